@@ -1,0 +1,449 @@
+//! The command line. Every failure becomes one `CliError`, and this is the one place that
+//! turns errors into exit codes: 2 for something the user can fix, 1 for a fault of ours.
+
+use chrono::{Local, NaiveDate, TimeZone};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use marz::export::{self, Format};
+use marz::profile::Client;
+use marz::render::{self, Draft};
+use marz::store::{self, HistoryEntry, Store, StoreError};
+use marz::template::{InputKind, Library, Template};
+use marz::{Lang, Letter, dates, i18n};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "marz",
+    version,
+    about = "Write the client messages you dread: warm, firm, professional letters in Persian and English.",
+    long_about = None,
+)]
+struct Cli {
+    /// The workspace folder (default: $MARZ_DATA_DIR, else the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Language of the letter (default: the client's) and of the listings.
+    #[arg(long, global = true, value_parser = parse_lang)]
+    lang: Option<Lang>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List the letter templates.
+    Templates {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List, show and import clients.
+    #[command(subcommand)]
+    Clients(ClientsCommand),
+    /// Write a letter from a template for a client.
+    Render(RenderArgs),
+}
+
+#[derive(Subcommand, Debug)]
+enum ClientsCommand {
+    /// List every client (unreadable files are reported on stderr).
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one client's profile.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate a profile file and store it as clients/<id>.toml.
+    Import {
+        file: PathBuf,
+        /// Overwrite an existing client with the same id.
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+enum OutputFormat {
+    Text,
+    Eml,
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("recipient").required(true).args(["client", "profile"])))]
+struct RenderArgs {
+    /// Template id, e.g. payment-3 (see `marz templates`).
+    template: String,
+    /// Id of a stored client.
+    #[arg(long)]
+    client: Option<String>,
+    /// A client profile file to use without storing it.
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+    /// A form value, NAME=VALUE; repeat for each input.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_assignment)]
+    set: Vec<(String, String)>,
+    /// The letter date, YYYY-MM-DD or a Jalali date such as 1405/09/01 (default: today).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    /// The letter number (default: the next free number in the history).
+    #[arg(long)]
+    number: Option<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: OutputFormat,
+    /// Write to this file (and record the letter in history) instead of stdout.
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse()
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    dates::parse(s).map_err(|e| e.to_string())
+}
+
+fn parse_assignment(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!(
+            "`{s}` is not NAME=VALUE, e.g. --set amount=12500000"
+        )),
+    }
+}
+
+/// A failure, and whose it is.
+enum CliError {
+    /// Something the user can fix: exit code 2.
+    User(String),
+    /// A fault in Marz or the system: exit code 1.
+    Internal(String),
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Io { .. } => CliError::Internal(e.to_string()),
+            other => CliError::User(other.to_string()),
+        }
+    }
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let Some(command) = cli.command else {
+        // The desktop app arrives in a later release; until then the command line is all.
+        let _ = Cli::command().print_help();
+        return ExitCode::SUCCESS;
+    };
+    let result = open_store(cli.data_dir.as_deref()).and_then(|store| match command {
+        Command::Templates { json } => templates(&store, cli.lang, json),
+        Command::Clients(c) => clients(&store, c),
+        Command::Render(args) => render_command(&store, cli.lang, args),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::User(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Internal(message)) => {
+            eprintln!("internal error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_store(explicit: Option<&Path>) -> Result<Store, CliError> {
+    let dir = store::resolve_data_dir(explicit)?;
+    let (store, created) = Store::open(dir)?;
+    if created {
+        eprintln!(
+            "{}",
+            i18n::Locale::get(Lang::En).text_with(
+                "sample-workspace-created",
+                &[("dir", &store.root().display().to_string())]
+            )
+        );
+    }
+    Ok(store)
+}
+
+fn load_library(store: &Store) -> Library {
+    let library = Library::load(Some(&store.root().join("templates")));
+    for problem in &library.problems {
+        eprintln!("warning: template skipped: {problem}");
+    }
+    library
+}
+
+fn print(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`marz … | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Internal(format!("writing to stdout: {e}"))),
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("plain data serialises");
+    text.push('\n');
+    text
+}
+
+fn templates(store: &Store, lang: Option<Lang>, as_json: bool) -> Result<(), CliError> {
+    let library = load_library(store);
+    let langs: Vec<Lang> = match lang {
+        Some(l) => vec![l],
+        None => Lang::ALL.to_vec(),
+    };
+    let list: Vec<&Template> = langs.iter().flat_map(|&l| library.for_lang(l)).collect();
+    if as_json {
+        let items: Vec<_> = list
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.meta.id,
+                    "lang": t.lang,
+                    "title": t.meta.title,
+                    "scenario": t.meta.scenario,
+                    "level": t.meta.level,
+                    "description": t.meta.description,
+                    "subject": t.meta.subject,
+                    "inputs": t.meta.inputs,
+                    "built_in": t.origin.is_built_in(),
+                    "file": t.origin.path(),
+                })
+            })
+            .collect();
+        return print(&to_json(&items));
+    }
+    let mut out = String::new();
+    for t in list {
+        out.push_str(&format!(
+            "{:<20} {:<3} {:<15} {}  {}{}\n",
+            t.meta.id,
+            t.lang.code(),
+            t.meta.scenario.code(),
+            t.meta.level,
+            t.meta.title,
+            if t.origin.is_built_in() {
+                ""
+            } else {
+                "  (yours)"
+            }
+        ));
+    }
+    print(&out)
+}
+
+fn clients(store: &Store, command: ClientsCommand) -> Result<(), CliError> {
+    match command {
+        ClientsCommand::List { json } => {
+            let list = store.load_clients()?;
+            for problem in &list.problems {
+                eprintln!("warning: client file skipped: {problem}");
+            }
+            if json {
+                return print(&to_json(&list.clients));
+            }
+            let mut out = String::new();
+            for c in &list.clients {
+                let company = c.company.as_deref().unwrap_or("");
+                out.push_str(&format!(
+                    "{:<24} {:<3} {}{}\n",
+                    c.id,
+                    c.language.code(),
+                    c.name,
+                    if company.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {company}")
+                    }
+                ));
+            }
+            if list.clients.is_empty() {
+                out.push_str("No clients yet: add one with `marz clients import FILE`.\n");
+            }
+            print(&out)
+        }
+        ClientsCommand::Show { id, json } => {
+            let client = store.load_client(&id)?;
+            if json {
+                print(&to_json(&client))
+            } else {
+                print(&client.to_toml())
+            }
+        }
+        ClientsCommand::Import { file, replace } => {
+            let client = store.import_client(&file, replace)?;
+            eprintln!(
+                "Imported `{}` ({}) into {}",
+                client.id,
+                client.name,
+                store.client_path(&client.id).display()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn load_recipient(store: &Store, args: &RenderArgs) -> Result<Client, CliError> {
+    if let Some(id) = &args.client {
+        return Ok(store.load_client(id)?);
+    }
+    let path = args
+        .profile
+        .as_ref()
+        .expect("clap requires --client or --profile");
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::User(format!("{}: {e}", path.display())))?;
+    Client::from_toml(&text, path).map_err(|e| CliError::User(e.to_string()))
+}
+
+fn find_template<'a>(library: &'a Library, id: &str, lang: Lang) -> Result<&'a Template, CliError> {
+    if let Some(t) = library.get(id, lang) {
+        return Ok(t);
+    }
+    if let Some(problem) = library.problem_for(id) {
+        return Err(CliError::User(format!(
+            "template `{id}` could not be loaded: {problem}"
+        )));
+    }
+    let others = library.languages_of(id);
+    if others.is_empty() {
+        Err(CliError::User(format!(
+            "no template `{id}`: run `marz templates` to see the ids"
+        )))
+    } else {
+        let codes: Vec<&str> = others.iter().map(|l| l.code()).collect();
+        Err(CliError::User(format!(
+            "template `{id}` has no {lang} version (it exists in: {}); pass --lang {}",
+            codes.join(", "),
+            codes[0]
+        )))
+    }
+}
+
+/// Seconds since the epoch for the e-mail's Date header: now for a letter dated today,
+/// otherwise nine in the morning of the letter date.
+fn mail_timestamp(date: NaiveDate) -> i64 {
+    let now = Local::now();
+    if date == now.date_naive() {
+        return now.timestamp();
+    }
+    let nine = date.and_hms_opt(9, 0, 0).expect("09:00 exists");
+    Local
+        .from_local_datetime(&nine)
+        .earliest()
+        .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
+}
+
+fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
+    let client = load_recipient(store, &args)?;
+    let sender = store.load_sender()?;
+    let library = load_library(store);
+    let lang = lang.unwrap_or(client.language);
+    let template = find_template(&library, &args.template, lang)?;
+    let date = args.date.unwrap_or_else(|| Local::now().date_naive());
+    let number = args
+        .number
+        .clone()
+        .unwrap_or_else(|| store.next_letter_number(sender.letter_prefix.as_deref(), date, lang));
+    let mut values = BTreeMap::new();
+    for (name, value) in &args.set {
+        if values.insert(name.clone(), value.clone()).is_some() {
+            return Err(CliError::User(format!("--set {name}=… is given twice")));
+        }
+    }
+    let draft = Draft {
+        template,
+        client: &client,
+        sender: &sender,
+        values: &values,
+        date,
+        number,
+    };
+    let letter = render::render(&draft).map_err(|e| match e {
+        render::RenderError::Input(input) => CliError::User(with_input_hint(template, input)),
+        other => CliError::User(other.to_string()),
+    })?;
+    let format = match args.format {
+        OutputFormat::Text => Format::Text,
+        OutputFormat::Eml => Format::Eml,
+    };
+    let timestamp = mail_timestamp(date);
+    match &args.out {
+        None => {
+            let bytes = export::render_bytes(&letter, format, timestamp)
+                .map_err(|e| CliError::User(e.to_string()))?;
+            print(&String::from_utf8_lossy(&bytes))
+        }
+        Some(path) => {
+            export::write(&letter, format, path, timestamp).map_err(|e| match e {
+                export::ExportError::Write { .. } => CliError::User(format!(
+                    "{e} (check that the folder exists and is writable)"
+                )),
+                other => CliError::User(other.to_string()),
+            })?;
+            record(store, &letter, path)?;
+            eprintln!("Wrote {}", path.display());
+            Ok(())
+        }
+    }
+}
+
+/// Adds to an input error what kind of value the input takes, as a second line.
+fn with_input_hint(template: &Template, error: render::InputError) -> String {
+    let name = match &error {
+        render::InputError::Missing { name, .. } | render::InputError::Invalid { name, .. } => {
+            name.clone()
+        }
+        render::InputError::Unknown { .. } => return error.to_string(),
+    };
+    let hint = template.input(&name).map(|spec| match spec.kind {
+        InputKind::Money | InputKind::Number => "a number, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰".to_string(),
+        InputKind::Days => "a whole number of days, e.g. 14".to_string(),
+        InputKind::Date => {
+            "a date: 2026-12-01, 1405/09/10, or +7 for a week after the letter date".to_string()
+        }
+        InputKind::Choice => {
+            let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
+            format!("one of: {}", values.join(", "))
+        }
+        InputKind::Text | InputKind::Multiline => "any text".to_string(),
+    });
+    match hint {
+        Some(h) => format!("{error}\n  `{name}` takes {h}"),
+        None => error.to_string(),
+    }
+}
+
+fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {
+    let entry = HistoryEntry {
+        number: letter.number.clone(),
+        date: dates::iso(letter.date),
+        client: letter.client.clone(),
+        template: letter.template.clone(),
+        lang: letter.lang,
+        subject: letter.subject.clone(),
+        exported_to: Some(path.display().to_string()),
+        text: letter.to_text(),
+    };
+    store.record(&entry)?;
+    Ok(())
+}

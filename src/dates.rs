@@ -1,0 +1,246 @@
+//! Dates: Gregorian arithmetic with chrono, the Solar Hijri (Jalali) calendar from ICU4X, and
+//! the way each language writes a date in a letter.
+
+use crate::lang::Lang;
+use crate::numbers::localize_digits;
+use crate::persian;
+use chrono::{Datelike, NaiveDate};
+use icu_calendar::cal::Persian;
+use icu_calendar::{Date, Iso};
+
+/// Jalali years below this are taken as Jalali, at or above it as Gregorian, when parsing.
+const GREGORIAN_FROM_YEAR: i32 = 1700;
+
+const JALALI_MONTHS: [&str; 12] = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+];
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date in the Jalali calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Jalali {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Jalali {
+    pub fn month_name(self) -> &'static str {
+        JALALI_MONTHS[usize::from(self.month - 1)]
+    }
+}
+
+/// Why a piece of text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error(
+        "`{0}` is not a date: write YYYY-MM-DD, e.g. 2026-11-30, or a Jalali date such as 1405/09/09"
+    )]
+    Format(String),
+    #[error("`{0}` is not a day of the calendar (check the month and day)")]
+    NoSuchDay(String),
+}
+
+/// Gregorian → Jalali.
+pub fn to_jalali(date: NaiveDate) -> Jalali {
+    // chrono's month and day always fit ICU's ranges, so this cannot fail for a NaiveDate.
+    let iso = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8)
+        .expect("a chrono date is a valid ISO date");
+    let persian = iso.to_calendar(Persian);
+    Jalali {
+        year: persian.era_year().year,
+        month: persian.month().ordinal,
+        day: persian.day_of_month().0,
+    }
+}
+
+/// Jalali → Gregorian, or `None` when the day does not exist (e.g. 30 Esfand of a common year).
+pub fn from_jalali(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
+    let persian = Date::try_new_persian(year, month, day).ok()?;
+    // ICU clamps nothing here: an invalid day was rejected above, so round-trip must agree.
+    let iso: Date<Iso> = persian.to_calendar(Iso);
+    let back = iso.to_calendar(Persian);
+    if back.month().ordinal != month || back.day_of_month().0 != day {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        iso.era_year().year,
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )
+}
+
+/// A date as a letter in `lang` writes it: «۱ آذر ۱۴۰۵» or "22 November 2026".
+pub fn format(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fa => {
+            let j = to_jalali(date);
+            localize_digits(
+                &format!("{} {} {}", j.day, j.month_name(), j.year),
+                Lang::Fa,
+            )
+        }
+        Lang::En => format!(
+            "{} {} {}",
+            date.day(),
+            ENGLISH_MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
+
+/// A compact numeric date: `۱۴۰۵/۰۹/۰۱` (fa) or `2026-11-22` (en).
+pub fn format_numeric(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Fa => {
+            let j = to_jalali(date);
+            localize_digits(
+                &format!("{:04}/{:02}/{:02}", j.year, j.month, j.day),
+                Lang::Fa,
+            )
+        }
+        Lang::En => date.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Parses a date typed by a person: `2026-11-30`, `2026/11/30`, or a Jalali date such as
+/// `1405/09/09` or `۱۴۰۵-۰۹-۰۹` (years below 1700 are Jalali). Any digit script is accepted.
+pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
+    let trimmed = text.trim();
+    let ascii = persian::to_ascii_digits(trimmed);
+    let parts: Vec<&str> = ascii.split(['-', '/', '.']).map(str::trim).collect();
+    let format_error = || DateError::Format(trimmed.to_string());
+    if parts.len() != 3 || parts.iter().any(|p| p.is_empty()) {
+        return Err(format_error());
+    }
+    let year: i32 = parts[0].parse().map_err(|_| format_error())?;
+    let month: u32 = parts[1].parse().map_err(|_| format_error())?;
+    let day: u32 = parts[2].parse().map_err(|_| format_error())?;
+    if parts[0].len() != 4 || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(format_error());
+    }
+    let date = if year < GREGORIAN_FROM_YEAR {
+        from_jalali(year, month as u8, day as u8)
+    } else {
+        NaiveDate::from_ymd_opt(year, month, day)
+    };
+    date.ok_or_else(|| DateError::NoSuchDay(trimmed.to_string()))
+}
+
+/// ISO text for a date, the form dates take inside template contexts.
+pub fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn j(year: i32, month: u8, day: u8) -> Jalali {
+        Jalali { year, month, day }
+    }
+
+    type Pair = ((i32, u32, u32), (i32, u8, u8));
+
+    // Dates fixed by the Iranian official calendar, independent of any algorithm.
+    const KNOWN: [Pair; 14] = [
+        ((1979, 2, 11), (1357, 11, 22)), // anniversary of the revolution
+        ((1979, 3, 21), (1358, 1, 1)),   // Nowruz 1358
+        ((2000, 1, 1), (1378, 10, 11)),  // millennium new year
+        ((2017, 3, 20), (1395, 12, 30)), // last day of leap year 1395
+        ((2017, 3, 21), (1396, 1, 1)),   // Nowruz 1396
+        ((2020, 3, 20), (1399, 1, 1)),   // Nowruz 1399 fell on 20 March
+        ((2021, 3, 20), (1399, 12, 30)), // 1399 is a leap year
+        ((2021, 3, 21), (1400, 1, 1)),   // Nowruz 1400
+        ((2024, 3, 20), (1403, 1, 1)),   // Nowruz 1403
+        ((2025, 3, 20), (1403, 12, 30)), // 1403 is a leap year
+        ((2025, 3, 21), (1404, 1, 1)),   // Nowruz 1404
+        ((2026, 3, 21), (1405, 1, 1)),   // Nowruz 1405
+        ((2026, 11, 22), (1405, 9, 1)),  // 1 Azar 1405
+        ((2026, 12, 21), (1405, 9, 30)), // Yalda night: last day of Azar
+    ];
+
+    #[test]
+    fn gregorian_to_jalali_matches_the_official_calendar() {
+        for ((gy, gm, gd), (jy, jm, jd)) in KNOWN {
+            assert_eq!(to_jalali(d(gy, gm, gd)), j(jy, jm, jd), "{gy}-{gm}-{gd}");
+        }
+    }
+
+    #[test]
+    fn jalali_to_gregorian_matches_the_official_calendar() {
+        for ((gy, gm, gd), (jy, jm, jd)) in KNOWN {
+            assert_eq!(
+                from_jalali(jy, jm, jd),
+                Some(d(gy, gm, gd)),
+                "{jy}/{jm}/{jd}"
+            );
+        }
+    }
+
+    #[test]
+    fn thirtieth_of_esfand_exists_only_in_leap_years() {
+        assert!(from_jalali(1403, 12, 30).is_some());
+        assert!(from_jalali(1404, 12, 30).is_none());
+        assert!(from_jalali(1402, 12, 30).is_none());
+        assert!(from_jalali(1405, 7, 31).is_none()); // Mehr has 30 days
+        assert!(from_jalali(1405, 6, 31).is_some()); // Shahrivar has 31
+    }
+
+    #[test]
+    fn formats_like_a_letter() {
+        assert_eq!(format(d(2026, 11, 22), Lang::Fa), "۱ آذر ۱۴۰۵");
+        assert_eq!(format(d(2026, 11, 22), Lang::En), "22 November 2026");
+        assert_eq!(format(d(2026, 3, 21), Lang::Fa), "۱ فروردین ۱۴۰۵");
+        assert_eq!(format_numeric(d(2026, 11, 22), Lang::Fa), "۱۴۰۵/۰۹/۰۱");
+        assert_eq!(format_numeric(d(2026, 11, 22), Lang::En), "2026-11-22");
+    }
+
+    #[test]
+    fn parses_gregorian_and_jalali_in_any_digits() {
+        assert_eq!(parse("2026-11-30").unwrap(), d(2026, 11, 30));
+        assert_eq!(parse("2026/11/30").unwrap(), d(2026, 11, 30));
+        assert_eq!(parse("۲۰۲۶-۱۱-۳۰").unwrap(), d(2026, 11, 30));
+        assert_eq!(parse("1405/09/01").unwrap(), d(2026, 11, 22));
+        assert_eq!(parse("۱۴۰۵/۰۹/۰۱").unwrap(), d(2026, 11, 22));
+        assert_eq!(parse("١٤٠٣/١٢/٣٠").unwrap(), d(2025, 3, 20));
+    }
+
+    #[test]
+    fn rejects_bad_dates_with_a_reason() {
+        assert!(matches!(parse("tomorrow"), Err(DateError::Format(_))));
+        assert!(matches!(parse("2026-13-01"), Err(DateError::Format(_))));
+        assert!(matches!(parse("26-11-01"), Err(DateError::Format(_))));
+        assert!(matches!(parse("2026-02-30"), Err(DateError::NoSuchDay(_))));
+        assert!(matches!(parse("1404/12/30"), Err(DateError::NoSuchDay(_))));
+    }
+}

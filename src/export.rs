@@ -1,0 +1,100 @@
+//! Turning a letter into files: plain text and RFC 5322 e-mail (.eml).
+
+use crate::fsutil::atomic_write;
+use crate::letter::Letter;
+use mail_builder::MessageBuilder;
+use mail_builder::headers::raw::Raw;
+use std::path::Path;
+
+/// The formats a letter can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Text,
+    Eml,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Eml => "eml",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "client `{0}` has no email address, so an e-mail cannot be addressed: add `email = \"…\"` to clients/{0}.toml, or export as text"
+    )]
+    NoRecipient(String),
+    #[error(
+        "sender.toml has no email address, so the e-mail has no sender: add `email = \"…\"` to sender.toml, or export as text"
+    )]
+    NoSender,
+    #[error("{}: {source}", path.display())]
+    Write {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The letter as an e-mail message: UTF-8 text body, encoded headers, marked as unsent so
+/// that mail clients open it as a draft ready to send.
+pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
+    let to = letter
+        .to
+        .as_ref()
+        .ok_or_else(|| ExportError::NoRecipient(letter.client.clone()))?;
+    let from = letter.from.as_ref().ok_or(ExportError::NoSender)?;
+    let message = MessageBuilder::new()
+        .from((from.name.as_str(), from.email.as_str()))
+        .to((to.name.as_str(), to.email.as_str()))
+        .subject(letter.subject.as_str())
+        .date(timestamp)
+        .header("X-Unsent", Raw::new("1"))
+        .header("Content-Language", Raw::new(letter.lang.code()))
+        .text_body(letter.email_text());
+    // Writing to a String cannot fail for I/O reasons.
+    Ok(message
+        .write_to_string()
+        .expect("writing an e-mail to memory cannot fail"))
+}
+
+/// The letter in `format`, as bytes ready to be written.
+pub fn render_bytes(
+    letter: &Letter,
+    format: Format,
+    timestamp: i64,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Text => letter.to_text().into_bytes(),
+        Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
+    })
+}
+
+/// Writes the letter to `path` atomically.
+pub fn write(
+    letter: &Letter,
+    format: Format,
+    path: &Path,
+    timestamp: i64,
+) -> Result<(), ExportError> {
+    let bytes = render_bytes(letter, format, timestamp)?;
+    atomic_write(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.
+pub fn default_file_name(letter: &Letter, format: Format) -> String {
+    format!(
+        "{}_{}_{}.{}",
+        letter.template,
+        letter.client,
+        letter.date.format("%Y-%m-%d"),
+        format.extension()
+    )
+}

@@ -1,0 +1,78 @@
+//! File writes that cannot leave a half-written file behind.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+/// Writes `contents` to `path` atomically: a temporary file in the same directory is
+/// written, flushed to disk, then renamed over the target, and the directory is synced so
+/// the rename itself survives a crash. A reader sees the old file or the new one, never a mix.
+pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".marz-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Best effort: some file systems refuse fsync on directories, and the data is already
+    // safely in the renamed file.
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_without_leaving_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub/file.toml");
+        assert!(atomic_write(&target, b"no folder yet").is_err());
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        atomic_write(&target, b"first").unwrap();
+        atomic_write(&target, "دوم".as_bytes()).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "دوم");
+        let names: Vec<_> = std::fs::read_dir(target.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("file.toml")]);
+    }
+
+    #[test]
+    fn renaming_onto_a_directory_fails_and_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("taken");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("inside"), b"x").unwrap();
+        assert!(atomic_write(&target, b"data").is_err());
+        assert!(target.join("inside").exists());
+        // No temp file left next to it.
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(".marz-")
+            })
+            .count();
+        assert_eq!(leftovers, 0);
+    }
+}

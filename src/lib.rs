@@ -1,0 +1,22 @@
+//! Marz: the GUI-free core. Profiles and their store, templates and rendering, Persian text,
+//! dates and numbers, and export. The binary (`src/main.rs`) is the CLI and the desktop app.
+
+pub mod dates;
+pub mod export;
+pub mod fsutil;
+pub mod i18n;
+pub mod lang;
+pub mod letter;
+pub mod money;
+pub mod numbers;
+pub mod persian;
+pub mod profile;
+pub mod render;
+pub mod store;
+pub mod template;
+
+pub use lang::Lang;
+pub use letter::Letter;
+pub use profile::{Client, Honorific, Sender};
+pub use store::Store;
+pub use template::{Library, Scenario, Template};

@@ -1,0 +1,9 @@
+//! The `marz` binary: the command line, and (with no command) the desktop app.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

@@ -1,0 +1,496 @@
+//! The people in a letter: the owner who sends it (`Sender`) and the client who receives it
+//! (`Client`), as stored in TOML files the owner can read and edit.
+
+use crate::lang::Lang;
+use crate::money::Currency;
+use crate::persian;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// How the letter addresses the recipient.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Honorific {
+    Mr,
+    Ms,
+    #[default]
+    None,
+}
+
+impl Honorific {
+    pub const ALL: [Honorific; 3] = [Honorific::Mr, Honorific::Ms, Honorific::None];
+
+    /// «جناب آقای» / «سرکار خانم» in fa, "Mr" / "Ms" in en, empty for `none`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Honorific::Mr, Lang::Fa) => "جناب آقای",
+            (Honorific::Ms, Lang::Fa) => "سرکار خانم",
+            (Honorific::Mr, Lang::En) => "Mr",
+            (Honorific::Ms, Lang::En) => "Ms",
+            (Honorific::None, _) => "",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Honorific::Mr => "mr",
+            Honorific::Ms => "ms",
+            Honorific::None => "none",
+        }
+    }
+}
+
+/// One client, stored as `clients/<id>.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub honorific: Honorific,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default)]
+    pub language: Lang,
+    #[serde(default)]
+    pub currency: Currency,
+    /// Free facts the owner can use in templates as `client.facts.KEY`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, String>,
+}
+
+/// The owner, stored as `sender.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sender {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Prefix of letter numbers, e.g. `MZ` gives `MZ/1405/001`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter_prefix: Option<String>,
+}
+
+/// What is wrong with a profile file, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProfileError {
+    #[error("{}:{line}:{column}: {message}", file.display())]
+    Syntax {
+        file: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}: field `{field}`: {message}", file.display())]
+    Invalid {
+        file: PathBuf,
+        field: String,
+        message: String,
+    },
+}
+
+/// Which field is wrong and why, before a file name is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: &str, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn in_file(self, file: &Path) -> ProfileError {
+        ProfileError::Invalid {
+            file: file.to_path_buf(),
+            field: self.field,
+            message: self.message,
+        }
+    }
+}
+
+/// True for a valid client id: 1–64 characters of `a-z`, `0-9`, `_` and `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+/// Makes an id from a name: Latin letters and digits kept, the rest dashed; a Persian name
+/// gives `client` (the caller adds a number to make it unique).
+pub fn suggest_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_matches('-');
+    let id: String = id.chars().take(48).collect();
+    if id.is_empty() {
+        "client".to_string()
+    } else {
+        id
+    }
+}
+
+fn normalize_opt(value: &mut Option<String>) {
+    if let Some(v) = value {
+        let trimmed = persian::normalize(v.trim());
+        *value = if trimmed.is_empty() {
+            None
+        } else {
+            Some(trimmed)
+        };
+    }
+}
+
+fn check_email(field: &str, email: &Option<String>) -> Result<(), FieldError> {
+    if let Some(e) = email {
+        let ok = e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !e.chars().any(char::is_whitespace)
+        });
+        if !ok {
+            return Err(FieldError::new(
+                field,
+                format!("`{e}` is not an email address (expected name@example.com)"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+impl Client {
+    /// A new client with only the required fields.
+    pub fn new(id: &str, name: &str) -> Self {
+        Client {
+            id: id.to_string(),
+            name: name.to_string(),
+            honorific: Honorific::None,
+            title: None,
+            company: None,
+            email: None,
+            phone: None,
+            notes: None,
+            language: Lang::Fa,
+            currency: Currency::Toman,
+            facts: BTreeMap::new(),
+        }
+    }
+
+    /// Normalises text (Arabic forms, surrounding spaces) and checks every field.
+    pub fn normalize_and_validate(&mut self) -> Result<(), FieldError> {
+        self.id = self.id.trim().to_string();
+        self.name = persian::normalize(self.name.trim());
+        for field in [
+            &mut self.title,
+            &mut self.company,
+            &mut self.email,
+            &mut self.phone,
+            &mut self.notes,
+        ] {
+            normalize_opt(field);
+        }
+        self.facts = std::mem::take(&mut self.facts)
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_string(), persian::normalize(&v)))
+            .collect();
+        if !is_valid_id(&self.id) {
+            return Err(FieldError::new(
+                "id",
+                format!(
+                    "`{}` is not a valid id: use 1–64 characters of a-z, 0-9, `_` and `-`",
+                    self.id
+                ),
+            ));
+        }
+        if self.name.is_empty() {
+            return Err(FieldError::new("name", "the name is required"));
+        }
+        check_email("email", &self.email)?;
+        if let Some(bad) = self.facts.keys().find(|k| !is_fact_key(k)) {
+            return Err(FieldError::new(
+                "facts",
+                format!("`{bad}` is not usable as a key: use letters, digits and `_`"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Parses and validates the text of `clients/<id>.toml`; `file` names it in errors and
+    /// its stem must equal the id.
+    pub fn from_toml(text: &str, file: &Path) -> Result<Client, ProfileError> {
+        let mut client: Client = parse_toml(text, file)?;
+        client
+            .normalize_and_validate()
+            .map_err(|e| e.in_file(file))?;
+        if let Some(stem) = file.file_stem().and_then(|s| s.to_str())
+            && file.extension().is_some_and(|e| e == "toml")
+            && stem != client.id
+            && file.parent().is_some_and(|p| p.ends_with("clients"))
+        {
+            return Err(FieldError::new(
+                "id",
+                format!(
+                    "the id `{}` does not match the file name `{stem}.toml`: rename one of them",
+                    client.id
+                ),
+            )
+            .in_file(file));
+        }
+        Ok(client)
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a client always serialises")
+    }
+
+    /// Name as the recipient block writes it, with the honorific: «جناب آقای رضا احمدی».
+    pub fn addressed_name(&self, lang: Lang) -> String {
+        let title = self.honorific.title(lang);
+        if title.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{title} {}", self.name)
+        }
+    }
+}
+
+fn is_fact_key(key: &str) -> bool {
+    !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+impl Sender {
+    pub fn normalize_and_validate(&mut self) -> Result<(), FieldError> {
+        self.name = persian::normalize(self.name.trim());
+        for field in [
+            &mut self.business,
+            &mut self.role,
+            &mut self.email,
+            &mut self.phone,
+            &mut self.address,
+            &mut self.city,
+            &mut self.website,
+            &mut self.letter_prefix,
+        ] {
+            normalize_opt(field);
+        }
+        if self.name.is_empty() {
+            return Err(FieldError::new("name", "the sender's name is required"));
+        }
+        check_email("email", &self.email)?;
+        if let Some(prefix) = &self.letter_prefix
+            && prefix.chars().any(|c| c.is_whitespace() || c == '/')
+        {
+            return Err(FieldError::new(
+                "letter_prefix",
+                "use letters and digits without spaces or `/`, e.g. MZ",
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn from_toml(text: &str, file: &Path) -> Result<Sender, ProfileError> {
+        let mut sender: Sender = parse_toml(text, file)?;
+        sender
+            .normalize_and_validate()
+            .map_err(|e| e.in_file(file))?;
+        Ok(sender)
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a sender always serialises")
+    }
+}
+
+/// Deserialises TOML, turning the parser's byte span into a line and column.
+fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -> Result<T, ProfileError> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map(|span| line_column(text, span.start))
+            .unwrap_or((1, 1));
+        ProfileError::Syntax {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path() -> PathBuf {
+        PathBuf::from("/data/clients/reza.toml")
+    }
+
+    #[test]
+    fn parses_a_full_client() {
+        let text = r#"
+id = "reza"
+name = "رضا احمدي"
+honorific = "mr"
+company = "شركت آلفا"
+email = "reza@example.com"
+language = "fa"
+currency = "rial"
+
+[facts]
+contract = "قرارداد ۱۲"
+"#;
+        let c = Client::from_toml(text, &path()).unwrap();
+        assert_eq!(c.name, "رضا احمدی");
+        assert_eq!(c.company.as_deref(), Some("شرکت آلفا"));
+        assert_eq!(c.honorific, Honorific::Mr);
+        assert_eq!(c.currency, Currency::Rial);
+        assert_eq!(c.facts["contract"], "قرارداد ۱۲");
+        assert_eq!(c.addressed_name(Lang::Fa), "جناب آقای رضا احمدی");
+    }
+
+    #[test]
+    fn defaults_apply_to_missing_fields() {
+        let c = Client::from_toml("id = \"reza\"\nname = \"Reza\"\n", &path()).unwrap();
+        assert_eq!(c.honorific, Honorific::None);
+        assert_eq!(c.language, Lang::Fa);
+        assert_eq!(c.currency, Currency::Toman);
+        assert_eq!(c.addressed_name(Lang::En), "Reza");
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_column() {
+        let text = "id = \"reza\"\nname = \"Reza\nemail = 3\n";
+        match Client::from_toml(text, &path()) {
+            Err(ProfileError::Syntax { line, file, .. }) => {
+                assert_eq!(line, 2);
+                assert_eq!(file, path());
+            }
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_values_are_reported_by_field() {
+        let e = Client::from_toml(
+            "id = \"reza\"\nname = \"R\"\nhonorific = \"sir\"\n",
+            &path(),
+        )
+        .unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("reza.toml:3"), "{text}");
+        assert!(text.contains("sir"), "{text}");
+
+        let e = Client::from_toml("id = \"reza\"\nname = \"  \"\n", &path()).unwrap_err();
+        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "name"));
+
+        let e = Client::from_toml("id = \"reza\"\nname = \"R\"\nemail = \"nope\"\n", &path())
+            .unwrap_err();
+        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "email"));
+
+        let e = Client::from_toml("id = \"reza\"\nname = \"R\"\nage = 3\n", &path()).unwrap_err();
+        assert!(e.to_string().contains("age"), "{e}");
+    }
+
+    #[test]
+    fn id_rules() {
+        assert!(is_valid_id("reza_ahmadi-2"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id("Reza"));
+        assert!(!is_valid_id("رضا"));
+        assert!(!is_valid_id("../etc"));
+        assert!(!is_valid_id(&"a".repeat(65)));
+        assert!(is_valid_id(&"a".repeat(64)));
+        let e =
+            Client::from_toml("id = \"Bad Id\"\nname = \"R\"\n", Path::new("x.toml")).unwrap_err();
+        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "id"));
+    }
+
+    #[test]
+    fn id_must_match_file_name_in_clients_dir() {
+        let e = Client::from_toml("id = \"other\"\nname = \"R\"\n", &path()).unwrap_err();
+        assert!(e.to_string().contains("does not match"), "{e}");
+        // An import file elsewhere may have any name.
+        assert!(
+            Client::from_toml("id = \"other\"\nname = \"R\"\n", Path::new("/tmp/new.toml")).is_ok()
+        );
+    }
+
+    #[test]
+    fn suggests_ids() {
+        assert_eq!(suggest_id("Sara Jones & Co."), "sara-jones-co");
+        assert_eq!(suggest_id("رضا احمدی"), "client");
+    }
+
+    #[test]
+    fn round_trips_through_toml_keeping_zwnj() {
+        let mut c = Client::new("nika", "نیکا");
+        c.notes = Some("می\u{200C}خواهد فاکتور رسمی".to_string());
+        let back = Client::from_toml(&c.to_toml(), Path::new("/d/clients/nika.toml")).unwrap();
+        assert_eq!(back, c);
+    }
+
+    #[test]
+    fn sender_needs_a_name_and_a_clean_prefix() {
+        let s = Sender::from_toml(
+            "name = \"مريم\"\nletter_prefix = \"MZ\"\n",
+            Path::new("sender.toml"),
+        )
+        .unwrap();
+        assert_eq!(s.name, "مریم");
+        assert!(Sender::from_toml("business = \"x\"\n", Path::new("sender.toml")).is_err());
+        let e = Sender::from_toml(
+            "name = \"a\"\nletter_prefix = \"M Z\"\n",
+            Path::new("sender.toml"),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("letter_prefix"), "{e}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\ncd", 4), (2, 2));
+        assert_eq!(line_column("سلام\nx", 9), (2, 1));
+    }
+}

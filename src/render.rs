@@ -1,0 +1,645 @@
+//! Turns a template, a client, the sender and the owner's form values into a `Letter`.
+//!
+//! Rendering is strict: an unknown or missing input, or a variable the context does not
+//! have, is an error that names it. Values are data: Tera never evaluates what it inserts,
+//! so a client named `{{ sender.name }}` is printed as exactly that.
+
+use crate::dates;
+use crate::lang::Lang;
+use crate::letter::Letter;
+use crate::money::{self, Currency};
+use crate::numbers::{self, Decimal};
+use crate::persian;
+use crate::profile::{Client, Honorific, Sender};
+use crate::template::{InputKind, InputSpec, Template};
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// A problem with the values given for a template's inputs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("template `{template}` has no input `{name}`; its inputs are: {known}")]
+    Unknown {
+        template: String,
+        name: String,
+        known: String,
+    },
+    #[error("input `{name}` ({label}) is required: pass --set {name}=VALUE")]
+    Missing { name: String, label: String },
+    #[error("input `{name}` ({label}): {message}")]
+    Invalid {
+        name: String,
+        label: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Input(#[from] InputError),
+    #[error("{}: in the {piece}: {message}", file.display())]
+    Template {
+        file: PathBuf,
+        piece: &'static str,
+        message: String,
+    },
+}
+
+/// Everything a letter is made from.
+#[derive(Debug, Clone)]
+pub struct Draft<'a> {
+    pub template: &'a Template,
+    pub client: &'a Client,
+    pub sender: &'a Sender,
+    /// Form values as typed, by input name.
+    pub values: &'a BTreeMap<String, String>,
+    /// The letter date (today unless the owner chose another).
+    pub date: NaiveDate,
+    pub number: String,
+}
+
+/// Parses one form value by its input kind. `date` is the letter date, the base of `+N`.
+pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value, String> {
+    let raw = raw.trim();
+    match spec.kind {
+        InputKind::Text | InputKind::Multiline => Ok(Value::String(persian::normalize(raw))),
+        InputKind::Money | InputKind::Number => {
+            let d = Decimal::parse(raw).map_err(|e| e.to_string())?;
+            Ok(decimal_value(d))
+        }
+        InputKind::Days => {
+            let d = Decimal::parse(raw).map_err(|e| e.to_string())?;
+            if d.hundredths != 0 {
+                return Err(format!("`{raw}` is not a whole number of days"));
+            }
+            Ok(json!(d.whole))
+        }
+        InputKind::Date => {
+            let parsed = match raw.strip_prefix('+') {
+                Some(n) => {
+                    let days = Decimal::parse(n).map_err(|e| e.to_string())?;
+                    date.checked_add_days(chrono::Days::new(days.whole))
+                        .ok_or_else(|| format!("`{raw}` is too far in the future"))?
+                }
+                None => dates::parse(raw).map_err(|e| e.to_string())?,
+            };
+            Ok(Value::String(dates::iso(parsed)))
+        }
+        InputKind::Choice => {
+            let normalized = persian::normalize(raw);
+            spec.choices
+                .iter()
+                .find(|c| c.value == normalized || (!c.label.is_empty() && c.label == normalized))
+                .map(|c| Value::String(c.value.clone()))
+                .ok_or_else(|| {
+                    let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
+                    format!("`{raw}` is not one of: {}", values.join(", "))
+                })
+        }
+    }
+}
+
+fn decimal_value(d: Decimal) -> Value {
+    if d.hundredths == 0 {
+        json!(d.whole)
+    } else {
+        json!(d.to_f64())
+    }
+}
+
+/// Every input of the template as a typed value: the given value, else the client's fact of
+/// the same name (so an owner can keep e.g. an open `invoice` on the profile), else the
+/// template's default, else (for optional inputs) an empty string. Unknown names and missing
+/// required inputs are errors.
+pub fn resolve_inputs(
+    template: &Template,
+    values: &BTreeMap<String, String>,
+    facts: &BTreeMap<String, String>,
+    date: NaiveDate,
+) -> Result<Map<String, Value>, InputError> {
+    if let Some(name) = values.keys().find(|n| template.input(n).is_none()) {
+        let known: Vec<&str> = template
+            .meta
+            .inputs
+            .iter()
+            .map(|i| i.name.as_str())
+            .collect();
+        return Err(InputError::Unknown {
+            template: template.meta.id.clone(),
+            name: name.clone(),
+            known: if known.is_empty() {
+                "(none)".to_string()
+            } else {
+                known.join(", ")
+            },
+        });
+    }
+    let mut out = Map::new();
+    for spec in &template.meta.inputs {
+        let given = values
+            .get(&spec.name)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty());
+        let from_fact = facts
+            .get(&spec.name)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty());
+        let raw = given.or(from_fact).or(spec.default.as_deref());
+        let value = match raw {
+            Some(raw) => parse_input(spec, raw, date).map_err(|message| InputError::Invalid {
+                name: spec.name.clone(),
+                label: spec.label.clone(),
+                message,
+            })?,
+            None if spec.required => {
+                return Err(InputError::Missing {
+                    name: spec.name.clone(),
+                    label: spec.label.clone(),
+                });
+            }
+            None => Value::String(String::new()),
+        };
+        out.insert(spec.name.clone(), value);
+    }
+    Ok(out)
+}
+
+fn opt(value: &Option<String>) -> Value {
+    Value::String(value.clone().unwrap_or_default())
+}
+
+fn client_value(client: &Client, lang: Lang) -> Value {
+    json!({
+        "id": client.id,
+        "name": client.name,
+        "honorific": client.honorific.code(),
+        "title": opt(&client.title),
+        "company": opt(&client.company),
+        "email": opt(&client.email),
+        "phone": opt(&client.phone),
+        "notes": opt(&client.notes),
+        "language": client.language.code(),
+        "currency": client.currency.code(),
+        "facts": client.facts,
+        // Derived, so templates need not repeat the honorific logic.
+        "addressed": client.addressed_name(lang),
+    })
+}
+
+fn sender_value(sender: &Sender) -> Value {
+    json!({
+        "name": sender.name,
+        "business": opt(&sender.business),
+        "role": opt(&sender.role),
+        "email": opt(&sender.email),
+        "phone": opt(&sender.phone),
+        "address": opt(&sender.address),
+        "city": opt(&sender.city),
+        "website": opt(&sender.website),
+        "letter_prefix": opt(&sender.letter_prefix),
+    })
+}
+
+/// Reads a number from a template value: a JSON number or text in any digit script.
+fn as_decimal(value: &Value, filter: &str) -> tera::Result<Decimal> {
+    match value {
+        Value::Number(n) => n
+            .as_u64()
+            .map(Decimal::whole)
+            .or_else(|| n.as_f64().and_then(Decimal::from_f64))
+            .ok_or_else(|| {
+                tera::Error::msg(format!("`{filter}` needs a non-negative number, got {n}"))
+            }),
+        Value::String(s) => {
+            Decimal::parse(s).map_err(|e| tera::Error::msg(format!("`{filter}`: {e}")))
+        }
+        other => Err(tera::Error::msg(format!(
+            "`{filter}` needs a number, got {other}"
+        ))),
+    }
+}
+
+fn as_date(value: &Value, filter: &str) -> tera::Result<NaiveDate> {
+    match value {
+        Value::String(s) => {
+            dates::parse(s).map_err(|e| tera::Error::msg(format!("`{filter}`: {e}")))
+        }
+        other => Err(tera::Error::msg(format!(
+            "`{filter}` needs a date, got {other}"
+        ))),
+    }
+}
+
+fn as_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Registers Marz's filters, bound to the letter's language and the client's currency.
+pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
+    tera.register_filter("digits", move |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(numbers::localize_digits(&as_text(v), lang)))
+    });
+    tera.register_filter("amount", move |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(as_decimal(v, "amount")?.display(lang)))
+    });
+    tera.register_filter("words", move |v: &Value, _: &HashMap<String, Value>| {
+        let d = as_decimal(v, "words")?;
+        let mut text = numbers::words(d.whole, lang);
+        if d.hundredths > 0 {
+            let (joiner, unit) = match lang {
+                Lang::Fa => (" و ", " صدم"),
+                Lang::En => (" and ", " hundredths"),
+            };
+            text = format!(
+                "{text}{joiner}{}{unit}",
+                numbers::words(u64::from(d.hundredths), lang)
+            );
+        }
+        Ok(Value::String(text))
+    });
+    tera.register_filter("money", move |v: &Value, args: &HashMap<String, Value>| {
+        let currency = match args.get("currency") {
+            Some(c) => as_text(c).parse::<Currency>().map_err(tera::Error::msg)?,
+            None => currency,
+        };
+        Ok(Value::String(money::money(
+            as_decimal(v, "money")?,
+            currency,
+            lang,
+        )))
+    });
+    tera.register_filter("date", move |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(dates::format(as_date(v, "date")?, lang)))
+    });
+    tera.register_filter(
+        "add_days",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            let n = args.get("n").ok_or_else(|| {
+                tera::Error::msg("`add_days` needs the number of days: add_days(n=7)")
+            })?;
+            let n = as_decimal(n, "add_days")?;
+            let date = as_date(v, "add_days")?
+                .checked_add_days(chrono::Days::new(n.whole))
+                .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
+            Ok(Value::String(dates::iso(date)))
+        },
+    );
+    tera.register_filter("honorific", move |v: &Value, _: &HashMap<String, Value>| {
+        let code = match v {
+            Value::Object(map) => map.get("honorific").map(as_text).unwrap_or_default(),
+            other => as_text(other),
+        };
+        let honorific = match code.as_str() {
+            "mr" => Honorific::Mr,
+            "ms" => Honorific::Ms,
+            "none" | "" => Honorific::None,
+            other => {
+                return Err(tera::Error::msg(format!(
+                    "`honorific` expects mr, ms or none, got `{other}`"
+                )));
+            }
+        };
+        Ok(Value::String(honorific.title(lang).to_string()))
+    });
+}
+
+/// Registers the filters so that templates can be compiled to check their syntax.
+pub(crate) fn register_syntax_only(tera: &mut tera::Tera) {
+    register_filters(tera, Lang::Fa, Currency::Toman);
+}
+
+/// The whole chain of a Tera error as text (Tera keeps the useful part in the sources).
+pub(crate) fn error_chain(error: &tera::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(s) = source {
+        text.push('\n');
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// Collapses the blank lines that template control tags leave behind.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank_run = 0;
+    for line in text.trim().lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+        } else {
+            blank_run = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+/// The rendered pieces of a template, before the frame is put around them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    pub subject: String,
+    pub greeting: Option<String>,
+    pub closing: Option<String>,
+    pub body: String,
+}
+
+/// Renders the template's subject, greeting, closing and body.
+pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
+    let template = draft.template;
+    let lang = template.lang;
+    let inputs = resolve_inputs(template, draft.values, &draft.client.facts, draft.date)?;
+    let mut context = tera::Context::new();
+    context.insert("client", &client_value(draft.client, lang));
+    context.insert("sender", &sender_value(draft.sender));
+    context.insert("input", &inputs);
+    context.insert("today", &dates::iso(draft.date));
+    context.insert(
+        "letter",
+        &json!({ "number": draft.number, "lang": lang.code() }),
+    );
+
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![]);
+    register_filters(&mut tera, lang, draft.client.currency);
+    let file = template.origin.path().to_path_buf();
+    let pieces: [(&'static str, Option<&String>); 4] = [
+        ("body", Some(&template.body)),
+        ("subject", Some(&template.meta.subject)),
+        ("greeting", template.meta.greeting.as_ref()),
+        ("closing", template.meta.closing.as_ref()),
+    ];
+    let mut out: BTreeMap<&str, String> = BTreeMap::new();
+    for (piece, source) in pieces {
+        let Some(source) = source else { continue };
+        tera.add_raw_template(piece, source)
+            .map_err(|e| RenderError::Template {
+                file: file.clone(),
+                piece,
+                message: error_chain(&e),
+            })?;
+        let text = tera
+            .render(piece, &context)
+            .map_err(|e| RenderError::Template {
+                file: file.clone(),
+                piece,
+                message: error_chain(&e).replace(&format!("'{piece}'"), "it"),
+            })?;
+        out.insert(piece, tidy(&text));
+    }
+    Ok(Rendered {
+        subject: out.remove("subject").unwrap_or_default().replace('\n', " "),
+        greeting: out.remove("greeting"),
+        closing: out.remove("closing"),
+        body: out.remove("body").unwrap_or_default(),
+    })
+}
+
+/// Renders a whole letter: the template's pieces inside the app's letter frame.
+pub fn render(draft: &Draft) -> Result<Letter, RenderError> {
+    let pieces = render_pieces(draft)?;
+    Ok(Letter::frame(draft, pieces))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Origin;
+
+    fn template(lang: Lang, inputs: &str, body: &str) -> Template {
+        let text = format!(
+            "+++\nid = \"t\"\ntitle = \"T\"\nscenario = \"payment\"\nlevel = 1\nsubject = \"S\"\ndescription = \"D\"\n{inputs}\n+++\n{body}"
+        );
+        Template::parse(
+            &text,
+            lang,
+            Origin::File(PathBuf::from("/w/templates/x/t.tera")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn date() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn sender() -> Sender {
+        Sender {
+            name: "مریم".to_string(),
+            ..Sender::default()
+        }
+    }
+
+    fn render_with(
+        t: &Template,
+        client: &Client,
+        values: &[(&str, &str)],
+    ) -> Result<Rendered, RenderError> {
+        let values: BTreeMap<String, String> = values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let sender = sender();
+        render_pieces(&Draft {
+            template: t,
+            client,
+            sender: &sender,
+            values: &values,
+            date: date(),
+            number: "NA/1".to_string(),
+        })
+    }
+
+    fn body(lang: Lang, src: &str) -> String {
+        let client = Client::new("c", "Ali");
+        render_with(&template(lang, "", src), &client, &[])
+            .unwrap()
+            .body
+    }
+
+    #[test]
+    fn filters_in_persian() {
+        assert_eq!(
+            body(Lang::Fa, "{{ \"INV-2041 و 15\" | digits }}"),
+            "INV-۲۰۴۱ و ۱۵"
+        );
+        assert_eq!(body(Lang::Fa, "{{ 12500000 | amount }}"), "۱۲٬۵۰۰٬۰۰۰");
+        assert_eq!(
+            body(Lang::Fa, "{{ 12500000 | words }}"),
+            "دوازده میلیون و پانصد هزار"
+        );
+        assert_eq!(
+            body(Lang::Fa, "{{ 12500000 | money }}"),
+            "۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)"
+        );
+        assert_eq!(
+            body(Lang::Fa, "{{ 2000 | money(currency=\"rial\") }}"),
+            "۲٬۰۰۰ ریال (دو هزار ریال)"
+        );
+        assert_eq!(body(Lang::Fa, "{{ today | date }}"), "۱ آذر ۱۴۰۵");
+        assert_eq!(
+            body(Lang::Fa, "{{ today | add_days(n=7) | date }}"),
+            "۸ آذر ۱۴۰۵"
+        );
+        assert_eq!(body(Lang::Fa, "{{ today | add_days(n=40) }}"), "2027-01-01");
+        assert_eq!(body(Lang::Fa, "{{ \"mr\" | honorific }}"), "جناب آقای");
+        assert_eq!(body(Lang::Fa, "{{ \"ms\" | honorific }}"), "سرکار خانم");
+        assert_eq!(body(Lang::Fa, "[{{ client | honorific }}]"), "[]");
+    }
+
+    #[test]
+    fn filters_in_english() {
+        assert_eq!(body(Lang::En, "{{ \"INV-2041\" | digits }}"), "INV-2041");
+        assert_eq!(body(Lang::En, "{{ 12500000 | amount }}"), "12,500,000");
+        assert_eq!(
+            body(Lang::En, "{{ 12500000 | words }}"),
+            "twelve million five hundred thousand"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 12500000 | money }}"),
+            "12,500,000 tomans (twelve million five hundred thousand tomans)"
+        );
+        assert_eq!(body(Lang::En, "{{ today | date }}"), "22 November 2026");
+        assert_eq!(
+            body(Lang::En, "{{ today | add_days(n=10) | date }}"),
+            "2 December 2026"
+        );
+        assert_eq!(
+            body(
+                Lang::En,
+                "{{ \"mr\" | honorific }} / {{ \"ms\" | honorific }}"
+            ),
+            "Mr / Ms"
+        );
+        assert_eq!(body(Lang::En, "{{ \"۱۲۵۰۰\" | amount }}"), "12,500");
+    }
+
+    #[test]
+    fn money_uses_the_clients_currency() {
+        let mut client = Client::new("c", "Ali");
+        client.currency = crate::money::Currency::Usd;
+        let t = template(Lang::En, "", "{{ 1250.5 | money }}");
+        assert_eq!(
+            render_with(&t, &client, &[]).unwrap().body,
+            "1,250.50 US dollars (one thousand two hundred and fifty US dollars and fifty cents)"
+        );
+    }
+
+    #[test]
+    fn filter_misuse_is_an_error() {
+        let client = Client::new("c", "Ali");
+        let t = template(Lang::En, "", "{{ \"soon\" | date }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("soon"), "{e}");
+        let t = template(Lang::En, "", "{{ today | add_days }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("add_days(n=7)"), "{e}");
+    }
+
+    const INPUTS: &str = "[[inputs]]\nname = \"amount\"\nlabel = \"Amount\"\nkind = \"money\"\n\n[[inputs]]\nname = \"deadline\"\nlabel = \"Deadline\"\nkind = \"date\"\ndefault = \"+7\"\n\n[[inputs]]\nname = \"note\"\nlabel = \"Note\"\nkind = \"text\"\nrequired = false\n\n[[inputs]]\nname = \"what\"\nlabel = \"What\"\nkind = \"choice\"\nrequired = false\nchoices = [{ value = \"pause\", label = \"توقف\" }, { value = \"legal\" }]\n";
+
+    #[test]
+    fn inputs_are_typed_and_defaulted() {
+        let client = Client::new("c", "Ali");
+        let t = template(
+            Lang::Fa,
+            INPUTS,
+            "{{ input.amount + 1 }}|{{ input.deadline | date }}|{{ input.note }}|{{ input.what }}",
+        );
+        let out = render_with(&t, &client, &[("amount", "۱۲٬۰۰۰"), ("what", "توقف")]).unwrap();
+        assert_eq!(out.body, "12001|۸ آذر ۱۴۰۵||pause");
+        let out = render_with(&t, &client, &[("amount", "5"), ("deadline", "1405/09/10")]).unwrap();
+        assert_eq!(out.body, "6|۱۰ آذر ۱۴۰۵||");
+    }
+
+    #[test]
+    fn client_facts_prefill_inputs_and_given_values_win() {
+        let mut client = Client::new("c", "Ali");
+        client.facts.insert("amount".to_string(), "700".to_string());
+        let t = template(Lang::En, INPUTS, "{{ input.amount }}");
+        assert_eq!(render_with(&t, &client, &[]).unwrap().body, "700");
+        assert_eq!(
+            render_with(&t, &client, &[("amount", "9")]).unwrap().body,
+            "9"
+        );
+    }
+
+    #[test]
+    fn strict_input_errors_name_the_input() {
+        let client = Client::new("c", "Ali");
+        let t = template(Lang::En, INPUTS, "{{ input.amount }}");
+        match render_with(&t, &client, &[]) {
+            Err(RenderError::Input(InputError::Missing { name, .. })) => assert_eq!(name, "amount"),
+            other => panic!("{other:?}"),
+        }
+        match render_with(&t, &client, &[("amount", "1"), ("colour", "red")]) {
+            Err(RenderError::Input(InputError::Unknown { name, known, .. })) => {
+                assert_eq!(name, "colour");
+                assert!(known.contains("deadline"));
+            }
+            other => panic!("{other:?}"),
+        }
+        match render_with(&t, &client, &[("amount", "lots")]) {
+            Err(RenderError::Input(InputError::Invalid { name, message, .. })) => {
+                assert_eq!(name, "amount");
+                assert!(message.contains("lots"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let e =
+            render_with(&t, &client, &[("amount", "1"), ("deadline", "2026-02-30")]).unwrap_err();
+        assert!(e.to_string().contains("deadline"), "{e}");
+        let e = render_with(&t, &client, &[("amount", "1"), ("what", "shout")]).unwrap_err();
+        assert!(e.to_string().contains("pause, legal"), "{e}");
+    }
+
+    #[test]
+    fn undefined_variables_are_errors_naming_them() {
+        let client = Client::new("c", "Ali");
+        let t = template(Lang::En, "", "Hello {{ client.nickname }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("client.nickname"), "{e}");
+        assert!(e.contains("t.tera"), "{e}");
+        let t = template(Lang::En, "", "{{ input.missing }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("input.missing"), "{e}");
+    }
+
+    #[test]
+    fn hostile_values_are_inserted_literally() {
+        let hostile = "{{ sender.name }} {% raw %}<b>#set page(width: 1cm)</b> &amp; {#";
+        let mut client = Client::new("c", hostile);
+        client.company = Some("{{ 7 * 7 }}".to_string());
+        client
+            .facts
+            .insert("x".to_string(), "{% if true %}yes{% endif %}".to_string());
+        let t = template(
+            Lang::En,
+            "[[inputs]]\nname = \"note\"\nlabel = \"N\"\nkind = \"text\"\n",
+            "{{ client.name }}|{{ client.company }}|{{ client.facts.x }}|{{ input.note }}",
+        );
+        let out = render_with(&t, &client, &[("note", "{{ today }} <script>")]).unwrap();
+        assert_eq!(
+            out.body,
+            format!(
+                "{hostile}|{{{{ 7 * 7 }}}}|{{% if true %}}yes{{% endif %}}|{{{{ today }}}} <script>"
+            )
+        );
+    }
+
+    #[test]
+    fn tidy_collapses_blank_runs() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb");
+    }
+}

@@ -1,0 +1,588 @@
+//! The command line end to end: every command, its output and its exit code.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::Path;
+
+fn marz(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("marz").unwrap();
+    cmd.arg("--data-dir").arg(data).env_remove("MARZ_DATA_DIR");
+    cmd
+}
+
+fn workspace() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn strip_bidi(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+#[test]
+fn no_command_prints_help() {
+    let dir = workspace();
+    marz(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("render").and(predicate::str::contains("clients")));
+}
+
+#[test]
+fn first_run_creates_samples_and_lists_them() {
+    let dir = workspace();
+    let data = dir.path().join("new");
+    marz(&data)
+        .args(["clients", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sample-reza"))
+        .stdout(predicate::str::contains("رضا احمدی"))
+        .stdout(predicate::str::contains("sample-daniel"))
+        .stderr(predicate::str::contains("sample workspace"));
+    // The second run finds them and says nothing about samples.
+    marz(&data)
+        .args(["clients", "list"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("sample").not());
+}
+
+#[test]
+fn data_dir_comes_from_the_environment_too() {
+    let dir = workspace();
+    let data = dir.path().join("env-data");
+    Command::cargo_bin("marz")
+        .unwrap()
+        .env("MARZ_DATA_DIR", &data)
+        .args(["clients", "list"])
+        .assert()
+        .success();
+    assert!(data.join("sender.toml").exists());
+}
+
+#[test]
+fn clients_list_json_and_show() {
+    let dir = workspace();
+    let out = marz(dir.path())
+        .args(["clients", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.contains(&"sample-nazanin"));
+
+    let out = marz(dir.path())
+        .args(["clients", "show", "sample-daniel", "--json"])
+        .output()
+        .unwrap();
+    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c["language"], "en");
+    assert_eq!(c["currency"], "eur");
+
+    marz(dir.path())
+        .args(["clients", "show", "sample-reza"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("honorific = \"mr\""));
+
+    marz(dir.path())
+        .args(["clients", "show", "nobody"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no client with id `nobody`"));
+}
+
+#[test]
+fn a_corrupt_client_file_is_reported_and_others_still_list() {
+    let dir = workspace();
+    marz(dir.path())
+        .args(["clients", "list"])
+        .assert()
+        .success();
+    let bad = dir.path().join("clients/broken.toml");
+    std::fs::write(&bad, "id = \"broken\"\nname = [\n").unwrap();
+    marz(dir.path())
+        .args(["clients", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("sample-reza"))
+        .stderr(predicate::str::contains("broken.toml:2"));
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "id = \"broken\"\nname = [\n"
+    );
+    marz(dir.path())
+        .args(["clients", "show", "broken"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.toml"));
+}
+
+#[test]
+fn import_validates_then_stores() {
+    let dir = workspace();
+    let file = dir.path().join("new-client.toml");
+    std::fs::write(
+        &file,
+        "id = \"ali\"\nname = \"علي رضايي\"\nhonorific = \"mr\"\nemail = \"ali@example.com\"\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    marz(&data)
+        .args(["clients", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let stored = std::fs::read_to_string(data.join("clients/ali.toml")).unwrap();
+    assert!(
+        stored.contains("علی رضایی"),
+        "normalised on import: {stored}"
+    );
+
+    // Again: refused without --replace, accepted with it.
+    marz(&data)
+        .args(["clients", "import"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--replace"));
+    marz(&data)
+        .args(["clients", "import", "--replace"])
+        .arg(&file)
+        .assert()
+        .success();
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "id = \"x\"\nname = \"X\"\nhonorific = \"dr\"\n").unwrap();
+    marz(&data)
+        .args(["clients", "import"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:3"));
+    assert!(!data.join("clients/x.toml").exists());
+
+    marz(&data)
+        .args(["clients", "import", "/no/such/file.toml"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("/no/such/file.toml"));
+}
+
+#[test]
+fn templates_table_and_json() {
+    let dir = workspace();
+    marz(dir.path())
+        .args(["templates"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("payment-3"))
+        .stdout(predicate::str::contains("آخرین مهلت پرداخت"))
+        .stdout(predicate::str::contains("Final notice"));
+    let out = marz(dir.path())
+        .args(["templates", "--json", "--lang", "fa"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p3 = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "payment-3")
+        .unwrap();
+    assert_eq!(p3["level"], 3);
+    assert_eq!(p3["scenario"], "payment");
+    let names: Vec<&str> = p3["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["invoice", "amount", "deadline", "consequence"]);
+    assert!(list.as_array().unwrap().iter().all(|t| t["lang"] == "fa"));
+}
+
+#[test]
+fn render_the_persian_ultimatum_for_a_sample_client() {
+    let dir = workspace();
+    let out = marz(dir.path())
+        .args([
+            "render",
+            "payment-3",
+            "--client",
+            "sample-reza",
+            "--date",
+            "2026-11-22",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = strip_bidi(&String::from_utf8(out.stdout).unwrap());
+    for expected in [
+        "تاریخ: ۱ آذر ۱۴۰۵",
+        "شماره: NA/۱۴۰۵/۰۰۱",
+        "جناب آقای رضا احمدی",
+        "مدیرعامل محترم شرکت بازرگانی آرمان‌تجارت",
+        "موضوع: آخرین مهلت پرداخت صورت‌حساب INV-2041",
+        "با سلام و احترام",
+        "۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)",
+        "۸ آذر ۱۴۰۵",
+        "مریم رحیمی",
+    ] {
+        assert!(text.contains(expected), "missing «{expected}» in:\n{text}");
+    }
+    assert!(!text.contains("{{"));
+}
+
+#[test]
+fn render_with_values_language_and_jalali_date() {
+    let dir = workspace();
+    let out = marz(dir.path())
+        .args([
+            "render",
+            "payment-3",
+            "--client",
+            "sample-reza",
+            "--lang",
+            "en",
+            "--date",
+            "۱۴۰۵/۰۹/۰۱",
+            "--set",
+            "amount=۳٬۰۰۰٬۰۰۰",
+            "--set",
+            "deadline=2026-12-15",
+            "--set",
+            "consequence=legal",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Date: 22 November 2026"), "{text}");
+    assert!(
+        text.contains("3,000,000 tomans (three million tomans)"),
+        "{text}"
+    );
+    assert!(text.contains("by 15 December 2026"), "{text}");
+    assert!(text.contains("legal channels"), "{text}");
+    assert!(
+        text.contains("Dear Mr Ahmadi") || text.contains("Dear Mr احمدی"),
+        "{text}"
+    );
+}
+
+#[test]
+fn render_from_a_profile_file() {
+    let dir = workspace();
+    let profile = dir.path().join("one-off.toml");
+    std::fs::write(
+        &profile,
+        "id = \"guest\"\nname = \"{{ sender.name }} <b>#set</b>\"\nlanguage = \"en\"\n",
+    )
+    .unwrap();
+    let out = marz(&dir.path().join("data"))
+        .args(["render", "payment-1", "--profile"])
+        .arg(&profile)
+        .args([
+            "--set",
+            "invoice={% raw %}",
+            "--set",
+            "amount=10",
+            "--set",
+            "due_date=2026-11-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("{{ sender.name }} <b>#set</b>"), "{text}");
+    assert!(text.contains("invoice {% raw %} for 10 tomans"), "{text}");
+}
+
+#[test]
+fn render_user_errors_exit_2_with_a_fix() {
+    let dir = workspace();
+    let cases: [(&[&str], &str); 8] = [
+        (
+            &["render", "nope", "--client", "sample-reza"],
+            "marz templates",
+        ),
+        (
+            &["render", "payment-3", "--client", "ghost"],
+            "marz clients list",
+        ),
+        (
+            &[
+                "render",
+                "payment-3",
+                "--client",
+                "sample-reza",
+                "--set",
+                "amount=lots",
+            ],
+            "`amount`",
+        ),
+        (
+            &[
+                "render",
+                "payment-3",
+                "--client",
+                "sample-reza",
+                "--set",
+                "colour=red",
+            ],
+            "no input `colour`",
+        ),
+        (
+            &[
+                "render",
+                "payment-3",
+                "--client",
+                "sample-reza",
+                "--set",
+                "consequence=jail",
+            ],
+            "pause, terminate, legal",
+        ),
+        (
+            &[
+                "render",
+                "payment-1",
+                "--client",
+                "sample-daniel",
+                "--set",
+                "due_date=soon",
+            ],
+            "not a date",
+        ),
+        (
+            &[
+                "render",
+                "payment-3",
+                "--client",
+                "sample-reza",
+                "--date",
+                "2026-02-30",
+            ],
+            "2026-02-30",
+        ),
+        (&["render", "payment-3"], "--client"),
+    ];
+    for (args, needle) in cases {
+        marz(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(needle));
+    }
+    // A missing required input names it and says how to give it.
+    std::fs::write(
+        dir.path().join("clients/plain.toml"),
+        "id = \"plain\"\nname = \"Plain\"\n",
+    )
+    .unwrap();
+    marz(dir.path())
+        .args(["render", "payment-3", "--client", "plain"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--set invoice=VALUE"));
+}
+
+#[test]
+fn missing_sender_is_explained() {
+    let dir = workspace();
+    marz(dir.path())
+        .args(["clients", "list"])
+        .assert()
+        .success();
+    std::fs::remove_file(dir.path().join("sender.toml")).unwrap();
+    marz(dir.path())
+        .args(["render", "payment-3", "--client", "sample-reza"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sender.toml is missing"));
+}
+
+#[test]
+fn user_templates_override_and_report_syntax_errors() {
+    let dir = workspace();
+    marz(dir.path())
+        .args(["clients", "list"])
+        .assert()
+        .success();
+    let fa = dir.path().join("templates/fa");
+    std::fs::create_dir_all(&fa).unwrap();
+    std::fs::write(
+        fa.join("thanks.tera"),
+        "+++\nid = \"thanks\"\ntitle = \"تشکر\"\nscenario = \"follow-up\"\nlevel = 1\nsubject = \"سپاس\"\ndescription = \"d\"\n+++\nسپاس از {{ client.name }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        fa.join("broken.tera"),
+        "+++\nid = \"broken\"\ntitle = \"x\"\nscenario = \"follow-up\"\nlevel = 1\nsubject = \"s\"\ndescription = \"d\"\n+++\nline\n{% if %}\n",
+    )
+    .unwrap();
+    marz(dir.path())
+        .args(["render", "thanks", "--client", "sample-nazanin"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("سپاس از نازنین کریمی"))
+        .stderr(predicate::str::contains("broken.tera:10"));
+    marz(dir.path())
+        .args(["render", "broken", "--client", "sample-nazanin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.tera:10"));
+    marz(dir.path())
+        .args(["render", "thanks", "--client", "sample-daniel"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--lang fa"));
+}
+
+#[test]
+fn out_writes_the_file_and_records_history() {
+    let dir = workspace();
+    let out_file = dir.path().join("letter.txt");
+    marz(dir.path())
+        .args([
+            "render",
+            "payment-1",
+            "--client",
+            "sample-nazanin",
+            "--date",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&out_file)
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&out_file).unwrap();
+    assert!(text.contains("سرکار خانم نازنین کریمی"));
+    assert!(text.contains("NA/۱۴۰۵/۰۰۱"));
+    // The next letter gets the next number.
+    let out = marz(dir.path())
+        .args([
+            "render",
+            "payment-2",
+            "--client",
+            "sample-nazanin",
+            "--date",
+            "2026-11-22",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("NA/۱۴۰۵/۰۰۲")
+    );
+    let history: Vec<_> = std::fs::read_dir(dir.path().join("history"))
+        .unwrap()
+        .collect();
+    assert_eq!(history.len(), 1);
+
+    marz(dir.path())
+        .args([
+            "render",
+            "payment-1",
+            "--client",
+            "sample-nazanin",
+            "--out",
+            "/no/such/dir/x.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/dir/x.txt"));
+}
+
+#[test]
+fn eml_parses_back_with_a_mail_parser() {
+    let dir = workspace();
+    let path = dir.path().join("ultimatum.eml");
+    marz(dir.path())
+        .args([
+            "render",
+            "payment-3",
+            "--client",
+            "sample-reza",
+            "--format",
+            "eml",
+            "--date",
+            "2026-11-22",
+            "--out",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    let raw = std::fs::read(&path).unwrap();
+    // Headers are 7-bit: non-ASCII text is encoded (RFC 2047).
+    let header_end = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n" || w == b"\n\n\n\n")
+        .unwrap_or(raw.len());
+    assert!(raw[..header_end].is_ascii(), "headers must be encoded");
+    let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(
+        message.subject(),
+        Some("آخرین مهلت پرداخت صورت‌حساب INV-2041")
+    );
+    let to = message.to().unwrap().first().unwrap();
+    assert_eq!(to.address(), Some("reza.ahmadi@example.com"));
+    assert_eq!(to.name(), Some("جناب آقای رضا احمدی"));
+    let from = message.from().unwrap().first().unwrap();
+    assert_eq!(from.address(), Some("maryam@example.com"));
+    assert!(message.date().is_some());
+    let body = message.body_text(0).unwrap();
+    assert!(body.starts_with("با سلام و احترام"), "{body}");
+    assert!(body.contains("۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)"));
+    assert!(body.contains("با سپاس و احترام\nمریم رحیمی"));
+}
+
+#[test]
+fn eml_without_an_address_says_what_to_add() {
+    let dir = workspace();
+    marz(dir.path())
+        .args(["clients", "list"])
+        .assert()
+        .success();
+    std::fs::write(
+        dir.path().join("clients/plain.toml"),
+        "id = \"plain\"\nname = \"Plain\"\n[facts]\ninvoice = \"A-1\"\namount = \"5\"\n",
+    )
+    .unwrap();
+    marz(dir.path())
+        .args([
+            "render",
+            "payment-3",
+            "--client",
+            "plain",
+            "--format",
+            "eml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("clients/plain.toml"));
+}
