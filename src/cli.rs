@@ -8,7 +8,7 @@ use marz::profile::Client;
 use marz::render::{self, Draft};
 use marz::store::{self, HistoryEntry, Store, StoreError};
 use marz::template::{InputKind, Library, Template};
-use marz::{Lang, Letter, dates, i18n};
+use marz::{Lang, Letter, dates, i18n, tone};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -48,6 +48,15 @@ enum Command {
     Clients(ClientsCommand),
     /// Write a letter from a template for a client.
     Render(RenderArgs),
+    /// Check the tone of a letter: labels, blame, insults, sarcasm, shouting, and
+    /// consequences, price increases or endings without their dates and details.
+    Check {
+        /// The letter as a text file, or - for standard input.
+        file: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -148,11 +157,20 @@ pub fn run() -> ExitCode {
         let _ = Cli::command().print_help();
         return ExitCode::SUCCESS;
     };
+    if let Command::Check { file, json } = &command {
+        // Checking a text needs no workspace.
+        return finish(check(file, cli.lang, *json));
+    }
     let result = open_store(cli.data_dir.as_deref()).and_then(|store| match command {
         Command::Templates { json } => templates(&store, cli.lang, json),
         Command::Clients(c) => clients(&store, c),
         Command::Render(args) => render_command(&store, cli.lang, args),
+        Command::Check { .. } => unreachable!("handled above"),
     });
+    finish(result)
+}
+
+fn finish(result: Result<(), CliError>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::User(message)) => {
@@ -446,4 +464,66 @@ fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {
     };
     store.record(&entry)?;
     Ok(())
+}
+
+fn check(file: &Path, lang: Option<Lang>, as_json: bool) -> Result<(), CliError> {
+    let (name, text) = if file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| CliError::User(format!("standard input: {e}")))?;
+        ("<stdin>".to_string(), text)
+    } else {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            CliError::User(format!(
+                "{}: {e} (give the path of a UTF-8 text file)",
+                file.display()
+            ))
+        })?;
+        (file.display().to_string(), text)
+    };
+    let lang = lang.unwrap_or_else(|| tone::detect_lang(&text));
+    let findings = tone::check(&text, lang);
+    if as_json {
+        let items: Vec<_> = findings
+            .iter()
+            .map(|f| {
+                let (line, column) = marz::profile::line_column(&text, f.span.start);
+                json!({
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "start": f.span.start,
+                    "end": f.span.end,
+                    "line": line,
+                    "column": column,
+                    "text": f.text,
+                    "replacement": f.replacement,
+                    "title": f.rule.title(lang),
+                    "advice": f.rule.advice(lang),
+                })
+            })
+            .collect();
+        return print(&to_json(&items));
+    }
+    let mut out = String::new();
+    for f in &findings {
+        let (line, column) = marz::profile::line_column(&text, f.span.start);
+        out.push_str(&format!(
+            "{name}:{line}:{column}: {} [{}] {}: «{}»\n    {}\n",
+            f.severity.title(lang),
+            f.rule.code(),
+            f.rule.title(lang),
+            f.text.trim(),
+            f.rule.advice(lang)
+        ));
+        if let Some(r) = &f.replacement {
+            out.push_str(&format!("    → «{r}»\n"));
+        }
+    }
+    if findings.is_empty() {
+        out.push_str(&i18n::Locale::get(lang).text("tone-no-findings"));
+        out.push('\n');
+    } else {
+        out.push_str(&format!("{} finding(s)\n", findings.len()));
+    }
+    print(&out)
 }

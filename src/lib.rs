@@ -14,6 +14,7 @@ pub mod profile;
 pub mod render;
 pub mod store;
 pub mod template;
+pub mod tone;
 
 pub use lang::Lang;
 pub use letter::Letter;

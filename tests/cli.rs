@@ -586,3 +586,72 @@ fn eml_without_an_address_says_what_to_add() {
         .code(2)
         .stderr(predicate::str::contains("clients/plain.toml"));
 }
+
+#[test]
+fn check_reports_findings_with_positions_and_json() {
+    let dir = workspace();
+    let file = dir.path().join("draft.txt");
+    std::fs::write(
+        &file,
+        "Hi Sara,\n\nYou always pay late and this is STUPID!!!\n\nKind regards,\nMaryam\n",
+    )
+    .unwrap();
+    marz(dir.path())
+        .args(["check"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("draft.txt:3:5:"))
+        .stdout(predicate::str::contains("[absolute]"))
+        .stdout(predicate::str::contains("[insult]"))
+        .stdout(predicate::str::contains("[shouting]"));
+    let out = marz(dir.path())
+        .args(["check", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    for f in findings.as_array().unwrap() {
+        let (start, end) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], f["text"].as_str().unwrap());
+    }
+    assert!(
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "shouting" && f["replacement"] == ".")
+    );
+
+    // Persian, from stdin, with the language detected from the script.
+    marz(dir.path())
+        .args(["check", "-"])
+        .write_stdin("با سلام\n\nشما بي‌ادب هستید.\n\nبا سپاس\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("برچسب زدن به شخص"));
+
+    // A rendered built-in letter has nothing to report.
+    let letter = dir.path().join("letter.txt");
+    marz(&dir.path().join("data"))
+        .args(["render", "payment-3", "--client", "sample-reza", "--out"])
+        .arg(&letter)
+        .assert()
+        .success();
+    marz(dir.path())
+        .args(["check"])
+        .arg(&letter)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("لحن نامه مشکلی ندارد"));
+
+    marz(dir.path())
+        .args(["check", "/no/such/letter.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/no/such/letter.txt"));
+}

@@ -187,3 +187,183 @@ fn payment_letters_state_amounts_in_digits_and_words_and_deadlines_as_dates() {
         "deadline as a Jalali date"
     );
 }
+
+#[test]
+fn every_template_passes_the_tone_checker_for_every_choice() {
+    let library = Library::load(None);
+    let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let sender = sender();
+    let mut checked = 0;
+    for template in library.all() {
+        let base = values(template);
+        // Every value of every choice input, one at a time.
+        let mut variants = vec![base.clone()];
+        for input in template
+            .meta
+            .inputs
+            .iter()
+            .filter(|i| i.kind == InputKind::Choice)
+        {
+            for choice in &input.choices {
+                let mut v = base.clone();
+                v.insert(input.name.clone(), choice.value.clone());
+                variants.push(v);
+            }
+        }
+        // And with the optional inputs left empty.
+        let mut minimal = base.clone();
+        for input in template.meta.inputs.iter().filter(|i| !i.required) {
+            minimal.remove(&input.name);
+        }
+        variants.push(minimal);
+        for values in variants {
+            for client in clients() {
+                let letter = render(&Draft {
+                    template,
+                    client: &client,
+                    sender: &sender,
+                    values: &values,
+                    date,
+                    number: "NA/1".to_string(),
+                })
+                .unwrap();
+                let text = letter.to_text();
+                let findings = marz::tone::check(&text, letter.lang);
+                assert!(
+                    findings.is_empty(),
+                    "{}/{} {values:?}: {findings:#?}\n{text}",
+                    template.lang,
+                    template.meta.id
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 200, "checked {checked} letters");
+}
+
+/// The library covers every scenario at the levels the writing guide asks for.
+#[test]
+fn the_library_covers_every_scenario_and_level() {
+    let library = Library::load(None);
+    for lang in Lang::ALL {
+        let levels = |s: Scenario| {
+            let mut l: Vec<u8> = library
+                .for_lang(lang)
+                .iter()
+                .filter(|t| t.meta.scenario == s)
+                .map(|t| t.meta.level)
+                .collect();
+            l.sort();
+            l
+        };
+        assert_eq!(levels(Scenario::Respect), [1, 2, 3], "{lang}");
+        assert_eq!(levels(Scenario::Payment), [1, 2, 3], "{lang}");
+        // Termination: with a transition period (2) and immediate after a breach (3).
+        assert_eq!(levels(Scenario::Termination), [2, 3], "{lang}");
+        for s in [
+            Scenario::PriceIncrease,
+            Scenario::Scope,
+            Scenario::Discount,
+            Scenario::Boundary,
+            Scenario::ServiceChange,
+            Scenario::FollowUp,
+        ] {
+            assert!(
+                levels(s).len() >= 2 && levels(s)[0] == 1,
+                "{lang} {s}: {:?}",
+                levels(s)
+            );
+        }
+        for t in library.for_lang(lang) {
+            assert!(t.meta.title.chars().count() >= 8, "{}: title", t.id());
+            assert!(
+                t.meta.description.chars().count() >= 30,
+                "{}: description",
+                t.id()
+            );
+        }
+    }
+}
+
+fn words_for(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fa => ("۱۲٬۵۰۰٬۰۰۰", "دوازده میلیون و پانصد هزار"),
+        Lang::En => ("12,500,000", "twelve million five hundred thousand"),
+    }
+}
+
+/// What each scenario's letter must contain, checked on every rendered letter.
+#[test]
+fn each_scenario_has_its_required_elements() {
+    let library = Library::load(None);
+    for (name, letter) in render_all(&library) {
+        let template = library.get(&letter.template, letter.lang).unwrap();
+        let body = &letter.body;
+        let lang = letter.lang;
+        let has = |fa: &str, en: &str| match lang {
+            Lang::Fa => body.contains(fa),
+            Lang::En => body.to_lowercase().contains(en),
+        };
+        // The date every test value uses, as the letter writes it.
+        let dec20 = match lang {
+            Lang::Fa => "۲۹ آذر ۱۴۰۵",
+            Lang::En => "20 December 2026",
+        };
+        let (digits, words) = words_for(lang);
+        match template.meta.scenario {
+            Scenario::Termination => {
+                // An end date, and concrete handover steps: files, access, final invoice.
+                assert!(
+                    body.contains(dec20) || body.contains(&marz::dates::format(letter.date, lang)),
+                    "{name}: end date"
+                );
+                assert!(has("فایل", "files"), "{name}: files");
+                assert!(has("دسترسی", "access"), "{name}: access");
+                assert!(
+                    has("صورت‌حساب نهایی", "final invoice"),
+                    "{name}: final invoice"
+                );
+            }
+            Scenario::Respect if template.meta.level == 3 => {
+                assert!(body.contains(dec20), "{name}: end date");
+                assert!(has("فایل", "files"), "{name}: handover");
+            }
+            Scenario::Respect => {
+                // An I-statement about the impact, and no labels (checked by the tone test).
+                assert!(
+                    has("احساس کردم", "i felt") || has("پذیرفتنی نیست", "not acceptable"),
+                    "{name}"
+                );
+            }
+            Scenario::PriceIncrease => {
+                assert!(
+                    body.contains(digits) && body.contains(words),
+                    "{name}: new price in digits and words"
+                );
+                assert!(body.contains(dec20), "{name}: effective date");
+                assert!(
+                    has("گفت‌وگو", "talk") || has("بررسی کنیم", "look at it together"),
+                    "{name}: open door"
+                );
+            }
+            Scenario::Scope | Scenario::Discount => {
+                assert!(
+                    body.contains(digits) && body.contains(words),
+                    "{name}: price in digits and words"
+                );
+            }
+            Scenario::Boundary => {
+                let days = match lang {
+                    Lang::Fa => "۱۴ روز کاری",
+                    Lang::En => "14 working days",
+                };
+                assert!(body.contains(days), "{name}: reply time");
+            }
+            Scenario::ServiceChange => {
+                assert!(body.contains(dec20), "{name}: from when");
+            }
+            Scenario::FollowUp | Scenario::Payment => {}
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! How long the tone checker takes on a two-page letter, so the desktop app can check on
+//! every keystroke. Run with `cargo bench --bench tone`.
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use marz::render::{Draft, render};
+use marz::store::{sample_clients, sample_sender};
+use marz::tone;
+use marz::{Lang, Library};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+/// A real letter whose body is repeated until it is about two A4 pages (~5,500 characters,
+/// roughly 900 words).
+fn two_page_letter(lang: Lang) -> String {
+    let library = Library::load(None);
+    let template = library.get("termination-2", lang).unwrap();
+    let client = sample_clients()
+        .into_iter()
+        .find(|c| c.language == lang)
+        .unwrap();
+    let sender = sample_sender();
+    let values = BTreeMap::from([("reason".to_string(), "x".to_string())]);
+    let mut letter = render(&Draft {
+        template,
+        client: &client,
+        sender: &sender,
+        values: &values,
+        date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        number: "1".to_string(),
+    })
+    .unwrap();
+    let body = letter.body.clone();
+    while letter.to_text().chars().count() < 5_500 {
+        letter.body.push_str("\n\n");
+        letter.body.push_str(&body);
+    }
+    letter.to_text()
+}
+
+fn bench(c: &mut Criterion) {
+    for lang in Lang::ALL {
+        let text = two_page_letter(lang);
+        assert!(tone::check(&text, lang).is_empty());
+        // Warm the rule sets so the first-use build is not measured.
+        let _ = tone::check("x", lang);
+        c.bench_function(
+            &format!(
+                "tone check, two-page letter, {lang} ({} chars)",
+                text.chars().count()
+            ),
+            |b| b.iter(|| tone::check(black_box(&text), lang)),
+        );
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,1050 @@
+//! The tone checker: finds what makes a firm letter hostile (labels, blame, insults,
+//! sarcasm, shouting, absolutes in accusations) and what makes it vague (a consequence,
+//! price increase or termination without its date, reason or handover), per language.
+//!
+//! The phrase lists live in `assets/tone/<lang>.toml`. Text is folded before matching so that
+//! Persian spelling variants (ي/ی, ك/ک, ZWNJ, spaces) and English case and apostrophes do not
+//! hide a phrase; every finding still points at a byte span of the original text.
+
+use crate::i18n::Locale;
+use crate::lang::Lang;
+use crate::persian;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    Label,
+    Blame,
+    Insult,
+    Sarcasm,
+    Absolute,
+    Shouting,
+    ThreatWithoutDate,
+    PriceWithoutReason,
+    PriceWithoutDate,
+    TerminationWithoutTransition,
+    TerminationWithoutHandover,
+    MissingGreeting,
+    MissingClosing,
+}
+
+impl Rule {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Label => "label",
+            Rule::Blame => "blame",
+            Rule::Insult => "insult",
+            Rule::Sarcasm => "sarcasm",
+            Rule::Absolute => "absolute",
+            Rule::Shouting => "shouting",
+            Rule::ThreatWithoutDate => "threat-without-date",
+            Rule::PriceWithoutReason => "price-without-reason",
+            Rule::PriceWithoutDate => "price-without-date",
+            Rule::TerminationWithoutTransition => "termination-without-transition",
+            Rule::TerminationWithoutHandover => "termination-without-handover",
+            Rule::MissingGreeting => "missing-greeting",
+            Rule::MissingClosing => "missing-closing",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::Label | Rule::Blame | Rule::Insult => Severity::High,
+            Rule::Sarcasm
+            | Rule::Absolute
+            | Rule::Shouting
+            | Rule::ThreatWithoutDate
+            | Rule::TerminationWithoutTransition
+            | Rule::TerminationWithoutHandover => Severity::Medium,
+            Rule::PriceWithoutReason
+            | Rule::PriceWithoutDate
+            | Rule::MissingGreeting
+            | Rule::MissingClosing => Severity::Low,
+        }
+    }
+
+    /// The rule's name in `lang`.
+    pub fn title(self, lang: Lang) -> String {
+        Locale::get(lang).text(&format!("tone-{}", self.code()))
+    }
+
+    /// What to do instead, in `lang`.
+    pub fn advice(self, lang: Lang) -> String {
+        Locale::get(lang).text(&format!("tone-{}-advice", self.code()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+}
+
+impl Severity {
+    pub fn title(self, lang: Lang) -> String {
+        let key = match self {
+            Severity::High => "tone-severity-high",
+            Severity::Medium => "tone-severity-medium",
+            Severity::Low => "tone-severity-low",
+        };
+        Locale::get(lang).text(key)
+    }
+}
+
+/// One thing the checker found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// Byte range in the checked text.
+    pub span: Range<usize>,
+    /// The text at `span`.
+    pub text: String,
+    /// A kinder text to put at `span`, where the rule has one.
+    pub replacement: Option<String>,
+}
+
+impl Finding {
+    /// The text with this finding's replacement applied, if it has one and still fits.
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let replacement = self.replacement.as_ref()?;
+        if text.get(self.span.clone())? != self.text {
+            return None;
+        }
+        let mut out = String::with_capacity(text.len());
+        out.push_str(&text[..self.span.start]);
+        out.push_str(replacement);
+        out.push_str(&text[self.span.end..]);
+        Some(out)
+    }
+}
+
+/// What to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Check that a whole letter has a greeting and a closing (off for single sentences).
+    pub structure: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { structure: true }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule data
+
+#[derive(Debug, Deserialize)]
+struct RuleFile {
+    phrases: Vec<PhraseGroup>,
+    words: WordLists,
+}
+
+#[derive(Debug, Deserialize)]
+struct PhraseGroup {
+    rule: String,
+    patterns: Vec<String>,
+    #[serde(default)]
+    replacement: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct WordLists {
+    greeting: Vec<String>,
+    closing: Vec<String>,
+    reason: Vec<String>,
+    handover: Vec<String>,
+    transition: Vec<String>,
+    conditional: Vec<String>,
+    months: Vec<String>,
+}
+
+/// What a pattern in the automaton stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Label,
+    Blame,
+    Insult,
+    Sarcasm,
+    Absolute,
+    Threat,
+    Price,
+    Termination,
+    Greeting,
+    Closing,
+    Reason,
+    Handover,
+    Transition,
+    Conditional,
+    Month,
+}
+
+struct RuleSet {
+    lang: Lang,
+    automaton: AhoCorasick,
+    kinds: Vec<(Kind, Option<usize>)>,
+    replacements: Vec<String>,
+}
+
+impl RuleSet {
+    fn build(lang: Lang, source: &str) -> RuleSet {
+        let file: RuleFile =
+            toml::from_str(source).expect("the tone rule files are valid (tested)");
+        let tight = lang == Lang::Fa;
+        let mut patterns = Vec::new();
+        let mut kinds = Vec::new();
+        let mut replacements = Vec::new();
+        for group in &file.phrases {
+            let kind = match group.rule.as_str() {
+                "label" => Kind::Label,
+                "blame" => Kind::Blame,
+                "insult" => Kind::Insult,
+                "sarcasm" => Kind::Sarcasm,
+                "absolute" => Kind::Absolute,
+                "threat" => Kind::Threat,
+                "price" => Kind::Price,
+                "termination" => Kind::Termination,
+                other => panic!("unknown tone rule `{other}` in assets/tone/{lang}.toml"),
+            };
+            let replacement = group.replacement.as_ref().map(|r| {
+                replacements.push(r.clone());
+                replacements.len() - 1
+            });
+            for p in &group.patterns {
+                patterns.push(Folded::new(p, tight).text);
+                kinds.push((kind, replacement));
+            }
+        }
+        let w = &file.words;
+        for (kind, list) in [
+            (Kind::Greeting, &w.greeting),
+            (Kind::Closing, &w.closing),
+            (Kind::Reason, &w.reason),
+            (Kind::Handover, &w.handover),
+            (Kind::Transition, &w.transition),
+            (Kind::Conditional, &w.conditional),
+            (Kind::Month, &w.months),
+        ] {
+            for p in list {
+                patterns.push(Folded::new(p, tight).text);
+                kinds.push((kind, None));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            // A DFA costs memory once and makes every keystroke's check faster.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .expect("tone patterns build an automaton");
+        RuleSet {
+            lang,
+            automaton,
+            kinds,
+            replacements,
+        }
+    }
+
+    fn get(lang: Lang) -> &'static RuleSet {
+        static FA: OnceLock<RuleSet> = OnceLock::new();
+        static EN: OnceLock<RuleSet> = OnceLock::new();
+        match lang {
+            Lang::Fa => {
+                FA.get_or_init(|| RuleSet::build(Lang::Fa, include_str!("../assets/tone/fa.toml")))
+            }
+            Lang::En => {
+                EN.get_or_init(|| RuleSet::build(Lang::En, include_str!("../assets/tone/en.toml")))
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Folding
+
+/// Text prepared for matching, with a way back to the original bytes.
+struct Folded {
+    text: String,
+    /// For each byte of `text`: the original span of the character it came from.
+    origin: Vec<(usize, usize)>,
+    /// For each byte of `text`: whether a word starts there in the original.
+    word_start: Vec<bool>,
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        persian::ZWNJ
+            | '\u{200D}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{0640}'
+            | '\u{064B}'..='\u{065F}'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
+impl Folded {
+    /// `tight` drops spaces (Persian: «می شود» = «می‌شود» = «میشود»); otherwise runs of
+    /// spaces become one.
+    fn new(source: &str, tight: bool) -> Folded {
+        let mut text = String::with_capacity(source.len());
+        let mut origin = Vec::with_capacity(source.len());
+        let mut word_start = Vec::with_capacity(source.len());
+        let mut after_separator = true;
+        let mut last_space = true;
+        for (i, c) in source.char_indices() {
+            let span = (i, i + c.len_utf8());
+            if is_invisible(c) {
+                continue;
+            }
+            if c.is_whitespace() {
+                after_separator = true;
+                if !tight && !last_space {
+                    text.push(' ');
+                    origin.push(span);
+                    word_start.push(false);
+                    last_space = true;
+                }
+                continue;
+            }
+            let mapped: char = match c {
+                'ي' | 'ى' => 'ی',
+                'ك' => 'ک',
+                '\u{2018}' | '\u{2019}' => '\'',
+                '\u{201C}' | '\u{201D}' => '"',
+                other => match persian::digit_value(other) {
+                    Some(d) => char::from_digit(d, 10).unwrap_or(other),
+                    None => other,
+                },
+            };
+            let starts = after_separator && is_word_char(mapped);
+            let before = text.len();
+            // Arabic script has no case; only Latin (and other cased scripts) need lowering.
+            if mapped.is_ascii() {
+                text.push(mapped.to_ascii_lowercase());
+            } else if ('\u{0600}'..='\u{06FF}').contains(&mapped) {
+                text.push(mapped);
+            } else {
+                text.extend(mapped.to_lowercase());
+            }
+            for b in before..text.len() {
+                origin.push(span);
+                word_start.push(starts && b == before);
+            }
+            after_separator = !is_word_char(mapped);
+            last_space = false;
+        }
+        Folded {
+            text,
+            origin,
+            word_start,
+        }
+    }
+
+    fn original(&self, range: Range<usize>) -> Range<usize> {
+        self.origin[range.start].0..self.origin[range.end - 1].1
+    }
+
+    fn char_before(&self, at: usize) -> Option<char> {
+        self.text[..at].chars().next_back()
+    }
+
+    fn char_after(&self, at: usize) -> Option<char> {
+        self.text[at..].chars().next()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Checking
+
+struct Hit {
+    kind: Kind,
+    replacement: Option<usize>,
+    span: Range<usize>,
+}
+
+/// All pattern matches that sit on word boundaries, overlaps resolved in favour of the
+/// earliest, then longest.
+fn hits(rules: &RuleSet, folded: &Folded) -> Vec<Hit> {
+    let tight = rules.lang == Lang::Fa;
+    let mut found: Vec<(Range<usize>, Kind, Option<usize>)> = Vec::new();
+    for m in rules.automaton.find_overlapping_iter(&folded.text) {
+        let (start, end) = (m.start(), m.end());
+        if !folded.word_start[start] {
+            continue;
+        }
+        // English words must also end at a word boundary; Persian ones may take suffixes.
+        if !tight && folded.char_after(end).is_some_and(is_word_char) {
+            continue;
+        }
+        if !tight && folded.char_before(start).is_some_and(is_word_char) {
+            continue;
+        }
+        let (kind, replacement) = rules.kinds[m.pattern().as_usize()];
+        found.push((start..end, kind, replacement));
+    }
+    // Keep word-list hits (they only answer "is there one?"); let phrase hits not overlap.
+    found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out: Vec<Hit> = Vec::new();
+    let mut last_end_by_family = [0usize; 2];
+    for (range, kind, replacement) in found {
+        let family = usize::from(is_word_list(kind));
+        if range.start < last_end_by_family[family] {
+            continue;
+        }
+        last_end_by_family[family] = range.end;
+        out.push(Hit {
+            kind,
+            replacement,
+            span: folded.original(range),
+        });
+    }
+    out
+}
+
+fn is_word_list(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Greeting
+            | Kind::Closing
+            | Kind::Reason
+            | Kind::Handover
+            | Kind::Transition
+            | Kind::Conditional
+            | Kind::Month
+    )
+}
+
+/// Sentence ranges of the original text.
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '؟' | '؛' | ';' | '\n') {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().len() > 1 {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().len() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+fn sentence_of(sentences: &[Range<usize>], at: usize) -> Range<usize> {
+    sentences
+        .iter()
+        .find(|s| s.contains(&at))
+        .cloned()
+        .unwrap_or(at..at)
+}
+
+/// Persian nouns and adjectives that end like a second-person verb («جدید», «خرید»…).
+const FA_NOT_VERBS: [&str; 18] = [
+    "جدید",
+    "خرید",
+    "تولید",
+    "تاکید",
+    "تأکید",
+    "تایید",
+    "تأیید",
+    "امید",
+    "سفید",
+    "کلید",
+    "شدید",
+    "بعید",
+    "مفید",
+    "عید",
+    "رسید",
+    "تمدید",
+    "تهدید",
+    "تردید",
+];
+
+/// Whether a sentence speaks to the reader: "you" in English; «شما», «…تان» or a
+/// second-person plural verb in Persian.
+fn addresses_reader(sentence: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => sentence
+            .split(|c: char| !is_word_char(c))
+            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "you" | "your" | "you're" | "yourself" | "yours" | "you've"
+                )
+            }),
+        Lang::Fa => {
+            let clean: String = persian::normalize(sentence)
+                .chars()
+                .filter(|&c| c != persian::ZWNJ)
+                .collect();
+            clean.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                let letters = w.chars().count();
+                w == "شما"
+                    || (w.ends_with("تان") && letters > 4)
+                    || (w.ends_with("اید") && letters > 4)
+                    || (w.ends_with("ید")
+                        && letters >= 4
+                        && (w.starts_with("می")
+                            || w.starts_with("نمی")
+                            || w.ends_with("ستید")
+                            || w.ends_with("دید")
+                            || w.ends_with("تید"))
+                        && !FA_NOT_VERBS.contains(&w))
+            })
+        }
+    }
+}
+
+/// Whether the text names a date: a numeric date, or a month name beside a number.
+fn has_date(folded: &Folded, month_hits: &[Range<usize>], text: &str) -> bool {
+    let bytes = folded.text.as_bytes();
+    // YYYY-MM-DD, YYYY/MM/DD and DD/MM/YYYY, in ASCII (folding turned every digit ASCII).
+    let is_digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let is_sep = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|b| matches!(b, b'/' | b'-' | b'.'))
+    };
+    for i in 0..bytes.len() {
+        if is_digit(i) && (i == 0 || !is_digit(i - 1)) {
+            let mut j = i;
+            while is_digit(j) {
+                j += 1;
+            }
+            if is_sep(j) && is_digit(j + 1) {
+                let mut k = j + 1;
+                while is_digit(k) {
+                    k += 1;
+                }
+                if is_sep(k) && is_digit(k + 1) {
+                    return true;
+                }
+            }
+        }
+    }
+    // A month name with a digit within a few characters before or after it.
+    month_hits.iter().any(|span| {
+        let before = &text[..span.start];
+        let after = &text[span.end..];
+        let near = |s: &str| s.chars().take(8).any(|c| persian::digit_value(c).is_some());
+        near(after) || {
+            let back: String = before.chars().rev().take(8).collect();
+            near(&back)
+        }
+    })
+}
+
+/// Latin shouting: runs of capitals (not codes like INV-2041 or known acronyms), and
+/// repeated exclamation or "?!" marks.
+fn shouting(text: &str, out: &mut Vec<Finding>) {
+    const ACRONYMS: [&str; 28] = [
+        "IBAN", "SWIFT", "BIC", "VAT", "USD", "EUR", "IRR", "PDF", "FAQ", "NDA", "CEO", "CFO",
+        "CTO", "HTML", "HTTP", "HTTPS", "JSON", "URL", "SEO", "UTC", "GMT", "LLC", "LTD", "PLC",
+        "INC", "SKU", "API", "GMBH",
+    ];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Runs of capital words separated by spaces.
+    let mut run: Option<(usize, usize, usize, usize)> = None; // start, end, words, letters
+    let flush = |run: &mut Option<(usize, usize, usize, usize)>, out: &mut Vec<Finding>| {
+        if let Some((start, end, words, letters)) = run.take()
+            && ((words >= 2 && letters >= 6) || (words == 1 && letters >= 5))
+        {
+            let span_text = &text[start..end];
+            out.push(Finding {
+                rule: Rule::Shouting,
+                severity: Rule::Shouting.severity(),
+                span: start..end,
+                text: span_text.to_string(),
+                replacement: Some(span_text.to_lowercase()),
+            });
+        }
+    };
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let word = &text[start..i];
+            // Part of a code, address or file name (INV-2041, a.b@c.d), not a word.
+            let glue_at = |p: usize| {
+                bytes.get(p).is_some_and(|b| {
+                    b.is_ascii_digit()
+                        || matches!(b, b'-' | b'_' | b'/' | b'@')
+                        || (*b == b'.' && bytes.get(p + 1).is_some_and(u8::is_ascii_alphanumeric))
+                })
+            };
+            let is_code = start.checked_sub(1).is_some_and(glue_at) || glue_at(i);
+            let caps = word.len() >= 2
+                && word.bytes().all(|b| b.is_ascii_uppercase())
+                && !ACRONYMS.contains(&word)
+                && !is_code;
+            if caps {
+                // Only spaces and commas were seen since the last capital word (anything else
+                // flushed the run), so this word continues it.
+                run = Some(match run {
+                    Some((s, _, w, l)) => (s, i, w + 1, l + word.len()),
+                    None => (start, i, 1, word.len()),
+                });
+            } else {
+                flush(&mut run, out);
+            }
+            continue;
+        }
+        if !matches!(bytes[i], b' ' | b',') {
+            flush(&mut run, out);
+        }
+        i += 1;
+    }
+    flush(&mut run, out);
+
+    // "!!", "!!!", "?!", "؟!" and the like.
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let is_mark = |c: char| matches!(c, '!' | '?' | '؟');
+        if is_mark(chars[k].1) {
+            let start = k;
+            while k < chars.len() && is_mark(chars[k].1) {
+                k += 1;
+            }
+            let group: String = chars[start..k].iter().map(|(_, c)| c).collect();
+            if group.chars().count() >= 2 && group.contains('!') {
+                let from = chars[start].0;
+                let to = chars.get(k).map_or(text.len(), |(i, _)| *i);
+                let replacement = if group.contains('?') || group.contains('؟') {
+                    group.chars().find(|c| *c != '!').map(String::from)
+                } else {
+                    Some(".".to_string())
+                };
+                out.push(Finding {
+                    rule: Rule::Shouting,
+                    severity: Rule::Shouting.severity(),
+                    span: from..to,
+                    text: group,
+                    replacement,
+                });
+            }
+            continue;
+        }
+        k += 1;
+    }
+}
+
+fn finding(text: &str, rule: Rule, span: Range<usize>, replacement: Option<String>) -> Finding {
+    Finding {
+        rule,
+        severity: rule.severity(),
+        text: text[span.clone()].to_string(),
+        span,
+        replacement,
+    }
+}
+
+/// The first non-empty line, or the last, as a span (where a missing greeting or closing is
+/// reported).
+fn edge_line(text: &str, last: bool) -> Range<usize> {
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if !trimmed.trim().is_empty() {
+            lines.push(start..start + trimmed.len());
+        }
+        start += line.len();
+    }
+    let pick = if last { lines.last() } else { lines.first() };
+    pick.cloned().unwrap_or(0..0)
+}
+
+/// Checks `text` written in `lang`.
+pub fn check(text: &str, lang: Lang) -> Vec<Finding> {
+    check_with(text, lang, Options::default())
+}
+
+pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if text.trim().is_empty() {
+        return out;
+    }
+    let rules = RuleSet::get(lang);
+    let folded = Folded::new(text, lang == Lang::Fa);
+    let hits = hits(rules, &folded);
+    let sentences = sentences(text);
+    let spans_of = |kind: Kind| -> Vec<Range<usize>> {
+        hits.iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| h.span.clone())
+            .collect()
+    };
+    let months = spans_of(Kind::Month);
+    let conditionals = spans_of(Kind::Conditional);
+    let in_conditional = |at: usize| {
+        let s = sentence_of(&sentences, at);
+        conditionals.iter().any(|c| s.contains(&c.start))
+    };
+    let dated = has_date(&folded, &months, text);
+
+    for hit in &hits {
+        let replacement = hit.replacement.map(|i| rules.replacements[i].clone());
+        let rule = match hit.kind {
+            Kind::Label => Rule::Label,
+            Kind::Blame => Rule::Blame,
+            Kind::Insult => Rule::Insult,
+            Kind::Sarcasm => Rule::Sarcasm,
+            Kind::Absolute => {
+                let s = sentence_of(&sentences, hit.span.start);
+                if !addresses_reader(&text[s], lang) {
+                    continue;
+                }
+                Rule::Absolute
+            }
+            Kind::Threat if !dated => {
+                // One finding per sentence: several markers in one threat are one problem.
+                let s = sentence_of(&sentences, hit.span.start);
+                if out.iter().any(|f: &Finding| {
+                    f.rule == Rule::ThreatWithoutDate && s.contains(&f.span.start)
+                }) {
+                    continue;
+                }
+                Rule::ThreatWithoutDate
+            }
+            _ => continue,
+        };
+        out.push(finding(text, rule, hit.span.clone(), replacement));
+    }
+
+    if let Some(price) = hits.iter().find(|h| h.kind == Kind::Price) {
+        if !hits.iter().any(|h| h.kind == Kind::Reason) {
+            out.push(finding(
+                text,
+                Rule::PriceWithoutReason,
+                price.span.clone(),
+                None,
+            ));
+        }
+        if !dated {
+            out.push(finding(
+                text,
+                Rule::PriceWithoutDate,
+                price.span.clone(),
+                None,
+            ));
+        }
+    }
+
+    // A termination stated as a fact (not "if this happens again, we will end…").
+    if let Some(end) = hits
+        .iter()
+        .find(|h| h.kind == Kind::Termination && !in_conditional(h.span.start))
+    {
+        if !dated {
+            out.push(finding(
+                text,
+                Rule::TerminationWithoutTransition,
+                end.span.clone(),
+                None,
+            ));
+        }
+        if !hits.iter().any(|h| h.kind == Kind::Handover) {
+            out.push(finding(
+                text,
+                Rule::TerminationWithoutHandover,
+                end.span.clone(),
+                None,
+            ));
+        }
+    }
+
+    shouting(text, &mut out);
+
+    if options.structure {
+        let half = text.len() / 2;
+        let early = |kind: Kind| {
+            hits.iter()
+                .any(|h| h.kind == kind && h.span.start <= half.max(200))
+        };
+        let late = |kind: Kind| {
+            hits.iter()
+                .any(|h| h.kind == kind && h.span.start + 400 >= half)
+        };
+        if !early(Kind::Greeting) {
+            out.push(finding(
+                text,
+                Rule::MissingGreeting,
+                edge_line(text, false),
+                None,
+            ));
+        }
+        if !late(Kind::Closing) {
+            out.push(finding(
+                text,
+                Rule::MissingClosing,
+                edge_line(text, true),
+                None,
+            ));
+        }
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(&b.rule)));
+    out
+}
+
+/// Guesses the language of a text from its script.
+pub fn detect_lang(text: &str) -> Lang {
+    if persian::has_arabic_script(text) {
+        Lang::Fa
+    } else {
+        Lang::En
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str, lang: Lang) -> Vec<Rule> {
+        check_with(text, lang, Options { structure: false })
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn rule_files_parse() {
+        for lang in Lang::ALL {
+            let r = RuleSet::get(lang);
+            assert!(r.kinds.len() > 50, "{lang}");
+        }
+    }
+
+    #[test]
+    fn persian_matching_survives_spelling_variants() {
+        for variant in [
+            "شما بی‌ادب هستید.",
+            "شما بی ادب هستید.",
+            "شما بیادب هستید.",
+            "شما بي‌ادب هستيد.",
+        ] {
+            assert_eq!(rules(variant, Lang::Fa), vec![Rule::Label], "{variant}");
+        }
+        let text = "مقصر  شمايید.";
+        let f = check_with(text, Lang::Fa, Options { structure: false });
+        assert_eq!(f.len(), 1);
+        assert_eq!(&text[f[0].span.clone()], f[0].text);
+        assert!(f[0].text.starts_with("مقصر"));
+    }
+
+    #[test]
+    fn spans_point_into_the_original_text() {
+        let text = "Hello.\n\nThis is   STUPID and you are RUDE.";
+        for f in check_with(text, Lang::En, Options { structure: false }) {
+            assert_eq!(&text[f.span.clone()], f.text);
+        }
+        let f = check_with(text, Lang::En, Options { structure: false });
+        assert!(
+            f.iter()
+                .any(|f| f.rule == Rule::Insult && f.text == "STUPID")
+        );
+        assert!(
+            f.iter()
+                .any(|f| f.rule == Rule::Label && f.text == "you are RUDE")
+        );
+    }
+
+    #[test]
+    fn english_words_need_whole_word_matches() {
+        assert!(rules("The dumbbell order shipped.", Lang::En).is_empty());
+        assert_eq!(rules("That was dumb.", Lang::En), vec![Rule::Insult]);
+    }
+
+    #[test]
+    fn absolutes_only_count_when_aimed_at_the_reader() {
+        assert_eq!(
+            rules("You always pay late.", Lang::En),
+            vec![Rule::Absolute]
+        );
+        assert!(rules("We always reply within two days.", Lang::En).is_empty());
+        assert_eq!(
+            rules("شما همیشه دیر پرداخت می‌کنید.", Lang::Fa),
+            vec![Rule::Absolute]
+        );
+        assert_eq!(
+            rules("هیچ‌وقت به موقع پاسخ نمی‌دهید.", Lang::Fa),
+            vec![Rule::Absolute]
+        );
+        assert!(rules("ما همیشه ظرف دو روز پاسخ می‌دهیم.", Lang::Fa).is_empty());
+        assert!(rules("این طرح جدید همیشه در دسترس است.", Lang::Fa).is_empty());
+    }
+
+    #[test]
+    fn shouting_but_not_codes_or_acronyms() {
+        assert_eq!(rules("PAY NOW.", Lang::En), vec![Rule::Shouting]);
+        assert_eq!(
+            rules("This is UNACCEPTABLE.", Lang::En),
+            vec![Rule::Shouting]
+        );
+        assert_eq!(rules("Pay today!!!", Lang::En), vec![Rule::Shouting]);
+        assert_eq!(rules("واقعاً؟!", Lang::Fa), vec![Rule::Shouting]);
+        assert!(rules("Invoice INV-2041 via IBAN or SWIFT, see the FAQ.", Lang::En).is_empty());
+        assert!(rules("Weber Design GmbH, WD-2026-117.", Lang::En).is_empty());
+        assert!(rules("صورت‌حساب INV-2041 را ببینید!", Lang::Fa).is_empty());
+    }
+
+    #[test]
+    fn consequences_need_a_date() {
+        assert_eq!(
+            rules("Otherwise we will take legal action.", Lang::En),
+            vec![Rule::ThreatWithoutDate]
+        );
+        assert!(
+            rules(
+                "If it is not paid by 15 December 2026, we will take legal action.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert!(
+            rules(
+                "If it is not paid by 2026-12-15, we will take legal action.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            rules("در غیر این صورت اقدام قانونی می‌کنیم.", Lang::Fa),
+            vec![Rule::ThreatWithoutDate]
+        );
+        assert!(
+            rules(
+                "اگر تا ۸ آذر ۱۴۰۵ پرداخت نشود، اقدام قانونی می‌کنیم.",
+                Lang::Fa
+            )
+            .is_empty()
+        );
+        assert!(
+            rules(
+                "اگر تا ۱۴۰۵/۰۹/۰۸ پرداخت نشود، اقدام قانونی می‌کنیم.",
+                Lang::Fa
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn price_increases_need_reason_and_date() {
+        assert_eq!(
+            rules("Our new rates apply soon.", Lang::En),
+            vec![Rule::PriceWithoutReason, Rule::PriceWithoutDate]
+        );
+        assert!(
+            rules(
+                "Because our costs rose, the new rates apply from 1 March 2027.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert_eq!(rules("نرخ جدید از ماه بعد اجرا می‌شود.", Lang::Fa).len(), 2);
+        assert!(
+            rules(
+                "به دلیل افزایش هزینه‌ها، نرخ جدید از ۱ دی ۱۴۰۵ اجرا می‌شود.",
+                Lang::Fa
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn terminations_need_transition_and_handover_unless_conditional() {
+        assert_eq!(
+            rules("We will end our collaboration.", Lang::En),
+            vec![
+                Rule::TerminationWithoutTransition,
+                Rule::TerminationWithoutHandover
+            ]
+        );
+        assert!(
+            rules(
+                "If this happens again, we will end our collaboration.",
+                Lang::En
+            )
+            .is_empty()
+        );
+        assert!(
+            rules("Our collaboration will end on 30 December 2026; the files will be handed over by then.", Lang::En)
+                .is_empty()
+        );
+        assert_eq!(rules("همکاری را قطع می‌کنیم.", Lang::Fa).len(), 2);
+        assert!(rules("اگر تکرار شود، همکاری را قطع می‌کنیم.", Lang::Fa).is_empty());
+    }
+
+    #[test]
+    fn structure_rules_find_missing_greeting_and_closing() {
+        let bare = "The invoice is attached.\nIt is due on 1 December 2026.";
+        let r: Vec<Rule> = check(bare, Lang::En).into_iter().map(|f| f.rule).collect();
+        assert_eq!(r, vec![Rule::MissingGreeting, Rule::MissingClosing]);
+        let full = "Dear Sara,\n\nThe invoice is attached.\n\nKind regards,\nMaryam";
+        assert!(check(full, Lang::En).is_empty());
+        let fa = "با سلام و احترام\n\nصورت‌حساب پیوست است.\n\nبا سپاس\nمریم";
+        assert!(check(fa, Lang::Fa).is_empty());
+        let f = check("صورت‌حساب پیوست است.", Lang::Fa);
+        assert_eq!(f[0].rule, Rule::MissingGreeting);
+        assert_eq!(f[0].span, 0.."صورت‌حساب پیوست است.".len());
+    }
+
+    #[test]
+    fn applying_a_replacement() {
+        let text = "Frankly, you are rude to my team.";
+        let f = check_with(text, Lang::En, Options { structure: false });
+        assert_eq!(f[0].rule, Rule::Label);
+        assert_eq!(
+            f[0].apply(text).unwrap(),
+            "Frankly, what happened made our work together difficult to my team."
+        );
+        assert!(f[0].apply("changed text").is_none());
+        let shout = check_with("Pay now!!!", Lang::En, Options { structure: false });
+        assert_eq!(shout[0].apply("Pay now!!!").unwrap(), "Pay now.");
+    }
+
+    #[test]
+    fn rules_have_titles_and_advice_in_both_languages() {
+        for rule in [
+            Rule::Label,
+            Rule::Blame,
+            Rule::Insult,
+            Rule::Sarcasm,
+            Rule::Absolute,
+            Rule::Shouting,
+            Rule::ThreatWithoutDate,
+            Rule::PriceWithoutReason,
+            Rule::PriceWithoutDate,
+            Rule::TerminationWithoutTransition,
+            Rule::TerminationWithoutHandover,
+            Rule::MissingGreeting,
+            Rule::MissingClosing,
+        ] {
+            for lang in Lang::ALL {
+                assert!(!rule.title(lang).starts_with('['), "{rule:?} {lang}");
+                assert!(!rule.advice(lang).starts_with('['), "{rule:?} {lang}");
+            }
+        }
+    }
+}
