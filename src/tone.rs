@@ -293,7 +293,26 @@ fn is_invisible(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\''
+    // Fast paths for the two scripts Marz writes: the general Unicode lookup is the slowest
+    // part of checking otherwise.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '\'';
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Arabic-script punctuation and signs; everything else in the block is a letter,
+        // a digit or a mark that belongs to a word.
+        return !matches!(
+            c,
+            '\u{0600}'..='\u{060F}'
+                | '\u{061B}'..='\u{061F}'
+                | '\u{066A}'..='\u{066D}'
+                | '\u{06D4}'
+                | '\u{06DD}'
+                | '\u{06DE}'
+                | '\u{06E9}'
+        );
+    }
+    c.is_alphanumeric()
 }
 
 impl Folded {
