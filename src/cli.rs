@@ -4,14 +4,14 @@
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use marz::export::{self, Format};
-use marz::profile::Client;
+use marz::profile::{Client, Sender};
 use marz::render::{self, Draft};
 use marz::store::{self, HistoryEntry, Store, StoreError};
 use marz::template::{InputKind, Library, Template};
 use marz::{Lang, Letter, dates, i18n, tone};
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -48,6 +48,8 @@ enum Command {
     Clients(ClientsCommand),
     /// Write a letter from a template for a client.
     Render(RenderArgs),
+    /// Write one letter per client into a folder; failures are reported, the rest written.
+    Batch(BatchArgs),
     /// Check the tone of a letter: labels, blame, insults, sarcasm, shouting, and
     /// consequences, price increases or endings without their dates and details.
     Check {
@@ -85,6 +87,7 @@ enum ClientsCommand {
 enum OutputFormat {
     Text,
     Eml,
+    Pdf,
 }
 
 #[derive(Args, Debug)]
@@ -112,6 +115,36 @@ struct RenderArgs {
     /// Write to this file (and record the letter in history) instead of stdout.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
+    /// A «رونوشت» / cc line; repeat for each.
+    #[arg(long, value_name = "TEXT")]
+    cc: Vec<String>,
+    /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
+    #[arg(long, value_name = "TEXT")]
+    attachment: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+#[command(group(clap::ArgGroup::new("recipients").required(true).args(["clients", "all"])))]
+struct BatchArgs {
+    /// Template id, e.g. price-increase-1.
+    template: String,
+    /// Client ids, comma separated (the option may repeat).
+    #[arg(long, value_name = "ID,ID,…")]
+    clients: Vec<String>,
+    /// Every client in the workspace.
+    #[arg(long)]
+    all: bool,
+    /// A form value for every letter, NAME=VALUE; repeat for each input.
+    #[arg(long = "set", value_name = "NAME=VALUE", value_parser = parse_assignment)]
+    set: Vec<(String, String)>,
+    /// The letter date (default: today).
+    #[arg(long, value_parser = parse_date)]
+    date: Option<NaiveDate>,
+    #[arg(long, value_enum)]
+    format: OutputFormat,
+    /// The folder to write one file per client into.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -165,6 +198,7 @@ pub fn run() -> ExitCode {
         Command::Templates { json } => templates(&store, cli.lang, json),
         Command::Clients(c) => clients(&store, c),
         Command::Render(args) => render_command(&store, cli.lang, args),
+        Command::Batch(args) => batch_command(&store, cli.lang, args),
         Command::Check { .. } => unreachable!("handled above"),
     });
     finish(result)
@@ -208,8 +242,12 @@ fn load_library(store: &Store) -> Library {
 }
 
 fn print(text: &str) -> Result<(), CliError> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         // A closed pipe (`marz … | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
@@ -371,57 +409,213 @@ fn mail_timestamp(date: NaiveDate) -> i64 {
         .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
 }
 
-fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
-    let client = load_recipient(store, &args)?;
-    let sender = store.load_sender()?;
-    let library = load_library(store);
-    let lang = lang.unwrap_or(client.language);
-    let template = find_template(&library, &args.template, lang)?;
-    let date = args.date.unwrap_or_else(|| Local::now().date_naive());
-    let number = args
-        .number
-        .clone()
-        .unwrap_or_else(|| store.next_letter_number(sender.letter_prefix.as_deref(), date, lang));
+/// What every letter of a `render` or `batch` shares.
+struct LetterJob<'a> {
+    store: &'a Store,
+    library: &'a Library,
+    sender: &'a Sender,
+    lang: Option<Lang>,
+    template: &'a str,
+    values: BTreeMap<String, String>,
+    date: NaiveDate,
+    number: Option<String>,
+    copies: Vec<String>,
+    attachments: Vec<String>,
+}
+
+impl LetterJob<'_> {
+    fn letter_for(&self, client: &Client) -> Result<Letter, CliError> {
+        let lang = self.lang.unwrap_or(client.language);
+        let template = find_template(self.library, self.template, lang)?;
+        let number = self.number.clone().unwrap_or_else(|| {
+            self.store
+                .next_letter_number(self.sender.letter_prefix.as_deref(), self.date, lang)
+        });
+        let draft = Draft {
+            template,
+            client,
+            sender: self.sender,
+            values: &self.values,
+            date: self.date,
+            number,
+        };
+        let mut letter = render::render(&draft).map_err(|e| match e {
+            render::RenderError::Input(input) => CliError::User(with_input_hint(template, input)),
+            other => CliError::User(other.to_string()),
+        })?;
+        letter.copies = self.copies.clone();
+        letter.attachments = self.attachments.clone();
+        Ok(letter)
+    }
+}
+
+fn values_from(set: &[(String, String)]) -> Result<BTreeMap<String, String>, CliError> {
     let mut values = BTreeMap::new();
-    for (name, value) in &args.set {
+    for (name, value) in set {
         if values.insert(name.clone(), value.clone()).is_some() {
             return Err(CliError::User(format!("--set {name}=… is given twice")));
         }
     }
-    let draft = Draft {
-        template,
-        client: &client,
-        sender: &sender,
-        values: &values,
-        date,
-        number,
-    };
-    let letter = render::render(&draft).map_err(|e| match e {
-        render::RenderError::Input(input) => CliError::User(with_input_hint(template, input)),
+    Ok(values)
+}
+
+fn export_error(e: export::ExportError) -> CliError {
+    match e {
+        export::ExportError::Write { .. } => CliError::User(format!(
+            "{e} (check that the folder exists and is writable)"
+        )),
+        export::ExportError::Pdf(pdf) => CliError::Internal(pdf.to_string()),
         other => CliError::User(other.to_string()),
-    })?;
-    let format = match args.format {
+    }
+}
+
+fn format_of(format: OutputFormat) -> Format {
+    match format {
         OutputFormat::Text => Format::Text,
         OutputFormat::Eml => Format::Eml,
+        OutputFormat::Pdf => Format::Pdf,
+    }
+}
+
+fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
+    let client = load_recipient(store, &args)?;
+    let sender = store.load_sender()?;
+    let library = load_library(store);
+    let job = LetterJob {
+        store,
+        library: &library,
+        sender: &sender,
+        lang,
+        template: &args.template,
+        values: values_from(&args.set)?,
+        date: args.date.unwrap_or_else(|| Local::now().date_naive()),
+        number: args.number.clone(),
+        copies: args.cc.clone(),
+        attachments: args.attachment.clone(),
     };
-    let timestamp = mail_timestamp(date);
+    let letter = job.letter_for(&client)?;
+    let format = format_of(args.format);
+    if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::User(
+            "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
+        ));
+    }
+    let exporter = export::Exporter::new(if format == Format::Pdf {
+        store.load_logo(&sender)?
+    } else {
+        None
+    });
+    let timestamp = mail_timestamp(job.date);
     match &args.out {
         None => {
-            let bytes = export::render_bytes(&letter, format, timestamp)
-                .map_err(|e| CliError::User(e.to_string()))?;
-            print(&String::from_utf8_lossy(&bytes))
+            let bytes = exporter
+                .bytes(&letter, format, timestamp)
+                .map_err(export_error)?;
+            print_bytes(&bytes)
         }
         Some(path) => {
-            export::write(&letter, format, path, timestamp).map_err(|e| match e {
-                export::ExportError::Write { .. } => CliError::User(format!(
-                    "{e} (check that the folder exists and is writable)"
-                )),
-                other => CliError::User(other.to_string()),
-            })?;
+            exporter
+                .write(&letter, format, path, timestamp)
+                .map_err(export_error)?;
             record(store, &letter, path)?;
             eprintln!("Wrote {}", path.display());
             Ok(())
         }
+    }
+}
+
+fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(), CliError> {
+    let sender = store.load_sender()?;
+    let library = load_library(store);
+    if !args.out.is_dir() {
+        return Err(CliError::User(format!(
+            "{} is not a folder: create it first, or choose an existing one",
+            args.out.display()
+        )));
+    }
+    // The recipients: every client, or the ids given. An unreadable client file counts as a
+    // failure, reported here; the others are still written.
+    let mut failed = 0usize;
+    let ids: Vec<String> = if args.all {
+        let list = store.load_clients()?;
+        for problem in &list.problems {
+            eprintln!("failed: {problem}");
+            failed += 1;
+        }
+        list.clients.iter().map(|c| c.id.clone()).collect()
+    } else {
+        args.clients
+            .iter()
+            .flat_map(|c| c.split(','))
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    if ids.is_empty() && failed == 0 {
+        return Err(CliError::User(
+            "no clients to write to: pass --clients ID,ID,… or --all".to_string(),
+        ));
+    }
+    let job = LetterJob {
+        store,
+        library: &library,
+        sender: &sender,
+        lang,
+        template: &args.template,
+        values: values_from(&args.set)?,
+        date: args.date.unwrap_or_else(|| Local::now().date_naive()),
+        number: None,
+        copies: Vec::new(),
+        attachments: Vec::new(),
+    };
+    let format = format_of(args.format);
+    let exporter = export::Exporter::new(if format == Format::Pdf {
+        store.load_logo(&sender)?
+    } else {
+        None
+    });
+    let timestamp = mail_timestamp(job.date);
+    let mut written = 0usize;
+    for id in &ids {
+        let result = store
+            .load_client(id)
+            .map_err(CliError::from)
+            .and_then(|client| job.letter_for(&client))
+            .and_then(|letter| {
+                let path = args.out.join(export::default_file_name(&letter, format));
+                exporter
+                    .write(&letter, format, &path, timestamp)
+                    .map_err(export_error)?;
+                record(store, &letter, &path)?;
+                Ok(path)
+            });
+        match result {
+            Ok(path) => {
+                written += 1;
+                eprintln!("wrote {}", path.display());
+            }
+            Err(CliError::User(reason) | CliError::Internal(reason)) => {
+                failed += 1;
+                eprintln!("failed: {id}: {}", reason.replace('\n', " "));
+            }
+        }
+    }
+    eprintln!(
+        "{written} of {} letters written to {}{}",
+        written + failed,
+        args.out.display(),
+        if failed > 0 {
+            format!("; {failed} failed (see above)")
+        } else {
+            String::new()
+        }
+    );
+    if failed > 0 {
+        Err(CliError::User(format!(
+            "{failed} letter(s) could not be written; fix the problems listed above and run the batch again for those clients"
+        )))
+    } else {
+        Ok(())
     }
 }
 

@@ -1,7 +1,8 @@
-//! Turning a letter into files: plain text and RFC 5322 e-mail (.eml).
+//! Turning a letter into files: plain text, RFC 5322 e-mail (.eml) and PDF.
 
 use crate::fsutil::atomic_write;
 use crate::letter::Letter;
+use crate::pdf::{PdfError, PdfRenderer};
 use mail_builder::MessageBuilder;
 use mail_builder::headers::raw::Raw;
 use std::path::Path;
@@ -11,6 +12,7 @@ use std::path::Path;
 pub enum Format {
     Text,
     Eml,
+    Pdf,
 }
 
 impl Format {
@@ -18,6 +20,7 @@ impl Format {
         match self {
             Format::Text => "txt",
             Format::Eml => "eml",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -32,6 +35,8 @@ pub enum ExportError {
         "sender.toml has no email address, so the e-mail has no sender: add `email = \"…\"` to sender.toml, or export as text"
     )]
     NoSender,
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
     #[error("{}: {source}", path.display())]
     Write {
         path: std::path::PathBuf,
@@ -62,30 +67,54 @@ pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
         .expect("writing an e-mail to memory cannot fail"))
 }
 
-/// The letter in `format`, as bytes ready to be written.
-pub fn render_bytes(
-    letter: &Letter,
-    format: Format,
-    timestamp: i64,
-) -> Result<Vec<u8>, ExportError> {
-    Ok(match format {
-        Format::Text => letter.to_text().into_bytes(),
-        Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
-    })
+/// Turns letters into files. Keeps one warm PDF engine (built on first use) so that many
+/// letters, or many previews, do not pay for its start-up again.
+#[derive(Default)]
+pub struct Exporter {
+    pdf: std::sync::OnceLock<PdfRenderer>,
+    logo: Option<Vec<u8>>,
 }
 
-/// Writes the letter to `path` atomically.
-pub fn write(
-    letter: &Letter,
-    format: Format,
-    path: &Path,
-    timestamp: i64,
-) -> Result<(), ExportError> {
-    let bytes = render_bytes(letter, format, timestamp)?;
-    atomic_write(path, &bytes).map_err(|source| ExportError::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+impl Exporter {
+    /// `logo` is the letterhead image for PDF letters, if the owner has one.
+    pub fn new(logo: Option<Vec<u8>>) -> Self {
+        Exporter {
+            pdf: std::sync::OnceLock::new(),
+            logo,
+        }
+    }
+
+    /// The letter in `format`, as bytes ready to be written.
+    pub fn bytes(
+        &self,
+        letter: &Letter,
+        format: Format,
+        timestamp: i64,
+    ) -> Result<Vec<u8>, ExportError> {
+        Ok(match format {
+            Format::Text => letter.to_text().into_bytes(),
+            Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
+            Format::Pdf => self
+                .pdf
+                .get_or_init(PdfRenderer::new)
+                .render(letter, self.logo.as_deref())?,
+        })
+    }
+
+    /// Writes the letter to `path` atomically.
+    pub fn write(
+        &self,
+        letter: &Letter,
+        format: Format,
+        path: &Path,
+        timestamp: i64,
+    ) -> Result<(), ExportError> {
+        let bytes = self.bytes(letter, format, timestamp)?;
+        atomic_write(path, &bytes).map_err(|source| ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
 }
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.

@@ -11,6 +11,33 @@ use crate::render::{Draft, Rendered};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// One line of the sender's contact details: a label («تلفن:») and its value. The value is
+/// kept apart so that layouts can isolate it (a phone number must read left to right even
+/// in a Persian line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactItem {
+    pub label: String,
+    pub value: String,
+}
+
+impl ContactItem {
+    pub fn line(&self) -> String {
+        if self.label.is_empty() {
+            self.value.clone()
+        } else {
+            format!("{} {}", self.label, self.value)
+        }
+    }
+}
+
+fn contact_lines(items: &[ContactItem]) -> String {
+    items
+        .iter()
+        .map(ContactItem::line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A display name and an address, for e-mail headers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mailbox {
@@ -27,7 +54,14 @@ pub struct Letter {
     /// The date as the letter prints it («۱ آذر ۱۴۰۵» / "22 November 2026").
     pub date_text: String,
     pub number: String,
-    pub attachments: Option<String>,
+    /// What is enclosed, one item each; empty prints «ندارد» / "none".
+    pub attachments: Vec<String>,
+    /// «رونوشت» / "cc" lines: who else receives a copy.
+    pub copies: Vec<String>,
+    /// The letterhead's name: the business, else the sender.
+    pub letterhead: String,
+    /// The sender's optional invocation line («به نام خدا»).
+    pub invocation: Option<String>,
     /// Recipient block, one line each: honorific and name, then title and organisation.
     pub recipient: Vec<String>,
     pub subject: String,
@@ -37,7 +71,7 @@ pub struct Letter {
     /// Sender's name, then role and business.
     pub signature: Vec<String>,
     /// Contact details for the foot of the letter (phone, e-mail, website, address).
-    pub contact: Vec<String>,
+    pub contact: Vec<ContactItem>,
     pub to: Option<Mailbox>,
     pub from: Option<Mailbox>,
 }
@@ -100,16 +134,23 @@ impl Letter {
             (None, None) => {}
         }
 
+        let item = |key: &str, value: String| ContactItem {
+            label: if key.is_empty() {
+                String::new()
+            } else {
+                locale.text(key)
+            },
+            value,
+        };
         let mut contact = Vec::new();
         if let Some(phone) = non_empty(&sender.phone) {
-            let phone = localize_digits(phone, lang);
-            contact.push(locale.text_with("letter-phone", &[("phone", &phone)]));
+            contact.push(item("letter-phone", localize_digits(phone, lang)));
         }
         if let Some(email) = non_empty(&sender.email) {
-            contact.push(locale.text_with("letter-email", &[("email", email)]));
+            contact.push(item("letter-email", email.to_string()));
         }
         if let Some(website) = non_empty(&sender.website) {
-            contact.push(locale.text_with("letter-website", &[("website", website)]));
+            contact.push(item("letter-website", website.to_string()));
         }
         let place: Vec<&str> = [non_empty(&sender.address), non_empty(&sender.city)]
             .into_iter()
@@ -117,7 +158,7 @@ impl Letter {
             .collect();
         if !place.is_empty() {
             let separator = if lang == Lang::Fa { "، " } else { ", " };
-            contact.push(localize_digits(&place.join(separator), lang));
+            contact.push(item("", localize_digits(&place.join(separator), lang)));
         }
 
         Letter {
@@ -127,7 +168,12 @@ impl Letter {
             date: draft.date,
             date_text: dates::format(draft.date, lang),
             number: localize_digits(&draft.number, lang),
-            attachments: None,
+            attachments: Vec::new(),
+            copies: Vec::new(),
+            letterhead: non_empty(&sender.business)
+                .unwrap_or(&sender.name)
+                .to_string(),
+            invocation: non_empty(&sender.invocation).map(str::to_string),
             recipient,
             subject: pieces.subject,
             greeting,
@@ -150,12 +196,19 @@ impl Letter {
         Locale::get(self.lang).text(key)
     }
 
+    /// The attachments as the heading prints them («ندارد» / "none" when empty).
+    pub fn attachments_text(&self) -> String {
+        if self.attachments.is_empty() {
+            self.label("letter-attachments-none")
+        } else {
+            let separator = if self.lang == Lang::Fa { "، " } else { ", " };
+            self.attachments.join(separator)
+        }
+    }
+
     /// The date, number and attachments lines.
     pub fn heading_lines(&self) -> Vec<String> {
-        let attachments = self
-            .attachments
-            .clone()
-            .unwrap_or_else(|| self.label("letter-attachments-none"));
+        let attachments = self.attachments_text();
         vec![
             format!("{} {}", self.label("letter-date"), self.date_text),
             format!("{} {}", self.label("letter-number"), self.number),
@@ -190,8 +243,16 @@ impl Letter {
             self.subject_line(),
             self.message_text(),
         ];
+        if !self.copies.is_empty() {
+            let mut copies = self.label("letter-copies");
+            for line in &self.copies {
+                copies.push_str("\n- ");
+                copies.push_str(line);
+            }
+            blocks.push(copies);
+        }
         if !self.contact.is_empty() {
-            blocks.push(self.contact.join("\n"));
+            blocks.push(contact_lines(&self.contact));
         }
         let mut text = blocks.join("\n\n");
         text.push('\n');
@@ -203,7 +264,7 @@ impl Letter {
         let mut text = self.message_text();
         if !self.contact.is_empty() {
             text.push_str("\n\n");
-            text.push_str(&self.contact.join("\n"));
+            text.push_str(&contact_lines(&self.contact));
         }
         text.push('\n');
         text

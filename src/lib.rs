@@ -9,6 +9,7 @@ pub mod lang;
 pub mod letter;
 pub mod money;
 pub mod numbers;
+pub mod pdf;
 pub mod persian;
 pub mod profile;
 pub mod render;

@@ -90,6 +90,12 @@ pub struct Sender {
     /// Prefix of letter numbers, e.g. `MZ` gives `MZ/1405/001`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub letter_prefix: Option<String>,
+    /// A logo image (PNG, JPEG or SVG) for the PDF letterhead; relative to the data directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// An invocation line printed at the top centre of PDF letters, e.g. «به نام خدا».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invocation: Option<String>,
 }
 
 /// What is wrong with a profile file, with where it is.
@@ -304,6 +310,8 @@ impl Sender {
             &mut self.city,
             &mut self.website,
             &mut self.letter_prefix,
+            &mut self.logo,
+            &mut self.invocation,
         ] {
             normalize_opt(field);
         }

@@ -40,6 +40,11 @@ pub enum StoreError {
     #[error("`{0}` is not a valid client id: use 1–64 characters of a-z, 0-9, `_` and `-`")]
     BadId(String),
     #[error(
+        "sender.toml names the logo {}, which cannot be read ({reason}): fix the `logo` path or remove it",
+        path.display()
+    )]
+    Logo { path: PathBuf, reason: String },
+    #[error(
         "no data directory could be found for this user: pass --data-dir DIR or set {DATA_DIR_ENV}"
     )]
     NoDataDir,
@@ -184,6 +189,21 @@ impl Store {
             .normalize_and_validate()
             .map_err(|e| e.in_file(&self.sender_path()))?;
         self.write_file(&self.sender_path(), &sender.to_toml())
+    }
+
+    /// The letterhead logo named in `sender.toml`, read from the data directory (or an
+    /// absolute path).
+    pub fn load_logo(&self, sender: &Sender) -> Result<Option<Vec<u8>>, StoreError> {
+        let Some(logo) = &sender.logo else {
+            return Ok(None);
+        };
+        let path = self.root.join(logo);
+        std::fs::read(&path)
+            .map(Some)
+            .map_err(|e| StoreError::Logo {
+                path,
+                reason: e.to_string(),
+            })
     }
 
     /// Every client file, sorted by name; unreadable files are listed as problems.
@@ -358,6 +378,8 @@ pub fn sample_sender() -> Sender {
         city: Some("تهران".to_string()),
         website: Some("naghsh.example.com".to_string()),
         letter_prefix: Some("NA".to_string()),
+        logo: None,
+        invocation: None,
     }
 }
 
