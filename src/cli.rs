@@ -2,7 +2,7 @@
 //! turns errors into exit codes: 2 for something the user can fix, 1 for a fault of ours.
 
 use chrono::{Local, NaiveDate, TimeZone};
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::render::{self, Draft};
@@ -186,9 +186,11 @@ impl From<StoreError> for CliError {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
-        // The desktop app arrives in a later release; until then the command line is all.
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+        // No command: the desktop app.
+        return finish(open_store(cli.data_dir.as_deref()).and_then(|store| {
+            crate::gui::run(store, cli.lang)
+                .map_err(|e| CliError::Internal(format!("the window could not be opened: {e}")))
+        }));
     };
     if let Command::Check { file, json } = &command {
         // Checking a text needs no workspace.

@@ -117,6 +117,25 @@ impl Exporter {
     }
 }
 
+/// A `mailto:` link that opens the user's mail app with the recipient, subject and body
+/// filled in.
+pub fn mailto(letter: &Letter) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
+    let to = letter
+        .to
+        .as_ref()
+        .map(|m| enc(&m.email))
+        .unwrap_or_default();
+    // Mail apps expect CRLF line breaks in a mailto body (RFC 6068).
+    let body = letter.email_text().replace('\n', "\r\n");
+    format!(
+        "mailto:{to}?subject={}&body={}",
+        enc(&letter.subject),
+        enc(&body)
+    )
+}
+
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.
 pub fn default_file_name(letter: &Letter, format: Format) -> String {
     format!(

@@ -1,6 +1,7 @@
 //! The `marz` binary: the command line, and (with no command) the desktop app.
 
 mod cli;
+mod gui;
 
 use std::process::ExitCode;
 

@@ -91,6 +91,14 @@ pub struct HistoryEntry {
     pub text: String,
 }
 
+/// The app's own preferences, kept in `settings.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Settings {
+    /// The interface language (fa by default).
+    #[serde(default)]
+    pub ui_language: Lang,
+}
+
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
@@ -136,6 +144,24 @@ impl Store {
 
     pub fn trash_dir(&self) -> PathBuf {
         self.root.join("trash")
+    }
+
+    pub fn settings_path(&self) -> PathBuf {
+        self.root.join("settings.toml")
+    }
+
+    /// The app's preferences; a missing or unreadable file gives the defaults (preferences
+    /// are a convenience, and a damaged file must not stop the app).
+    pub fn load_settings(&self) -> Settings {
+        std::fs::read_to_string(self.settings_path())
+            .ok()
+            .and_then(|t| toml::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        let text = toml::to_string(settings).expect("settings serialise");
+        self.write_file(&self.settings_path(), &text)
     }
 
     fn is_empty(&self) -> bool {
@@ -562,6 +588,20 @@ mod tests {
             store.next_letter_number(Some("NA"), date, Lang::En),
             "NA/2026/001"
         );
+    }
+
+    #[test]
+    fn settings_round_trip_and_default() {
+        let (_dir, store) = temp_store();
+        assert_eq!(store.load_settings().ui_language, Lang::Fa);
+        store
+            .save_settings(&Settings {
+                ui_language: Lang::En,
+            })
+            .unwrap();
+        assert_eq!(store.load_settings().ui_language, Lang::En);
+        std::fs::write(store.settings_path(), "ui_language = 7").unwrap();
+        assert_eq!(store.load_settings(), Settings::default());
     }
 
     #[test]

@@ -21,9 +21,10 @@ fn strip_bidi(s: &str) -> String {
 }
 
 #[test]
-fn no_command_prints_help() {
+fn help_lists_the_commands() {
     let dir = workspace();
     marz(dir.path())
+        .arg("--help")
         .assert()
         .success()
         .stdout(predicate::str::contains("render").and(predicate::str::contains("clients")));

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts the desktop app under Xvfb on a fresh sample workspace, drives it with xdotool
+# through its main screens, and saves screenshots to $OUT (default: target/screens).
+# Needs: xvfb, xdotool, imagemagick (import) and the X11 client libraries; `.ci/run`
+# installs them. Usage: scripts/gui-screens.sh [path/to/marz]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${1:-target/release/marz}
+out=${OUT:-target/screens}
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+display=:${DISPLAY_NUMBER:-97}
+Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+sleep 1
+
+# CPU rendering: no GPU under Xvfb.
+export ICED_BACKEND=tiny-skia
+export MARZ_EXPORT_DIR="$work/exports"
+mkdir -p "$MARZ_EXPORT_DIR"
+
+shoot() {
+  sleep "${2:-1.5}"
+  import -window root "$out/$1.png"
+  echo "screenshot: $out/$1.png"
+}
+
+window() {
+  for _ in $(seq 1 60); do
+    # The only window on this display is ours.
+    id=$(xdotool search --onlyvisible --name "." 2>/dev/null | head -n 1 || true)
+    if [ -n "$id" ]; then echo "$id"; return 0; fi
+    sleep 0.5
+  done
+  echo "the Marz window did not appear" >&2
+  return 1
+}
+
+start() {
+  "$bin" --data-dir "$work/data" "$@" >"$work/app.log" 2>&1 &
+  app=$!
+  win=$(window)
+  xdotool windowmove "$win" 0 0 windowsize "$win" 1280 860 windowfocus "$win"
+  sleep 1
+}
+
+# 1. Persian: the compose screen with the first sample client, the payment ladder.
+start
+shoot compose-fa 3
+# Ctrl+E exports the letter as PDF (no dialog: MARZ_EXPORT_DIR is set).
+xdotool key --window "$win" ctrl+e
+shoot export-fa 3
+ls "$MARZ_EXPORT_DIR"/*.pdf >/dev/null
+# Ctrl+N: a new client form on the clients screen.
+xdotool key --window "$win" ctrl+n
+shoot client-new-fa
+# Ctrl+F: the search box; type a name with Arabic letters.
+xdotool key --window "$win" ctrl+f
+xdotool type --window "$win" --delay 60 "كريمي"
+shoot clients-search-fa
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 2. English interface.
+start --lang en
+shoot compose-en 3
+kill "$app"; wait "$app" 2>/dev/null || true
+
+echo "exports: $(ls "$MARZ_EXPORT_DIR")"

@@ -1,0 +1,599 @@
+//! The clients screen: a searchable list, the client's details, a validated form to add or
+//! edit one, and deletion (to the trash folder) after a confirmation.
+
+use super::theme::{self, row_dir};
+use iced::widget::{Space, button, column, container, pick_list, scrollable, text, text_input};
+use iced::{Element, Length};
+use marz::Lang;
+use marz::i18n::Locale;
+use marz::money::Currency;
+use marz::persian::search_key;
+use marz::profile::{Client, Honorific, suggest_id};
+use marz::store::ClientList;
+use std::collections::BTreeMap;
+
+pub const SEARCH_ID: &str = "clients-search";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Id,
+    Name,
+    Title,
+    Company,
+    Email,
+    Phone,
+    Notes,
+}
+
+/// The add/edit form. Nothing is saved until it validates.
+#[derive(Debug, Clone, Default)]
+pub struct Form {
+    /// The id being edited; `None` for a new client.
+    pub original: Option<String>,
+    pub values: BTreeMap<Field, String>,
+    pub honorific: Option<Honorific>,
+    pub language: Option<Lang>,
+    pub currency: Option<Currency>,
+    pub facts: BTreeMap<String, String>,
+    /// Field name → problem, shown under the field.
+    pub errors: BTreeMap<String, String>,
+}
+
+impl Form {
+    fn from_client(c: &Client) -> Self {
+        let mut values = BTreeMap::new();
+        values.insert(Field::Id, c.id.clone());
+        values.insert(Field::Name, c.name.clone());
+        for (f, v) in [
+            (Field::Title, &c.title),
+            (Field::Company, &c.company),
+            (Field::Email, &c.email),
+            (Field::Phone, &c.phone),
+            (Field::Notes, &c.notes),
+        ] {
+            values.insert(f, v.clone().unwrap_or_default());
+        }
+        Form {
+            original: Some(c.id.clone()),
+            values,
+            honorific: Some(c.honorific),
+            language: Some(c.language),
+            currency: Some(c.currency),
+            facts: c.facts.clone(),
+            errors: BTreeMap::new(),
+        }
+    }
+
+    fn value(&self, field: Field) -> &str {
+        self.values.get(&field).map_or("", String::as_str)
+    }
+
+    /// The client this form describes, validated; errors are kept per field.
+    pub fn validate(&mut self, taken: &[String]) -> Option<Client> {
+        let opt = |s: &str| {
+            let s = theme::strip_marks(s).trim().to_string();
+            (!s.is_empty()).then_some(s)
+        };
+        let name = theme::strip_marks(self.value(Field::Name));
+        let mut id = self.value(Field::Id).trim().to_string();
+        if id.is_empty() {
+            // A new client without an id gets one from the name, unique in the workspace.
+            let base = suggest_id(&name);
+            id = base.clone();
+            let mut n = 2;
+            while taken.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+        }
+        let mut client = Client {
+            honorific: self.honorific.unwrap_or_default(),
+            title: opt(self.value(Field::Title)),
+            company: opt(self.value(Field::Company)),
+            email: opt(self.value(Field::Email)),
+            phone: opt(self.value(Field::Phone)),
+            notes: opt(self.value(Field::Notes)),
+            language: self.language.unwrap_or_default(),
+            currency: self.currency.unwrap_or_default(),
+            facts: self.facts.clone(),
+            ..Client::new(&id, &name)
+        };
+        self.errors.clear();
+        if self.original.as_deref() != Some(id.as_str()) && taken.contains(&id) {
+            self.errors.insert(
+                "id".to_string(),
+                format!("`{id}` is already used by another client"),
+            );
+            return None;
+        }
+        match client.normalize_and_validate() {
+            Ok(()) => Some(client),
+            Err(e) => {
+                self.errors.insert(e.field, e.message);
+                None
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub search: String,
+    pub selected: Option<String>,
+    pub form: Option<Form>,
+    pub confirm_delete: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Search(String),
+    Select(String),
+    New,
+    Edit(String),
+    Field(Field, String),
+    Honorific(Honorific),
+    Language(Lang),
+    Currency(Currency),
+    Save,
+    CancelForm,
+    AskDelete(String),
+    ConfirmDelete,
+    CancelDelete,
+    Import,
+    WriteTo(String),
+}
+
+/// What the parent must do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Save {
+        client: Client,
+        replace: Option<String>,
+    },
+    Delete(String),
+    Import,
+    Compose(String),
+}
+
+/// The clients whose name, company, id or e-mail matches the search, ignoring ی/ي, ک/ك,
+/// ZWNJ, spacing and case.
+pub fn matches<'a>(list: &'a ClientList, search: &str) -> Vec<&'a Client> {
+    let needle = search_key(search);
+    list.clients
+        .iter()
+        .filter(|c| {
+            needle.is_empty()
+                || [
+                    Some(c.name.as_str()),
+                    c.company.as_deref(),
+                    Some(c.id.as_str()),
+                    c.email.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|field| search_key(field).contains(&needle))
+        })
+        .collect()
+}
+
+impl State {
+    pub fn update(&mut self, message: Message, list: &ClientList) -> Option<Event> {
+        match message {
+            Message::Search(s) => self.search = s,
+            Message::Select(id) => {
+                self.selected = Some(id);
+                self.form = None;
+            }
+            Message::New => {
+                self.form = Some(Form::default());
+                self.confirm_delete = None;
+            }
+            Message::Edit(id) => {
+                if let Some(c) = list.clients.iter().find(|c| c.id == id) {
+                    self.form = Some(Form::from_client(c));
+                }
+            }
+            Message::Field(field, value) => {
+                if let Some(form) = &mut self.form {
+                    form.values.insert(field, value);
+                }
+            }
+            Message::Honorific(h) => {
+                if let Some(form) = &mut self.form {
+                    form.honorific = Some(h);
+                }
+            }
+            Message::Language(l) => {
+                if let Some(form) = &mut self.form {
+                    form.language = Some(l);
+                }
+            }
+            Message::Currency(c) => {
+                if let Some(form) = &mut self.form {
+                    form.currency = Some(c);
+                }
+            }
+            Message::Save => {
+                let form = self.form.as_mut()?;
+                let taken: Vec<String> = list.clients.iter().map(|c| c.id.clone()).collect();
+                let client = form.validate(&taken)?;
+                return Some(Event::Save {
+                    client,
+                    replace: form.original.clone(),
+                });
+            }
+            Message::CancelForm => self.form = None,
+            Message::AskDelete(id) => self.confirm_delete = Some(id),
+            Message::CancelDelete => self.confirm_delete = None,
+            Message::ConfirmDelete => return self.confirm_delete.take().map(Event::Delete),
+            Message::Import => return Some(Event::Import),
+            Message::WriteTo(id) => return Some(Event::Compose(id)),
+        }
+        None
+    }
+
+    /// After the parent saved the client.
+    pub fn saved(&mut self, id: &str) {
+        self.form = None;
+        self.selected = Some(id.to_string());
+    }
+
+    pub fn view<'a>(&'a self, lang: Lang, list: &'a ClientList) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let search = text_input(&l.text("clients-search"), &self.search)
+            .id(SEARCH_ID)
+            .on_input(Message::Search)
+            .padding(8);
+        let toolbar = row_dir(
+            lang,
+            vec![
+                search.into(),
+                button(text(l.text("clients-new")))
+                    .on_press(Message::New)
+                    .into(),
+                button(text(l.text("clients-import")))
+                    .style(button::secondary)
+                    .on_press(Message::Import)
+                    .into(),
+            ],
+        )
+        .spacing(8);
+
+        let found = matches(list, &self.search);
+        let mut items = column![].spacing(4);
+        if list.clients.is_empty() {
+            items = items.push(theme::line(lang, l.text("clients-empty")));
+        } else if found.is_empty() {
+            items = items.push(theme::line(lang, l.text("clients-none-found")));
+        }
+        for c in found {
+            let subtitle = c.company.clone().unwrap_or_default();
+            let selected = self.selected.as_deref() == Some(c.id.as_str());
+            let entry = column![
+                theme::line(lang, c.addressed_name(c.language)),
+                theme::label(lang, subtitle),
+            ];
+            items = items.push(
+                button(entry)
+                    .width(Length::Fill)
+                    .style(if selected {
+                        button::primary
+                    } else {
+                        button::text
+                    })
+                    .on_press(Message::Select(c.id.clone())),
+            );
+        }
+        if !list.problems.is_empty() {
+            let mut problems = column![theme::label(lang, l.text("clients-problems"))];
+            for p in &list.problems {
+                problems = problems.push(text(p.to_string()).size(12));
+            }
+            items = items.push(container(problems).padding(8).style(theme::notice(false)));
+        }
+        let list_column = column![toolbar, scrollable(items).height(Length::Fill)]
+            .spacing(10)
+            .width(Length::FillPortion(2));
+
+        let detail: Element<'a, Message> = if let Some(form) = &self.form {
+            self.form_view(lang, form)
+        } else if let Some(c) = self
+            .selected
+            .as_ref()
+            .and_then(|id| list.clients.iter().find(|c| &c.id == id))
+        {
+            self.detail_view(lang, c)
+        } else {
+            Space::new().into()
+        };
+        row_dir(
+            lang,
+            vec![
+                list_column.into(),
+                container(scrollable(detail))
+                    .width(Length::FillPortion(3))
+                    .into(),
+            ],
+        )
+        .spacing(16)
+        .height(Length::Fill)
+        .into()
+    }
+
+    fn detail_view<'a>(&'a self, lang: Lang, c: &'a Client) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut info = column![theme::heading(lang, c.addressed_name(c.language))].spacing(6);
+        for (key, value) in [
+            ("field-title", c.title.as_deref()),
+            ("field-company", c.company.as_deref()),
+            ("field-email", c.email.as_deref()),
+            ("field-phone", c.phone.as_deref()),
+            ("field-notes", c.notes.as_deref()),
+        ] {
+            if let Some(v) = value {
+                info = info.push(theme::label(lang, l.text(key)));
+                info = info.push(theme::line(lang, v));
+            }
+        }
+        info = info.push(theme::label(lang, l.text("field-language")));
+        info = info.push(theme::line(lang, l.text(&format!("lang-{}", c.language))));
+        let actions = if self.confirm_delete.as_deref() == Some(c.id.as_str()) {
+            column![
+                theme::line(
+                    lang,
+                    l.text_with("clients-delete-confirm", &[("name", &c.name)])
+                ),
+                row_dir(
+                    lang,
+                    vec![
+                        button(text(l.text("clients-delete-yes")))
+                            .style(button::danger)
+                            .on_press(Message::ConfirmDelete)
+                            .into(),
+                        button(text(l.text("clients-cancel")))
+                            .style(button::secondary)
+                            .on_press(Message::CancelDelete)
+                            .into(),
+                    ]
+                )
+                .spacing(8)
+            ]
+            .spacing(8)
+        } else {
+            column![
+                row_dir(
+                    lang,
+                    vec![
+                        button(text(l.text("clients-write")))
+                            .on_press(Message::WriteTo(c.id.clone()))
+                            .into(),
+                        button(text(l.text("clients-edit")))
+                            .style(button::secondary)
+                            .on_press(Message::Edit(c.id.clone()))
+                            .into(),
+                        button(text(l.text("clients-delete")))
+                            .style(button::danger)
+                            .on_press(Message::AskDelete(c.id.clone()))
+                            .into(),
+                    ]
+                )
+                .spacing(8)
+            ]
+        };
+        container(column![info, actions].spacing(16))
+            .padding(16)
+            .style(theme::card)
+            .width(Length::Fill)
+            .into()
+    }
+
+    fn form_view<'a>(&'a self, lang: Lang, form: &'a Form) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut fields = column![].spacing(6);
+        for (field, key, name) in [
+            (Field::Name, "field-name", "name"),
+            (Field::Id, "field-id", "id"),
+            (Field::Title, "field-title", "title"),
+            (Field::Company, "field-company", "company"),
+            (Field::Email, "field-email", "email"),
+            (Field::Phone, "field-phone", "phone"),
+            (Field::Notes, "field-notes", "notes"),
+        ] {
+            fields = fields.push(theme::label(lang, l.text(key)));
+            fields = fields.push(
+                text_input("", form.value(field))
+                    .on_input(move |v| Message::Field(field, v))
+                    .on_submit(Message::Save)
+                    .padding(6),
+            );
+            if let Some(err) = form.errors.get(name) {
+                fields = fields.push(
+                    container(text(err.clone()).size(12))
+                        .padding(4)
+                        .style(theme::notice(false)),
+                );
+            }
+        }
+        let honorifics: Vec<Choice<Honorific>> = Honorific::ALL
+            .iter()
+            .map(|&h| Choice::new(h, l.text(&format!("honorific-{}", h.code()))))
+            .collect();
+        let languages: Vec<Choice<Lang>> = Lang::ALL
+            .iter()
+            .map(|&g| Choice::new(g, l.text(&format!("lang-{g}"))))
+            .collect();
+        let currencies: Vec<Choice<Currency>> = Currency::ALL
+            .iter()
+            .map(|&c| Choice::new(c, l.text(&format!("currency-{c}"))))
+            .collect();
+        let pick =
+            |key: &str, el: Element<'a, Message>| column![theme::label(lang, l.text(key)), el];
+        let honorific = Choice::selected(&honorifics, form.honorific.unwrap_or_default());
+        let language = Choice::selected(&languages, form.language.unwrap_or_default());
+        let currency = Choice::selected(&currencies, form.currency.unwrap_or_default());
+        let selects = row_dir(
+            lang,
+            vec![
+                pick(
+                    "field-honorific",
+                    pick_list(honorifics, honorific, |c| Message::Honorific(c.value)).into(),
+                )
+                .into(),
+                pick(
+                    "field-language",
+                    pick_list(languages, language, |c| Message::Language(c.value)).into(),
+                )
+                .into(),
+                pick(
+                    "field-currency",
+                    pick_list(currencies, currency, |c| Message::Currency(c.value)).into(),
+                )
+                .into(),
+            ],
+        )
+        .spacing(12);
+        let actions = row_dir(
+            lang,
+            vec![
+                button(text(l.text("clients-save")))
+                    .on_press(Message::Save)
+                    .into(),
+                button(text(l.text("clients-cancel")))
+                    .style(button::secondary)
+                    .on_press(Message::CancelForm)
+                    .into(),
+            ],
+        )
+        .spacing(8);
+        container(column![fields, selects, actions].spacing(14))
+            .padding(16)
+            .style(theme::card)
+            .width(Length::Fill)
+            .into()
+    }
+}
+
+/// A value with its label in the interface language, for pick lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    pub value: T,
+    pub label: String,
+}
+
+impl<T: PartialEq + Clone> Choice<T> {
+    pub fn new(value: T, label: String) -> Self {
+        Choice { value, label }
+    }
+
+    pub fn selected(all: &[Choice<T>], value: T) -> Option<Choice<T>> {
+        all.iter().find(|c| c.value == value).cloned()
+    }
+}
+
+impl<T> std::fmt::Display for Choice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marz::store::sample_clients;
+
+    fn list() -> ClientList {
+        ClientList {
+            clients: sample_clients(),
+            problems: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn search_ignores_arabic_forms_zwnj_and_case() {
+        let list = list();
+        let ids =
+            |q: &str| -> Vec<String> { matches(&list, q).iter().map(|c| c.id.clone()).collect() };
+        assert_eq!(ids("رضا"), ["sample-reza"]);
+        assert_eq!(ids("كريمي"), ["sample-nazanin"]); // Arabic kaf and yeh
+        assert_eq!(ids("آرمانتجارت"), ["sample-reza"]); // no ZWNJ typed
+        assert_eq!(ids("WEBER"), ["sample-daniel"]);
+        assert_eq!(ids("").len(), 3);
+        assert!(ids("nobody").is_empty());
+    }
+
+    #[test]
+    fn new_client_form_validates_before_saving() {
+        let list = list();
+        let mut state = State::default();
+        state.update(Message::New, &list);
+        assert_eq!(
+            state.update(Message::Save, &list),
+            None,
+            "a name is required"
+        );
+        assert!(state.form.as_ref().unwrap().errors.contains_key("name"));
+        state.update(Message::Field(Field::Name, "Sara Jones".into()), &list);
+        state.update(Message::Field(Field::Email, "not-an-email".into()), &list);
+        assert_eq!(state.update(Message::Save, &list), None);
+        assert!(state.form.as_ref().unwrap().errors.contains_key("email"));
+        state.update(
+            Message::Field(Field::Email, "sara@example.com".into()),
+            &list,
+        );
+        state.update(Message::Honorific(Honorific::Ms), &list);
+        match state.update(Message::Save, &list) {
+            Some(Event::Save { client, replace }) => {
+                assert_eq!(client.id, "sara-jones");
+                assert_eq!(client.honorific, Honorific::Ms);
+                assert_eq!(replace, None);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn ids_must_stay_unique_and_persian_names_get_one() {
+        let list = list();
+        let mut state = State::default();
+        state.update(Message::New, &list);
+        state.update(Message::Field(Field::Name, "علی".into()), &list);
+        state.update(Message::Field(Field::Id, "sample-reza".into()), &list);
+        assert_eq!(state.update(Message::Save, &list), None);
+        assert!(state.form.as_ref().unwrap().errors.contains_key("id"));
+        state.update(Message::Field(Field::Id, String::new()), &list);
+        match state.update(Message::Save, &list) {
+            Some(Event::Save { client, .. }) => assert_eq!(client.id, "client"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn editing_keeps_the_original_id_and_delete_needs_confirmation() {
+        let list = list();
+        let mut state = State::default();
+        state.update(Message::Edit("sample-reza".into()), &list);
+        state.update(Message::Field(Field::Phone, "021-1234".into()), &list);
+        match state.update(Message::Save, &list) {
+            Some(Event::Save { client, replace }) => {
+                assert_eq!(replace.as_deref(), Some("sample-reza"));
+                assert_eq!(client.phone.as_deref(), Some("021-1234"));
+                assert_eq!(
+                    client.facts.get("invoice").map(String::as_str),
+                    Some("INV-2041")
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            state.update(Message::AskDelete("sample-reza".into()), &list),
+            None
+        );
+        assert_eq!(state.update(Message::CancelDelete, &list), None);
+        assert_eq!(state.update(Message::ConfirmDelete, &list), None);
+        state.update(Message::AskDelete("sample-reza".into()), &list);
+        assert_eq!(
+            state.update(Message::ConfirmDelete, &list),
+            Some(Event::Delete("sample-reza".into()))
+        );
+    }
+}

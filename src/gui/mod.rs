@@ -1,0 +1,529 @@
+//! The desktop app. Each screen owns its State, Message, update and view and tells this
+//! module what happened through an Event; this module does the file work (through the core
+//! library) in `Task`s so that the window never waits on it.
+
+mod clients;
+mod compose;
+mod settings;
+mod theme;
+
+use iced::keyboard::{self, Key};
+use iced::widget::{button, column, container, operation, text};
+use iced::{Element, Length, Subscription, Task, window};
+use marz::export::{self, Exporter, Format};
+use marz::i18n::Locale;
+use marz::profile::Sender;
+use marz::store::{ClientList, HistoryEntry, Settings, Store};
+use marz::{Lang, Letter, Library, dates};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
+/// without a file-chooser portal).
+pub const EXPORT_DIR_ENV: &str = "MARZ_EXPORT_DIR";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Compose,
+    Clients,
+    Settings,
+}
+
+pub struct App {
+    store: Store,
+    library: Library,
+    clients: ClientList,
+    sender: Option<Sender>,
+    ui: Lang,
+    screen: Screen,
+    compose: compose::State,
+    client_screen: clients::State,
+    settings: settings::State,
+    /// The last outcome to tell the owner about: (success, text).
+    notice: Option<(bool, String)>,
+    exporter: Arc<Exporter>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Nav(Screen),
+    Clients(clients::Message),
+    Compose(compose::Message),
+    Settings(settings::Message),
+    Shortcut(Shortcut),
+    Exported(Result<Option<PathBuf>, String>),
+    Imported(Result<Option<String>, String>),
+    Dismiss,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    NewClient,
+    Search,
+    Save,
+    Export,
+    Copy,
+}
+
+/// Opens the desktop app on `store`; `ui` overrides the remembered interface language.
+pub fn run(store: Store, ui: Option<Lang>) -> iced::Result {
+    let icon = app_icon();
+    iced::application(move || App::new(store.clone(), ui), App::update, App::view)
+        .title(App::title)
+        .theme(|_: &App| theme::theme())
+        .subscription(App::subscription)
+        .font(theme::VAZIRMATN_REGULAR)
+        .font(theme::VAZIRMATN_BOLD)
+        .default_font(theme::FONT)
+        .window(window::Settings {
+            size: iced::Size::new(1200.0, 800.0),
+            min_size: Some(iced::Size::new(900.0, 600.0)),
+            icon,
+            ..window::Settings::default()
+        })
+        .run()
+}
+
+fn app_icon() -> Option<window::Icon> {
+    let decoder = png::Decoder::new(std::io::Cursor::new(include_bytes!(
+        "../../assets/icon.png"
+    )));
+    let mut reader = decoder.read_info().ok()?;
+    let mut buffer = vec![0; reader.output_buffer_size()?];
+    let info = reader.next_frame(&mut buffer).ok()?;
+    buffer.truncate(info.buffer_size());
+    window::icon::from_rgba(buffer, info.width, info.height).ok()
+}
+
+fn shortcut(event: keyboard::Event) -> Option<Message> {
+    let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
+        return None;
+    };
+    if !modifiers.command() {
+        return None;
+    }
+    let Key::Character(c) = key.as_ref() else {
+        return None;
+    };
+    let s = match c {
+        "n" | "N" => Shortcut::NewClient,
+        "f" | "F" => Shortcut::Search,
+        "s" | "S" => Shortcut::Save,
+        "e" | "E" => Shortcut::Export,
+        "c" | "C" => Shortcut::Copy,
+        _ => return None,
+    };
+    Some(Message::Shortcut(s))
+}
+
+impl App {
+    pub fn new(store: Store, ui: Option<Lang>) -> Self {
+        let settings = store.load_settings();
+        let mut app = App {
+            library: Library::load(Some(&store.root().join("templates"))),
+            clients: ClientList::default(),
+            sender: None,
+            ui: ui.unwrap_or(settings.ui_language),
+            screen: Screen::Compose,
+            compose: compose::State::new(chrono::Local::now().date_naive()),
+            client_screen: clients::State::default(),
+            settings: settings::State::default(),
+            notice: None,
+            exporter: Arc::new(Exporter::default()),
+            store,
+        };
+        app.reload();
+        // Start with a client who is written to in the interface's language, if there is one.
+        let first = app
+            .clients
+            .clients
+            .iter()
+            .find(|c| c.language == app.ui)
+            .or(app.clients.clients.first());
+        app.compose.client = first.map(|c| c.id.clone());
+        app.refresh_compose();
+        app
+    }
+
+    /// Reads clients and the sender again, reporting what cannot be read.
+    fn reload(&mut self) {
+        match self.store.load_clients() {
+            Ok(list) => self.clients = list,
+            Err(e) => self.notice = Some((false, e.to_string())),
+        }
+        match self.store.load_sender() {
+            Ok(s) => {
+                let logo = self.store.load_logo(&s).unwrap_or_else(|e| {
+                    self.notice = Some((false, e.to_string()));
+                    None
+                });
+                self.exporter = Arc::new(Exporter::new(logo));
+                self.sender = Some(s);
+            }
+            Err(e) => {
+                self.sender = None;
+                self.notice = Some((false, e.to_string()));
+            }
+        }
+        self.settings.load(self.sender.as_ref());
+    }
+
+    fn compose_context(&self) -> compose::Context<'_> {
+        self.compose_context_for(&self.compose)
+    }
+
+    fn compose_context_for(&self, compose: &compose::State) -> compose::Context<'_> {
+        let lang = compose
+            .client
+            .as_ref()
+            .and_then(|id| self.clients.clients.iter().find(|c| &c.id == id))
+            .map_or(Lang::Fa, |c| c.language);
+        let prefix = self
+            .sender
+            .as_ref()
+            .and_then(|s| s.letter_prefix.as_deref());
+        compose::Context {
+            library: &self.library,
+            clients: &self.clients,
+            sender: self.sender.as_ref(),
+            number: self.store.next_letter_number(prefix, compose.date, lang),
+        }
+    }
+
+    /// Runs `f` on the compose screen with a context borrowed from the rest of the app.
+    fn with_compose<R>(
+        &mut self,
+        f: impl FnOnce(&mut compose::State, &compose::Context) -> R,
+    ) -> R {
+        let date = self.compose.date;
+        let mut compose = std::mem::replace(&mut self.compose, compose::State::new(date));
+        let ctx = self.compose_context_for(&compose);
+        let result = f(&mut compose, &ctx);
+        self.compose = compose;
+        result
+    }
+
+    fn refresh_compose(&mut self) {
+        self.with_compose(|compose, ctx| compose.refresh(ctx));
+    }
+
+    fn title(&self) -> String {
+        Locale::get(self.ui).text("window-title")
+    }
+
+    fn subscription(&self) -> Subscription<Message> {
+        keyboard::listen().filter_map(shortcut)
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Nav(screen) => {
+                self.screen = screen;
+                Task::none()
+            }
+            Message::Dismiss => {
+                self.notice = None;
+                Task::none()
+            }
+            Message::Clients(m) => {
+                let event = self.client_screen.update(m, &self.clients);
+                match event {
+                    Some(e) => self.on_clients_event(e),
+                    None => Task::none(),
+                }
+            }
+            Message::Compose(m) => {
+                let event = self.with_compose(|compose, ctx| compose.update(m, ctx));
+                match event {
+                    Some(e) => self.on_compose_event(e),
+                    None => Task::none(),
+                }
+            }
+            Message::Settings(m) => match self.settings.update(m) {
+                Some(settings::Event::Save(sender)) => {
+                    match self.store.save_sender(&sender) {
+                        Ok(()) => {
+                            self.notice = Some((true, self.tr("settings-saved")));
+                            self.reload();
+                            self.refresh_compose();
+                        }
+                        Err(e) => self.notice = Some((false, e.to_string())),
+                    }
+                    Task::none()
+                }
+                Some(settings::Event::UiLanguage(lang)) => {
+                    self.ui = lang;
+                    if let Err(e) = self.store.save_settings(&Settings { ui_language: lang }) {
+                        self.notice = Some((false, e.to_string()));
+                    }
+                    Task::none()
+                }
+                Some(settings::Event::OpenDataDir) => {
+                    if let Err(e) = open::that_detached(self.store.root()) {
+                        self.notice = Some((false, e.to_string()));
+                    }
+                    Task::none()
+                }
+                None => Task::none(),
+            },
+            Message::Shortcut(s) => self.on_shortcut(s),
+            Message::Exported(result) => {
+                self.notice = Some(match result {
+                    Ok(Some(path)) => (
+                        true,
+                        Locale::get(self.ui)
+                            .text_with("export-saved", &[("path", &path.display().to_string())]),
+                    ),
+                    Ok(None) => (true, self.tr("export-cancelled")),
+                    Err(reason) => (
+                        false,
+                        Locale::get(self.ui).text_with("export-failed", &[("reason", &reason)]),
+                    ),
+                });
+                self.refresh_compose();
+                Task::none()
+            }
+            Message::Imported(result) => {
+                match result {
+                    Ok(Some(name)) => {
+                        self.notice = Some((
+                            true,
+                            Locale::get(self.ui).text_with("clients-imported", &[("name", &name)]),
+                        ));
+                        self.reload();
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.notice = Some((false, e)),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn tr(&self, key: &str) -> String {
+        Locale::get(self.ui).text(key)
+    }
+
+    fn on_shortcut(&mut self, s: Shortcut) -> Task<Message> {
+        match (s, self.screen) {
+            (Shortcut::NewClient, _) => {
+                self.screen = Screen::Clients;
+                self.update(Message::Clients(clients::Message::New))
+            }
+            (Shortcut::Search, _) => {
+                self.screen = Screen::Clients;
+                operation::focus(clients::SEARCH_ID)
+            }
+            (Shortcut::Save, Screen::Clients) => {
+                self.update(Message::Clients(clients::Message::Save))
+            }
+            (Shortcut::Save, Screen::Settings) => {
+                self.update(Message::Settings(settings::Message::Save))
+            }
+            (Shortcut::Save | Shortcut::Export, Screen::Compose) => {
+                self.update(Message::Compose(compose::Message::Export(Format::Pdf)))
+            }
+            (Shortcut::Copy, Screen::Compose) => {
+                self.update(Message::Compose(compose::Message::Copy))
+            }
+            _ => Task::none(),
+        }
+    }
+
+    fn on_clients_event(&mut self, event: clients::Event) -> Task<Message> {
+        match event {
+            clients::Event::Save { client, replace } => {
+                let replacing = replace.is_some();
+                let result = self.store.save_client(&client, replacing).and_then(|()| {
+                    // A changed id means a new file; the old one goes to the trash.
+                    match replace {
+                        Some(old) if old != client.id => self.store.trash_client(&old).map(|_| ()),
+                        _ => Ok(()),
+                    }
+                });
+                match result {
+                    Ok(()) => {
+                        self.notice = Some((true, self.tr("clients-saved")));
+                        self.reload();
+                        self.client_screen.saved(&client.id);
+                        self.refresh_compose();
+                    }
+                    Err(e) => self.notice = Some((false, e.to_string())),
+                }
+                Task::none()
+            }
+            clients::Event::Delete(id) => {
+                match self.store.trash_client(&id) {
+                    Ok(path) => {
+                        self.notice = Some((
+                            true,
+                            Locale::get(self.ui).text_with(
+                                "clients-deleted",
+                                &[("path", &path.display().to_string())],
+                            ),
+                        ));
+                        self.client_screen.selected = None;
+                        if self.compose.client.as_deref() == Some(id.as_str()) {
+                            self.compose.client = None;
+                        }
+                        self.reload();
+                        self.refresh_compose();
+                    }
+                    Err(e) => self.notice = Some((false, e.to_string())),
+                }
+                Task::none()
+            }
+            clients::Event::Import => {
+                let store = self.store.clone();
+                Task::perform(
+                    async move {
+                        let Some(file) = rfd::AsyncFileDialog::new()
+                            .add_filter("TOML", &["toml"])
+                            .pick_file()
+                            .await
+                        else {
+                            return Ok(None);
+                        };
+                        store
+                            .import_client(file.path(), false)
+                            .map(|c| Some(c.name))
+                            .map_err(|e| e.to_string())
+                    },
+                    Message::Imported,
+                )
+            }
+            clients::Event::Compose(id) => {
+                self.compose.client = Some(id);
+                self.compose.subject = None;
+                self.screen = Screen::Compose;
+                self.refresh_compose();
+                Task::none()
+            }
+        }
+    }
+
+    fn on_compose_event(&mut self, event: compose::Event) -> Task<Message> {
+        match event {
+            compose::Event::Copy(text) => {
+                self.notice = Some((true, self.tr("export-copied")));
+                iced::clipboard::write(text)
+            }
+            compose::Event::Mail(url) => {
+                if let Err(e) = open::that_detached(&url) {
+                    self.notice = Some((false, e.to_string()));
+                }
+                Task::none()
+            }
+            compose::Event::Export(letter, format) => {
+                let exporter = self.exporter.clone();
+                let store = self.store.clone();
+                Task::perform(
+                    export_letter(exporter, store, *letter, format),
+                    Message::Exported,
+                )
+            }
+        }
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let l = Locale::get(self.ui);
+        let nav_button = |screen: Screen, key: &str| {
+            button(theme::line(self.ui, l.text(key)))
+                .width(Length::Fill)
+                .padding(10)
+                .style(if self.screen == screen {
+                    button::primary
+                } else {
+                    button::text
+                })
+                .on_press(Message::Nav(screen))
+        };
+        let sidebar = container(
+            column![
+                container(text(l.text("app-name")).font(theme::BOLD).size(26))
+                    .width(Length::Fill)
+                    .align_x(theme::start(self.ui))
+                    .padding(8),
+                nav_button(Screen::Compose, "nav-compose"),
+                nav_button(Screen::Clients, "nav-clients"),
+                nav_button(Screen::Settings, "nav-settings"),
+            ]
+            .spacing(6)
+            .padding(12),
+        )
+        .width(210)
+        .height(Length::Fill)
+        .style(theme::sidebar);
+
+        let body: Element<'_, Message> = match self.screen {
+            Screen::Compose => self
+                .compose
+                .view(self.ui, &self.compose_context())
+                .map(Message::Compose),
+            Screen::Clients => self
+                .client_screen
+                .view(self.ui, &self.clients)
+                .map(Message::Clients),
+            Screen::Settings => self
+                .settings
+                .view(self.ui, self.store.root())
+                .map(Message::Settings),
+        };
+        let mut main = column![].spacing(10).padding(16);
+        if let Some((ok, message)) = &self.notice {
+            main = main.push(
+                button(theme::line(self.ui, message.clone()))
+                    .width(Length::Fill)
+                    .style(if *ok { button::success } else { button::danger })
+                    .on_press(Message::Dismiss),
+            );
+        }
+        main = main.push(body);
+        theme::row_dir(
+            self.ui,
+            vec![sidebar.into(), main.width(Length::Fill).into()],
+        )
+        .height(Length::Fill)
+        .into()
+    }
+}
+
+/// Asks where to save (or uses `MARZ_EXPORT_DIR`), writes the file atomically, and records
+/// the letter in the history. `Ok(None)` means the owner cancelled.
+async fn export_letter(
+    exporter: Arc<Exporter>,
+    store: Store,
+    letter: Letter,
+    format: Format,
+) -> Result<Option<PathBuf>, String> {
+    let name = export::default_file_name(&letter, format);
+    let path = match std::env::var_os(EXPORT_DIR_ENV) {
+        Some(dir) => PathBuf::from(dir).join(&name),
+        None => match rfd::AsyncFileDialog::new()
+            .set_file_name(&name)
+            .add_filter(format.extension(), &[format.extension()])
+            .save_file()
+            .await
+        {
+            Some(handle) => handle.path().to_path_buf(),
+            None => return Ok(None),
+        },
+    };
+    let timestamp = chrono::Local::now().timestamp();
+    exporter
+        .write(&letter, format, &path, timestamp)
+        .map_err(|e| e.to_string())?;
+    store
+        .record(&HistoryEntry {
+            number: letter.number.clone(),
+            date: dates::iso(letter.date),
+            client: letter.client.clone(),
+            template: letter.template.clone(),
+            lang: letter.lang,
+            subject: letter.subject.clone(),
+            exported_to: Some(path.display().to_string()),
+            text: letter.to_text(),
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(Some(path))
+}

@@ -1,0 +1,219 @@
+//! The settings screen: the owner's own details (`sender.toml`), the interface language,
+//! and the data folder in use.
+
+use super::clients::Choice;
+use super::theme::{self, row_dir};
+use iced::widget::{button, column, container, pick_list, scrollable, text, text_input};
+use iced::{Element, Length};
+use marz::Lang;
+use marz::i18n::Locale;
+use marz::profile::Sender;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Name,
+    Business,
+    Role,
+    Email,
+    Phone,
+    Address,
+    City,
+    Website,
+    Prefix,
+}
+
+const FIELDS: [(Field, &str, &str); 9] = [
+    (Field::Name, "field-name", "name"),
+    (Field::Business, "settings-business", "business"),
+    (Field::Role, "settings-role", "role"),
+    (Field::Email, "field-email", "email"),
+    (Field::Phone, "field-phone", "phone"),
+    (Field::Address, "settings-address", "address"),
+    (Field::City, "settings-city", "city"),
+    (Field::Website, "settings-website", "website"),
+    (Field::Prefix, "settings-prefix", "letter_prefix"),
+];
+
+#[derive(Debug, Default)]
+pub struct State {
+    pub values: BTreeMap<Field, String>,
+    /// Fields of sender.toml this screen does not edit (logo, invocation), kept as they are.
+    pub rest: Sender,
+    pub errors: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Field(Field, String),
+    Save,
+    UiLanguage(Lang),
+    OpenDataDir,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Save(Box<Sender>),
+    UiLanguage(Lang),
+    OpenDataDir,
+}
+
+impl State {
+    pub fn load(&mut self, sender: Option<&Sender>) {
+        let s = sender.cloned().unwrap_or_default();
+        let get = |v: &Option<String>| v.clone().unwrap_or_default();
+        self.values = BTreeMap::from([
+            (Field::Name, s.name.clone()),
+            (Field::Business, get(&s.business)),
+            (Field::Role, get(&s.role)),
+            (Field::Email, get(&s.email)),
+            (Field::Phone, get(&s.phone)),
+            (Field::Address, get(&s.address)),
+            (Field::City, get(&s.city)),
+            (Field::Website, get(&s.website)),
+            (Field::Prefix, get(&s.letter_prefix)),
+        ]);
+        self.rest = s;
+        self.errors.clear();
+    }
+
+    fn sender(&self) -> Sender {
+        let get = |f: Field| {
+            let v = theme::strip_marks(self.values.get(&f).map_or("", String::as_str))
+                .trim()
+                .to_string();
+            (!v.is_empty()).then_some(v)
+        };
+        Sender {
+            name: get(Field::Name).unwrap_or_default(),
+            business: get(Field::Business),
+            role: get(Field::Role),
+            email: get(Field::Email),
+            phone: get(Field::Phone),
+            address: get(Field::Address),
+            city: get(Field::City),
+            website: get(Field::Website),
+            letter_prefix: get(Field::Prefix),
+            ..self.rest.clone()
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Option<Event> {
+        match message {
+            Message::Field(f, v) => {
+                self.values.insert(f, v);
+                None
+            }
+            Message::Save => {
+                let mut sender = self.sender();
+                self.errors.clear();
+                match sender.normalize_and_validate() {
+                    Ok(()) => Some(Event::Save(Box::new(sender))),
+                    Err(e) => {
+                        self.errors.insert(e.field, e.message);
+                        None
+                    }
+                }
+            }
+            Message::UiLanguage(l) => Some(Event::UiLanguage(l)),
+            Message::OpenDataDir => Some(Event::OpenDataDir),
+        }
+    }
+
+    pub fn view<'a>(&'a self, lang: Lang, data_dir: &'a Path) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut form = column![theme::heading(lang, l.text("settings-sender"))].spacing(6);
+        for (field, key, name) in FIELDS {
+            form = form.push(theme::label(lang, l.text(key)));
+            let value = self.values.get(&field).cloned().unwrap_or_default();
+            form = form.push(
+                text_input("", &theme::rtl_mark(lang, &value))
+                    .on_input(move |v| Message::Field(field, v))
+                    .on_submit(Message::Save)
+                    .padding(6),
+            );
+            if let Some(err) = self.errors.get(name) {
+                form = form.push(
+                    container(text(err.clone()).size(12))
+                        .padding(4)
+                        .style(theme::notice(false)),
+                );
+            }
+        }
+        form = form.push(row_dir(
+            lang,
+            vec![
+                button(text(l.text("clients-save")))
+                    .on_press(Message::Save)
+                    .into(),
+            ],
+        ));
+        let languages: Vec<Choice<Lang>> = Lang::ALL
+            .iter()
+            .map(|&g| Choice::new(g, l.text(&format!("lang-{g}"))))
+            .collect();
+        let current = Choice::selected(&languages, lang);
+        let app = column![
+            theme::heading(lang, l.text("settings-ui-language")),
+            pick_list(languages, current, |c| Message::UiLanguage(c.value)),
+            theme::heading(lang, l.text("settings-data-dir")),
+            theme::line(lang, data_dir.display().to_string()),
+            row_dir(
+                lang,
+                vec![
+                    button(text(l.text("settings-open-dir")))
+                        .style(button::secondary)
+                        .on_press(Message::OpenDataDir)
+                        .into(),
+                ],
+            ),
+        ]
+        .spacing(8);
+        scrollable(
+            column![
+                container(form)
+                    .padding(16)
+                    .style(theme::card)
+                    .width(Length::Fill),
+                container(app)
+                    .padding(16)
+                    .style(theme::card)
+                    .width(Length::Fill),
+            ]
+            .spacing(16)
+            .max_width(720),
+        )
+        .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marz::store::sample_sender;
+
+    #[test]
+    fn sender_form_validates_and_keeps_other_fields() {
+        let mut state = State::default();
+        let mut sender = sample_sender();
+        sender.invocation = Some("به نام خدا".into());
+        state.load(Some(&sender));
+        state.update(Message::Field(Field::Role, "مدیر".into()));
+        match state.update(Message::Save) {
+            Some(Event::Save(saved)) => {
+                assert_eq!(saved.role.as_deref(), Some("مدیر"));
+                assert_eq!(saved.invocation.as_deref(), Some("به نام خدا"));
+                assert_eq!(saved.email, sender.email);
+            }
+            other => panic!("{other:?}"),
+        }
+        state.update(Message::Field(Field::Name, "  ".into()));
+        assert_eq!(state.update(Message::Save), None);
+        assert!(state.errors.contains_key("name"));
+        state.update(Message::Field(Field::Name, "Maryam".into()));
+        state.update(Message::Field(Field::Email, "maryam at example".into()));
+        assert_eq!(state.update(Message::Save), None);
+        assert!(state.errors.contains_key("email"));
+    }
+}
