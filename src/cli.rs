@@ -648,17 +648,7 @@ fn with_input_hint(template: &Template, error: render::InputError) -> String {
 }
 
 fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {
-    let entry = HistoryEntry {
-        number: letter.number.clone(),
-        date: dates::iso(letter.date),
-        client: letter.client.clone(),
-        template: letter.template.clone(),
-        lang: letter.lang,
-        subject: letter.subject.clone(),
-        exported_to: Some(path.display().to_string()),
-        text: letter.to_text(),
-    };
-    store.record(&entry)?;
+    store.record(&HistoryEntry::of(letter, path))?;
     Ok(())
 }
 

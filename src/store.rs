@@ -99,6 +99,22 @@ pub struct Settings {
     pub ui_language: Lang,
 }
 
+impl HistoryEntry {
+    /// The record of `letter`, exported to `path`.
+    pub fn of(letter: &crate::letter::Letter, path: &Path) -> Self {
+        HistoryEntry {
+            number: letter.number.clone(),
+            date: dates::iso(letter.date),
+            client: letter.client.clone(),
+            template: letter.template.clone(),
+            lang: letter.lang,
+            subject: letter.subject.clone(),
+            exported_to: Some(path.display().to_string()),
+            text: letter.to_text(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,

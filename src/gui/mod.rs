@@ -14,7 +14,7 @@ use marz::export::{self, Exporter, Format};
 use marz::i18n::Locale;
 use marz::profile::Sender;
 use marz::store::{ClientList, HistoryEntry, Settings, Store};
-use marz::{Lang, Letter, Library, dates};
+use marz::{Lang, Letter, Library};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -514,16 +514,7 @@ async fn export_letter(
         .write(&letter, format, &path, timestamp)
         .map_err(|e| e.to_string())?;
     store
-        .record(&HistoryEntry {
-            number: letter.number.clone(),
-            date: dates::iso(letter.date),
-            client: letter.client.clone(),
-            template: letter.template.clone(),
-            lang: letter.lang,
-            subject: letter.subject.clone(),
-            exported_to: Some(path.display().to_string()),
-            text: letter.to_text(),
-        })
+        .record(&HistoryEntry::of(&letter, &path))
         .map_err(|e| e.to_string())?;
     Ok(Some(path))
 }
