@@ -479,6 +479,20 @@ fn format_of(format: OutputFormat) -> Format {
     }
 }
 
+/// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
+fn exporter_for(
+    store: &Store,
+    sender: &Sender,
+    format: Format,
+) -> Result<export::Exporter, CliError> {
+    let logo = if format == Format::Pdf {
+        store.load_logo(sender)?
+    } else {
+        None
+    };
+    Ok(export::Exporter::new(logo))
+}
+
 fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
     let client = load_recipient(store, &args)?;
     let sender = store.load_sender()?;
@@ -502,11 +516,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = export::Exporter::new(if format == Format::Pdf {
-        store.load_logo(&sender)?
-    } else {
-        None
-    });
+    let exporter = exporter_for(store, &sender, format)?;
     let timestamp = mail_timestamp(job.date);
     match &args.out {
         None => {
@@ -571,11 +581,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         attachments: Vec::new(),
     };
     let format = format_of(args.format);
-    let exporter = export::Exporter::new(if format == Format::Pdf {
-        store.load_logo(&sender)?
-    } else {
-        None
-    });
+    let exporter = exporter_for(store, &sender, format)?;
     let timestamp = mail_timestamp(job.date);
     let mut written = 0usize;
     for id in &ids {

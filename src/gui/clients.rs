@@ -407,11 +407,7 @@ impl State {
                     .padding(6),
             );
             if let Some(err) = form.errors.get(name) {
-                fields = fields.push(
-                    container(text(err.clone()).size(12))
-                        .padding(4)
-                        .style(theme::notice(false)),
-                );
+                fields = fields.push(theme::field_error(err));
             }
         }
         let honorifics: Vec<Choice<Honorific>> = Honorific::ALL

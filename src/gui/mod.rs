@@ -15,6 +15,7 @@ use marz::i18n::Locale;
 use marz::profile::Sender;
 use marz::store::{ClientList, HistoryEntry, Settings, Store};
 use marz::{Lang, Letter, Library};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -41,6 +42,9 @@ pub struct App {
     settings: settings::State,
     /// The last outcome to tell the owner about: (success, text).
     notice: Option<(bool, String)>,
+    /// The next free letter number per letter language. Counting it reads `history/`, so it
+    /// is computed when the history or the sender changes, never in `view`.
+    numbers: BTreeMap<Lang, String>,
     exporter: Arc<Exporter>,
 }
 
@@ -129,6 +133,7 @@ impl App {
             client_screen: clients::State::default(),
             settings: settings::State::default(),
             notice: None,
+            numbers: BTreeMap::new(),
             exporter: Arc::new(Exporter::default()),
             store,
         };
@@ -166,6 +171,23 @@ impl App {
             }
         }
         self.settings.load(self.sender.as_ref());
+        self.count_numbers();
+    }
+
+    fn count_numbers(&mut self) {
+        let prefix = self
+            .sender
+            .as_ref()
+            .and_then(|s| s.letter_prefix.as_deref());
+        self.numbers = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let n = self
+                    .store
+                    .next_letter_number(prefix, self.compose.date, lang);
+                (lang, n)
+            })
+            .collect();
     }
 
     fn compose_context(&self) -> compose::Context<'_> {
@@ -178,15 +200,11 @@ impl App {
             .as_ref()
             .and_then(|id| self.clients.clients.iter().find(|c| &c.id == id))
             .map_or(Lang::Fa, |c| c.language);
-        let prefix = self
-            .sender
-            .as_ref()
-            .and_then(|s| s.letter_prefix.as_deref());
         compose::Context {
             library: &self.library,
             clients: &self.clients,
             sender: self.sender.as_ref(),
-            number: self.store.next_letter_number(prefix, compose.date, lang),
+            number: self.numbers.get(&lang).cloned().unwrap_or_default(),
         }
     }
 
@@ -280,6 +298,8 @@ impl App {
                         Locale::get(self.ui).text_with("export-failed", &[("reason", &reason)]),
                     ),
                 });
+                // An export took a number from the history.
+                self.count_numbers();
                 self.refresh_compose();
                 Task::none()
             }

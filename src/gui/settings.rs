@@ -134,11 +134,7 @@ impl State {
                     .padding(6),
             );
             if let Some(err) = self.errors.get(name) {
-                form = form.push(
-                    container(text(err.clone()).size(12))
-                        .padding(4)
-                        .style(theme::notice(false)),
-                );
+                form = form.push(theme::field_error(err));
             }
         }
         form = form.push(row_dir(

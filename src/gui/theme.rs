@@ -86,6 +86,13 @@ pub fn notice(ok: bool) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// A field's validation message, under the field.
+pub fn field_error<'a, M: 'a>(message: &str) -> Container<'a, M> {
+    container(text(message.to_string()).size(12))
+        .padding(4)
+        .style(notice(false))
+}
+
 /// The horizontal alignment of the start of a line in `lang`.
 pub fn start(lang: Lang) -> alignment::Horizontal {
     if lang.is_rtl() {
