@@ -51,6 +51,17 @@ start() {
 # 1. Persian: the compose screen with the first sample client, the payment ladder.
 start
 shoot compose-fa 3
+# Editing Persian: click inside the subject (on «صورت‌حساب»), type a letter, then select
+# three letters with Shift+Left and the first word with the mouse. The caret blinks, so
+# each shot is taken soon after the key that restarted it.
+xdotool mousemove --window "$win" 505 47 click 1
+shoot edit-click-fa 0.3
+xdotool type --window "$win" "ب"
+shoot edit-type-fa 0.3
+xdotool key --window "$win" shift+Left shift+Left shift+Left
+shoot edit-select-fa 0.3
+xdotool mousemove --window "$win" 625 47 mousedown 1 mousemove --window "$win" 560 47 mouseup 1
+shoot edit-drag-fa 0.3
 # Ctrl+E exports the letter as PDF (no dialog: MARZ_EXPORT_DIR is set).
 xdotool key --window "$win" ctrl+e
 shoot export-fa 3

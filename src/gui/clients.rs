@@ -1,8 +1,10 @@
 //! The clients screen: a searchable list, the client's details, a validated form to add or
 //! edit one, and deletion (to the trash folder) after a confirmation.
 
+use super::editor::TextField;
 use super::theme::{self, row_dir};
-use iced::widget::{Space, button, column, container, pick_list, scrollable, text, text_input};
+use iced::widget::text_editor::Action;
+use iced::widget::{Space, button, column, container, pick_list, scrollable, text};
 use iced::{Element, Length};
 use marz::Lang;
 use marz::i18n::Locale;
@@ -25,12 +27,30 @@ pub enum Field {
     Notes,
 }
 
+impl Field {
+    const ALL: [Field; 7] = [
+        Field::Id,
+        Field::Name,
+        Field::Title,
+        Field::Company,
+        Field::Email,
+        Field::Phone,
+        Field::Notes,
+    ];
+
+    /// Whether the field runs right to left in an interface in `lang` (ids, emails and
+    /// phone numbers are written left to right).
+    fn is_rtl(self, lang: Lang) -> bool {
+        lang.is_rtl() && !matches!(self, Field::Id | Field::Email | Field::Phone)
+    }
+}
+
 /// The add/edit form. Nothing is saved until it validates.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Form {
     /// The id being edited; `None` for a new client.
     pub original: Option<String>,
-    pub values: BTreeMap<Field, String>,
+    pub values: BTreeMap<Field, TextField>,
     pub honorific: Option<Honorific>,
     pub language: Option<Lang>,
     pub currency: Option<Currency>,
@@ -40,7 +60,22 @@ pub struct Form {
 }
 
 impl Form {
-    fn from_client(c: &Client) -> Self {
+    fn new(lang: Lang) -> Self {
+        Form {
+            original: None,
+            values: Field::ALL
+                .into_iter()
+                .map(|f| (f, TextField::single("", f.is_rtl(lang))))
+                .collect(),
+            honorific: None,
+            language: None,
+            currency: None,
+            facts: BTreeMap::new(),
+            errors: BTreeMap::new(),
+        }
+    }
+
+    fn from_client(c: &Client, lang: Lang) -> Self {
         let mut values = BTreeMap::new();
         values.insert(Field::Id, c.id.clone());
         values.insert(Field::Name, c.name.clone());
@@ -55,7 +90,10 @@ impl Form {
         }
         Form {
             original: Some(c.id.clone()),
-            values,
+            values: values
+                .into_iter()
+                .map(|(f, v)| (f, TextField::single(&v, f.is_rtl(lang))))
+                .collect(),
             honorific: Some(c.honorific),
             language: Some(c.language),
             currency: Some(c.currency),
@@ -64,17 +102,20 @@ impl Form {
         }
     }
 
-    fn value(&self, field: Field) -> &str {
-        self.values.get(&field).map_or("", String::as_str)
+    fn value(&self, field: Field) -> String {
+        self.values
+            .get(&field)
+            .map(TextField::value)
+            .unwrap_or_default()
     }
 
     /// The client this form describes, validated; errors are kept per field.
     pub fn validate(&mut self, taken: &[String]) -> Option<Client> {
-        let opt = |s: &str| {
-            let s = theme::strip_marks(s).trim().to_string();
+        let opt = |s: String| {
+            let s = s.trim().to_string();
             (!s.is_empty()).then_some(s)
         };
-        let name = theme::strip_marks(self.value(Field::Name));
+        let name = self.value(Field::Name);
         let mut id = self.value(Field::Id).trim().to_string();
         if id.is_empty() {
             // A new client without an id gets one from the name, unique in the workspace.
@@ -116,9 +157,11 @@ impl Form {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
-    pub search: String,
+    /// The interface language, which sets the direction of new forms.
+    pub lang: Lang,
+    pub search: TextField,
     pub selected: Option<String>,
     pub form: Option<Form>,
     pub confirm_delete: Option<String>,
@@ -126,11 +169,11 @@ pub struct State {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Search(String),
+    Search(Action),
     Select(String),
     New,
     Edit(String),
-    Field(Field, String),
+    Field(Field, Action),
     Honorific(Honorific),
     Language(Lang),
     Currency(Currency),
@@ -177,25 +220,52 @@ pub fn matches<'a>(list: &'a ClientList, search: &str) -> Vec<&'a Client> {
 }
 
 impl State {
+    pub fn new(lang: Lang) -> Self {
+        State {
+            lang,
+            search: TextField::single("", lang.is_rtl()),
+            selected: None,
+            form: None,
+            confirm_delete: None,
+        }
+    }
+
+    /// Lays the fields out for a new interface language, keeping what was typed.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.search = self.search.with_rtl(lang.is_rtl());
+        if let Some(form) = &mut self.form {
+            for (f, field) in form.values.iter_mut() {
+                *field = field.with_rtl(f.is_rtl(lang));
+            }
+        }
+    }
+
     pub fn update(&mut self, message: Message, list: &ClientList) -> Option<Event> {
         match message {
-            Message::Search(s) => self.search = s,
+            Message::Search(action) => {
+                self.search.perform(action);
+            }
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.form = None;
             }
             Message::New => {
-                self.form = Some(Form::default());
+                self.form = Some(Form::new(self.lang));
                 self.confirm_delete = None;
             }
             Message::Edit(id) => {
                 if let Some(c) = list.clients.iter().find(|c| c.id == id) {
-                    self.form = Some(Form::from_client(c));
+                    self.form = Some(Form::from_client(c, self.lang));
                 }
             }
-            Message::Field(field, value) => {
-                if let Some(form) = &mut self.form {
-                    form.values.insert(field, value);
+            Message::Field(field, action) => {
+                if let Some(value) = self
+                    .form
+                    .as_mut()
+                    .and_then(|form| form.values.get_mut(&field))
+                {
+                    value.perform(action);
                 }
             }
             Message::Honorific(h) => {
@@ -240,9 +310,11 @@ impl State {
 
     pub fn view<'a>(&'a self, lang: Lang, list: &'a ClientList) -> Element<'a, Message> {
         let l = Locale::get(lang);
-        let search = text_input(&l.text("clients-search"), &self.search)
+        let search = self
+            .search
+            .view(Message::Search)
             .id(SEARCH_ID)
-            .on_input(Message::Search)
+            .placeholder(l.text("clients-search"))
             .padding(8);
         let toolbar = row_dir(
             lang,
@@ -259,7 +331,7 @@ impl State {
         )
         .spacing(8);
 
-        let found = matches(list, &self.search);
+        let found = matches(list, &self.search.value());
         let mut items = column![].spacing(4);
         if list.clients.is_empty() {
             items = items.push(theme::line(lang, l.text("clients-empty")));
@@ -400,12 +472,13 @@ impl State {
             (Field::Notes, "field-notes", "notes"),
         ] {
             fields = fields.push(theme::label(lang, l.text(key)));
-            fields = fields.push(
-                text_input("", form.value(field))
-                    .on_input(move |v| Message::Field(field, v))
-                    .on_submit(Message::Save)
-                    .padding(6),
-            );
+            if let Some(value) = form.values.get(&field) {
+                fields = fields.push(
+                    value
+                        .view(move |a| Message::Field(field, a))
+                        .on_submit(Message::Save),
+                );
+            }
             if let Some(err) = form.errors.get(name) {
                 fields = fields.push(theme::field_error(err));
             }
@@ -497,6 +570,12 @@ mod tests {
     use super::*;
     use marz::store::sample_clients;
 
+    fn type_into(state: &mut State, field: Field, value: &str, list: &ClientList) {
+        for action in crate::gui::editor::typing(value) {
+            state.update(Message::Field(field, action), list);
+        }
+    }
+
     fn list() -> ClientList {
         ClientList {
             clients: sample_clients(),
@@ -520,7 +599,7 @@ mod tests {
     #[test]
     fn new_client_form_validates_before_saving() {
         let list = list();
-        let mut state = State::default();
+        let mut state = State::new(Lang::Fa);
         state.update(Message::New, &list);
         assert_eq!(
             state.update(Message::Save, &list),
@@ -528,14 +607,11 @@ mod tests {
             "a name is required"
         );
         assert!(state.form.as_ref().unwrap().errors.contains_key("name"));
-        state.update(Message::Field(Field::Name, "Sara Jones".into()), &list);
-        state.update(Message::Field(Field::Email, "not-an-email".into()), &list);
+        type_into(&mut state, Field::Name, "Sara Jones", &list);
+        type_into(&mut state, Field::Email, "not-an-email", &list);
         assert_eq!(state.update(Message::Save, &list), None);
         assert!(state.form.as_ref().unwrap().errors.contains_key("email"));
-        state.update(
-            Message::Field(Field::Email, "sara@example.com".into()),
-            &list,
-        );
+        type_into(&mut state, Field::Email, "sara@example.com", &list);
         state.update(Message::Honorific(Honorific::Ms), &list);
         match state.update(Message::Save, &list) {
             Some(Event::Save { client, replace }) => {
@@ -550,13 +626,13 @@ mod tests {
     #[test]
     fn ids_must_stay_unique_and_persian_names_get_one() {
         let list = list();
-        let mut state = State::default();
+        let mut state = State::new(Lang::Fa);
         state.update(Message::New, &list);
-        state.update(Message::Field(Field::Name, "علی".into()), &list);
-        state.update(Message::Field(Field::Id, "sample-reza".into()), &list);
+        type_into(&mut state, Field::Name, "علی", &list);
+        type_into(&mut state, Field::Id, "sample-reza", &list);
         assert_eq!(state.update(Message::Save, &list), None);
         assert!(state.form.as_ref().unwrap().errors.contains_key("id"));
-        state.update(Message::Field(Field::Id, String::new()), &list);
+        type_into(&mut state, Field::Id, "", &list);
         match state.update(Message::Save, &list) {
             Some(Event::Save { client, .. }) => assert_eq!(client.id, "client"),
             other => panic!("{other:?}"),
@@ -566,9 +642,9 @@ mod tests {
     #[test]
     fn editing_keeps_the_original_id_and_delete_needs_confirmation() {
         let list = list();
-        let mut state = State::default();
+        let mut state = State::new(Lang::Fa);
         state.update(Message::Edit("sample-reza".into()), &list);
-        state.update(Message::Field(Field::Phone, "021-1234".into()), &list);
+        type_into(&mut state, Field::Phone, "021-1234", &list);
         match state.update(Message::Save, &list) {
             Some(Event::Save { client, replace }) => {
                 assert_eq!(replace.as_deref(), Some("sample-reza"));

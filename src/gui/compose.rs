@@ -2,11 +2,11 @@
 //! from the template's inputs; read the live preview, edit the text, and export.
 
 use super::clients::Choice;
+use super::editor::TextField;
 use super::theme::{self, row_dir};
 use chrono::NaiveDate;
-use iced::widget::{
-    Space, button, column, container, pick_list, scrollable, text, text_editor, text_input,
-};
+use iced::widget::text_editor::Action;
+use iced::widget::{Space, button, column, container, pick_list, scrollable, text};
 use iced::{Element, Length};
 use marz::export::Format;
 use marz::i18n::Locale;
@@ -26,11 +26,13 @@ pub struct State {
     pub level: u8,
     /// Form values per client and template (switching keeps what was typed). Seeded from
     /// the client's facts the first time a form is shown.
-    pub values: BTreeMap<(String, String), BTreeMap<String, String>>,
+    pub values: BTreeMap<(String, String), BTreeMap<String, TextField>>,
     pub date: NaiveDate,
-    pub subject: Option<String>,
+    /// The subject line: the template's until the owner edits it.
+    pub subject: TextField,
+    pub subject_edited: bool,
     /// The owner's own text, once they chose "Edit text".
-    pub editor: Option<text_editor::Content>,
+    pub editor: Option<TextField>,
     pub confirm_regenerate: bool,
     pub letter: Option<Letter>,
     pub error: Option<String>,
@@ -42,10 +44,11 @@ pub enum Message {
     Client(String),
     Scenario(Scenario),
     Level(u8),
-    Input(String, String),
-    Subject(String),
+    Input(String, Action),
+    Choose(String, String),
+    Subject(Action),
     EditText,
-    Body(text_editor::Action),
+    Body(Action),
     Regenerate,
     ConfirmRegenerate,
     CancelRegenerate,
@@ -79,7 +82,8 @@ impl State {
             level: 1,
             values: BTreeMap::new(),
             date: today,
-            subject: None,
+            subject: TextField::single("", true),
+            subject_edited: false,
             editor: None,
             confirm_regenerate: false,
             letter: None,
@@ -120,19 +124,24 @@ impl State {
         )
     }
 
+    /// Writes to another client, with the template's subject again.
+    pub fn write_to(&mut self, client: String) {
+        self.client = Some(client);
+        self.subject_edited = false;
+    }
+
     /// The form of this client and template, pre-filled from the client's facts.
     fn seed(&mut self, client: &Client, template: &Template) {
         let key = self.key(template);
+        let rtl = template.lang.is_rtl();
         self.values.entry(key).or_insert_with(|| {
             template
                 .meta
                 .inputs
                 .iter()
-                .filter_map(|i| {
-                    client
-                        .facts
-                        .get(&i.name)
-                        .map(|v| (i.name.clone(), v.clone()))
+                .map(|i| {
+                    let fact = client.facts.get(&i.name).map_or("", String::as_str);
+                    (i.name.clone(), TextField::single(fact, rtl))
                 })
                 .collect()
         });
@@ -141,8 +150,18 @@ impl State {
     fn current_values(&self, template: &Template) -> BTreeMap<String, String> {
         self.values
             .get(&self.key(template))
-            .cloned()
+            .map(|fields| {
+                fields
+                    .iter()
+                    .map(|(name, field)| (name.clone(), field.value()))
+                    .collect()
+            })
             .unwrap_or_default()
+    }
+
+    fn field(&mut self, ctx: &Context, name: &str) -> Option<&mut TextField> {
+        let key = self.key(self.template(ctx)?);
+        self.values.get_mut(&key)?.get_mut(name)
     }
 
     /// Renders the letter again from the form (not over the owner's own edits).
@@ -169,11 +188,14 @@ impl State {
         };
         match render::render(&draft) {
             Ok(mut letter) => {
-                if let Some(subject) = &self.subject {
-                    letter.subject = subject.clone();
+                let rtl = letter.lang.is_rtl();
+                if self.subject_edited {
+                    letter.subject = self.subject.value();
+                } else if self.subject.value() != letter.subject || self.subject.is_rtl() != rtl {
+                    self.subject = TextField::single(&letter.subject, rtl);
                 }
                 if let Some(editor) = &self.editor {
-                    letter.body = theme::strip_marks(editor.text().trim_end());
+                    letter.body = editor.value().trim_end().to_string();
                 }
                 self.findings = tone::check(&letter.to_text(), letter.lang);
                 self.letter = Some(letter);
@@ -186,43 +208,39 @@ impl State {
 
     pub fn update(&mut self, message: Message, ctx: &Context) -> Option<Event> {
         match message {
-            Message::Client(id) => {
-                self.client = Some(id);
-                self.subject = None;
-            }
+            Message::Client(id) => self.write_to(id),
             Message::Scenario(s) => {
                 self.scenario = s;
                 self.level = self.levels(ctx).first().copied().unwrap_or(1);
-                self.subject = None;
+                self.subject_edited = false;
             }
             Message::Level(l) => {
                 self.level = l;
-                self.subject = None;
+                self.subject_edited = false;
             }
-            Message::Input(name, value) => {
-                if let Some(t) = self.template(ctx) {
-                    let key = self.key(t);
-                    self.values
-                        .entry(key)
-                        .or_default()
-                        .insert(name, theme::strip_marks(&value));
+            Message::Input(name, action) => {
+                let changed = self.field(ctx, &name)?.perform(action);
+                if !changed {
+                    // Cursor moves and selections change no letter: no new render.
+                    return None;
                 }
             }
-            Message::Subject(s) => self.subject = Some(s),
+            Message::Choose(name, value) => self.field(ctx, &name)?.set(&value),
+            Message::Subject(action) => {
+                if !self.subject.perform(action) {
+                    return None;
+                }
+                self.subject_edited = true;
+            }
             Message::EditText => {
                 if let Some(letter) = &self.letter {
-                    let lang = letter.lang;
-                    let marked: Vec<String> = letter
-                        .body
-                        .lines()
-                        .map(|l| theme::rtl_mark(lang, l))
-                        .collect();
-                    self.editor = Some(text_editor::Content::with_text(&marked.join("\n")));
+                    self.editor = Some(TextField::multi(&letter.body, letter.lang.is_rtl()));
                 }
             }
             Message::Body(action) => {
-                if let Some(editor) = &mut self.editor {
-                    editor.perform(action);
+                let editor = self.editor.as_mut()?;
+                if !editor.perform(action) {
+                    return None;
                 }
             }
             Message::Regenerate => self.confirm_regenerate = true,
@@ -230,7 +248,7 @@ impl State {
             Message::ConfirmRegenerate => {
                 self.confirm_regenerate = false;
                 self.editor = None;
-                self.subject = None;
+                self.subject_edited = false;
             }
             Message::Apply(index) => {
                 let finding = self.findings.get(index)?.clone();
@@ -242,7 +260,7 @@ impl State {
                     ..finding.span.end.checked_sub(body_start)?;
                 let local = Finding { span, ..finding };
                 let new_body = local.apply(&letter.body)?;
-                self.editor = Some(text_editor::Content::with_text(&new_body));
+                self.editor = Some(TextField::multi(&new_body, letter.lang.is_rtl()));
             }
             Message::Export(format) => {
                 return self
@@ -348,16 +366,16 @@ impl State {
         let values = self.values.get(&self.key(template));
         let mut form = column![theme::heading(ui, l.text("compose-form"))].spacing(6);
         for spec in &template.meta.inputs {
-            let value = values
-                .and_then(|v| v.get(&spec.name))
-                .cloned()
-                .unwrap_or_default();
+            let Some(field) = values.and_then(|v| v.get(&spec.name)) else {
+                continue;
+            };
+            let value = field.value();
             let mut caption = spec.label.clone();
             if spec.required && spec.default.is_none() {
                 caption.push_str(" *");
             }
             form = form.push(theme::label(letter_lang, caption));
-            form = form.push(input_widget(spec, value.clone(), letter_lang, l));
+            form = form.push(input_widget(spec, field, l));
             if let Some(hint) = input_hint(spec, &value, letter_lang, self.date) {
                 form = form.push(theme::label(letter_lang, hint));
             }
@@ -382,15 +400,9 @@ impl State {
                 .into();
         };
         let lang = letter.lang;
-        let subject_value = self
-            .subject
-            .clone()
-            .unwrap_or_else(|| letter.subject.clone());
         let subject = column![
             theme::label(ui, l.text("compose-subject")),
-            text_input("", &theme::rtl_mark(lang, &subject_value))
-                .on_input(Message::Subject)
-                .padding(6),
+            self.subject.view(Message::Subject),
         ];
 
         let mut sheet = column![].spacing(6).padding(24);
@@ -412,10 +424,10 @@ impl State {
         );
         sheet = sheet.push(theme::line(lang, letter.greeting.clone()));
         let body: Element<'a, Message> = if let Some(editor) = &self.editor {
-            text_editor(editor)
-                .on_action(Message::Body)
-                .height(Length::Shrink)
+            editor
+                .view(Message::Body)
                 .padding(8)
+                .min_height(120.0)
                 .into()
         } else {
             let mut paragraphs = column![].spacing(4);
@@ -521,12 +533,7 @@ impl State {
     }
 }
 
-fn input_widget<'a>(
-    spec: &'a InputSpec,
-    value: String,
-    lang: Lang,
-    l: &Locale,
-) -> Element<'a, Message> {
+fn input_widget<'a>(spec: &'a InputSpec, field: &'a TextField, l: &Locale) -> Element<'a, Message> {
     let name = spec.name.clone();
     match spec.kind {
         InputKind::Choice => {
@@ -542,6 +549,7 @@ fn input_widget<'a>(
                     Choice::new(c.value.clone(), label)
                 })
                 .collect();
+            let value = field.value();
             let current = if value.is_empty() {
                 spec.default.clone().unwrap_or_default()
             } else {
@@ -549,7 +557,7 @@ fn input_widget<'a>(
             };
             let selected = Choice::selected(&choices, current);
             pick_list(choices, selected, move |c| {
-                Message::Input(name.clone(), c.value)
+                Message::Choose(name.clone(), c.value)
             })
             .placeholder(l.text("compose-choose"))
             .width(Length::Fill)
@@ -557,9 +565,9 @@ fn input_widget<'a>(
         }
         _ => {
             let placeholder = spec.default.clone().unwrap_or_default();
-            text_input(&placeholder, &theme::rtl_mark(lang, &value))
-                .on_input(move |v| Message::Input(name.clone(), v))
-                .padding(6)
+            field
+                .view(move |a| Message::Input(name.clone(), a))
+                .placeholder(placeholder)
                 .into()
         }
     }
@@ -614,6 +622,12 @@ mod tests {
         }
     }
 
+    fn type_into(state: &mut State, name: &str, value: &str, ctx: &Context) {
+        for action in crate::gui::editor::typing(value) {
+            state.update(Message::Input(name.into(), action), ctx);
+        }
+    }
+
     fn setup() -> (Library, ClientList, Sender) {
         (
             Library::load(None),
@@ -636,14 +650,14 @@ mod tests {
         let letter = state.letter.clone().expect("a preview");
         assert_eq!(letter.template, "payment-3");
         assert!(letter.body.contains("۱۲٬۵۰۰٬۰۰۰ تومان"));
-        state.update(Message::Input("amount".into(), "۳۰۰۰۰۰۰".into()), &ctx);
+        type_into(&mut state, "amount", "۳۰۰۰۰۰۰", &ctx);
         let letter = state.letter.clone().unwrap();
         assert!(
             letter.body.contains("۳٬۰۰۰٬۰۰۰ تومان (سه میلیون تومان)"),
             "{}",
             letter.body
         );
-        state.update(Message::Input("consequence".into(), "legal".into()), &ctx);
+        state.update(Message::Choose("consequence".into(), "legal".into()), &ctx);
         assert!(state.letter.as_ref().unwrap().body.contains("قانونی"));
         assert!(state.findings.is_empty(), "{:?}", state.findings);
     }
@@ -655,16 +669,18 @@ mod tests {
         let mut state = State::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
         state.update(Message::Client("sample-daniel".into()), &ctx);
         state.update(Message::EditText, &ctx);
-        state.editor = Some(text_editor::Content::with_text(
-            "My own words, YOU IDIOT!!!",
-        ));
-        state.update(Message::Subject("A new subject".into()), &ctx);
+        for action in crate::gui::editor::typing("My own words, YOU IDIOT!!!") {
+            state.update(Message::Body(action), &ctx);
+        }
+        for action in crate::gui::editor::typing("A new subject") {
+            state.update(Message::Subject(action), &ctx);
+        }
         let letter = state.letter.clone().unwrap();
         assert_eq!(letter.body, "My own words, YOU IDIOT!!!");
         assert_eq!(letter.subject, "A new subject");
         assert!(state.findings.iter().any(|f| f.rule == tone::Rule::Insult));
         // Form changes do not overwrite the edited body.
-        state.update(Message::Input("amount".into(), "99".into()), &ctx);
+        type_into(&mut state, "amount", "99", &ctx);
         assert_eq!(
             state.letter.as_ref().unwrap().body,
             "My own words, YOU IDIOT!!!"

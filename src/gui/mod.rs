@@ -2,8 +2,10 @@
 //! module what happened through an Event; this module does the file work (through the core
 //! library) in `Task`s so that the window never waits on it.
 
+mod caret;
 mod clients;
 mod compose;
+mod editor;
 mod settings;
 mod theme;
 
@@ -130,7 +132,7 @@ impl App {
             ui: ui.unwrap_or(settings.ui_language),
             screen: Screen::Compose,
             compose: compose::State::new(chrono::Local::now().date_naive()),
-            client_screen: clients::State::default(),
+            client_screen: clients::State::new(ui.unwrap_or(settings.ui_language)),
             settings: settings::State::default(),
             notice: None,
             numbers: BTreeMap::new(),
@@ -170,7 +172,7 @@ impl App {
                 self.notice = Some((false, e.to_string()));
             }
         }
-        self.settings.load(self.sender.as_ref());
+        self.settings.load(self.sender.as_ref(), self.ui);
         self.count_numbers();
     }
 
@@ -271,6 +273,8 @@ impl App {
                 }
                 Some(settings::Event::UiLanguage(lang)) => {
                     self.ui = lang;
+                    self.settings.set_lang(lang);
+                    self.client_screen.set_lang(lang);
                     if let Err(e) = self.store.save_settings(&Settings { ui_language: lang }) {
                         self.notice = Some((false, e.to_string()));
                     }
@@ -413,8 +417,7 @@ impl App {
                 )
             }
             clients::Event::Compose(id) => {
-                self.compose.client = Some(id);
-                self.compose.subject = None;
+                self.compose.write_to(id);
                 self.screen = Screen::Compose;
                 self.refresh_compose();
                 Task::none()

@@ -2,8 +2,10 @@
 //! and the data folder in use.
 
 use super::clients::Choice;
+use super::editor::TextField;
 use super::theme::{self, row_dir};
-use iced::widget::{button, column, container, pick_list, scrollable, text, text_input};
+use iced::widget::text_editor::Action;
+use iced::widget::{button, column, container, pick_list, scrollable, text};
 use iced::{Element, Length};
 use marz::Lang;
 use marz::i18n::Locale;
@@ -36,9 +38,19 @@ const FIELDS: [(Field, &str, &str); 9] = [
     (Field::Prefix, "settings-prefix", "letter_prefix"),
 ];
 
+impl Field {
+    /// Fields written in Latin letters whatever the language: left to right.
+    fn is_latin(self) -> bool {
+        matches!(
+            self,
+            Field::Email | Field::Phone | Field::Website | Field::Prefix
+        )
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct State {
-    pub values: BTreeMap<Field, String>,
+    pub values: BTreeMap<Field, TextField>,
     /// Fields of sender.toml this screen does not edit (logo, invocation), kept as they are.
     pub rest: Sender,
     pub errors: BTreeMap<String, String>,
@@ -46,7 +58,7 @@ pub struct State {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Field(Field, String),
+    Field(Field, Action),
     Save,
     UiLanguage(Lang),
     OpenDataDir,
@@ -60,10 +72,11 @@ pub enum Event {
 }
 
 impl State {
-    pub fn load(&mut self, sender: Option<&Sender>) {
+    /// Shows the sender's details, in fields laid out for the interface language.
+    pub fn load(&mut self, sender: Option<&Sender>, lang: Lang) {
         let s = sender.cloned().unwrap_or_default();
         let get = |v: &Option<String>| v.clone().unwrap_or_default();
-        self.values = BTreeMap::from([
+        let values = [
             (Field::Name, s.name.clone()),
             (Field::Business, get(&s.business)),
             (Field::Role, get(&s.role)),
@@ -73,14 +86,29 @@ impl State {
             (Field::City, get(&s.city)),
             (Field::Website, get(&s.website)),
             (Field::Prefix, get(&s.letter_prefix)),
-        ]);
+        ];
+        self.values = values
+            .into_iter()
+            .map(|(f, v)| (f, TextField::single(&v, lang.is_rtl() && !f.is_latin())))
+            .collect();
         self.rest = s;
         self.errors.clear();
     }
 
+    /// Lays the fields out for a new interface language, keeping what was typed.
+    pub fn set_lang(&mut self, lang: Lang) {
+        for (f, field) in self.values.iter_mut() {
+            *field = field.with_rtl(lang.is_rtl() && !f.is_latin());
+        }
+    }
+
     fn sender(&self) -> Sender {
         let get = |f: Field| {
-            let v = theme::strip_marks(self.values.get(&f).map_or("", String::as_str))
+            let v = self
+                .values
+                .get(&f)
+                .map(TextField::value)
+                .unwrap_or_default()
                 .trim()
                 .to_string();
             (!v.is_empty()).then_some(v)
@@ -101,8 +129,10 @@ impl State {
 
     pub fn update(&mut self, message: Message) -> Option<Event> {
         match message {
-            Message::Field(f, v) => {
-                self.values.insert(f, v);
+            Message::Field(f, action) => {
+                if let Some(field) = self.values.get_mut(&f) {
+                    field.perform(action);
+                }
                 None
             }
             Message::Save => {
@@ -126,13 +156,13 @@ impl State {
         let mut form = column![theme::heading(lang, l.text("settings-sender"))].spacing(6);
         for (field, key, name) in FIELDS {
             form = form.push(theme::label(lang, l.text(key)));
-            let value = self.values.get(&field).cloned().unwrap_or_default();
-            form = form.push(
-                text_input("", &theme::rtl_mark(lang, &value))
-                    .on_input(move |v| Message::Field(field, v))
-                    .on_submit(Message::Save)
-                    .padding(6),
-            );
+            if let Some(value) = self.values.get(&field) {
+                form = form.push(
+                    value
+                        .view(move |a| Message::Field(field, a))
+                        .on_submit(Message::Save),
+                );
+            }
             if let Some(err) = self.errors.get(name) {
                 form = form.push(theme::field_error(err));
             }
@@ -189,13 +219,19 @@ mod tests {
     use super::*;
     use marz::store::sample_sender;
 
+    fn type_into(state: &mut State, field: Field, value: &str) {
+        for action in crate::gui::editor::typing(value) {
+            state.update(Message::Field(field, action));
+        }
+    }
+
     #[test]
     fn sender_form_validates_and_keeps_other_fields() {
         let mut state = State::default();
         let mut sender = sample_sender();
         sender.invocation = Some("به نام خدا".into());
-        state.load(Some(&sender));
-        state.update(Message::Field(Field::Role, "مدیر".into()));
+        state.load(Some(&sender), Lang::Fa);
+        type_into(&mut state, Field::Role, "مدیر");
         match state.update(Message::Save) {
             Some(Event::Save(saved)) => {
                 assert_eq!(saved.role.as_deref(), Some("مدیر"));
@@ -204,11 +240,11 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        state.update(Message::Field(Field::Name, "  ".into()));
+        type_into(&mut state, Field::Name, "  ");
         assert_eq!(state.update(Message::Save), None);
         assert!(state.errors.contains_key("name"));
-        state.update(Message::Field(Field::Name, "Maryam".into()));
-        state.update(Message::Field(Field::Email, "maryam at example".into()));
+        type_into(&mut state, Field::Name, "Maryam");
+        type_into(&mut state, Field::Email, "maryam at example");
         assert_eq!(state.update(Message::Save), None);
         assert!(state.errors.contains_key("email"));
     }

@@ -142,32 +142,3 @@ pub fn label<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> Con
     .width(Length::Fill)
     .align_x(start(lang))
 }
-
-/// Marks the start of a line as right-to-left (U+200F) so that a Persian field that begins
-/// with Latin letters or digits is still laid out right to left.
-pub fn rtl_mark(lang: Lang, value: &str) -> String {
-    if lang.is_rtl() && !value.is_empty() && !value.starts_with('\u{200F}') {
-        format!("\u{200F}{value}")
-    } else {
-        value.to_string()
-    }
-}
-
-/// Removes the marks `rtl_mark` added, before a value is stored.
-pub fn strip_marks(value: &str) -> String {
-    value.replace('\u{200F}', "")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rtl_marks_round_trip() {
-        let marked = rtl_mark(Lang::Fa, "INV-2041 پرداخت");
-        assert!(marked.starts_with('\u{200F}'));
-        assert_eq!(strip_marks(&marked), "INV-2041 پرداخت");
-        assert_eq!(rtl_mark(Lang::En, "INV-2041"), "INV-2041");
-        assert_eq!(rtl_mark(Lang::Fa, &marked), marked);
-    }
-}

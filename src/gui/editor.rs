@@ -1,0 +1,584 @@
+//! Text fields that edit Persian correctly: a `TextField` (what was typed, kept in a screen's
+//! state) and the `Editor` widget that shows it.
+//!
+//! The widget is iced's own `text_editor` for everything it gets right (shaping, clicks,
+//! typing, keys, IME, clipboard, focus) with its caret and selection drawn by `caret`
+//! from the bidi layout instead: iced 0.14 draws them left to right even in a Persian line.
+//! `text_input` cannot be corrected from outside, so single-line fields use this too.
+
+use super::caret::{self, Spot};
+use super::theme;
+use iced::advanced::Renderer as _;
+use iced::advanced::graphics::text::cosmic_text::{self, Buffer, Metrics};
+use iced::advanced::graphics::text::{font_system, to_attributes, to_wrap};
+use iced::advanced::layout::{self, Layout};
+use iced::advanced::renderer::{self, Quad};
+use iced::advanced::widget::{self, Operation, Tree, tree};
+use iced::advanced::{Clipboard, Shell, Widget, mouse};
+use iced::keyboard::{self, key};
+use iced::widget::text::{LineHeight, Wrapping};
+use iced::widget::text_editor::{
+    self, Action, Binding, Content, Cursor, Edit, KeyPress, Position, Status,
+};
+use iced::{Color, Element, Event, Length, Padding, Pixels, Rectangle, Size, Theme, window};
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// U+200F RIGHT-TO-LEFT MARK: starts every line of a right-to-left field, so that a line
+/// beginning with "INV-2041" or a digit is still laid out right to left. Never stored.
+const RLM: char = '\u{200F}';
+
+/// What the owner typed in one field, with its cursor and selection.
+#[derive(Debug, Clone)]
+pub struct TextField {
+    content: Content,
+    multiline: bool,
+    rtl: bool,
+}
+
+impl TextField {
+    /// A one-line field.
+    pub fn single(value: &str, rtl: bool) -> Self {
+        let value = value.replace(['\r', '\n'], " ");
+        Self::build(&value, false, rtl)
+    }
+
+    /// A field of several lines (the letter's body).
+    pub fn multi(value: &str, rtl: bool) -> Self {
+        Self::build(value, true, rtl)
+    }
+
+    fn build(value: &str, multiline: bool, rtl: bool) -> Self {
+        TextField {
+            content: Content::with_text(&marked(value, rtl)),
+            multiline,
+            rtl,
+        }
+    }
+
+    /// The text as the owner sees it, without direction marks.
+    pub fn value(&self) -> String {
+        self.content.text().replace(RLM, "")
+    }
+
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// The same text in a field laid out in the other direction.
+    pub fn with_rtl(&self, rtl: bool) -> Self {
+        let value = self.value();
+        Self::build(&value, self.multiline, rtl)
+    }
+
+    #[cfg(test)]
+    pub fn cursor(&self) -> Cursor {
+        self.content.cursor()
+    }
+
+    /// Replaces the whole text (the cursor goes to the start).
+    pub fn set(&mut self, value: &str) {
+        *self = if self.multiline {
+            Self::multi(value, self.rtl)
+        } else {
+            Self::single(value, self.rtl)
+        };
+    }
+
+    /// Applies what the widget reported; returns whether the text changed.
+    pub fn perform(&mut self, action: Action) -> bool {
+        let action = match action {
+            Action::Edit(Edit::Enter) if !self.multiline => return false,
+            Action::Edit(Edit::Paste(text)) if !self.multiline => {
+                Action::Edit(Edit::Paste(Arc::new(text.replace(['\r', '\n'], " "))))
+            }
+            other => other,
+        };
+        let is_edit = action.is_edit();
+        self.content.perform(action);
+        if is_edit {
+            self.remark();
+        }
+        is_edit
+    }
+
+    /// Puts the direction mark back on lines that lost it (typed into an empty field,
+    /// Enter, select-all and type), keeping the cursor on the same character.
+    fn remark(&mut self) {
+        if !self.rtl {
+            return;
+        }
+        let old: Vec<String> = self.content.lines().map(|l| l.text.into_owned()).collect();
+        let new: Vec<String> = old.iter().map(|l| mark_line(l)).collect();
+        if old == new {
+            return;
+        }
+        let shift = |p: Position| {
+            let delta = new[p.line].len() as isize - old[p.line].len() as isize;
+            Position {
+                line: p.line,
+                column: (p.column as isize + delta).clamp(0, new[p.line].len() as isize) as usize,
+            }
+        };
+        let cursor = self.content.cursor();
+        self.content = Content::with_text(&new.join("\n"));
+        self.content.move_to(Cursor {
+            position: shift(cursor.position),
+            selection: cursor.selection.map(shift),
+        });
+    }
+
+    /// The widget showing this field; `on_action` wraps what it reports.
+    pub fn view<'a, M: Clone + 'a>(
+        &'a self,
+        on_action: impl Fn(Action) -> M + 'a,
+    ) -> Editor<'a, M> {
+        Editor {
+            field: self,
+            on_action: Box::new(on_action),
+            on_submit: None,
+            id: None,
+            placeholder: String::new(),
+            size: 15.0,
+            padding: Padding::new(6.0),
+            min_height: 0.0,
+        }
+    }
+}
+
+/// The actions of selecting everything and typing `text` over it, for tests that drive a
+/// screen the way a user would.
+#[cfg(test)]
+pub fn typing(text: &str) -> [Action; 2] {
+    [
+        Action::SelectAll,
+        Action::Edit(Edit::Paste(Arc::new(text.to_string()))),
+    ]
+}
+
+fn mark_line(line: &str) -> String {
+    let bare = line.trim_start_matches(RLM);
+    if bare.is_empty() {
+        String::new()
+    } else if line.starts_with(RLM) {
+        line.to_string()
+    } else {
+        format!("{RLM}{line}")
+    }
+}
+
+fn marked(value: &str, rtl: bool) -> String {
+    if !rtl {
+        return value.to_string();
+    }
+    value
+        .split('\n')
+        .map(mark_line)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A field on screen. Build with `TextField::view`.
+pub struct Editor<'a, M> {
+    field: &'a TextField,
+    on_action: Box<dyn Fn(Action) -> M + 'a>,
+    on_submit: Option<M>,
+    id: Option<widget::Id>,
+    placeholder: String,
+    size: f32,
+    padding: Padding,
+    min_height: f32,
+}
+
+impl<'a, M: Clone + 'a> Editor<'a, M> {
+    /// The message Enter sends in a one-line field.
+    pub fn on_submit(mut self, message: M) -> Self {
+        self.on_submit = Some(message);
+        self
+    }
+
+    pub fn id(mut self, id: impl Into<widget::Id>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    pub fn placeholder(mut self, text: impl Into<String>) -> Self {
+        self.placeholder = text.into();
+        self
+    }
+
+    pub fn padding(mut self, padding: impl Into<Padding>) -> Self {
+        self.padding = padding.into();
+        self
+    }
+
+    pub fn min_height(mut self, height: f32) -> Self {
+        self.min_height = height;
+        self
+    }
+}
+
+/// The widget: iced's editor inside, our caret and selection on top.
+struct Bidi<'a, M> {
+    inner: Element<'a, M>,
+    field: &'a TextField,
+    size: f32,
+    padding: Padding,
+}
+
+impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
+    fn from(e: Editor<'a, M>) -> Self {
+        let multiline = e.field.multiline;
+        let submit = e.on_submit.clone();
+        let mut inner = iced::widget::text_editor(&e.field.content)
+            .on_action(e.on_action)
+            .font(theme::FONT)
+            .size(e.size)
+            .padding(e.padding)
+            .wrapping(Wrapping::WordOrGlyph)
+            .placeholder(e.placeholder)
+            .style(style)
+            .key_binding(move |press: KeyPress| match press.key.as_ref() {
+                keyboard::Key::Named(key::Named::Enter) if !multiline => {
+                    matches!(press.status, Status::Focused { .. })
+                        .then(|| submit.clone().map(Binding::Custom))
+                        .flatten()
+                }
+                _ => Binding::from_key_press(press),
+            });
+        if e.min_height > 0.0 {
+            inner = inner.min_height(e.min_height);
+        }
+        if let Some(id) = e.id {
+            inner = inner.id(id);
+        }
+        Element::new(Bidi {
+            inner: inner.into(),
+            field: e.field,
+            size: e.size,
+            padding: e.padding,
+        })
+    }
+}
+
+/// iced's look, minus its own selection colour (it would be drawn in the wrong place).
+fn style(theme: &Theme, status: Status) -> text_editor::Style {
+    text_editor::Style {
+        selection: Color::TRANSPARENT,
+        ..text_editor::default(theme, status)
+    }
+}
+
+type InnerState = text_editor::State<iced::advanced::text::highlighter::PlainText>;
+
+/// Our part of the widget tree: a never-focused copy of iced's editor state (drawing with it
+/// leaves out iced's caret), the laid-out text for geometry, and the blink clock.
+struct Overlay {
+    unfocused: Tree,
+    layout: RefCell<Option<Laid>>,
+    blink: Cell<(Option<Cursor>, Instant)>,
+    /// Where the last click was (x in the text), and the cursor it produced once known.
+    click: Cell<Option<(f32, Option<Cursor>)>>,
+}
+
+struct Laid {
+    text: String,
+    width: f32,
+    buffer: Buffer,
+}
+
+const BLINK: Duration = Duration::from_millis(500);
+
+impl<M> Bidi<'_, M> {
+    fn line_height(&self) -> f32 {
+        LineHeight::default().to_absolute(Pixels(self.size)).0
+    }
+
+    /// Lays the text out as iced's editor does (same font, size, width and wrapping), so
+    /// that positions found in it are positions on screen.
+    fn with_layout<T>(&self, overlay: &Overlay, width: f32, f: impl FnOnce(&Buffer) -> T) -> T {
+        let text = self.field.content.text();
+        let mut laid = overlay.layout.borrow_mut();
+        let fresh = laid
+            .as_ref()
+            .is_some_and(|l| l.text == text && l.width == width);
+        if !fresh {
+            let mut fonts = font_system().write().expect("font system");
+            let mut buffer = Buffer::new(fonts.raw(), Metrics::new(self.size, self.line_height()));
+            buffer.set_wrap(fonts.raw(), to_wrap(Wrapping::WordOrGlyph));
+            buffer.set_size(fonts.raw(), Some(width), None);
+            buffer.set_text(
+                fonts.raw(),
+                &text,
+                &to_attributes(theme::FONT),
+                cosmic_text::Shaping::Advanced,
+                None,
+            );
+            buffer.shape_until_scroll(fonts.raw(), false);
+            *laid = Some(Laid {
+                text,
+                width,
+                buffer,
+            });
+        }
+        f(&laid.as_ref().expect("laid out").buffer)
+    }
+
+    fn caret_visible(&self, overlay: &Overlay, now: Instant) -> (bool, Instant) {
+        let cursor = self.field.content.cursor();
+        let (last, since) = overlay.blink.get();
+        let since = if last == Some(cursor) { since } else { now };
+        overlay.blink.set((Some(cursor), since));
+        let phase = now.saturating_duration_since(since).as_millis() / BLINK.as_millis();
+        let next = since + BLINK * (phase as u32 + 1);
+        (phase.is_multiple_of(2), next)
+    }
+}
+
+fn focused(tree: &Tree) -> bool {
+    tree.children[0]
+        .state
+        .downcast_ref::<InnerState>()
+        .is_focused()
+}
+
+impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
+    fn tag(&self) -> tree::Tag {
+        tree::Tag::of::<Overlay>()
+    }
+
+    fn state(&self) -> tree::State {
+        tree::State::new(Overlay {
+            unfocused: Tree::new(self.inner.as_widget()),
+            layout: RefCell::new(None),
+            blink: Cell::new((None, Instant::now())),
+            click: Cell::new(None),
+        })
+    }
+
+    fn children(&self) -> Vec<Tree> {
+        vec![Tree::new(self.inner.as_widget())]
+    }
+
+    fn diff(&self, tree: &mut Tree) {
+        tree.diff_children(std::slice::from_ref(&self.inner));
+        let overlay = tree.state.downcast_mut::<Overlay>();
+        overlay.unfocused.diff(self.inner.as_widget());
+    }
+
+    fn size(&self) -> Size<Length> {
+        self.inner.as_widget().size()
+    }
+
+    fn layout(
+        &mut self,
+        tree: &mut Tree,
+        renderer: &iced::Renderer,
+        limits: &layout::Limits,
+    ) -> layout::Node {
+        self.inner
+            .as_widget_mut()
+            .layout(&mut tree.children[0], renderer, limits)
+    }
+
+    fn operate(
+        &mut self,
+        tree: &mut Tree,
+        layout: Layout<'_>,
+        renderer: &iced::Renderer,
+        operation: &mut dyn Operation,
+    ) {
+        self.inner
+            .as_widget_mut()
+            .operate(&mut tree.children[0], layout, renderer, operation);
+    }
+
+    fn update(
+        &mut self,
+        tree: &mut Tree,
+        event: &Event,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        renderer: &iced::Renderer,
+        clipboard: &mut dyn Clipboard,
+        shell: &mut Shell<'_, M>,
+        viewport: &Rectangle,
+    ) {
+        if let Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)) = event
+            && let Some(p) = cursor.position_over(layout.bounds())
+        {
+            let x = p.x - layout.bounds().x - self.padding.left;
+            tree.state
+                .downcast_ref::<Overlay>()
+                .click
+                .set(Some((x, None)));
+        }
+        self.inner.as_widget_mut().update(
+            &mut tree.children[0],
+            event,
+            layout,
+            cursor,
+            renderer,
+            clipboard,
+            shell,
+            viewport,
+        );
+        if let Event::Window(window::Event::RedrawRequested(now)) = event
+            && focused(tree)
+        {
+            let (_, next) = self.caret_visible(tree.state.downcast_ref::<Overlay>(), *now);
+            shell.request_redraw_at(next);
+        }
+    }
+
+    fn mouse_interaction(
+        &self,
+        tree: &Tree,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+        renderer: &iced::Renderer,
+    ) -> mouse::Interaction {
+        self.inner.as_widget().mouse_interaction(
+            &tree.children[0],
+            layout,
+            cursor,
+            viewport,
+            renderer,
+        )
+    }
+
+    fn draw(
+        &self,
+        tree: &Tree,
+        renderer: &mut iced::Renderer,
+        theme: &Theme,
+        style: &renderer::Style,
+        layout: Layout<'_>,
+        cursor: mouse::Cursor,
+        viewport: &Rectangle,
+    ) {
+        let overlay = tree.state.downcast_ref::<Overlay>();
+        // Background, border and text, without iced's caret and selection.
+        self.inner.as_widget().draw(
+            &overlay.unfocused,
+            renderer,
+            theme,
+            style,
+            layout,
+            cursor,
+            viewport,
+        );
+        if !focused(tree) {
+            return;
+        }
+        let bounds = layout.bounds().shrink(self.padding);
+        let palette = theme.extended_palette();
+        let at = self.field.content.cursor();
+        let rects: Vec<(Rectangle, Color)> =
+            self.with_layout(overlay, bounds.width, |buffer| match at.selection {
+                Some(other) if other != at.position => {
+                    let colour = Color {
+                        a: 0.35,
+                        ..palette.primary.base.color
+                    };
+                    caret::selection(buffer, Spot::from(at.position), Spot::from(other))
+                        .into_iter()
+                        .map(|r| (r, colour))
+                        .collect()
+                }
+                _ => {
+                    let (visible, _) = self.caret_visible(overlay, Instant::now());
+                    let empty = self.field.content.is_empty();
+                    let near = match overlay.click.get() {
+                        Some((x, None)) => {
+                            overlay.click.set(Some((x, Some(at))));
+                            Some(x)
+                        }
+                        Some((x, Some(c))) if c == at => Some(x),
+                        _ => None,
+                    };
+                    caret::caret(buffer, at.position.into(), self.field.rtl && empty, near)
+                        .filter(|_| visible)
+                        .map(|r| {
+                            let r = Rectangle {
+                                height: r.height.max(self.line_height()),
+                                ..r
+                            };
+                            vec![(r, palette.background.base.text)]
+                        })
+                        .unwrap_or_default()
+                }
+            });
+        for (rect, colour) in rects {
+            let placed = rect + (bounds.position() - iced::Point::ORIGIN);
+            if let Some(clipped) = bounds.expand(1.0).intersection(&placed) {
+                renderer.fill_quad(
+                    Quad {
+                        bounds: clipped,
+                        ..Quad::default()
+                    },
+                    colour,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paste(text: &str) -> Action {
+        Action::Edit(Edit::Paste(Arc::new(text.to_string())))
+    }
+
+    #[test]
+    fn a_persian_field_keeps_its_direction_mark_out_of_the_value() {
+        let mut f = TextField::single("", true);
+        assert!(f.content.is_empty(), "empty shows the placeholder");
+        assert!(f.perform(paste("INV-2041 پرداخت نشده")));
+        assert!(f.content.text().starts_with(RLM));
+        assert_eq!(f.value(), "INV-2041 پرداخت نشده");
+        // The cursor stays after the pasted text, not before the mark that was added.
+        assert_eq!(f.cursor().position.column, f.content.text().len());
+        // Select all and type: the mark comes back, the value is just the new text.
+        f.perform(Action::SelectAll);
+        f.perform(Action::Edit(Edit::Insert('۷')));
+        assert_eq!(f.value(), "۷");
+        assert!(f.content.text().starts_with(RLM));
+        // Deleting everything leaves a truly empty field.
+        f.perform(Action::SelectAll);
+        f.perform(Action::Edit(Edit::Backspace));
+        assert!(f.content.is_empty(), "{:?}", f.content.text());
+        assert!(!f.perform(Action::Move(iced::widget::text_editor::Motion::Left)));
+    }
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks() {
+        let mut f = TextField::single("نام", true);
+        f.perform(Action::Move(iced::widget::text_editor::Motion::DocumentEnd));
+        assert!(!f.perform(Action::Edit(Edit::Enter)));
+        f.perform(paste("\nخانوادگی\r\nدوم"));
+        assert_eq!(f.value(), "نام خانوادگی  دوم");
+        assert_eq!(TextField::single("a\nb", false).value(), "a b");
+    }
+
+    #[test]
+    fn every_line_of_a_persian_body_is_marked_and_english_is_left_alone() {
+        let mut f = TextField::multi("سلام\nINV-2041 پرداخت شود", true);
+        assert!(f.content.lines().all(|l| l.text.starts_with(RLM)));
+        f.perform(Action::Move(iced::widget::text_editor::Motion::DocumentEnd));
+        f.perform(Action::Edit(Edit::Enter));
+        f.perform(paste("42 روز"));
+        let lines: Vec<String> = f.content.lines().map(|l| l.text.into_owned()).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines.iter().all(|l| l.starts_with(RLM)), "{lines:?}");
+        assert_eq!(f.value(), "سلام\nINV-2041 پرداخت شود\n42 روز");
+        let mut en = TextField::multi("Hello", false);
+        en.perform(Action::Move(iced::widget::text_editor::Motion::DocumentEnd));
+        en.perform(paste(" there"));
+        assert_eq!(en.content.text(), "Hello there");
+    }
+}
