@@ -121,6 +121,11 @@ pub enum ProfileError {
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// What kind of problem, for an interface that words it in its own language:
+    /// `required`, `email`, `id`, `key` or `prefix` (the Fluent key is `invalid-<kind>`).
+    pub kind: &'static str,
+    /// The offending value, if it is worth quoting.
+    pub value: String,
 }
 
 impl FieldError {
@@ -128,7 +133,15 @@ impl FieldError {
         FieldError {
             field: field.to_string(),
             message: message.into(),
+            kind: "required",
+            value: String::new(),
         }
+    }
+
+    fn of(mut self, kind: &'static str, value: &str) -> Self {
+        self.kind = kind;
+        self.value = value.to_string();
+        self
     }
 
     pub fn in_file(self, file: &Path) -> ProfileError {
@@ -192,7 +205,8 @@ fn check_email(field: &str, email: &Option<String>) -> Result<(), FieldError> {
             return Err(FieldError::new(
                 field,
                 format!("`{e}` is not an email address (expected name@example.com)"),
-            ));
+            )
+            .of("email", e));
         }
     }
     Ok(())
@@ -240,7 +254,8 @@ impl Client {
                     "`{}` is not a valid id: use 1–64 characters of a-z, 0-9, `_` and `-`",
                     self.id
                 ),
-            ));
+            )
+            .of("id", &self.id));
         }
         if self.name.is_empty() {
             return Err(FieldError::new("name", "the name is required"));
@@ -250,7 +265,8 @@ impl Client {
             return Err(FieldError::new(
                 "facts",
                 format!("`{bad}` is not usable as a key: use letters, digits and `_`"),
-            ));
+            )
+            .of("key", bad));
         }
         Ok(())
     }
@@ -325,7 +341,8 @@ impl Sender {
             return Err(FieldError::new(
                 "letter_prefix",
                 "use letters and digits without spaces or `/`, e.g. MZ",
-            ));
+            )
+            .of("prefix", prefix));
         }
         Ok(())
     }

@@ -77,3 +77,11 @@ settings-data-dir = Data folder
 settings-open-dir = Open folder
 settings-saved = Your details were saved.
 error-title = Error
+
+# Problems with a form field. $value is what was typed.
+invalid-required = This field is required.
+invalid-email = “{ $value }” is not an email address (expected name@example.com).
+invalid-id = “{ $value }” cannot be an id: use 1–64 lowercase Latin letters, digits, “_” and “-”.
+invalid-key = “{ $value }” cannot be a key: use letters, digits and “_”.
+invalid-prefix = Use letters and digits without spaces or “/”, for example MZ.
+invalid-id-taken = “{ $value }” is already used by another client.

@@ -77,3 +77,11 @@ settings-data-dir = پوشه داده‌ها
 settings-open-dir = باز کردن پوشه
 settings-saved = مشخصات شما ذخیره شد.
 error-title = خطا
+
+# ایراد یک بخش از فرم. $value همان چیزی است که نوشته شده.
+invalid-required = پر کردن این بخش لازم است.
+invalid-email = «{ $value }» نشانی رایانامه نیست (شکل درست: name@example.com).
+invalid-id = «{ $value }» شناسهٔ درستی نیست: از ۱ تا ۶۴ حرف کوچک لاتین، رقم، «_» و «-» بنویسید.
+invalid-key = «{ $value }» کلید درستی نیست: فقط حرف، رقم و «_» به کار ببرید.
+invalid-prefix = پیشوند را بی‌فاصله و بدون «/» بنویسید، مثلاً MZ.
+invalid-id-taken = شناسهٔ «{ $value }» را مشتری دیگری دارد.

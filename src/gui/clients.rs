@@ -110,7 +110,8 @@ impl Form {
     }
 
     /// The client this form describes, validated; errors are kept per field.
-    pub fn validate(&mut self, taken: &[String]) -> Option<Client> {
+    pub fn validate(&mut self, taken: &[String], lang: Lang) -> Option<Client> {
+        let l = Locale::get(lang);
         let opt = |s: String| {
             let s = s.trim().to_string();
             (!s.is_empty()).then_some(s)
@@ -143,14 +144,15 @@ impl Form {
         if self.original.as_deref() != Some(id.as_str()) && taken.contains(&id) {
             self.errors.insert(
                 "id".to_string(),
-                format!("`{id}` is already used by another client"),
+                l.text_with("invalid-id-taken", &[("value", &id)]),
             );
             return None;
         }
         match client.normalize_and_validate() {
             Ok(()) => Some(client),
             Err(e) => {
-                self.errors.insert(e.field, e.message);
+                let message = l.text_with(&format!("invalid-{}", e.kind), &[("value", &e.value)]);
+                self.errors.insert(e.field, message);
                 None
             }
         }
@@ -286,7 +288,7 @@ impl State {
             Message::Save => {
                 let form = self.form.as_mut()?;
                 let taken: Vec<String> = list.clients.iter().map(|c| c.id.clone()).collect();
-                let client = form.validate(&taken)?;
+                let client = form.validate(&taken, self.lang)?;
                 return Some(Event::Save {
                     client,
                     replace: form.original.clone(),
@@ -606,7 +608,17 @@ mod tests {
             None,
             "a name is required"
         );
-        assert!(state.form.as_ref().unwrap().errors.contains_key("name"));
+        // Problems are worded in the interface's language.
+        assert_eq!(
+            state
+                .form
+                .as_ref()
+                .unwrap()
+                .errors
+                .get("name")
+                .map(String::as_str),
+            Some("پر کردن این بخش لازم است.")
+        );
         type_into(&mut state, Field::Name, "Sara Jones", &list);
         type_into(&mut state, Field::Email, "not-an-email", &list);
         assert_eq!(state.update(Message::Save, &list), None);

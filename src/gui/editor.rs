@@ -300,11 +300,17 @@ impl<M> Bidi<'_, M> {
     fn with_layout<T>(&self, overlay: &Overlay, width: f32, f: impl FnOnce(&Buffer) -> T) -> T {
         let text = self.field.content.text();
         let mut laid = overlay.layout.borrow_mut();
-        let fresh = laid
-            .as_ref()
-            .is_some_and(|l| l.text == text && l.width == width);
-        if !fresh {
-            let mut fonts = font_system().write().expect("font system");
+        if let Some(l) = laid.as_ref()
+            && l.text == text
+            && l.width == width
+        {
+            return f(&l.buffer);
+        }
+        {
+            // A panic elsewhere while holding the lock leaves the fonts usable.
+            let mut fonts = font_system()
+                .write()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             let mut buffer = Buffer::new(fonts.raw(), Metrics::new(self.size, self.line_height()));
             buffer.set_wrap(fonts.raw(), to_wrap(Wrapping::WordOrGlyph));
             buffer.set_size(fonts.raw(), Some(width), None);
@@ -316,13 +322,14 @@ impl<M> Bidi<'_, M> {
                 None,
             );
             buffer.shape_until_scroll(fonts.raw(), false);
-            *laid = Some(Laid {
-                text,
-                width,
-                buffer,
-            });
+            f(&laid
+                .insert(Laid {
+                    text,
+                    width,
+                    buffer,
+                })
+                .buffer)
         }
-        f(&laid.as_ref().expect("laid out").buffer)
     }
 
     fn caret_visible(&self, overlay: &Overlay, now: Instant) -> (bool, Instant) {

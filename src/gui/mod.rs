@@ -6,6 +6,7 @@ mod caret;
 mod clients;
 mod compose;
 mod editor;
+mod focus;
 mod settings;
 mod theme;
 
@@ -69,6 +70,8 @@ pub enum Shortcut {
     Save,
     Export,
     Copy,
+    /// Tab (`true`) and Shift+Tab (`false`).
+    NextField(bool),
 }
 
 /// Opens the desktop app on `store`; `ui` overrides the remembered interface language.
@@ -105,6 +108,9 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
     let keyboard::Event::KeyPressed { key, modifiers, .. } = event else {
         return None;
     };
+    if let Key::Named(keyboard::key::Named::Tab) = key.as_ref() {
+        return Some(Message::Shortcut(Shortcut::NextField(!modifiers.shift())));
+    }
     if !modifiers.command() {
         return None;
     }
@@ -330,6 +336,7 @@ impl App {
 
     fn on_shortcut(&mut self, s: Shortcut) -> Task<Message> {
         match (s, self.screen) {
+            (Shortcut::NextField(forward), _) => focus::next(self.ui.is_rtl(), forward),
             (Shortcut::NewClient, _) => {
                 self.screen = Screen::Clients;
                 self.update(Message::Clients(clients::Message::New))
@@ -540,4 +547,125 @@ async fn export_letter(
         .record(&HistoryEntry::of(&letter, &path))
         .map_err(|e| e.to_string())?;
     Ok(Some(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use marz::Lang;
+    use marz::i18n::Locale;
+
+    /// The string literals of a Rust source, outside comments and its test module.
+    fn literals(source: &str) -> Vec<String> {
+        let code = source
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or(source);
+        let mut found = Vec::new();
+        let mut chars = code.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '/' if chars.peek() == Some(&'/') => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                // Character literals such as '"' or '\u{200F}'.
+                '\'' => {
+                    let ahead: String = chars.clone().take(12).collect();
+                    if let Some(end) = ahead.find('\'')
+                        && (end == 1 || ahead.starts_with('\\'))
+                    {
+                        for _ in 0..=end {
+                            chars.next();
+                        }
+                    }
+                }
+                '"' => {
+                    let mut literal = String::new();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => {
+                                literal.push(c);
+                                literal.extend(chars.next());
+                            }
+                            '"' => break,
+                            _ => literal.push(c),
+                        }
+                    }
+                    found.push(literal);
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Whether a literal is allowed in the GUI: a Fluent key (or a key pattern such as
+    /// "scenario-{}"), punctuation around placeholders, or an identifier (a field name, a
+    /// font family, a file extension) that is never shown as a sentence.
+    fn allowed(literal: &str, keys: &[String]) -> bool {
+        let mut bare = String::new();
+        let mut depth = 0;
+        let unescaped = literal.replace("\\n", "\n").replace("\\t", "\t");
+        for c in unescaped.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                _ if depth == 0 => bare.push(c),
+                _ => {}
+            }
+        }
+        let is_key_pattern = literal.contains('{') && keys.iter().any(|k| k.starts_with(&bare));
+        keys.iter().any(|k| k == literal)
+            || is_key_pattern
+            || !bare.chars().any(char::is_alphabetic)
+            || bare.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            || bare.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+            // A file the code includes.
+            || (literal.starts_with("../") && !literal.contains(' '))
+            || ["Vazirmatn", "Marz"].contains(&literal)
+    }
+
+    #[test]
+    fn no_interface_text_is_written_in_the_code() {
+        let keys = Locale::get(Lang::En).keys().to_vec();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/gui");
+        let mut offenders = Vec::new();
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let source = std::fs::read_to_string(&path).unwrap();
+            for literal in literals(&source) {
+                checked += 1;
+                if !allowed(&literal, &keys) {
+                    offenders.push(format!("{}: \"{literal}\"", path.display()));
+                }
+            }
+        }
+        assert!(
+            checked > 50,
+            "only {checked} literals found: is the scan broken?"
+        );
+        assert!(
+            offenders.is_empty(),
+            "text not from locales/:\n{}",
+            offenders.join("\n")
+        );
+    }
+
+    #[test]
+    fn the_scan_catches_text_and_lets_keys_through() {
+        let keys = vec!["clients-save".to_string(), "scenario-payment".to_string()];
+        let source = "fn f() {\n    // \"a comment\"\n    text(\"Save client\");\n    l.text(\"clients-save\");\n    format!(\"scenario-{}\", x);\n    let q = '\"';\n    format!(\"{} — «{}»\", a, b);\n}\n#[cfg(test)]\nmod tests { \"in a test\" }";
+        let found = literals(source);
+        assert_eq!(
+            found,
+            ["Save client", "clients-save", "scenario-{}", "{} — «{}»"]
+        );
+        let bad: Vec<&String> = found.iter().filter(|l| !allowed(l, &keys)).collect();
+        assert_eq!(bad, ["Save client"]);
+        assert!(!allowed("ذخیره", &keys), "Persian text is text too");
+    }
 }

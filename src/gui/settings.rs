@@ -50,6 +50,8 @@ impl Field {
 
 #[derive(Debug, Default)]
 pub struct State {
+    /// The interface language: the fields' direction and the wording of problems.
+    pub lang: Lang,
     pub values: BTreeMap<Field, TextField>,
     /// Fields of sender.toml this screen does not edit (logo, invocation), kept as they are.
     pub rest: Sender,
@@ -76,6 +78,7 @@ impl State {
     pub fn load(&mut self, sender: Option<&Sender>, lang: Lang) {
         let s = sender.cloned().unwrap_or_default();
         let get = |v: &Option<String>| v.clone().unwrap_or_default();
+        self.lang = lang;
         let values = [
             (Field::Name, s.name.clone()),
             (Field::Business, get(&s.business)),
@@ -97,6 +100,7 @@ impl State {
 
     /// Lays the fields out for a new interface language, keeping what was typed.
     pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
         for (f, field) in self.values.iter_mut() {
             *field = field.with_rtl(lang.is_rtl() && !f.is_latin());
         }
@@ -141,7 +145,9 @@ impl State {
                 match sender.normalize_and_validate() {
                     Ok(()) => Some(Event::Save(Box::new(sender))),
                     Err(e) => {
-                        self.errors.insert(e.field, e.message);
+                        let message = Locale::get(self.lang)
+                            .text_with(&format!("invalid-{}", e.kind), &[("value", &e.value)]);
+                        self.errors.insert(e.field, message);
                         None
                     }
                 }
