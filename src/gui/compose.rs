@@ -19,6 +19,9 @@ use marz::tone::{self, Finding};
 use marz::{Lang, Letter, dates};
 use std::collections::BTreeMap;
 
+/// The subject field, for focusing it.
+pub const SUBJECT_ID: &str = "compose-subject";
+
 #[derive(Debug)]
 pub struct State {
     pub client: Option<String>,
@@ -402,7 +405,7 @@ impl State {
         let lang = letter.lang;
         let subject = column![
             theme::label(ui, l.text("compose-subject")),
-            self.subject.view(Message::Subject),
+            self.subject.view(Message::Subject).id(SUBJECT_ID),
         ];
 
         let mut sheet = column![].spacing(6).padding(24);

@@ -9,7 +9,9 @@
 use super::caret::{self, Spot};
 use super::theme;
 use iced::advanced::Renderer as _;
-use iced::advanced::graphics::text::cosmic_text::{self, Buffer, Metrics};
+use iced::advanced::graphics::text::cosmic_text::{
+    self, AttrsList, Buffer, BufferLine, LineEnding, Metrics,
+};
 use iced::advanced::graphics::text::{font_system, to_attributes, to_wrap};
 use iced::advanced::layout::{self, Layout};
 use iced::advanced::renderer::{self, Quad};
@@ -290,46 +292,83 @@ struct Laid {
 
 const BLINK: Duration = Duration::from_millis(500);
 
-impl<M> Bidi<'_, M> {
-    fn line_height(&self) -> f32 {
-        LineHeight::default().to_absolute(Pixels(self.size)).0
-    }
+static EMPTY: std::sync::LazyLock<Buffer> =
+    std::sync::LazyLock::new(|| Buffer::new_empty(Metrics::new(1.0, 1.0)));
 
-    /// Lays the text out as iced's editor does (same font, size, width and wrapping), so
-    /// that positions found in it are positions on screen.
-    fn with_layout<T>(&self, overlay: &Overlay, width: f32, f: impl FnOnce(&Buffer) -> T) -> T {
-        let text = self.field.content.text();
-        let mut laid = overlay.layout.borrow_mut();
-        if let Some(l) = laid.as_ref()
-            && l.text == text
-            && l.width == width
-        {
-            return f(&l.buffer);
+/// Lays `text` out as iced's editor does (same font, size, width and wrapping), so that
+/// positions found in it are positions on screen. Only the lines that differ from
+/// `previous` are shaped again: a keystroke in a two-page body changes one paragraph.
+fn lay_out(previous: Option<Laid>, text: String, width: f32, size: f32) -> Laid {
+    // A panic elsewhere while holding the lock leaves the fonts usable.
+    let mut fonts = font_system()
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let attrs = to_attributes(theme::FONT);
+    match previous {
+        Some(mut laid) if laid.width == width => {
+            let lines: Vec<&str> = text.split('\n').collect();
+            let buffer = &mut laid.buffer;
+            buffer.lines.truncate(lines.len());
+            for (i, line) in lines.iter().enumerate() {
+                let ending = if i + 1 == lines.len() {
+                    LineEnding::None
+                } else {
+                    LineEnding::Lf
+                };
+                match buffer.lines.get_mut(i) {
+                    Some(old) => {
+                        old.set_text(line, ending, AttrsList::new(&attrs));
+                    }
+                    None => buffer.lines.push(BufferLine::new(
+                        *line,
+                        ending,
+                        AttrsList::new(&attrs),
+                        cosmic_text::Shaping::Advanced,
+                    )),
+                }
+            }
+            buffer.shape_until_scroll(fonts.raw(), false);
+            laid.text = text;
+            laid
         }
-        {
-            // A panic elsewhere while holding the lock leaves the fonts usable.
-            let mut fonts = font_system()
-                .write()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let mut buffer = Buffer::new(fonts.raw(), Metrics::new(self.size, self.line_height()));
+        _ => {
+            let line_height = LineHeight::default().to_absolute(Pixels(size)).0;
+            let mut buffer = Buffer::new(fonts.raw(), Metrics::new(size, line_height));
             buffer.set_wrap(fonts.raw(), to_wrap(Wrapping::WordOrGlyph));
             buffer.set_size(fonts.raw(), Some(width), None);
             buffer.set_text(
                 fonts.raw(),
                 &text,
-                &to_attributes(theme::FONT),
+                &attrs,
                 cosmic_text::Shaping::Advanced,
                 None,
             );
             buffer.shape_until_scroll(fonts.raw(), false);
-            f(&laid
-                .insert(Laid {
-                    text,
-                    width,
-                    buffer,
-                })
-                .buffer)
+            Laid {
+                text,
+                width,
+                buffer,
+            }
         }
+    }
+}
+
+impl<M> Bidi<'_, M> {
+    fn line_height(&self) -> f32 {
+        LineHeight::default().to_absolute(Pixels(self.size)).0
+    }
+
+    /// The text laid out as iced's editor lays it out, for finding positions on screen.
+    fn with_layout<T>(&self, overlay: &Overlay, width: f32, f: impl FnOnce(&Buffer) -> T) -> T {
+        let text = self.field.content.text();
+        let mut laid = overlay.layout.borrow_mut();
+        let fresh = laid
+            .as_ref()
+            .is_some_and(|l| l.text == text && l.width == width);
+        if !fresh {
+            *laid = Some(lay_out(laid.take(), text, width, self.size));
+        }
+        f(laid.as_ref().map(|l| &l.buffer).unwrap_or(&EMPTY))
     }
 
     fn caret_visible(&self, overlay: &Overlay, now: Instant) -> (bool, Instant) {
@@ -560,6 +599,44 @@ mod tests {
         f.perform(Action::Edit(Edit::Backspace));
         assert!(f.content.is_empty(), "{:?}", f.content.text());
         assert!(!f.perform(Action::Move(iced::widget::text_editor::Motion::Left)));
+    }
+
+    /// Every glyph of every run: (line, start, x, y).
+    fn glyphs(buffer: &Buffer) -> Vec<(usize, usize, i32, i32)> {
+        buffer
+            .layout_runs()
+            .flat_map(|run| {
+                run.glyphs
+                    .iter()
+                    .map(move |g| (run.line_i, g.start, g.x.round() as i32, run.line_top as i32))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn relaying_out_changed_lines_matches_a_fresh_layout() {
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let para =
+            "\u{200F}این بند برای آزمودن چیدمان است و شماره INV-2041 و مبلغ ۱۲٬۵۰۰٬۰۰۰ را دارد";
+        let before = [para, "", para, para].join("\n");
+        let mut laid = lay_out(None, before, 420.0, 15.0);
+        for after in [
+            [para, "", "\u{200F}بند دوم تازه", para].join("\n"),
+            [para, "", "\u{200F}بند دوم تازه", para, "", para].join("\n"),
+            [para].join("\n"),
+            String::new(),
+            [para, para].join("\n"),
+        ] {
+            laid = lay_out(Some(laid), after.clone(), 420.0, 15.0);
+            let fresh = lay_out(None, after.clone(), 420.0, 15.0);
+            assert_eq!(glyphs(&laid.buffer), glyphs(&fresh.buffer), "{after}");
+            assert!(
+                glyphs(&fresh.buffer).len() >= after.chars().filter(|c| *c != '\n').count() / 2
+            );
+        }
     }
 
     #[test]

@@ -4,9 +4,11 @@
 
 mod caret;
 mod clients;
-mod compose;
+pub mod compose;
 mod editor;
 mod focus;
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod offscreen;
 mod settings;
 mod theme;
 
@@ -49,6 +51,8 @@ pub struct App {
     /// is computed when the history or the sender changes, never in `view`.
     numbers: BTreeMap<Lang, String>,
     exporter: Arc<Exporter>,
+    /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
+    measure_start: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +65,7 @@ pub enum Message {
     Exported(Result<Option<PathBuf>, String>),
     Imported(Result<Option<String>, String>),
     Dismiss,
+    Frame,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,6 +149,7 @@ impl App {
             numbers: BTreeMap::new(),
             exporter: Arc::new(Exporter::default()),
             store,
+            measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
         app.reload();
         // Start with a client who is written to in the interface's language, if there is one.
@@ -233,12 +239,23 @@ impl App {
         self.with_compose(|compose, ctx| compose.refresh(ctx));
     }
 
+    /// The letter as the compose screen shows it now (for benches/gui.rs).
+    #[allow(dead_code)]
+    pub fn letter(&self) -> Option<&marz::Letter> {
+        self.compose.letter.as_ref()
+    }
+
     fn title(&self) -> String {
         Locale::get(self.ui).text("window-title")
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        keyboard::listen().filter_map(shortcut)
+        let keys = keyboard::listen().filter_map(shortcut);
+        if self.measure_start.is_some() {
+            Subscription::batch([keys, window::frames().map(|_| Message::Frame)])
+        } else {
+            keys
+        }
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
@@ -250,6 +267,20 @@ impl App {
             Message::Dismiss => {
                 self.notice = None;
                 Task::none()
+            }
+            Message::Frame => {
+                let Some(frames) = self.measure_start.as_mut() else {
+                    return Task::none();
+                };
+                *frames += 1;
+                // The second frame event comes after the first frame was drawn.
+                if *frames < 2 {
+                    return Task::none();
+                }
+                let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default(); // not interface text
+                let rss = status.lines().find(|l| l.starts_with("VmRSS:")); // not interface text
+                eprintln!("first frame drawn; {}", rss.unwrap_or_default());
+                iced::exit()
             }
             Message::Clients(m) => {
                 let event = self.client_screen.update(m, &self.clients);
@@ -560,6 +591,13 @@ mod tests {
             .split("#[cfg(test)]\nmod tests")
             .next()
             .unwrap_or(source);
+        // A line marked `// not interface text` (a file path, a backend name) is skipped.
+        let code: String = code
+            .lines()
+            .filter(|l| !l.ends_with("// not interface text"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let code = code.as_str();
         let mut found = Vec::new();
         let mut chars = code.chars().peekable();
         while let Some(c) = chars.next() {
@@ -584,6 +622,9 @@ mod tests {
                 }
                 '"' => {
                     let mut literal = String::new();
+                    let consumed = code.len() - chars.clone().map(char::len_utf8).sum::<usize>();
+                    // Diagnostics on stderr are for developers, not the interface.
+                    let diagnostic = code[..consumed - 1].trim_end().ends_with("eprintln!(");
                     while let Some(c) = chars.next() {
                         match c {
                             '\\' => {
@@ -594,7 +635,9 @@ mod tests {
                             _ => literal.push(c),
                         }
                     }
-                    found.push(literal);
+                    if !diagnostic {
+                        found.push(literal);
+                    }
                 }
                 _ => {}
             }
@@ -658,7 +701,7 @@ mod tests {
     #[test]
     fn the_scan_catches_text_and_lets_keys_through() {
         let keys = vec!["clients-save".to_string(), "scenario-payment".to_string()];
-        let source = "fn f() {\n    // \"a comment\"\n    text(\"Save client\");\n    l.text(\"clients-save\");\n    format!(\"scenario-{}\", x);\n    let q = '\"';\n    format!(\"{} — «{}»\", a, b);\n}\n#[cfg(test)]\nmod tests { \"in a test\" }";
+        let source = "fn f() {\n    // \"a comment\"\n    text(\"Save client\");\n    l.text(\"clients-save\");\n    format!(\"scenario-{}\", x);\n    let q = '\"';\n    format!(\"{} — «{}»\", a, b);\n    eprintln!(\"for developers {}\", x);\n    open(\"/etc/x\"); // not interface text\n}\n#[cfg(test)]\nmod tests { \"in a test\" }";
         let found = literals(source);
         assert_eq!(
             found,
