@@ -51,6 +51,8 @@ pub struct App {
     /// is computed when the history or the sender changes, never in `view`.
     numbers: BTreeMap<Lang, String>,
     exporter: Arc<Exporter>,
+    /// Where exports go without a save dialog (`MARZ_EXPORT_DIR`), if anywhere.
+    export_dir: Option<PathBuf>,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
     measure_start: Option<u32>,
 }
@@ -148,6 +150,7 @@ impl App {
             notice: None,
             numbers: BTreeMap::new(),
             exporter: Arc::new(Exporter::default()),
+            export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
             store,
             measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
@@ -478,8 +481,9 @@ impl App {
             compose::Event::Export(letter, format) => {
                 let exporter = self.exporter.clone();
                 let store = self.store.clone();
+                let dir = self.export_dir.clone();
                 Task::perform(
-                    export_letter(exporter, store, *letter, format),
+                    export_letter(exporter, store, *letter, format, dir),
                     Message::Exported,
                 )
             }
@@ -549,17 +553,18 @@ impl App {
     }
 }
 
-/// Asks where to save (or uses `MARZ_EXPORT_DIR`), writes the file atomically, and records
-/// the letter in the history. `Ok(None)` means the owner cancelled.
+/// Asks where to save (or saves in `dir`), writes the file atomically, and records the
+/// letter in the history. `Ok(None)` means the owner cancelled.
 async fn export_letter(
     exporter: Arc<Exporter>,
     store: Store,
     letter: Letter,
     format: Format,
+    dir: Option<PathBuf>,
 ) -> Result<Option<PathBuf>, String> {
     let name = export::default_file_name(&letter, format);
-    let path = match std::env::var_os(EXPORT_DIR_ENV) {
-        Some(dir) => PathBuf::from(dir).join(&name),
+    let path = match dir {
+        Some(dir) => dir.join(&name),
         None => match rfd::AsyncFileDialog::new()
             .set_file_name(&name)
             .add_filter(format.extension(), &[format.extension()])
@@ -696,6 +701,161 @@ mod tests {
             "text not from locales/:\n{}",
             offenders.join("\n")
         );
+    }
+
+    /// Runs a task the way the runtime would, feeding its messages back into the app.
+    fn run(app: &mut super::App, task: iced::Task<super::Message>) {
+        use iced::futures::StreamExt;
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            return;
+        };
+        for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+            if let iced_runtime::Action::Output(message) = action {
+                let next = app.update(message);
+                run(app, next);
+            }
+        }
+    }
+
+    fn send(app: &mut super::App, message: super::Message) {
+        let task = app.update(message);
+        run(app, task);
+    }
+
+    /// The owner's whole path through the app, by its messages: add a client, write them a
+    /// final payment notice, edit the body, export text and .eml, switch the language.
+    #[test]
+    fn add_a_client_write_an_ultimatum_edit_it_export_and_switch_language() {
+        use super::{App, Message, Screen, clients, compose, settings};
+        use crate::gui::editor::typing;
+        use iced::widget::text_editor::{Action, Edit, Motion};
+        use marz::export::Format;
+        use marz::store::Store;
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store.clone(), None);
+        assert_eq!(app.ui, Lang::Fa, "Persian is the default interface");
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+
+        // A new client; the name holds template and markup syntax, which must stay text.
+        send(&mut app, Message::Shortcut(super::Shortcut::NewClient));
+        assert_eq!(app.screen, Screen::Clients);
+        let name = "شرکت نوین {{ x }} #۱ <b>";
+        for (field, value) in [
+            (clients::Field::Id, "novin"),
+            (clients::Field::Name, name),
+            (clients::Field::Email, "pay@novin.example"),
+        ] {
+            for action in typing(value) {
+                send(
+                    &mut app,
+                    Message::Clients(clients::Message::Field(field, action)),
+                );
+            }
+        }
+        send(&mut app, Message::Shortcut(super::Shortcut::Save));
+        let saved = std::fs::read_to_string(store.client_path("novin")).unwrap();
+        assert!(saved.contains("pay@novin.example"), "{saved}");
+        assert!(app.clients.clients.iter().any(|c| c.name == name));
+
+        // Write to them: the final payment notice, with an invoice code and an amount.
+        send(
+            &mut app,
+            Message::Clients(clients::Message::WriteTo("novin".into())),
+        );
+        assert_eq!(app.screen, Screen::Compose);
+        let compose = |m| Message::Compose(m);
+        send(
+            &mut app,
+            compose(compose::Message::Scenario(marz::Scenario::Payment)),
+        );
+        send(&mut app, compose(compose::Message::Level(3)));
+        for (input, value) in [("invoice", "INV-77"), ("amount", "۴۵۰۰۰۰۰")] {
+            for action in typing(value) {
+                send(
+                    &mut app,
+                    compose(compose::Message::Input(input.into(), action)),
+                );
+            }
+        }
+        let letter = app.letter().expect("a preview").clone();
+        assert_eq!(letter.template, "payment-3");
+        assert!(letter.subject.contains("INV-77"), "{}", letter.subject);
+        assert!(
+            letter.body.contains("چهار میلیون و پانصد هزار"),
+            "{}",
+            letter.body
+        );
+
+        // Edit the body: a sentence of the owner's own at the end.
+        let own = "رسید پرداخت را برای ما بفرستید.";
+        send(&mut app, compose(compose::Message::EditText));
+        send(
+            &mut app,
+            compose(compose::Message::Body(Action::Move(Motion::DocumentEnd))),
+        );
+        send(
+            &mut app,
+            compose(compose::Message::Body(Action::Edit(Edit::Paste(Arc::new(
+                format!("\n\n{own}"),
+            ))))),
+        );
+        assert!(app.letter().unwrap().body.ends_with(own));
+
+        // Export as plain text and as .eml; each lands in the folder and in the history.
+        send(&mut app, compose(compose::Message::Export(Format::Text)));
+        send(&mut app, compose(compose::Message::Export(Format::Eml)));
+        let (ok, notice) = app.notice.clone().expect("the export is reported");
+        assert!(ok, "{notice}");
+        let file = |ext: &str| {
+            let found: Vec<_> = std::fs::read_dir(&exports)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == ext))
+                .collect();
+            assert_eq!(found.len(), 1, "one .{ext} in {found:?}");
+            found[0].clone()
+        };
+        let txt = file("txt");
+        assert!(
+            txt.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("payment-3_novin_"),
+            "{txt:?}"
+        );
+        let text = std::fs::read_to_string(&txt).unwrap();
+        for expected in [name, "INV-77", "چهار میلیون و پانصد هزار", own] {
+            assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+        }
+        let raw = std::fs::read(file("eml")).unwrap();
+        let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        let to = mail.to().unwrap().first().unwrap();
+        assert_eq!(to.address(), Some("pay@novin.example"));
+        assert_eq!(to.name(), Some(name), "the name goes in literally");
+        assert!(mail.subject().unwrap().contains("INV-77"));
+        let body = mail.body_text(0).unwrap();
+        assert!(body.contains(own) && body.contains("INV-77"), "{body}");
+        let history = store.history();
+        assert_eq!(history.len(), 2, "{history:?}");
+        assert!(history.iter().all(|h| h.client == "novin"));
+
+        // Switch to English: the interface follows at once and the choice is remembered.
+        send(&mut app, Message::Nav(Screen::Settings));
+        send(
+            &mut app,
+            Message::Settings(settings::Message::UiLanguage(Lang::En)),
+        );
+        assert_eq!(app.ui, Lang::En);
+        assert_eq!(app.title(), Locale::get(Lang::En).text("window-title"));
+        assert_ne!(app.title(), Locale::get(Lang::Fa).text("window-title"));
+        let again = App::new(store, None);
+        assert_eq!(again.ui, Lang::En, "the language is remembered");
     }
 
     #[test]
