@@ -49,37 +49,58 @@ fn composing(dir: &std::path::Path) -> App {
     app
 }
 
+/// One keystroke: a letter typed at the caret, then (next time) deleted again, so the
+/// letter stays two pages long however many iterations run.
+struct Keys {
+    letters: std::iter::Cycle<std::str::Chars<'static>>,
+    typed: bool,
+}
+
+impl Keys {
+    fn next(&mut self) -> Message {
+        self.typed = !self.typed;
+        let action = if self.typed {
+            Action::Edit(Edit::Insert(self.letters.next().unwrap()))
+        } else {
+            Action::Edit(Edit::Backspace)
+        };
+        Message::Compose(compose::Message::Body(action))
+    }
+}
+
 fn keystroke(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut app = composing(dir.path());
     let mut screen = Offscreen::new(1200.0, 800.0);
     screen.frame(&app);
-    let mut letters = "سلام".chars().cycle();
+    let start = app.letter().unwrap().to_text().chars().count();
+    let mut keys = Keys {
+        letters: "سلام".chars().cycle(),
+        typed: false,
+    };
     let mut group = c.benchmark_group("keystroke, two-page letter");
     group.bench_function("update (render + tone check)", |b| {
-        b.iter(|| {
-            let key = Action::Edit(Edit::Insert(letters.next().unwrap()));
-            let _ = app.update(Message::Compose(compose::Message::Body(key)));
-        })
+        b.iter(|| app.update(keys.next()))
     });
     group.bench_function("frame alone, nothing changed", |b| {
         b.iter(|| screen.frame(&app))
     });
     group.bench_function("update + frame (view, layout, draw)", |b| {
         b.iter(|| {
-            let key = Action::Edit(Edit::Insert(letters.next().unwrap()));
-            let _ = app.update(Message::Compose(compose::Message::Body(key)));
+            let _ = app.update(keys.next());
             screen.frame(&app);
         })
     });
     group.bench_function("update + frame + pixels (tiny-skia)", |b| {
         b.iter(|| {
-            let key = Action::Edit(Edit::Insert(letters.next().unwrap()));
-            let _ = app.update(Message::Compose(compose::Message::Body(key)));
+            let _ = app.update(keys.next());
             screen.screenshot(&app)
         })
     });
     group.finish();
+    // The letter is still the two pages it started as.
+    let chars = app.letter().unwrap().to_text().chars().count();
+    assert!(chars.abs_diff(start) <= 1, "{start} → {chars}");
 }
 
 /// From an empty data folder to the first frame's pixels, in this process.

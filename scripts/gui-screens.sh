@@ -66,13 +66,39 @@ shoot edit-drag-fa 0.3
 xdotool key --window "$win" ctrl+e
 shoot export-fa 3
 ls "$MARZ_EXPORT_DIR"/*.pdf >/dev/null
-# Ctrl+N: a new client form on the clients screen.
+# The letter body as an editor: "Edit text", then a sentence typed at its end.
+xdotool mousemove --window "$win" 585 702 click 1
+sleep 0.5
+xdotool key --window "$win" ctrl+End
+xdotool type --window "$win" --delay 40 " سپاس"
+shoot compose-edit-fa 0.3
+# Ctrl+N: a new client form on the clients screen, the name field ready to type into.
 xdotool key --window "$win" ctrl+n
 shoot client-new-fa
+# Fill it: Tab moves in reading order (name, id, title, company, e-mail); Ctrl+S saves.
+xdotool type --window "$win" --delay 40 "شرکت نوین"
+xdotool key --window "$win" Tab
+xdotool type --window "$win" --delay 40 "novin"
+xdotool key --window "$win" Tab Tab Tab
+xdotool type --window "$win" --delay 40 "info@novin.example"
+shoot client-form-fa 0.3
+xdotool key --window "$win" ctrl+s
+shoot client-saved-fa
+grep -q 'email = "info@novin.example"' "$work/data/clients/novin.toml"
 # Ctrl+F: the search box; type a name with Arabic letters.
 xdotool key --window "$win" ctrl+f
 xdotool type --window "$win" --delay 60 "كريمي"
 shoot clients-search-fa
+# Settings, then switch the interface to English while the app runs. (A click on the
+# "client saved" bar dismisses it first, so the settings sit where the clicks expect.)
+xdotool mousemove --window "$win" 600 31 click 1
+xdotool mousemove --window "$win" 1174 180 click 1
+shoot settings-fa
+xdotool mousemove --window "$win" 972 729 click 1
+sleep 0.5
+xdotool mousemove --window "$win" 960 698 click 1
+shoot settings-en
+grep -q 'ui_language = "en"' "$work/data/settings.toml"
 kill "$app"; wait "$app" 2>/dev/null || true
 
 # 2. English interface.

@@ -221,6 +221,31 @@ mod tests {
     }
 
     #[test]
+    fn an_isolated_path_reads_left_to_right_inside_a_persian_sentence() {
+        let path = "/tmp/نامه‌ها/payment.pdf";
+        let plain = editor(&format!("\u{200F}ذخیره شد: {path}"));
+        let isolated = editor(&format!("\u{200F}ذخیره شد: {}", theme::ltr_value(path)));
+        let order =
+            |e: &GraphicsEditor| ["/", "tmp", "نامه", "payment"].map(|part| span_of(e, part).0);
+        let [slash, tmp, folder, file] = order(&isolated);
+        assert!(
+            slash < tmp && tmp < folder && folder < file,
+            "{:?}",
+            order(&isolated)
+        );
+        assert!(
+            span_of(&isolated, "ذخیره").0 > file,
+            "the sentence starts on the right"
+        );
+        // Without the isolation the bidi algorithm scatters the path.
+        let [slash, tmp, _, file] = order(&plain);
+        assert!(slash > tmp && tmp > file, "{:?}", order(&plain));
+        // The isolation marks take no room.
+        let width = |e: &GraphicsEditor| e.buffer().layout_runs().next().unwrap().line_w;
+        assert!((width(&plain) - width(&isolated)).abs() < 0.5);
+    }
+
+    #[test]
     fn a_persian_line_is_laid_out_right_to_left_and_right_aligned() {
         let e = editor(MIXED);
         let run = e.buffer().layout_runs().next().unwrap();

@@ -15,6 +15,8 @@ use marz::store::ClientList;
 use std::collections::BTreeMap;
 
 pub const SEARCH_ID: &str = "clients-search";
+/// The form's first field, focused when the form opens.
+pub const NAME_ID: &str = "client_name";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -341,12 +343,11 @@ impl State {
             items = items.push(theme::line(lang, l.text("clients-none-found")));
         }
         for c in found {
-            let subtitle = c.company.clone().unwrap_or_default();
             let selected = self.selected.as_deref() == Some(c.id.as_str());
-            let entry = column![
-                theme::line(lang, c.addressed_name(c.language)),
-                theme::label(lang, subtitle),
-            ];
+            let mut entry = column![theme::line(lang, c.addressed_name(c.language))];
+            if let Some(company) = c.company.as_ref().filter(|c| !c.trim().is_empty()) {
+                entry = entry.push(theme::label(lang, company.clone()));
+            }
             items = items.push(
                 button(entry)
                     .width(Length::Fill)
@@ -359,13 +360,15 @@ impl State {
             );
         }
         if !list.problems.is_empty() {
-            let mut problems = column![theme::label(lang, l.text("clients-problems"))];
+            let mut problems =
+                column![theme::label(lang, l.text("clients-problems"))].align_x(theme::start(lang));
             for p in &list.problems {
                 problems = problems.push(text(p.to_string()).size(12));
             }
             items = items.push(container(problems).padding(8).style(theme::notice(false)));
         }
         let list_column = column![toolbar, scrollable(items).height(Length::Fill)]
+            .align_x(theme::start(lang))
             .spacing(10)
             .width(Length::FillPortion(2));
 
@@ -396,7 +399,9 @@ impl State {
 
     fn detail_view<'a>(&'a self, lang: Lang, c: &'a Client) -> Element<'a, Message> {
         let l = Locale::get(lang);
-        let mut info = column![theme::heading(lang, c.addressed_name(c.language))].spacing(6);
+        let mut info = column![theme::heading(lang, c.addressed_name(c.language))]
+            .align_x(theme::start(lang))
+            .spacing(6);
         for (key, value) in [
             ("field-title", c.title.as_deref()),
             ("field-company", c.company.as_deref()),
@@ -432,6 +437,7 @@ impl State {
                 )
                 .spacing(8)
             ]
+            .align_x(theme::start(lang))
             .spacing(8)
         } else {
             column![
@@ -453,17 +459,22 @@ impl State {
                 )
                 .spacing(8)
             ]
+            .align_x(theme::start(lang))
         };
-        container(column![info, actions].spacing(16))
-            .padding(16)
-            .style(theme::card)
-            .width(Length::Fill)
-            .into()
+        container(
+            column![info, actions]
+                .align_x(theme::start(lang))
+                .spacing(16),
+        )
+        .padding(16)
+        .style(theme::card)
+        .width(Length::Fill)
+        .into()
     }
 
     fn form_view<'a>(&'a self, lang: Lang, form: &'a Form) -> Element<'a, Message> {
         let l = Locale::get(lang);
-        let mut fields = column![].spacing(6);
+        let mut fields = column![].align_x(theme::start(lang)).spacing(6);
         for (field, key, name) in [
             (Field::Name, "field-name", "name"),
             (Field::Id, "field-id", "id"),
@@ -475,11 +486,14 @@ impl State {
         ] {
             fields = fields.push(theme::label(lang, l.text(key)));
             if let Some(value) = form.values.get(&field) {
-                fields = fields.push(
-                    value
-                        .view(move |a| Message::Field(field, a))
-                        .on_submit(Message::Save),
-                );
+                let input = value
+                    .view(move |a| Message::Field(field, a))
+                    .on_submit(Message::Save);
+                fields = fields.push(if field == Field::Name {
+                    input.id(NAME_ID)
+                } else {
+                    input
+                });
             }
             if let Some(err) = form.errors.get(name) {
                 fields = fields.push(theme::field_error(err));
@@ -497,8 +511,9 @@ impl State {
             .iter()
             .map(|&c| Choice::new(c, l.text(&format!("currency-{c}"))))
             .collect();
-        let pick =
-            |key: &str, el: Element<'a, Message>| column![theme::label(lang, l.text(key)), el];
+        let pick = |key: &str, el: Element<'a, Message>| {
+            column![theme::label(lang, l.text(key)), el].align_x(theme::start(lang))
+        };
         let honorific = Choice::selected(&honorifics, form.honorific.unwrap_or_default());
         let language = Choice::selected(&languages, form.language.unwrap_or_default());
         let currency = Choice::selected(&currencies, form.currency.unwrap_or_default());
@@ -536,11 +551,15 @@ impl State {
             ],
         )
         .spacing(8);
-        container(column![fields, selects, actions].spacing(14))
-            .padding(16)
-            .style(theme::card)
-            .width(Length::Fill)
-            .into()
+        container(
+            column![fields, selects, actions]
+                .align_x(theme::start(lang))
+                .spacing(14),
+        )
+        .padding(16)
+        .style(theme::card)
+        .width(Length::Fill)
+        .into()
     }
 }
 

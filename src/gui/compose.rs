@@ -21,6 +21,8 @@ use std::collections::BTreeMap;
 
 /// The subject field, for focusing it.
 pub const SUBJECT_ID: &str = "compose-subject";
+/// The letter body once "Edit text" made it editable.
+pub const BODY_ID: &str = "compose_body";
 
 #[derive(Debug)]
 pub struct State {
@@ -299,7 +301,9 @@ impl State {
             .placeholder(l.text("compose-pick-client"))
             .width(Length::Fill);
 
-        let mut situations = column![theme::label(ui, l.text("compose-situation"))].spacing(4);
+        let mut situations = column![theme::label(ui, l.text("compose-situation"))]
+            .align_x(theme::start(ui))
+            .spacing(4);
         for s in Scenario::ALL {
             let active = s == self.scenario;
             situations = situations.push(
@@ -341,6 +345,7 @@ impl State {
             theme::label(ui, l.text("compose-firmness")),
             row_dir(ui, levels).spacing(6),
         ]
+        .align_x(theme::start(ui))
         .spacing(8);
         if let Some(template) = self.template(ctx) {
             left = left.push(theme::label(ui, template.meta.description.clone()));
@@ -367,7 +372,9 @@ impl State {
         let l = Locale::get(ui);
         let letter_lang = template.lang;
         let values = self.values.get(&self.key(template));
-        let mut form = column![theme::heading(ui, l.text("compose-form"))].spacing(6);
+        let mut form = column![theme::heading(ui, l.text("compose-form"))]
+            .align_x(theme::start(letter_lang))
+            .spacing(6);
         for spec in &template.meta.inputs {
             let Some(field) = values.and_then(|v| v.get(&spec.name)) else {
                 continue;
@@ -429,6 +436,7 @@ impl State {
         let body: Element<'a, Message> = if let Some(editor) = &self.editor {
             editor
                 .view(Message::Body)
+                .id(BODY_ID)
                 .padding(8)
                 .min_height(120.0)
                 .into()
@@ -463,6 +471,7 @@ impl State {
                 )
                 .spacing(8)
             ]
+            .align_x(theme::start(ui))
             .spacing(6)
             .into()
         } else if self.editor.is_some() {
@@ -477,7 +486,9 @@ impl State {
                 .into()
         };
 
-        let exports = row_dir(
+        // Two rows rather than a wrapping one: iced wraps left to right, which would put the
+        // first (main) button of a Persian row at the far end of its second line.
+        let files = row_dir(
             ui,
             vec![
                 button(text(l.text("export-pdf")))
@@ -491,6 +502,12 @@ impl State {
                     .style(button::secondary)
                     .on_press(Message::Export(Format::Eml))
                     .into(),
+            ],
+        )
+        .spacing(6);
+        let hand_over = row_dir(
+            ui,
+            vec![
                 button(text(l.text("export-copy")))
                     .style(button::secondary)
                     .on_press(Message::Copy)
@@ -501,10 +518,14 @@ impl State {
                     .into(),
             ],
         )
-        .spacing(6)
-        .wrap();
+        .spacing(6);
+        let exports = column![files, hand_over]
+            .spacing(6)
+            .align_x(theme::start(ui));
 
-        let mut tone_panel = column![theme::label(ui, l.text("compose-tone"))].spacing(4);
+        let mut tone_panel = column![theme::label(ui, l.text("compose-tone"))]
+            .align_x(theme::start(ui))
+            .spacing(4);
         if self.findings.is_empty() {
             tone_panel = tone_panel.push(theme::line(ui, l.text("compose-tone-ok")));
         }
@@ -512,7 +533,8 @@ impl State {
             let mut item = column![
                 theme::line(ui, format!("{} — «{}»", f.rule.title(ui), f.text.trim())),
                 theme::label(ui, f.rule.advice(ui)),
-            ];
+            ]
+            .align_x(theme::start(ui));
             if let Some(r) = &f.replacement {
                 item = item.push(
                     button(text(format!("{} → «{r}»", l.text("compose-apply"))).size(13))
@@ -531,6 +553,7 @@ impl State {
             tone_panel,
             exports,
         ]
+        .align_x(theme::start(ui))
         .spacing(8)
         .into()
     }

@@ -286,16 +286,26 @@ impl App {
                 iced::exit()
             }
             Message::Clients(m) => {
+                // A form that opens is ready to type into.
+                let opens_form = matches!(m, clients::Message::New | clients::Message::Edit(_));
                 let event = self.client_screen.update(m, &self.clients);
                 match event {
                     Some(e) => self.on_clients_event(e),
+                    None if opens_form && self.client_screen.form.is_some() => {
+                        operation::focus(clients::NAME_ID)
+                    }
                     None => Task::none(),
                 }
             }
             Message::Compose(m) => {
+                // "Edit text" puts the caret in the body, ready to type.
+                let edits = matches!(m, compose::Message::EditText);
                 let event = self.with_compose(|compose, ctx| compose.update(m, ctx));
                 match event {
                     Some(e) => self.on_compose_event(e),
+                    None if edits && self.compose.editor.is_some() => {
+                        operation::focus(compose::BODY_ID)
+                    }
                     None => Task::none(),
                 }
             }
@@ -333,8 +343,10 @@ impl App {
                 self.notice = Some(match result {
                     Ok(Some(path)) => (
                         true,
-                        Locale::get(self.ui)
-                            .text_with("export-saved", &[("path", &path.display().to_string())]),
+                        Locale::get(self.ui).text_with(
+                            "export-saved",
+                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                        ),
                     ),
                     Ok(None) => (true, self.tr("export-cancelled")),
                     Err(reason) => (
@@ -424,7 +436,7 @@ impl App {
                             true,
                             Locale::get(self.ui).text_with(
                                 "clients-deleted",
-                                &[("path", &path.display().to_string())],
+                                &[("path", &theme::ltr_value(&path.to_string_lossy()))],
                             ),
                         ));
                         self.client_screen.selected = None;
@@ -534,7 +546,10 @@ impl App {
                 .view(self.ui, self.store.root())
                 .map(Message::Settings),
         };
-        let mut main = column![].spacing(10).padding(16);
+        let mut main = column![]
+            .align_x(theme::start(self.ui))
+            .spacing(10)
+            .padding(16);
         if let Some((ok, message)) = &self.notice {
             main = main.push(
                 button(theme::line(self.ui, message.clone()))
@@ -720,6 +735,62 @@ mod tests {
     fn send(app: &mut super::App, message: super::Message) {
         let task = app.update(message);
         run(app, task);
+    }
+
+    /// Runs a task against a window-less screen: messages go back into the app, widget
+    /// operations (focus) run on the screen's last frame.
+    fn drive(
+        app: &mut super::App,
+        screen: &mut super::offscreen::Offscreen,
+        task: iced::Task<super::Message>,
+    ) {
+        use iced::futures::StreamExt;
+        let Some(stream) = iced_runtime::task::into_stream(task) else {
+            return;
+        };
+        for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+            match action {
+                iced_runtime::Action::Output(message) => {
+                    let next = app.update(message);
+                    screen.frame(app);
+                    drive(app, screen, next);
+                }
+                iced_runtime::Action::Widget(mut operation) => {
+                    screen.operate(app, operation.as_mut());
+                }
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn new_client_and_edit_text_put_the_caret_where_the_owner_types_next() {
+        use super::offscreen::Offscreen;
+        use super::{App, Message, Shortcut, clients, compose};
+        use iced::advanced::widget::Id;
+        use marz::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store, None);
+        let mut screen = Offscreen::new(1200.0, 800.0);
+        screen.frame(&app);
+        assert_eq!(screen.focused_id(&app), None);
+
+        let task = app.update(Message::Compose(compose::Message::EditText));
+        screen.frame(&app);
+        drive(&mut app, &mut screen, task);
+        assert_eq!(screen.focused_id(&app), Some(Id::new(compose::BODY_ID)));
+
+        let task = app.update(Message::Shortcut(Shortcut::NewClient));
+        screen.frame(&app);
+        drive(&mut app, &mut screen, task);
+        assert_eq!(screen.focused_id(&app), Some(Id::new(clients::NAME_ID)));
+
+        let task = app.update(Message::Shortcut(Shortcut::Search));
+        screen.frame(&app);
+        drive(&mut app, &mut screen, task);
+        assert_eq!(screen.focused_id(&app), Some(Id::new(clients::SEARCH_ID)));
     }
 
     /// The owner's whole path through the app, by its messages: add a client, write them a

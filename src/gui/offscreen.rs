@@ -75,7 +75,7 @@ impl Offscreen {
     }
 
     /// Runs a widget operation (e.g. focusing a field) on the last frame.
-    fn operate(&mut self, app: &App, operation: &mut dyn Operation) {
+    pub fn operate(&mut self, app: &App, operation: &mut dyn Operation) {
         let (Some(tree), Some(node)) = (self.tree.as_mut(), self.node.as_ref()) else {
             return;
         };
@@ -98,6 +98,24 @@ impl Offscreen {
             fn focusable(&mut self, _: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
                 if state.is_focused() {
                     self.0 = Some(bounds);
+                }
+            }
+            fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+                operate(self);
+            }
+        }
+        let mut find = Find(None);
+        self.operate(app, &mut find);
+        find.0
+    }
+
+    /// The id of the focused field, if one is focused and has an id.
+    pub fn focused_id(&mut self, app: &App) -> Option<Id> {
+        struct Find(Option<Id>);
+        impl Operation for Find {
+            fn focusable(&mut self, id: Option<&Id>, _: Rectangle, state: &mut dyn Focusable) {
+                if state.is_focused() {
+                    self.0 = id.cloned();
                 }
             }
             fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {

@@ -159,7 +159,9 @@ impl State {
 
     pub fn view<'a>(&'a self, lang: Lang, data_dir: &'a Path) -> Element<'a, Message> {
         let l = Locale::get(lang);
-        let mut form = column![theme::heading(lang, l.text("settings-sender"))].spacing(6);
+        let mut form = column![theme::heading(lang, l.text("settings-sender"))]
+            .align_x(theme::start(lang))
+            .spacing(6);
         for (field, key, name) in FIELDS {
             form = form.push(theme::label(lang, l.text(key)));
             if let Some(value) = self.values.get(&field) {
@@ -190,7 +192,7 @@ impl State {
             theme::heading(lang, l.text("settings-ui-language")),
             pick_list(languages, current, |c| Message::UiLanguage(c.value)),
             theme::heading(lang, l.text("settings-data-dir")),
-            theme::line(lang, data_dir.display().to_string()),
+            theme::line(lang, theme::ltr_value(&data_dir.to_string_lossy())),
             row_dir(
                 lang,
                 vec![
@@ -201,20 +203,27 @@ impl State {
                 ],
             ),
         ]
+        .align_x(theme::start(lang))
         .spacing(8);
+        let cards = column![
+            container(form)
+                .padding(16)
+                .style(theme::card)
+                .width(Length::Fill),
+            container(app)
+                .padding(16)
+                .style(theme::card)
+                .width(Length::Fill),
+        ]
+        .spacing(16)
+        .max_width(720);
+        // The cards sit at the start side: next to the navigation in Persian.
         scrollable(
-            column![
-                container(form)
-                    .padding(16)
-                    .style(theme::card)
-                    .width(Length::Fill),
-                container(app)
-                    .padding(16)
-                    .style(theme::card)
-                    .width(Length::Fill),
-            ]
-            .spacing(16)
-            .max_width(720),
+            container(cards)
+                .width(Length::Fill)
+                .align_x(theme::start(lang))
+                // Room so the scrollbar never touches the cards.
+                .padding([0, 16]),
         )
         .into()
     }

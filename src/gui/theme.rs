@@ -13,6 +13,14 @@ pub const BOLD: Font = Font {
     ..FONT
 };
 
+/// A file path read left to right inside a Persian sentence: isolated (LRI … PDI), so its
+/// leading slash and any Persian folder names keep their places.
+pub fn ltr_value(value: &str) -> String {
+    const LRI: char = '\u{2066}';
+    const PDI: char = '\u{2069}';
+    format!("{LRI}{value}{PDI}")
+}
+
 pub const ACCENT: Color = Color::from_rgb(0.094, 0.431, 0.408);
 const SIDEBAR: Color = Color::from_rgb(0.925, 0.945, 0.941);
 const PAPER: Color = Color::WHITE;
