@@ -86,7 +86,7 @@ impl Letter {
         let lang = draft.template.lang;
         let locale = Locale::get(lang);
         let client = draft.client;
-        let sender = draft.sender;
+        let sender = &draft.sender.for_letter(lang);
 
         let mut recipient = vec![client.addressed_name(lang)];
         match (non_empty(&client.title), non_empty(&client.company)) {

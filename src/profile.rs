@@ -96,6 +96,42 @@ pub struct Sender {
     /// An invocation line printed at the top centre of PDF letters, e.g. «به نام خدا».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invocation: Option<String>,
+    /// How English letters give the name and address when the details above are written
+    /// in Persian (`name_en = "Maryam Rahimi"`); each falls back to the field above.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city_en: Option<String>,
+}
+
+impl Sender {
+    /// The sender as a letter in `lang` presents them: in English letters the `*_en`
+    /// fields where given, the main details elsewhere.
+    pub fn for_letter(&self, lang: Lang) -> Sender {
+        if lang != Lang::En {
+            return self.clone();
+        }
+        let pick = |own: &Option<String>, main: &Option<String>| {
+            own.as_ref()
+                .filter(|v| !v.trim().is_empty())
+                .or(main.as_ref())
+                .cloned()
+        };
+        Sender {
+            name: pick(&self.name_en, &Some(self.name.clone())).unwrap_or_default(),
+            business: pick(&self.business_en, &self.business),
+            role: pick(&self.role_en, &self.role),
+            address: pick(&self.address_en, &self.address),
+            city: pick(&self.city_en, &self.city),
+            ..self.clone()
+        }
+    }
 }
 
 /// What is wrong with a profile file, with where it is.
@@ -511,6 +547,33 @@ contract = "قرارداد ۱۲"
         )
         .unwrap_err();
         assert!(e.to_string().contains("letter_prefix"), "{e}");
+    }
+
+    #[test]
+    fn english_letters_use_the_english_names_where_given() {
+        let text = "name = \"مریم رحیمی\"\nrole = \"مدیر\"\ncity = \"تهران\"\n\
+                    email = \"m@example.com\"\nname_en = \"Maryam Rahimi\"\n\
+                    city_en = \"  \"\n";
+        let s = Sender::from_toml(text, Path::new("sender.toml")).unwrap();
+        let en = s.for_letter(Lang::En);
+        assert_eq!(en.name, "Maryam Rahimi");
+        // Not given, or blank: the main details stand.
+        assert_eq!(en.role.as_deref(), Some("مدیر"));
+        assert_eq!(en.city.as_deref(), Some("تهران"));
+        assert_eq!(en.email.as_deref(), Some("m@example.com"));
+        assert_eq!(
+            s.for_letter(Lang::Fa),
+            s,
+            "Persian letters use the main details"
+        );
+        // Written back and read again, the English names survive.
+        let back = Sender::from_toml(&s.to_toml(), Path::new("sender.toml")).unwrap();
+        assert_eq!(back.for_letter(Lang::En).name, "Maryam Rahimi");
+        // A misspelt key is named with its line.
+        let e = Sender::from_toml("name = \"a\"\nname_fr = \"b\"\n", Path::new("sender.toml"))
+            .unwrap_err();
+        assert!(e.to_string().contains("sender.toml:2"), "{e}");
+        assert!(e.to_string().contains("name_fr"), "{e}");
     }
 
     #[test]

@@ -422,6 +422,11 @@ pub fn sample_sender() -> Sender {
         letter_prefix: Some("NA".to_string()),
         logo: None,
         invocation: None,
+        name_en: Some("Maryam Rahimi".to_string()),
+        business_en: Some("Naghsh-Afarin Design Studio (sample)".to_string()),
+        role_en: Some("Studio Director".to_string()),
+        address_en: Some("12 Nastaran Alley, Valiasr Street".to_string()),
+        city_en: Some("Tehran".to_string()),
     }
 }
 

@@ -563,6 +563,42 @@ fn eml_parses_back_with_a_mail_parser() {
 }
 
 #[test]
+fn english_letters_are_signed_with_the_english_names_of_sender_toml() {
+    let dir = workspace();
+    let path = dir.path().join("reminder.eml");
+    marz(dir.path())
+        .args([
+            "render",
+            "payment-1",
+            "--client",
+            "sample-daniel",
+            "--format",
+            "eml",
+            "--out",
+        ])
+        .arg(&path)
+        .assert()
+        .success();
+    let raw = std::fs::read(&path).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    let from = message.from().unwrap().first().unwrap();
+    assert_eq!(from.name(), Some("Maryam Rahimi"));
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    assert!(body.contains("Maryam Rahimi\nStudio Director"), "{body}");
+    assert!(body.contains("Tehran"), "{body}");
+    assert!(
+        !body.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+        "{body}"
+    );
+    // The sample sender.toml says so, where the owner can edit it.
+    let sender = std::fs::read_to_string(dir.path().join("sender.toml")).unwrap();
+    assert!(
+        sender.contains("\nname_en = \"Maryam Rahimi\"\n"),
+        "{sender}"
+    );
+}
+
+#[test]
 fn eml_without_an_address_says_what_to_add() {
     let dir = workspace();
     marz(dir.path())

@@ -24,6 +24,12 @@ pub enum Field {
     City,
     Website,
     Prefix,
+    // How English letters give the sender (`name_en` … in sender.toml).
+    EnName,
+    EnBusiness,
+    EnRole,
+    EnAddress,
+    EnCity,
 }
 
 const FIELDS: [(Field, &str, &str); 9] = [
@@ -38,12 +44,28 @@ const FIELDS: [(Field, &str, &str); 9] = [
     (Field::Prefix, "settings-prefix", "letter_prefix"),
 ];
 
+const ENGLISH_FIELDS: [(Field, &str); 5] = [
+    (Field::EnName, "field-name"),
+    (Field::EnBusiness, "settings-business"),
+    (Field::EnRole, "settings-role"),
+    (Field::EnAddress, "settings-address"),
+    (Field::EnCity, "settings-city"),
+];
+
 impl Field {
     /// Fields written in Latin letters whatever the language: left to right.
     fn is_latin(self) -> bool {
         matches!(
             self,
-            Field::Email | Field::Phone | Field::Website | Field::Prefix
+            Field::Email
+                | Field::Phone
+                | Field::Website
+                | Field::Prefix
+                | Field::EnName
+                | Field::EnBusiness
+                | Field::EnRole
+                | Field::EnAddress
+                | Field::EnCity
         )
     }
 }
@@ -89,6 +111,11 @@ impl State {
             (Field::City, get(&s.city)),
             (Field::Website, get(&s.website)),
             (Field::Prefix, get(&s.letter_prefix)),
+            (Field::EnName, get(&s.name_en)),
+            (Field::EnBusiness, get(&s.business_en)),
+            (Field::EnRole, get(&s.role_en)),
+            (Field::EnAddress, get(&s.address_en)),
+            (Field::EnCity, get(&s.city_en)),
         ];
         self.values = values
             .into_iter()
@@ -127,6 +154,11 @@ impl State {
             city: get(Field::City),
             website: get(Field::Website),
             letter_prefix: get(Field::Prefix),
+            name_en: get(Field::EnName),
+            business_en: get(Field::EnBusiness),
+            role_en: get(Field::EnRole),
+            address_en: get(Field::EnAddress),
+            city_en: get(Field::EnCity),
             ..self.rest.clone()
         }
     }
@@ -173,6 +205,18 @@ impl State {
             }
             if let Some(err) = self.errors.get(name) {
                 form = form.push(theme::field_error(err));
+            }
+        }
+        form = form.push(theme::heading(lang, l.text("settings-in-english")));
+        form = form.push(theme::label(lang, l.text("settings-in-english-hint")));
+        for (field, key) in ENGLISH_FIELDS {
+            form = form.push(theme::label(lang, l.text(key)));
+            if let Some(value) = self.values.get(&field) {
+                form = form.push(
+                    value
+                        .view(move |a| Message::Field(field, a))
+                        .on_submit(Message::Save),
+                );
             }
         }
         form = form.push(row_dir(
@@ -252,6 +296,32 @@ mod tests {
                 assert_eq!(saved.role.as_deref(), Some("مدیر"));
                 assert_eq!(saved.invocation.as_deref(), Some("به نام خدا"));
                 assert_eq!(saved.email, sender.email);
+                assert_eq!(saved.name_en, sender.name_en, "the English names are kept");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The English names are edited here too; emptied, they leave the file.
+        type_into(&mut state, Field::EnRole, "Founder");
+        match state.update(Message::Save) {
+            Some(Event::Save(saved)) => {
+                assert_eq!(saved.for_letter(Lang::En).role.as_deref(), Some("Founder"));
+                assert_eq!(saved.for_letter(Lang::Fa).role.as_deref(), Some("مدیر"));
+            }
+            other => panic!("{other:?}"),
+        }
+        for field in [
+            Field::EnName,
+            Field::EnBusiness,
+            Field::EnRole,
+            Field::EnAddress,
+            Field::EnCity,
+        ] {
+            type_into(&mut state, field, "");
+        }
+        match state.update(Message::Save) {
+            Some(Event::Save(saved)) => {
+                assert_eq!(saved.name_en, None);
+                assert_eq!(saved.for_letter(Lang::En).name, saved.name);
             }
             other => panic!("{other:?}"),
         }
