@@ -94,9 +94,9 @@ shoot clients-search-fa
 xdotool mousemove --window "$win" 600 31 click 1
 xdotool mousemove --window "$win" 1174 180 click 1
 shoot settings-fa
-xdotool mousemove --window "$win" 972 729 click 1
+xdotool mousemove --window "$win" 972 78 click 1
 sleep 0.5
-xdotool mousemove --window "$win" 960 698 click 1
+xdotool mousemove --window "$win" 960 139 click 1
 shoot settings-en
 grep -q 'ui_language = "en"' "$work/data/settings.toml"
 kill "$app"; wait "$app" 2>/dev/null || true

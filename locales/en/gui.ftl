@@ -73,6 +73,7 @@ settings-city = City
 settings-website = Website
 settings-prefix = Letter number prefix
 settings-in-english = In English letters
+settings-name-en = Name
 settings-in-english-hint = How your name and address appear in letters written in English. An empty field uses the one above.
 settings-ui-language = App language
 settings-data-dir = Data folder

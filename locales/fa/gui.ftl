@@ -73,6 +73,7 @@ settings-city = شهر
 settings-website = وب‌سایت
 settings-prefix = پیشوند شماره نامه
 settings-in-english = در نامه‌های انگلیسی
+settings-name-en = نام
 settings-in-english-hint = نام و نشانی شما در نامه‌هایی که به انگلیسی نوشته می‌شوند، به خط لاتین. اگر خالی بماند، همان مشخصات بالا به کار می‌رود.
 settings-ui-language = زبان برنامه
 settings-data-dir = پوشه داده‌ها

@@ -45,7 +45,7 @@ const FIELDS: [(Field, &str, &str); 9] = [
 ];
 
 const ENGLISH_FIELDS: [(Field, &str); 5] = [
-    (Field::EnName, "field-name"),
+    (Field::EnName, "settings-name-en"),
     (Field::EnBusiness, "settings-business"),
     (Field::EnRole, "settings-role"),
     (Field::EnAddress, "settings-address"),
@@ -249,12 +249,13 @@ impl State {
         ]
         .align_x(theme::start(lang))
         .spacing(8);
+        // The short card (language, folder) first, so it never scrolls out of sight.
         let cards = column![
-            container(form)
+            container(app)
                 .padding(16)
                 .style(theme::card)
                 .width(Length::Fill),
-            container(app)
+            container(form)
                 .padding(16)
                 .style(theme::card)
                 .width(Length::Fill),
