@@ -185,6 +185,12 @@ mod tests {
             .unwrap()
             .load_font(Cow::Borrowed(theme::VAZIRMATN_REGULAR));
         let mut editor = GraphicsEditor::with_text(text);
+        relayout(&mut editor);
+        editor
+    }
+
+    /// Lays the editor out again after an edit, as the widget does before drawing.
+    fn relayout(editor: &mut GraphicsEditor) {
         editor.update(
             Size::new(WIDTH, f32::INFINITY),
             theme::FONT,
@@ -193,7 +199,6 @@ mod tests {
             Wrapping::Word,
             &mut PlainText,
         );
-        editor
     }
 
     fn at(editor: &GraphicsEditor) -> Spot {
@@ -316,14 +321,7 @@ mod tests {
             e.perform(Action::Edit(iced::advanced::text::editor::Edit::Insert(
                 letter,
             )));
-            e.update(
-                Size::new(WIDTH, f32::INFINITY),
-                theme::FONT,
-                Pixels(16.0),
-                LineHeight::default(),
-                Wrapping::Word,
-                &mut PlainText,
-            );
+            relayout(&mut e);
             let run = e.buffer().layout_runs().next().unwrap();
             let g = run
                 .glyphs

@@ -93,29 +93,20 @@ impl Offscreen {
 
     /// Where the focused field is, if one is.
     pub fn focused_bounds(&mut self, app: &App) -> Option<Rectangle> {
-        struct Find(Option<Rectangle>);
-        impl Operation for Find {
-            fn focusable(&mut self, _: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
-                if state.is_focused() {
-                    self.0 = Some(bounds);
-                }
-            }
-            fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
-                operate(self);
-            }
-        }
-        let mut find = Find(None);
-        self.operate(app, &mut find);
-        find.0
+        self.focused(app).map(|(_, bounds)| bounds)
     }
 
     /// The id of the focused field, if one is focused and has an id.
     pub fn focused_id(&mut self, app: &App) -> Option<Id> {
-        struct Find(Option<Id>);
+        self.focused(app).and_then(|(id, _)| id)
+    }
+
+    fn focused(&mut self, app: &App) -> Option<(Option<Id>, Rectangle)> {
+        struct Find(Option<(Option<Id>, Rectangle)>);
         impl Operation for Find {
-            fn focusable(&mut self, id: Option<&Id>, _: Rectangle, state: &mut dyn Focusable) {
+            fn focusable(&mut self, id: Option<&Id>, bounds: Rectangle, state: &mut dyn Focusable) {
                 if state.is_focused() {
-                    self.0 = id.cloned();
+                    self.0 = Some((id.cloned(), bounds));
                 }
             }
             fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {

@@ -194,7 +194,12 @@ impl State {
         let mut form = column![theme::heading(lang, l.text("settings-sender"))]
             .align_x(theme::start(lang))
             .spacing(6);
-        for (field, key, name) in FIELDS {
+        let english = ENGLISH_FIELDS.map(|(field, key)| (field, key, ""));
+        for (i, (field, key, name)) in FIELDS.into_iter().chain(english).enumerate() {
+            if i == FIELDS.len() {
+                form = form.push(theme::heading(lang, l.text("settings-in-english")));
+                form = form.push(theme::label(lang, l.text("settings-in-english-hint")));
+            }
             form = form.push(theme::label(lang, l.text(key)));
             if let Some(value) = self.values.get(&field) {
                 form = form.push(
@@ -205,18 +210,6 @@ impl State {
             }
             if let Some(err) = self.errors.get(name) {
                 form = form.push(theme::field_error(err));
-            }
-        }
-        form = form.push(theme::heading(lang, l.text("settings-in-english")));
-        form = form.push(theme::label(lang, l.text("settings-in-english-hint")));
-        for (field, key) in ENGLISH_FIELDS {
-            form = form.push(theme::label(lang, l.text(key)));
-            if let Some(value) = self.values.get(&field) {
-                form = form.push(
-                    value
-                        .view(move |a| Message::Field(field, a))
-                        .on_submit(Message::Save),
-                );
             }
         }
         form = form.push(row_dir(
