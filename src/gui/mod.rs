@@ -23,10 +23,14 @@ use marz::{Lang, Letter, Library};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
 pub const EXPORT_DIR_ENV: &str = "MARZ_EXPORT_DIR";
+
+/// How long a success notice stays; problems stay until dismissed.
+const NOTICE_LIFETIME: Duration = Duration::from_secs(8);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -47,6 +51,8 @@ pub struct App {
     settings: settings::State,
     /// The last outcome to tell the owner about: (success, text).
     notice: Option<(bool, String)>,
+    /// When the notice appeared: a success goes away by itself after `NOTICE_LIFETIME`.
+    notice_since: Option<Instant>,
     /// The next free letter number per letter language. Counting it reads `history/`, so it
     /// is computed when the history or the sender changes, never in `view`.
     numbers: BTreeMap<Lang, String>,
@@ -67,6 +73,8 @@ pub enum Message {
     Exported(Result<Option<PathBuf>, String>),
     Imported(Result<Option<String>, String>),
     Dismiss,
+    /// Once a second while a success notice shows.
+    NoticeTick,
     Frame,
 }
 
@@ -148,6 +156,7 @@ impl App {
             client_screen: clients::State::new(ui.unwrap_or(settings.ui_language)),
             settings: settings::State::default(),
             notice: None,
+            notice_since: None,
             numbers: BTreeMap::new(),
             exporter: Arc::new(Exporter::default()),
             export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
@@ -253,15 +262,26 @@ impl App {
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().filter_map(shortcut);
+        let mut all = vec![keyboard::listen().filter_map(shortcut)];
         if self.measure_start.is_some() {
-            Subscription::batch([keys, window::frames().map(|_| Message::Frame)])
-        } else {
-            keys
+            all.push(window::frames().map(|_| Message::Frame));
         }
+        if matches!(self.notice, Some((true, _))) {
+            all.push(Subscription::run(ticks));
+        }
+        Subscription::batch(all)
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let before = self.notice.clone();
+        let task = self.handle(message);
+        if self.notice != before {
+            self.notice_since = self.notice.as_ref().map(|_| Instant::now());
+        }
+        task
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Nav(screen) => {
                 self.screen = screen;
@@ -269,6 +289,15 @@ impl App {
             }
             Message::Dismiss => {
                 self.notice = None;
+                Task::none()
+            }
+            Message::NoticeTick => {
+                let old = self
+                    .notice_since
+                    .is_some_and(|t| t.elapsed() >= NOTICE_LIFETIME);
+                if old && matches!(self.notice, Some((true, _))) {
+                    self.notice = None;
+                }
                 Task::none()
             }
             Message::Frame => {
@@ -568,6 +597,22 @@ impl App {
     }
 }
 
+/// A message a second, from a thread that ends when the subscription is dropped (the
+/// thread-pool executor has no timers).
+fn ticks() -> impl iced::futures::Stream<Item = Message> {
+    use iced::futures::{SinkExt, StreamExt};
+    let (mut sender, receiver) = iced::futures::channel::mpsc::channel(1);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            if iced::futures::executor::block_on(sender.send(())).is_err() {
+                break;
+            }
+        }
+    });
+    receiver.map(|()| Message::NoticeTick)
+}
+
 /// Asks where to save (or saves in `dir`), writes the file atomically, and records the
 /// letter in the history. `Ok(None)` means the owner cancelled.
 async fn export_letter(
@@ -791,6 +836,32 @@ mod tests {
         screen.frame(&app);
         drive(&mut app, &mut screen, task);
         assert_eq!(screen.focused_id(&app), Some(Id::new(clients::SEARCH_ID)));
+    }
+
+    #[test]
+    fn a_success_notice_goes_away_after_a_while_and_a_problem_stays() {
+        use super::{App, Message, NOTICE_LIFETIME};
+        use marz::store::Store;
+        use std::time::Instant;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store, None);
+        let _ = app.update(Message::Exported(Ok(None)));
+        assert!(matches!(app.notice, Some((true, _))));
+        let _ = app.update(Message::NoticeTick);
+        assert!(app.notice.is_some(), "still there just after it appeared");
+        app.notice_since = Some(Instant::now() - NOTICE_LIFETIME);
+        let _ = app.update(Message::NoticeTick);
+        assert_eq!(app.notice, None);
+
+        let _ = app.update(Message::Exported(Err("the disk is full".into())));
+        assert!(matches!(&app.notice, Some((false, text)) if text.contains("the disk is full")));
+        app.notice_since = Some(Instant::now() - NOTICE_LIFETIME * 2);
+        let _ = app.update(Message::NoticeTick);
+        assert!(app.notice.is_some(), "a problem stays until dismissed");
+        let _ = app.update(Message::Dismiss);
+        assert_eq!(app.notice, None);
     }
 
     /// The owner's whole path through the app, by its messages: add a client, write them a
