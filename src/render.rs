@@ -363,10 +363,7 @@ pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
     let inputs = resolve_inputs(template, draft.values, &draft.client.facts, draft.date)?;
     let mut context = tera::Context::new();
     context.insert("client", &client_value(draft.client, lang));
-    context.insert(
-        "sender",
-        &sender_value(&draft.sender.for_letter(draft.template.lang)),
-    );
+    context.insert("sender", &sender_value(&draft.sender.for_letter(lang)));
     context.insert("input", &inputs);
     context.insert("today", &dates::iso(draft.date));
     context.insert(

@@ -763,30 +763,11 @@ mod tests {
         );
     }
 
-    /// Runs a task the way the runtime would, feeding its messages back into the app.
-    fn run(app: &mut super::App, task: iced::Task<super::Message>) {
-        use iced::futures::StreamExt;
-        let Some(stream) = iced_runtime::task::into_stream(task) else {
-            return;
-        };
-        for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
-            if let iced_runtime::Action::Output(message) = action {
-                let next = app.update(message);
-                run(app, next);
-            }
-        }
-    }
-
-    fn send(app: &mut super::App, message: super::Message) {
-        let task = app.update(message);
-        run(app, task);
-    }
-
-    /// Runs a task against a window-less screen: messages go back into the app, widget
-    /// operations (focus) run on the screen's last frame.
-    fn drive(
+    /// Runs a task the way the runtime would: its messages go back into the app and, given
+    /// a window-less screen, widget operations (focus) run on the screen's last frame.
+    fn run(
         app: &mut super::App,
-        screen: &mut super::offscreen::Offscreen,
+        mut screen: Option<&mut super::offscreen::Offscreen>,
         task: iced::Task<super::Message>,
     ) {
         use iced::futures::StreamExt;
@@ -797,15 +778,35 @@ mod tests {
             match action {
                 iced_runtime::Action::Output(message) => {
                     let next = app.update(message);
-                    screen.frame(app);
-                    drive(app, screen, next);
+                    if let Some(screen) = screen.as_deref_mut() {
+                        screen.frame(app);
+                    }
+                    run(app, screen.as_deref_mut(), next);
                 }
                 iced_runtime::Action::Widget(mut operation) => {
-                    screen.operate(app, operation.as_mut());
+                    if let Some(screen) = screen.as_deref_mut() {
+                        screen.operate(app, operation.as_mut());
+                    }
                 }
                 _ => {}
             }
         }
+    }
+
+    fn send(app: &mut super::App, message: super::Message) {
+        let task = app.update(message);
+        run(app, None, task);
+    }
+
+    /// `send`, with the frame drawn before the resulting task runs on it.
+    fn send_on(
+        app: &mut super::App,
+        screen: &mut super::offscreen::Offscreen,
+        message: super::Message,
+    ) {
+        let task = app.update(message);
+        screen.frame(app);
+        run(app, Some(screen), task);
     }
 
     #[test]
@@ -822,19 +823,21 @@ mod tests {
         screen.frame(&app);
         assert_eq!(screen.focused_id(&app), None);
 
-        let task = app.update(Message::Compose(compose::Message::EditText));
-        screen.frame(&app);
-        drive(&mut app, &mut screen, task);
+        send_on(
+            &mut app,
+            &mut screen,
+            Message::Compose(compose::Message::EditText),
+        );
         assert_eq!(screen.focused_id(&app), Some(Id::new(compose::BODY_ID)));
 
-        let task = app.update(Message::Shortcut(Shortcut::NewClient));
-        screen.frame(&app);
-        drive(&mut app, &mut screen, task);
+        send_on(
+            &mut app,
+            &mut screen,
+            Message::Shortcut(Shortcut::NewClient),
+        );
         assert_eq!(screen.focused_id(&app), Some(Id::new(clients::NAME_ID)));
 
-        let task = app.update(Message::Shortcut(Shortcut::Search));
-        screen.frame(&app);
-        drive(&mut app, &mut screen, task);
+        send_on(&mut app, &mut screen, Message::Shortcut(Shortcut::Search));
         assert_eq!(screen.focused_id(&app), Some(Id::new(clients::SEARCH_ID)));
     }
 

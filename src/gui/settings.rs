@@ -57,16 +57,8 @@ impl Field {
     fn is_latin(self) -> bool {
         matches!(
             self,
-            Field::Email
-                | Field::Phone
-                | Field::Website
-                | Field::Prefix
-                | Field::EnName
-                | Field::EnBusiness
-                | Field::EnRole
-                | Field::EnAddress
-                | Field::EnCity
-        )
+            Field::Email | Field::Phone | Field::Website | Field::Prefix
+        ) || ENGLISH_FIELDS.iter().any(|(f, _)| *f == self)
     }
 }
 
@@ -303,13 +295,7 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        for field in [
-            Field::EnName,
-            Field::EnBusiness,
-            Field::EnRole,
-            Field::EnAddress,
-            Field::EnCity,
-        ] {
+        for (field, _) in ENGLISH_FIELDS {
             type_into(&mut state, field, "");
         }
         match state.update(Message::Save) {
