@@ -27,7 +27,7 @@ fn composing(dir: &std::path::Path) -> App {
     let compose = |app: &mut App, m: compose::Message| {
         let _ = app.update(Message::Compose(m));
     };
-    compose(&mut app, compose::Message::Level(3));
+    compose(&mut app, compose::Message::Template("payment-3".into()));
     compose(&mut app, compose::Message::EditText);
     let body = app.letter().expect("a letter").body.clone();
     let mut long = body.clone();

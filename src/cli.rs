@@ -297,7 +297,7 @@ fn templates(store: &Store, lang: Option<Lang>, as_json: bool) -> Result<(), Cli
             t.meta.id,
             t.lang.code(),
             t.meta.scenario.code(),
-            t.meta.level,
+            t.meta.level.map_or("-".to_string(), |l| l.to_string()),
             t.meta.title,
             if t.origin.is_built_in() {
                 ""

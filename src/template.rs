@@ -109,7 +109,10 @@ pub struct FrontMatter {
     pub id: String,
     pub title: String,
     pub scenario: Scenario,
-    pub level: u8,
+    /// The step on the scenario's ladder of firmness (1–3), for letters that escalate; none
+    /// for a letter that stands beside the ladder (an instalment plan, a variant).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
     /// A Tera string rendered with the same context as the body.
     pub subject: String,
     pub description: String,
@@ -179,6 +182,15 @@ const FENCE: &str = "+++";
 impl Template {
     pub fn id(&self) -> &str {
         &self.meta.id
+    }
+
+    /// Sort key: scenario, then laddered letters by level, then the rest, then id.
+    fn order(&self) -> (Scenario, u8, &str) {
+        (
+            self.meta.scenario,
+            self.meta.level.unwrap_or(u8::MAX),
+            &self.meta.id,
+        )
     }
 
     pub fn input(&self, name: &str) -> Option<&InputSpec> {
@@ -254,8 +266,10 @@ impl Template {
                 self.meta.id
             ));
         }
-        if !(1..=3).contains(&self.meta.level) {
-            return fail(format!("level is {}: use 1, 2 or 3", self.meta.level));
+        if let Some(level) = self.meta.level
+            && !(1..=3).contains(&level)
+        {
+            return fail(format!("level is {level}: use 1, 2 or 3, or leave it out"));
         }
         let mut seen = std::collections::BTreeSet::new();
         for input in &self.meta.inputs {
@@ -398,16 +412,18 @@ impl Library {
             .collect()
     }
 
-    /// Templates of one language, by scenario, then level, then id.
+    /// Templates of one language, by scenario, then the ladder (by level), then the letters
+    /// beside it (by id).
     pub fn for_lang(&self, lang: Lang) -> Vec<&Template> {
         let mut list: Vec<&Template> = self.templates.values().filter(|t| t.lang == lang).collect();
-        list.sort_by(|a, b| {
-            (a.meta.scenario, a.meta.level, &a.meta.id).cmp(&(
-                b.meta.scenario,
-                b.meta.level,
-                &b.meta.id,
-            ))
-        });
+        list.sort_by_key(|t| t.order());
+        list
+    }
+
+    /// The templates of one scenario in one language, in the order `for_lang` gives.
+    pub fn in_scenario(&self, scenario: Scenario, lang: Lang) -> Vec<&Template> {
+        let mut list = self.for_lang(lang);
+        list.retain(|t| t.meta.scenario == scenario);
         list
     }
 
@@ -437,7 +453,7 @@ mod tests {
     fn parses_front_matter_and_body() {
         let t = Template::parse(GOOD, Lang::Fa, origin("t")).unwrap();
         assert_eq!(t.meta.scenario, Scenario::Payment);
-        assert_eq!(t.meta.level, 2);
+        assert_eq!(t.meta.level, Some(2));
         assert_eq!(t.meta.inputs[0].kind, InputKind::Money);
         assert!(t.meta.inputs[0].required);
         assert_eq!(t.body, "Body {{ input.x | amount }}\n");

@@ -28,7 +28,8 @@ pub const BODY_ID: &str = "compose_body";
 pub struct State {
     pub client: Option<String>,
     pub scenario: Scenario,
-    pub level: u8,
+    /// The chosen template of the scenario, by id (the same id in both languages).
+    pub template: Option<String>,
     /// Form values per client and template (switching keeps what was typed). Seeded from
     /// the client's facts the first time a form is shown.
     pub values: BTreeMap<(String, String), BTreeMap<String, TextField>>,
@@ -48,7 +49,7 @@ pub struct State {
 pub enum Message {
     Client(String),
     Scenario(Scenario),
-    Level(u8),
+    Template(String),
     Input(String, Action),
     Choose(String, String),
     Subject(Action),
@@ -84,7 +85,7 @@ impl State {
         State {
             client: None,
             scenario: Scenario::Payment,
-            level: 1,
+            template: None,
             values: BTreeMap::new(),
             date: today,
             subject: TextField::single("", true),
@@ -102,24 +103,21 @@ impl State {
         ctx.clients.clients.iter().find(|c| &c.id == id)
     }
 
-    /// The template for the chosen situation and level, in the client's language.
+    /// The chosen template in the client's language: the one picked, else the scenario's
+    /// first.
     pub fn template<'a>(&self, ctx: &Context<'a>) -> Option<&'a Template> {
-        let lang = self.client(ctx)?.language;
-        ctx.library
-            .for_lang(lang)
-            .into_iter()
-            .find(|t| t.meta.scenario == self.scenario && t.meta.level == self.level)
+        let choices = self.choices(ctx);
+        self.template
+            .as_ref()
+            .and_then(|id| choices.iter().find(|t| t.id() == id))
+            .or(choices.first())
+            .copied()
     }
 
-    /// Levels the chosen situation has, in the client's language.
-    fn levels(&self, ctx: &Context) -> Vec<u8> {
+    /// The templates of the chosen situation, in the client's language.
+    fn choices<'a>(&self, ctx: &Context<'a>) -> Vec<&'a Template> {
         let lang = self.client(ctx).map_or(Lang::Fa, |c| c.language);
-        ctx.library
-            .for_lang(lang)
-            .into_iter()
-            .filter(|t| t.meta.scenario == self.scenario)
-            .map(|t| t.meta.level)
-            .collect()
+        ctx.library.in_scenario(self.scenario, lang)
     }
 
     fn key(&self, template: &Template) -> (String, String) {
@@ -216,11 +214,11 @@ impl State {
             Message::Client(id) => self.write_to(id),
             Message::Scenario(s) => {
                 self.scenario = s;
-                self.level = self.levels(ctx).first().copied().unwrap_or(1);
+                self.template = None;
                 self.subject_edited = false;
             }
-            Message::Level(l) => {
-                self.level = l;
+            Message::Template(id) => {
+                self.template = Some(id);
                 self.subject_edited = false;
             }
             Message::Input(name, action) => {
@@ -317,24 +315,29 @@ impl State {
                     .on_press(Message::Scenario(s)),
             );
         }
+        let current = self.template(ctx).map(Template::id);
         let levels: Vec<Element<'a, Message>> = self
-            .levels(ctx)
+            .choices(ctx)
             .into_iter()
-            .map(|level| {
-                button(text(l.text_with(
-                    "compose-level",
-                    &[(
-                        "level",
-                        &marz::numbers::localize_digits(&level.to_string(), ui),
-                    )],
-                )))
-                .style(if level == self.level {
-                    button::primary
-                } else {
-                    button::secondary
-                })
-                .on_press(Message::Level(level))
-                .into()
+            .map(|t| {
+                let caption = match t.meta.level {
+                    Some(level) => l.text_with(
+                        "compose-level",
+                        &[(
+                            "level",
+                            &marz::numbers::localize_digits(&level.to_string(), ui),
+                        )],
+                    ),
+                    None => t.meta.title.clone(),
+                };
+                button(text(caption))
+                    .style(if Some(t.id()) == current {
+                        button::primary
+                    } else {
+                        button::secondary
+                    })
+                    .on_press(Message::Template(t.id().to_string()))
+                    .into()
             })
             .collect();
 
@@ -672,7 +675,7 @@ mod tests {
         let mut state = State::new(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
         state.update(Message::Client("sample-reza".into()), &ctx);
         state.update(Message::Scenario(Scenario::Payment), &ctx);
-        state.update(Message::Level(3), &ctx);
+        state.update(Message::Template("payment-3".into()), &ctx);
         let letter = state.letter.clone().expect("a preview");
         assert_eq!(letter.template, "payment-3");
         assert!(letter.body.contains("۱۲٬۵۰۰٬۰۰۰ تومان"));

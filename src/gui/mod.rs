@@ -918,7 +918,10 @@ mod tests {
             &mut app,
             compose(compose::Message::Scenario(marz::Scenario::Payment)),
         );
-        send(&mut app, compose(compose::Message::Level(3)));
+        send(
+            &mut app,
+            compose(compose::Message::Template("payment-3".into())),
+        );
         for (input, value) in [("invoice", "INV-77"), ("amount", "۴۵۰۰۰۰۰")] {
             for action in typing(value) {
                 send(
