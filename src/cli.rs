@@ -3,6 +3,7 @@
 
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use marz::email::{Covers, MailOptions};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::render::{self, Draft};
@@ -121,6 +122,13 @@ struct RenderArgs {
     /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
     #[arg(long, value_name = "TEXT")]
     attachment: Vec<String>,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 #[derive(Args, Debug)]
@@ -145,6 +153,13 @@ struct BatchArgs {
     /// The folder to write one file per client into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -479,13 +494,43 @@ fn format_of(format: OutputFormat) -> Format {
     }
 }
 
+/// How e-mails go out: `--attach-pdf` (only with `--format eml`), `--letter-body`, and the
+/// cover notes, the owner's where the workspace has them.
+fn mail_options(
+    store: &Store,
+    format: Format,
+    attach_pdf: bool,
+    letter_as_body: bool,
+) -> Result<MailOptions, CliError> {
+    if attach_pdf && format != Format::Eml {
+        return Err(CliError::User(
+            "--attach-pdf attaches the PDF to an e-mail: add --format eml".to_string(),
+        ));
+    }
+    let covers = if attach_pdf {
+        Covers::load(Some(&store.root().join("templates"))).map_err(|e| {
+            CliError::User(format!(
+                "{e}\n  fix the file, or delete it to use the built-in cover note"
+            ))
+        })?
+    } else {
+        Covers::built_in()
+    };
+    Ok(MailOptions {
+        attach_pdf,
+        letter_as_body,
+        covers,
+    })
+}
+
 /// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
+    mail: &MailOptions,
 ) -> Result<export::Exporter, CliError> {
-    let logo = if format == Format::Pdf {
+    let logo = if format == Format::Pdf || mail.attach_pdf {
         store.load_logo(sender)?
     } else {
         None
@@ -516,18 +561,19 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = exporter_for(store, &sender, format)?;
+    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
+    let exporter = exporter_for(store, &sender, format, &mail)?;
     let timestamp = mail_timestamp(job.date);
     match &args.out {
         None => {
             let bytes = exporter
-                .bytes(&letter, format, timestamp)
+                .bytes_with(&letter, format, &mail, timestamp)
                 .map_err(export_error)?;
             print_bytes(&bytes)
         }
         Some(path) => {
             exporter
-                .write(&letter, format, path, timestamp)
+                .write_with(&letter, format, &mail, path, timestamp)
                 .map_err(export_error)?;
             record(store, &letter, path)?;
             eprintln!("Wrote {}", path.display());
@@ -581,7 +627,8 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         attachments: Vec::new(),
     };
     let format = format_of(args.format);
-    let exporter = exporter_for(store, &sender, format)?;
+    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
+    let exporter = exporter_for(store, &sender, format, &mail)?;
     let timestamp = mail_timestamp(job.date);
     let mut written = 0usize;
     for id in &ids {
@@ -592,7 +639,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
             .and_then(|letter| {
                 let path = args.out.join(export::default_file_name(&letter, format));
                 exporter
-                    .write(&letter, format, &path, timestamp)
+                    .write_with(&letter, format, &mail, &path, timestamp)
                     .map_err(export_error)?;
                 record(store, &letter, &path)?;
                 Ok(path)
