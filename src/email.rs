@@ -99,6 +99,30 @@ pub fn cover_body(letter: &Letter, note: &str) -> MailBody {
     }
 }
 
+/// The cover note at its shortest, for a `mailto:` link that has little room: the greeting,
+/// the note, the closing and the sender's name (a mail program adds the owner's own
+/// signature).
+pub fn brief_cover_text(letter: &Letter, note: &str) -> String {
+    let mut text = String::new();
+    if letter.lang == Lang::Fa
+        && let Some(name) = letter.recipient.first()
+    {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text.push_str(&letter.greeting);
+    text.push_str("\n\n");
+    text.push_str(note.trim());
+    text.push_str("\n\n");
+    text.push_str(&letter.closing);
+    if let Some(name) = letter.signature.first() {
+        text.push('\n');
+        text.push_str(name);
+    }
+    text.push('\n');
+    text
+}
+
 /// The whole message: headers (encoded), `multipart/alternative` with the two forms of the
 /// body, and the attachment if any (then `multipart/mixed`). Marked `X-Unsent: 1`, so mail
 /// programs open it as a draft ready to send.
@@ -110,8 +134,6 @@ pub fn message(
 ) -> Result<Vec<u8>, ExportError> {
     let (to, from) = addresses(letter)?;
     let mut message = MessageBuilder::new()
-        .from((from.name.as_str(), from.email.as_str()))
-        .to((to.name.as_str(), to.email.as_str()))
         .subject(letter.subject.as_str())
         .date(timestamp)
         .header("X-Unsent", Raw::new("1"))
@@ -121,9 +143,51 @@ pub fn message(
     if let Some(file) = attachment {
         message = message.attachment(file.content_type, file.name.as_str(), file.bytes.as_slice());
     }
-    Ok(message
-        .write_to_vec()
-        .expect("writing an e-mail to memory cannot fail"))
+    // From and To are written here and put first: mail-builder 0.4 writes a display name
+    // as one encoded word however long it is, which breaks the line limits of RFC 5322
+    // (998, and 78 recommended) for a long Persian name.
+    let mut out = address_header("From", from).into_bytes();
+    out.extend(address_header("To", to).into_bytes());
+    message
+        .write_to(&mut out)
+        .expect("writing an e-mail to memory cannot fail");
+    Ok(out)
+}
+
+/// `Field: "Name" <address>`, or, for a name that is not plain ASCII or does not fit on the
+/// line, the name as RFC 2047 encoded words of at most 72 characters, one per folded line
+/// (so that every line stays within 78 characters).
+fn address_header(field: &str, mailbox: &Mailbox) -> String {
+    let name = mailbox.name.trim();
+    let email = mailbox.email.trim();
+    let plain = name.chars().all(|c| c.is_ascii_graphic() || c == ' ');
+    let quoted = format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    if name.is_empty() {
+        return format!("{field}: <{email}>\r\n");
+    }
+    if plain && field.len() + 2 + quoted.len() + 2 + email.len() + 1 <= 78 {
+        return format!("{field}: {quoted} <{email}>\r\n");
+    }
+    let mut out = format!("{field}:");
+    let mut start = 0;
+    while start < name.len() {
+        // 45 bytes make 60 characters of base64: a word of 72 with `=?utf-8?B?` and `?=`.
+        let mut end = (start + 45).min(name.len());
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let encoded = mail_builder::encoders::base64::base64_encode(&name.as_bytes()[start..end])
+            .expect("encoding to memory cannot fail");
+        if start > 0 {
+            out.push_str("\r\n");
+        }
+        out.push_str(" =?utf-8?B?");
+        out.push_str(std::str::from_utf8(&encoded).expect("base64 is ASCII"));
+        out.push_str("?=");
+        start = end;
+    }
+    out.push_str(&format!("\r\n <{email}>\r\n"));
+    out
 }
 
 /// The recipient's and the sender's mailboxes, which every e-mail needs.
@@ -522,6 +586,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn address_headers_are_quoted_or_encoded_and_folded() {
+        let mailbox = |name: &str| Mailbox {
+            name: name.to_string(),
+            email: "a@example.com".to_string(),
+        };
+        assert_eq!(
+            address_header("To", &mailbox("Mr \"Dan\" Weber")),
+            "To: \"Mr \\\"Dan\\\" Weber\" <a@example.com>\r\n"
+        );
+        let long = address_header("From", &mailbox(&"نام ".repeat(40)));
+        assert!(long.lines().all(|l| l.len() <= 78), "{long}");
+        assert!(long.lines().count() > 3, "{long}");
+        assert!(long.is_ascii());
+        assert!(long.ends_with("\r\n <a@example.com>\r\n"), "{long}");
+        let raw = format!("{long}Subject: x\r\n\r\nbody\r\n");
+        let parsed = mail_parser::MessageParser::default()
+            .parse(raw.as_bytes())
+            .unwrap();
+        let from = parsed.from().unwrap().first().unwrap();
+        assert_eq!(from.name(), Some("نام ".repeat(40).trim()));
+        assert_eq!(from.address(), Some("a@example.com"));
+    }
+
+    #[test]
     fn values_are_isolated_inside_a_line_and_unwrapped_as_whole_lines() {
         assert_eq!(isolate("a\nb"), "\u{2068}a\u{2069}\n\u{2068}b\u{2069}");
         assert_eq!(
@@ -539,7 +627,7 @@ mod tests {
     #[test]
     fn cover_syntax_errors_name_the_file_and_line() {
         let e = CoverTemplate::parse(
-            "line one\nline {{ two\n",
+            "line one\nline {{ two ) }}\n",
             Lang::Fa,
             PathBuf::from("/w/templates/cover/fa.tera"),
             false,

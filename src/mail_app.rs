@@ -24,6 +24,8 @@ pub enum MailtoBody {
     Letter,
     /// The cover note: the letter itself must travel as the attached PDF.
     Cover,
+    /// The cover note without the signature's other lines and the contact details.
+    BriefCover,
     /// Only the recipient and the subject: even the cover note was too long.
     SubjectOnly,
     /// Only the recipient: the subject too was too long.
@@ -230,24 +232,21 @@ pub fn open_in_mail_program(
         Err(e) => e,
     };
 
-    // The fallback: the body as it is, else the cover note (the letter then goes as the PDF).
-    let cover;
-    let mut bodies = vec![(
-        match body.kind {
-            BodyKind::Letter => MailtoBody::Letter,
-            BodyKind::Cover => MailtoBody::Cover,
-        },
-        body.plain.as_str(),
-    )];
+    // The fallback: the body as it is, else the cover note (the letter then goes as the
+    // PDF), else the cover note at its shortest.
+    let note = mail
+        .covers
+        .get(letter.lang)
+        .render(letter, &default_file_name(letter, Format::Pdf))
+        .map_err(ExportError::from)?;
+    let cover = email::cover_body(letter, &note).plain;
+    let brief = email::brief_cover_text(letter, &note);
+    let mut bodies = Vec::new();
     if body.kind == BodyKind::Letter {
-        let note = mail
-            .covers
-            .get(letter.lang)
-            .render(letter, &default_file_name(letter, Format::Pdf))
-            .map_err(ExportError::from)?;
-        cover = email::cover_body(letter, &note).plain;
-        bodies.push((MailtoBody::Cover, cover.as_str()));
+        bodies.push((MailtoBody::Letter, body.plain.as_str()));
     }
+    bodies.push((MailtoBody::Cover, cover.as_str()));
+    bodies.push((MailtoBody::BriefCover, brief.as_str()));
     let mailto = mailto_link(letter, &bodies);
     let pdf = if mail.attach_pdf || mailto.needs_pdf() {
         let path = dir.join(default_file_name(letter, Format::Pdf));
@@ -268,5 +267,261 @@ pub fn open_in_mail_program(
             draft: draft_error,
             mailto: e,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::render::{Draft, render};
+    use crate::store::{sample_clients, sample_sender};
+    use crate::template::Library;
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+
+    fn letter(template: &str, client: &str) -> Letter {
+        let library = Library::load(None);
+        let client = sample_clients()
+            .into_iter()
+            .find(|c| c.id == client)
+            .unwrap();
+        let sender = sample_sender();
+        let values = BTreeMap::new();
+        render(&Draft {
+            template: library.get(template, client.language).unwrap(),
+            client: &client,
+            sender: &sender,
+            values: &values,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            number: "NA/1405/007".to_string(),
+        })
+        .unwrap()
+    }
+
+    /// A desktop that records what it was asked to open and refuses what it is told to.
+    #[derive(Default)]
+    struct FakeDesktop {
+        eml_handler: bool,
+        mailto_handler: bool,
+        opened: RefCell<Vec<String>>,
+    }
+
+    impl Desktop for FakeDesktop {
+        fn open_file(&self, path: &Path) -> Result<(), DesktopError> {
+            let target = path.display().to_string();
+            self.opened.borrow_mut().push(target.clone());
+            if self.eml_handler {
+                Ok(())
+            } else {
+                Err(DesktopError::NoHandler { target })
+            }
+        }
+        fn open_url(&self, url: &str) -> Result<(), DesktopError> {
+            self.opened.borrow_mut().push(url.to_string());
+            if self.mailto_handler {
+                Ok(())
+            } else {
+                Err(DesktopError::Failed {
+                    target: "mailto:".to_string(),
+                    message: "exit status 3".to_string(),
+                })
+            }
+        }
+    }
+
+    fn attach() -> MailOptions {
+        MailOptions {
+            attach_pdf: true,
+            ..MailOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_draft_is_an_unsent_eml_with_the_pdf_opened_by_the_desktop() {
+        let dir = tempfile::tempdir().unwrap();
+        let letter = letter("payment-3", "sample-reza");
+        let desktop = FakeDesktop {
+            eml_handler: true,
+            ..FakeDesktop::default()
+        };
+        let opened = open_in_mail_program(
+            &Exporter::default(),
+            &letter,
+            &attach(),
+            dir.path(),
+            0,
+            &desktop,
+        )
+        .unwrap();
+        let eml = dir.path().join("payment-3_sample-reza_2026-11-22.eml");
+        assert_eq!(
+            opened,
+            MailOpened::Draft {
+                eml: eml.clone(),
+                attachment: Some("payment-3_sample-reza_2026-11-22.pdf".to_string())
+            }
+        );
+        assert_eq!(opened.attach_by_hand(), None);
+        assert_eq!(*desktop.opened.borrow(), [eml.display().to_string()]);
+        let raw = std::fs::read(&eml).unwrap();
+        let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(message.header_raw("X-Unsent").map(str::trim), Some("1"));
+        assert_eq!(message.attachment_count(), 1);
+        assert!(
+            message
+                .attachment(0)
+                .unwrap()
+                .contents()
+                .starts_with(b"%PDF-")
+        );
+        // Nothing else is left in the drafts folder: the PDF travels inside the draft.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn without_an_eml_handler_a_long_letter_falls_back_to_the_cover_note_and_a_pdf_to_attach() {
+        let dir = tempfile::tempdir().unwrap();
+        let letter = letter("payment-3", "sample-reza");
+        // The Persian letter, percent-encoded, is far longer than a mailto: link may be.
+        let whole = email::letter_body(&letter).plain;
+        assert!(mailto_link(&letter, &[(MailtoBody::Letter, &whole)]).body != MailtoBody::Letter);
+        let desktop = FakeDesktop {
+            mailto_handler: true,
+            ..FakeDesktop::default()
+        };
+        let opened = open_in_mail_program(
+            &Exporter::default(),
+            &letter,
+            &MailOptions::default(),
+            dir.path(),
+            0,
+            &desktop,
+        )
+        .unwrap();
+        let MailOpened::Mailto {
+            mailto,
+            pdf,
+            reason,
+            ..
+        } = &opened
+        else {
+            panic!("{opened:?}");
+        };
+        assert!(matches!(reason, DesktopError::NoHandler { .. }));
+        // The Persian cover note with its signature block and contact lines is too long as
+        // well; its brief form (greeting, note, closing, name) fits.
+        assert_eq!(mailto.body, MailtoBody::BriefCover);
+        assert!(mailto.url.len() <= MAILTO_LIMIT, "{}", mailto.url.len());
+        assert!(
+            mailto
+                .url
+                .starts_with("mailto:reza%2Eahmadi%40example%2Ecom?subject=")
+        );
+        // The link carries the cover note, which names the file to attach.
+        let body = mailto.url.split("&body=").nth(1).unwrap();
+        let body = percent_encoding::percent_decode_str(body)
+            .decode_utf8()
+            .unwrap();
+        assert!(
+            body.contains("payment-3_sample-reza_2026-11-22.pdf"),
+            "{body}"
+        );
+        assert!(body.contains("\r\n"), "CRLF line breaks: {body:?}");
+        assert!(body.contains("با سلام و احترام"), "{body}");
+        assert!(
+            body.ends_with("با سپاس و احترام\r\nمریم رحیمی\r\n"),
+            "{body}"
+        );
+        // … and the file is there to attach by hand.
+        let pdf = pdf.as_ref().expect("a PDF to attach");
+        assert_eq!(opened.attach_by_hand(), Some(pdf.as_path()));
+        assert!(std::fs::read(pdf).unwrap().starts_with(b"%PDF-"));
+        assert_eq!(desktop.opened.borrow().len(), 2);
+    }
+
+    #[test]
+    fn a_short_letter_goes_whole_into_the_link_and_needs_no_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut letter = letter("payment-1", "sample-daniel");
+        letter.body = "Please pay.".to_string();
+        assert_eq!(letter.lang, Lang::En);
+        let desktop = FakeDesktop {
+            mailto_handler: true,
+            ..FakeDesktop::default()
+        };
+        let opened = open_in_mail_program(
+            &Exporter::default(),
+            &letter,
+            &MailOptions::default(),
+            dir.path(),
+            0,
+            &desktop,
+        )
+        .unwrap();
+        let MailOpened::Mailto { mailto, pdf, .. } = &opened else {
+            panic!("{opened:?}");
+        };
+        assert_eq!(mailto.body, MailtoBody::Letter);
+        assert_eq!(*pdf, None);
+        assert!(mailto.url.contains("Please%20pay%2E"), "{}", mailto.url);
+    }
+
+    #[test]
+    fn links_drop_what_does_not_fit() {
+        let mut letter = letter("payment-1", "sample-daniel");
+        let long = "x".repeat(3000);
+        let link = mailto_link(
+            &letter,
+            &[(MailtoBody::Letter, &long), (MailtoBody::Cover, &long)],
+        );
+        assert_eq!(link.body, MailtoBody::SubjectOnly);
+        assert!(link.url.len() <= MAILTO_LIMIT);
+        letter.subject = "y".repeat(3000);
+        let link = mailto_link(&letter, &[(MailtoBody::Letter, "short")]);
+        assert_eq!(link.body, MailtoBody::AddressOnly);
+        assert_eq!(link.url, "mailto:daniel%2Eweber%40example%2Ecom");
+        assert!(link.needs_pdf());
+    }
+
+    #[test]
+    fn no_mail_program_at_all_is_an_error_that_keeps_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let letter = letter("payment-1", "sample-daniel");
+        let result = open_in_mail_program(
+            &Exporter::default(),
+            &letter,
+            &MailOptions::default(),
+            dir.path(),
+            0,
+            &FakeDesktop::default(),
+        );
+        match result {
+            Err(MailAppError::NoMailProgram { eml, draft, mailto }) => {
+                assert!(eml.exists());
+                assert!(matches!(draft, DesktopError::NoHandler { .. }));
+                assert!(matches!(mailto, DesktopError::Failed { .. }));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_client_without_an_address_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut letter = letter("payment-1", "sample-daniel");
+        letter.to = None;
+        let result = open_in_mail_program(
+            &Exporter::default(),
+            &letter,
+            &attach(),
+            dir.path(),
+            0,
+            &FakeDesktop::default(),
+        );
+        assert!(
+            matches!(result, Err(MailAppError::Export(ExportError::NoRecipient(ref c))) if c == "sample-daniel"),
+            "{result:?}"
+        );
     }
 }
