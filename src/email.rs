@@ -165,7 +165,7 @@ fn address_header(field: &str, mailbox: &Mailbox) -> String {
     if name.is_empty() {
         return format!("{field}: <{email}>\r\n");
     }
-    if plain && field.len() + 2 + quoted.len() + 2 + email.len() + 1 <= 78 {
+    if plain && field.len() + quoted.len() + email.len() + 5 <= 78 {
         return format!("{field}: {quoted} <{email}>\r\n");
     }
     let mut out = format!("{field}:");
