@@ -406,6 +406,40 @@ fn hostile_values_are_text_in_both_parts() {
     }
     assert_eq!(words(&text), plain_words(&plain));
     assert_self_contained(&html);
+
+    // The cover note too: its values are data, escaped in the HTML, literal in the text.
+    run(
+        &data,
+        &[
+            "render",
+            "payment-1",
+            "--profile",
+            profile.to_str().unwrap(),
+            "--set",
+            "invoice={{ sender.name }} &amp; <i>",
+            "--set",
+            "amount=10",
+            "--set",
+            "due_date=2026-11-01",
+            "--format",
+            "eml",
+            "--attach-pdf",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+    );
+    let raw = std::fs::read(&path).unwrap();
+    assert_well_formed(&raw);
+    let message = parse(&raw);
+    let Parts { plain, html } = parts(&message);
+    let plain = strip_bidi(&plain);
+    let text = strip_bidi(&html_body_text(&html));
+    for literal in ["سرکار خانم <b>x</b>", "{{ sender.name }} &amp; <i>"] {
+        assert!(plain.contains(literal), "«{literal}» in {plain}");
+        assert!(text.contains(literal), "«{literal}» in {text}");
+    }
+    assert!(!html.contains("<i>") && !html.contains("<b>x"), "{html}");
+    assert_eq!(words(&text), plain_words(&plain));
 }
 
 fn pdftotext(pdf: &[u8]) -> String {
