@@ -1,8 +1,10 @@
 //! Turning a letter into files: plain text, RFC 5322 e-mail (.eml) and PDF.
 
 use crate::fsutil::atomic_write;
+use crate::i18n::{Locale, Problem};
 use crate::letter::Letter;
 use crate::pdf::{PdfError, PdfRenderer};
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use mail_builder::MessageBuilder;
 use mail_builder::headers::raw::Raw;
 use std::path::Path;
@@ -25,24 +27,83 @@ impl Format {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error(
-        "client `{0}` has no email address, so an e-mail cannot be addressed: add `email = \"…\"` to clients/{0}.toml, or export as text"
-    )]
+    /// An e-mail needs the client's address; the value is the client's id.
     NoRecipient(String),
-    #[error(
-        "sender.toml has no email address, so the e-mail has no sender: add `email = \"…\"` to sender.toml, or export as text"
-    )]
+    /// An e-mail needs the owner's address.
     NoSender,
-    #[error(transparent)]
-    Pdf(#[from] PdfError),
-    #[error("{}: {source}", path.display())]
+    Pdf(PdfError),
     Write {
         path: std::path::PathBuf,
-        #[source]
         source: std::io::Error,
     },
+}
+
+impl From<PdfError> for ExportError {
+    fn from(e: PdfError) -> Self {
+        ExportError::Pdf(e)
+    }
+}
+
+impl Problem for ExportError {
+    fn key(&self) -> &'static str {
+        match self {
+            ExportError::NoRecipient(_) => "error-no-recipient-email",
+            ExportError::NoSender => "error-no-sender-email",
+            ExportError::Pdf(e) => e.key(),
+            ExportError::Write { source, .. } => crate::store::io_key(source),
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            ExportError::NoRecipient(id) => vec![("id", id.clone())],
+            ExportError::NoSender => Vec::new(),
+            ExportError::Pdf(e) => e.args(locale),
+            ExportError::Write { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+        }
+    }
+}
+
+crate::i18n::english_display!(ExportError);
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Pdf(e) => Some(e),
+            ExportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+impl ExportError {
+    pub(crate) fn samples() -> Vec<Self> {
+        let all = vec![
+            ExportError::NoRecipient("acme".into()),
+            ExportError::NoSender,
+            ExportError::Pdf(PdfError::Typeset("unknown font family".into())),
+            ExportError::Pdf(PdfError::Export("the document is empty".into())),
+            ExportError::Write {
+                path: "/media/usb/نامه‌ها/payment-3.pdf".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        for e in &all {
+            match e {
+                ExportError::NoRecipient(_)
+                | ExportError::NoSender
+                | ExportError::Pdf(PdfError::Typeset(_) | PdfError::Export(_))
+                | ExportError::Write { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// The letter as an e-mail message: UTF-8 text body, encoded headers, marked as unsent so
@@ -117,6 +178,20 @@ impl Exporter {
     }
 }
 
+/// The e-mail's Date header, in seconds since the epoch: `now` for a letter dated today,
+/// otherwise nine in the morning (local time) of the letter date, so that a letter dated
+/// ahead or back carries its own date.
+pub fn mail_timestamp(date: NaiveDate, now: DateTime<Local>) -> i64 {
+    if date == now.date_naive() {
+        return now.timestamp();
+    }
+    let nine = date.and_hms_opt(9, 0, 0).expect("09:00 exists");
+    Local
+        .from_local_datetime(&nine)
+        .earliest()
+        .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
+}
+
 /// A `mailto:` link that opens the user's mail app with the recipient, subject and body
 /// filled in.
 pub fn mailto(letter: &Letter) -> String {
@@ -145,4 +220,22 @@ pub fn default_file_name(letter: &Letter, format: Format) -> String {
         letter.date.format("%Y-%m-%d"),
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    #[test]
+    fn the_mail_date_is_now_for_today_and_nine_in_the_morning_otherwise() {
+        let now = Local::now();
+        assert_eq!(mail_timestamp(now.date_naive(), now), now.timestamp());
+        let later = now.date_naive() + chrono::Days::new(3);
+        let sent = DateTime::from_timestamp(mail_timestamp(later, now), 0)
+            .unwrap()
+            .with_timezone(&Local);
+        assert_eq!(sent.date_naive(), later);
+        assert_eq!((sent.hour(), sent.minute()), (9, 0));
+    }
 }

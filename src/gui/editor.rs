@@ -98,11 +98,61 @@ impl TextField {
             other => other,
         };
         let is_edit = action.is_edit();
+        let before = self.content.cursor();
+        let again = action.clone();
         self.content.perform(action);
         if is_edit {
             self.remark();
+        } else {
+            self.skip_marks(before, again);
         }
         is_edit
+    }
+
+    /// Keeps the caret off invisible direction marks (the line's RLM, the isolates around a
+    /// value): a motion that crossed only marks goes on until it crosses a character the
+    /// owner sees, and a caret left before a line's RLM moves after it, where a typed letter
+    /// joins the line.
+    fn skip_marks(&mut self, mut before: Cursor, motion: Action) {
+        let repeatable = matches!(motion, Action::Move(_) | Action::Select(_));
+        // Each round crosses at least one mark; a line holds only so many in a row.
+        for _ in 0..16 {
+            let now = self.content.cursor();
+            let (a, b) = (before.position, now.position);
+            let only_marks = repeatable
+                && a != b
+                && a.line == b.line
+                && self
+                    .content
+                    .line(a.line)
+                    .and_then(|l| {
+                        l.text
+                            .get(a.column.min(b.column)..a.column.max(b.column))
+                            .map(|crossed| crossed.chars().all(marz::bidi::is_direction_mark))
+                    })
+                    .unwrap_or(false);
+            if !only_marks {
+                break;
+            }
+            before = now;
+            self.content.perform(motion.clone());
+        }
+        let now = self.content.cursor();
+        let p = now.position;
+        let starts_marked = p.column == 0
+            && self
+                .content
+                .line(p.line)
+                .is_some_and(|l| l.text.starts_with(RLM));
+        if starts_marked {
+            self.content.move_to(Cursor {
+                position: Position {
+                    line: p.line,
+                    column: RLM.len_utf8(),
+                },
+                selection: now.selection,
+            });
+        }
     }
 
     /// Puts the direction mark back on lines that lost it (typed into an empty field,
