@@ -14,6 +14,9 @@ pub const FSI: char = '\u{2068}';
 /// POP DIRECTIONAL ISOLATE: closes it.
 pub const PDI: char = '\u{2069}';
 
+/// RIGHT-TO-LEFT MARK: makes a line whose first letter is Latin run right to left.
+pub const RLM: char = '\u{200F}';
+
 /// Every invisible mark that only steers direction (marks, embeddings, isolates).
 pub fn is_direction_mark(c: char) -> bool {
     matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

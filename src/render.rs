@@ -384,9 +384,9 @@ struct Resolved {
     needs: Vec<InputError>,
 }
 
-/// Every input of the template as a typed value: the given value, else the client's fact of
-/// the same name (so an owner can keep e.g. an open `invoice` on the profile), else the
-/// template's default, else (for optional inputs) an empty string. A required input with
+/// Every input of the template as a typed value: the given value, else (when none is given)
+/// the client's fact of the same name (so an owner can keep e.g. an open `invoice` on the
+/// profile), else the template's default, else (for optional inputs) an empty string. A required input with
 /// none of these, or a value that does not parse, is a need. Text is isolated for the
 /// letter's direction; numbers, dates and choices stay as they are, for filters and
 /// comparisons.
@@ -413,11 +413,15 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
         values: Map::new(),
         needs: Vec::new(),
     };
-    let non_empty = |v: Option<&String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let non_empty = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
     for spec in &template.meta.inputs {
-        let raw = non_empty(draft.values.get(&spec.name))
-            .or_else(|| non_empty(draft.client.facts.get(&spec.name)))
-            .or_else(|| spec.default.clone());
+        // A value given, even an empty one, stands: a form emptied on screen must not
+        // bring the client's fact back into the letter.
+        let raw = match draft.values.get(&spec.name) {
+            Some(given) => non_empty(given),
+            None => draft.client.facts.get(&spec.name).and_then(non_empty),
+        }
+        .or_else(|| spec.default.clone());
         let value = match raw.map(|raw| parse_input(spec, &raw, draft.date)) {
             Some(Ok(Value::String(text)))
                 if matches!(spec.kind, InputKind::Text | InputKind::Multiline) =>
@@ -715,7 +719,9 @@ fn template_error(file: &std::path::Path, piece: Piece, error: &tera::Error) -> 
                             .unwrap_or_default(),
                     };
                 }
-                tera::ErrorKind::Msg(message) if message.starts_with("Variable `") => {
+                tera::ErrorKind::Msg(message)
+                    if message.starts_with("Variable `") && message.contains("not found") =>
+                {
                     if let Some(name) = message.split('`').nth(1) {
                         return RenderError::Undefined {
                             file,
@@ -1005,6 +1011,53 @@ mod tests {
             render_with(&t, &client, &[("amount", "9")]).unwrap().body,
             "9"
         );
+        // An empty value given (a form field the owner emptied) does not bring the fact back.
+        assert!(matches!(
+            render_with(&t, &client, &[("amount", " ")]),
+            Err(RenderError::Input(InputError::Missing { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_draft_shows_placeholders_and_lists_what_it_needs() {
+        let client = Client::new("c", "Ali");
+        let t = template(
+            Lang::Fa,
+            INPUTS,
+            "{{ input.amount | money }} تا {{ input.deadline | date }} برای {{ input.note }}",
+        );
+        let values: BTreeMap<String, String> =
+            [("deadline".to_string(), "soon".to_string())].into();
+        let sender = sender();
+        let draft = Draft {
+            template: &t,
+            client: &client,
+            sender: &sender,
+            values: &values,
+            date: date(),
+            number: "NA/1".to_string(),
+        };
+        match compose(&draft) {
+            Composed::Draft { letter, needs } => {
+                assert_eq!(
+                    bidi::strip(&letter.body),
+                    "[Amount] تا [Deadline] برای",
+                    "every problem shows as its placeholder, through the filters"
+                );
+                assert_eq!(needs.len(), 2, "{needs:?}");
+                assert!(matches!(&needs[0], InputError::Missing { name, .. } if name == "amount"));
+                assert!(matches!(
+                    &needs[1],
+                    InputError::Invalid { name, problem: ValueError::Date(_), .. } if name == "deadline"
+                ));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Strict rendering refuses the same draft, naming the first need.
+        assert!(matches!(
+            render(&draft),
+            Err(RenderError::Input(InputError::Missing { .. }))
+        ));
     }
 
     #[test]

@@ -725,8 +725,20 @@ fn marked_line<'a>(
     bold: bool,
 ) -> Element<'a, Message> {
     let font = if bold { theme::BOLD } else { theme::FONT };
+    let has_placeholder = placeholders.iter().any(|p| line.contains(p.as_str()));
+    if !has_placeholder {
+        return container(text(line.to_string()).font(font))
+            .width(Length::Fill)
+            .align_x(theme::start(lang))
+            .into();
+    }
+    // The mark makes the line right to left even when it starts with a Latin value.
+    let mut rest = if lang.is_rtl() {
+        format!("{}{line}", marz::bidi::RLM)
+    } else {
+        line.to_string()
+    };
     let mut spans = Vec::new();
-    let mut rest = line;
     while let Some((at, found)) = placeholders
         .iter()
         .filter_map(|p| rest.find(p.as_str()).map(|at| (at, p)))
@@ -735,17 +747,11 @@ fn marked_line<'a>(
         if at > 0 {
             spans.push(span(rest[..at].to_string()).font(font));
         }
-        spans.push(theme::placeholder(span(found.clone()).font(theme::BOLD)));
-        rest = &rest[at + found.len()..];
-    }
-    if spans.is_empty() {
-        return container(text(line.to_string()).font(font))
-            .width(Length::Fill)
-            .align_x(theme::start(lang))
-            .into();
+        spans.push(theme::placeholder(span(found.clone()).font(font)));
+        rest = rest[at + found.len()..].to_string();
     }
     if !rest.is_empty() {
-        spans.push(span(rest.to_string()).font(font));
+        spans.push(span(rest).font(font));
     }
     container(rich_text(spans).on_link_click(iced::never))
         .width(Length::Fill)
@@ -904,5 +910,282 @@ pub fn input_hint(
             ))
         }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::editor::typing;
+    use crate::gui::tests::{latin_words_besides, sample_workspace};
+    use marz::Library;
+
+    fn send(state: &mut State, ws: &Workspace, message: Message) -> Option<Event> {
+        state.update(message, ws).1
+    }
+
+    fn type_into(state: &mut State, ws: &Workspace, name: &str, value: &str) {
+        for action in typing(value) {
+            send(state, ws, Message::Input(name.into(), action));
+        }
+    }
+
+    fn letter(state: &State) -> &Letter {
+        state.preview().letter().expect("a letter on screen")
+    }
+
+    fn text(state: &State) -> String {
+        marz::bidi::strip(&letter(state).to_text())
+    }
+
+    #[test]
+    fn composing_an_ultimatum_updates_the_preview_on_every_change() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::Scenario(Scenario::Payment));
+        send(&mut state, &ws, Message::Template("payment-3".into()));
+        assert!(matches!(state.preview(), Preview::Complete(_)));
+        assert_eq!(letter(&state).template, "payment-3");
+        assert!(text(&state).contains("۱۲٬۵۰۰٬۰۰۰ تومان"));
+        type_into(&mut state, &ws, "amount", "۳۰۰۰۰۰۰");
+        assert!(
+            text(&state).contains("۳٬۰۰۰٬۰۰۰ تومان (سه میلیون تومان)"),
+            "{}",
+            text(&state)
+        );
+        send(
+            &mut state,
+            &ws,
+            Message::Choose("consequence".into(), "legal".into()),
+        );
+        assert!(letter(&state).body.contains("قانونی"));
+        assert!(state.findings.is_empty(), "{:?}", state.findings);
+    }
+
+    #[test]
+    fn edited_text_is_kept_until_the_owner_confirms_regeneration() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-daniel".into()), &ws);
+        send(&mut state, &ws, Message::EditText);
+        for action in typing("My own words, YOU IDIOT!!!") {
+            send(&mut state, &ws, Message::Body(action));
+        }
+        for action in typing("A new subject") {
+            send(&mut state, &ws, Message::Subject(action));
+        }
+        assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
+        assert_eq!(letter(&state).subject, "A new subject");
+        assert!(state.findings.iter().any(|f| f.rule == tone::Rule::Insult));
+        // Form changes do not overwrite the edited body.
+        type_into(&mut state, &ws, "amount", "99");
+        assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
+        // Applying a suggested replacement edits the body.
+        let shout = state
+            .findings
+            .iter()
+            .position(|f| f.text == "!!!")
+            .expect("shouting found");
+        send(&mut state, &ws, Message::Apply(shout));
+        assert_eq!(letter(&state).body, "My own words, YOU IDIOT.");
+        // Regenerating asks first.
+        send(&mut state, &ws, Message::Regenerate);
+        assert!(state.confirm_regenerate);
+        assert!(state.form(&ws).unwrap().body.is_some());
+        send(&mut state, &ws, Message::ConfirmRegenerate);
+        assert!(state.form(&ws).unwrap().body.is_none());
+        assert!(letter(&state).body.contains("99 euros"));
+    }
+
+    #[test]
+    fn only_a_complete_letter_is_exported_copied_or_mailed() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(None, &ws);
+        assert_eq!(send(&mut state, &ws, Message::Export(Format::Pdf)), None);
+        send(&mut state, &ws, Message::Client("sample-nazanin".into()));
+        match send(&mut state, &ws, Message::Export(Format::Eml)) {
+            Some(Event::Export(letter, Format::Eml)) => assert_eq!(letter.client, "sample-nazanin"),
+            other => panic!("{other:?}"),
+        }
+        match send(&mut state, &ws, Message::Mail) {
+            Some(Event::Mail(url)) => assert!(
+                url.starts_with("mailto:nazanin%2Ekarimi%40example%2Ecom?subject="),
+                "{url}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            send(&mut state, &ws, Message::Copy),
+            Some(Event::Copy(t)) if marz::bidi::strip(&t).contains("سرکار خانم نازنین کریمی")
+        ));
+        // Emptied, the invoice makes the letter a draft: nothing leaves, nor can the owner
+        // start editing a text with placeholders in it.
+        type_into(&mut state, &ws, "invoice", "");
+        assert!(matches!(state.preview(), Preview::Draft { .. }));
+        for message in [Message::Export(Format::Pdf), Message::Copy, Message::Mail] {
+            assert_eq!(send(&mut state, &ws, message), None);
+        }
+        send(&mut state, &ws, Message::EditText);
+        assert!(state.form(&ws).unwrap().body.is_none());
+    }
+
+    #[test]
+    fn a_placeholder_typed_into_the_subject_keeps_the_letter_a_draft() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::Scenario(Scenario::PriceIncrease));
+        let subject = letter(&state).subject.clone();
+        assert!(subject.contains("[خدمت]"), "{subject}");
+        // The owner adds a word to the subject while the service is still a placeholder.
+        for action in typing(&format!("{} (مهم)", marz::bidi::strip(&subject))) {
+            send(&mut state, &ws, Message::Subject(action));
+        }
+        for (name, value) in [
+            ("service", "طراحی"),
+            ("old_price", "1000"),
+            ("new_price", "1200"),
+            ("reason", "هزینه‌ها بالا رفته است."),
+        ] {
+            type_into(&mut state, &ws, name, value);
+        }
+        match state.preview() {
+            Preview::Draft { needs, .. } => {
+                assert_eq!(needs, &vec![Need::Placeholder("[خدمت]".into())])
+            }
+            other => panic!("{other:?}"),
+        }
+        let problems = state.problems(Lang::Fa, &ws);
+        assert!(problems[0].contains("[خدمت]"), "{problems:?}");
+        send(&mut state, &ws, Message::Regenerate);
+        send(&mut state, &ws, Message::ConfirmRegenerate);
+        assert!(matches!(state.preview(), Preview::Complete(_)));
+        assert!(text(&state).contains("تغییر نرخ طراحی"), "{}", text(&state));
+    }
+
+    /// Every kind of problem the compose screen can show, worded in Persian, holds no
+    /// Latin word but the values it names (a field's label, a typed value, a file).
+    #[test]
+    fn every_problem_the_compose_screen_shows_is_persian_but_for_its_values() {
+        let (_dir, mut ws) = sample_workspace();
+        let mut seen = Vec::new();
+        let mut check = |state: &State, ws: &Workspace, values: &[&str], what: &str| {
+            let lines = state.problems(Lang::Fa, ws);
+            assert!(!lines.is_empty(), "{what}: no problem shown");
+            for line in lines {
+                assert!(!line.starts_with('['), "{what}: no message: {line}");
+                let latin = latin_words_besides(&line, values);
+                assert!(latin.is_empty(), "{what}: {latin:?} in «{line}»");
+                let english = state.problems(Lang::En, ws);
+                assert!(english.iter().all(|l| !l.starts_with('[')), "{english:?}");
+                seen.push(line);
+            }
+        };
+
+        // Nobody to write to.
+        let mut state = State::new(None, &ws);
+        check(&state, &ws, &[], "no client");
+
+        // Missing and invalid inputs, and what each invalid value is told under its field.
+        state.write_to("sample-daniel".into(), &ws);
+        send(&mut state, &ws, Message::Template("payment-2".into()));
+        type_into(&mut state, &ws, "invoice", "");
+        type_into(&mut state, &ws, "amount", "lots");
+        check(
+            &state,
+            &ws,
+            &["Invoice number", "Amount overdue", "lots"],
+            "needs",
+        );
+        let template = ws.library.get("payment-2", Lang::En).unwrap();
+        for (name, value) in [
+            ("amount", "lots"),
+            ("amount", "1.234"),
+            ("amount", "99999999999999999999999"),
+            ("new_deadline", "soon"),
+            ("new_deadline", "2026-02-30"),
+            ("new_deadline", "+99999999999"),
+        ] {
+            let spec = template.input(name).unwrap();
+            match input_hint(spec, value, Lang::En, ws.date, Lang::Fa) {
+                Some(Hint::Problem(p)) => {
+                    let latin = latin_words_besides(&p, &[value]);
+                    assert!(latin.is_empty(), "{name}={value}: {latin:?} in «{p}»");
+                }
+                other => panic!("{name}={value}: {other:?}"),
+            }
+        }
+
+        // A placeholder left in the owner's own subject.
+        let mut reza = State::new(Some("sample-reza".into()), &ws);
+        send(&mut reza, &ws, Message::Scenario(Scenario::PriceIncrease));
+        for action in typing("تغییر نرخ [خدمت]") {
+            send(&mut reza, &ws, Message::Subject(action));
+        }
+        check(
+            &reza,
+            &ws,
+            &["[خدمت]", "خدمت", "نرخ فعلی", "نرخ تازه"],
+            "placeholder",
+        );
+
+        // A user's template that cannot be rendered: each kind of Tera problem.
+        let fa = ws.store.templates_dir(Lang::Fa);
+        std::fs::create_dir_all(&fa).unwrap();
+        let file = fa.join("payment-1.tera");
+        let shown = file.display().to_string();
+        for (body, values) in [
+            ("{{ client.nickname }}", vec!["client.nickname"]),
+            ("{{ \"soon\" | date }}", vec!["date"]),
+            ("{{ client.name + 1 }}", vec![]),
+        ] {
+            let template = format!(
+                "+++\nid = \"payment-1\"\ntitle = \"ت\"\nscenario = \"payment\"\nlevel = 1\nsubject = \"م\"\ndescription = \"ش\"\n+++\n{body}\n"
+            );
+            std::fs::write(&file, template).unwrap();
+            ws.library = Library::load(Some(&ws.store.root().join("templates")));
+            let mut state = State::new(Some("sample-reza".into()), &ws);
+            send(&mut state, &ws, Message::Template("payment-1".into()));
+            assert!(
+                matches!(state.preview(), Preview::Blocked(Blocker::Broken(_))),
+                "{body}: {:?}",
+                state.preview()
+            );
+            let mut values = values;
+            values.push(&shown);
+            check(&state, &ws, &values, body);
+        }
+        std::fs::remove_file(&file).unwrap();
+
+        // No template of the situation in the client's language.
+        let library = std::mem::take(&mut ws.library);
+        let state = State::new(Some("sample-reza".into()), &ws);
+        check(&state, &ws, &[], "no template");
+        ws.library = library;
+
+        // The owner's details: missing, not TOML, or with a wrong value.
+        let sender = ws.store.sender_path();
+        let path = sender.display().to_string();
+        for (content, values) in [
+            (None, vec![]),
+            (Some("name = \"مریم\nrole = 3\n"), vec![]),
+            (
+                Some("name = \"مریم\"\nemail = \"maryam at home\"\n"),
+                vec!["email", "maryam at home"],
+            ),
+        ] {
+            match content {
+                None => std::fs::remove_file(&sender).unwrap(),
+                Some(text) => std::fs::write(&sender, text).unwrap(),
+            }
+            ws.reload();
+            let state = State::new(Some("sample-reza".into()), &ws);
+            assert!(matches!(
+                state.preview(),
+                Preview::Blocked(Blocker::NoSender)
+            ));
+            let mut values = values;
+            values.push(&path);
+            check(&state, &ws, &values, &format!("sender {content:?}"));
+        }
+        assert!(seen.len() >= 9, "{seen:#?}");
     }
 }

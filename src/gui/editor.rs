@@ -27,9 +27,9 @@ use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// U+200F RIGHT-TO-LEFT MARK: starts every line of a right-to-left field, so that a line
+/// The RIGHT-TO-LEFT MARK starts every line of a right-to-left field, so that a line
 /// beginning with "INV-2041" or a digit is still laid out right to left. Never stored.
-const RLM: char = '\u{200F}';
+use marz::bidi::RLM;
 
 /// What the owner typed in one field, with its cursor and selection.
 #[derive(Debug, Clone)]

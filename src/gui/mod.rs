@@ -715,6 +715,21 @@ mod tests {
         }
     }
 
+    /// The Latin words of a Persian text once the values it names are taken out (an
+    /// acronym such as PDF is not English).
+    pub(crate) fn latin_words_besides(text: &str, values: &[&str]) -> Vec<String> {
+        let mut rest = marz::bidi::strip(text);
+        let mut values: Vec<String> = values.iter().map(|v| marz::bidi::strip(v)).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for v in values.iter().filter(|v| !v.is_empty()) {
+            rest = rest.replace(v.as_str(), " ");
+        }
+        rest.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty() && *w != "PDF")
+            .map(str::to_string)
+            .collect()
+    }
+
     /// A workspace with the sample sender and clients, dated 22 November 2026.
     pub(crate) fn sample_workspace() -> (tempfile::TempDir, super::Workspace) {
         let dir = tempfile::tempdir().unwrap();
@@ -945,6 +960,98 @@ mod tests {
         assert_ne!(app.title(), Locale::get(Lang::Fa).text("window-title"));
         let again = App::new(store, None);
         assert_eq!(again.ui, Lang::En, "the language is remembered");
+    }
+
+    /// Switching situation or client shows that situation's or client's letter at once:
+    /// never the previous one, and nothing leaves until it is complete; switching back
+    /// brings the first letter and what was typed for it back.
+    #[test]
+    fn a_switch_never_leaves_the_previous_letter_on_screen_or_lets_it_leave() {
+        use super::{App, Message, Shortcut, compose};
+        use crate::gui::editor::typing;
+        use marz::export::Format;
+        use marz::{Client, Scenario, Store};
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        store
+            .save_client(&Client::new("plain", "Acme Ltd."), false)
+            .unwrap();
+        let mut app = App::new(store, Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        let files = || std::fs::read_dir(&exports).unwrap().count();
+        let compose = |app: &mut App, m: compose::Message| send(app, Message::Compose(m));
+        let plain = |app: &App| marz::bidi::strip(&app.letter().unwrap().to_text());
+        let complete = |app: &App| app.compose.preview().complete().is_some();
+
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        compose(&mut app, compose::Message::Template("payment-1".into()));
+        for action in typing("(A-12)") {
+            compose(&mut app, compose::Message::Input("invoice".into(), action));
+        }
+        assert!(complete(&app));
+        let payment = app.letter().unwrap().clone();
+        assert!(plain(&app).contains("(A-12)"), "{}", plain(&app));
+
+        // The price increase, with nothing filled in: its own placeholders, never the
+        // payment reminder, and nothing can leave.
+        compose(
+            &mut app,
+            compose::Message::Scenario(Scenario::PriceIncrease),
+        );
+        let shown = plain(&app);
+        assert_eq!(app.letter().unwrap().template, "price-increase-1");
+        for placeholder in ["[خدمت]", "[نرخ فعلی]", "[نرخ تازه]"] {
+            assert!(shown.contains(placeholder), "{placeholder} in {shown}");
+        }
+        assert!(
+            !shown.contains("(A-12)") && !shown.contains("صورت‌حساب"),
+            "{shown}"
+        );
+        assert!(!complete(&app));
+        for m in [
+            Message::Compose(compose::Message::Export(Format::Pdf)),
+            Message::Compose(compose::Message::Export(Format::Text)),
+            Message::Shortcut(Shortcut::Export),
+            Message::Compose(compose::Message::Copy),
+        ] {
+            send(&mut app, m);
+        }
+        assert_eq!(files(), 0, "nothing was exported");
+        assert_eq!(app.notice, None, "nothing was copied either");
+
+        // Back: the payment reminder and its typed invoice.
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        assert_eq!(app.letter(), Some(&payment));
+        assert!(complete(&app));
+
+        // A client without facts: their own letter with placeholders, not Reza's.
+        compose(&mut app, compose::Message::Client("plain".into()));
+        let shown = plain(&app);
+        assert!(
+            shown.contains("Acme Ltd.") && !shown.contains("رضا"),
+            "{shown}"
+        );
+        assert!(shown.contains("[شماره صورت‌حساب]") && !shown.contains("(A-12)"));
+        assert!(!complete(&app));
+        send(&mut app, Message::Shortcut(Shortcut::Export));
+        assert_eq!(files(), 0);
+
+        // Back to Reza: the same letter again, and now it can leave.
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        assert_eq!(app.letter(), Some(&payment));
+        compose(&mut app, compose::Message::Export(Format::Text));
+        assert_eq!(files(), 1);
+        let saved = std::fs::read_dir(&exports)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let saved = std::fs::read_to_string(saved.path()).unwrap();
+        assert_eq!(saved, payment.to_text());
     }
 
     #[test]
