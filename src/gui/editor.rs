@@ -689,6 +689,102 @@ mod tests {
         }
     }
 
+    /// Where the widget draws the caret of `field`, laid out `WIDTH` wide.
+    fn caret_x(field: &TextField) -> f32 {
+        const WIDTH: f32 = 420.0;
+        let laid = lay_out(None, field.content.text(), WIDTH, 15.0);
+        let empty = field.content.is_empty();
+        caret::caret(
+            &laid.buffer,
+            field.cursor().position.into(),
+            field.rtl && empty,
+            None,
+        )
+        .expect("a caret")
+        .x
+    }
+
+    fn motion(m: iced::widget::text_editor::Motion) -> Action {
+        Action::Move(m)
+    }
+
+    /// Tried by hand: on a Persian line, Home then Left moved nothing visible (the caret
+    /// stepped over the line's invisible direction mark). Each press must move it.
+    #[test]
+    fn every_arrow_press_moves_the_caret_by_one_visible_character() {
+        use iced::widget::text_editor::Motion::{Home, Left, Right};
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let isolated = marz::bidi::isolate("INV-41");
+        for line in [
+            "سلام دوست عزیز".to_string(),
+            "Hello dear friend".to_string(),
+            format!("فاکتور {isolated} مبلغ"),
+        ] {
+            let visible: Vec<char> = line
+                .chars()
+                .filter(|c| !marz::bidi::is_direction_mark(*c))
+                .collect();
+            // In a Persian field every line starts with the direction mark; the caret starts
+            // at the end of the second line.
+            let fresh = || {
+                let mut f = TextField::multi(&format!("سطر یکم\n{line}"), true);
+                f.perform(motion(iced::widget::text_editor::Motion::DocumentEnd));
+                f
+            };
+
+            // Start of the line: Home, then one Left passes the first letter, and a letter
+            // typed there lands after it.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            let start = caret_x(&f);
+            f.perform(motion(Left));
+            assert!(
+                (caret_x(&f) - start).abs() > 2.0,
+                "{line}: Left moved nothing"
+            );
+            f.perform(Action::Edit(Edit::Insert('ژ')));
+            let typed = marz::bidi::strip(&f.value());
+            let typed: Vec<char> = typed.lines().nth(1).unwrap().chars().collect();
+            assert_eq!(typed[..2], [visible[0], 'ژ'], "{line}");
+
+            // Every Left press along the line moves the caret, to the end of the line.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            let mut last = caret_x(&f);
+            for (i, c) in visible.iter().enumerate() {
+                f.perform(motion(Left));
+                let x = caret_x(&f);
+                assert!(
+                    (x - last).abs() > 0.5,
+                    "{line}: press {i} (past {c:?}) stayed at {x}"
+                );
+                last = x;
+            }
+            assert_eq!(f.cursor().position, fresh().cursor().position, "{line}");
+
+            // End of the line: Right steps back over the last letter, never onto a mark.
+            let mut f = fresh();
+            let at_end = caret_x(&f);
+            f.perform(motion(Right));
+            assert!(
+                (caret_x(&f) - at_end).abs() > 2.0,
+                "{line}: Right moved nothing"
+            );
+
+            // At the start, Right goes to the end of the line above, never before the mark.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            f.perform(motion(Right));
+            assert_eq!(f.cursor().position.line, 0, "{line}");
+            f.perform(motion(Left));
+            let p = f.cursor().position;
+            assert_eq!((p.line, p.column), (1, RLM.len_utf8()), "{line}");
+        }
+    }
+
     #[test]
     fn one_line_fields_refuse_line_breaks() {
         let mut f = TextField::single("نام", true);
