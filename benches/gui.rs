@@ -9,13 +9,19 @@
 #[path = "../src/gui/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod gui;
+// (When the bench is checked as a test, `gui` compiles `offscreen` itself.)
+#[cfg(not(test))]
 #[path = "../src/gui/offscreen.rs"]
 #[allow(dead_code)]
 mod offscreen;
+#[cfg(test)]
+use gui::offscreen;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use gui::App;
 // What `offscreen` takes from its parent module in the app.
-use gui::{App, theme};
+#[cfg(not(test))]
+use gui::theme;
 use gui::{Message, compose};
 use iced::widget::text_editor::{Action, Edit, Motion};
 use marz::Lang;
