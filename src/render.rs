@@ -166,39 +166,29 @@ impl Problem for RenderError {
     }
 
     fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
-        let place = |file: &PathBuf, piece: Piece| {
-            vec![
+        // Where in which file, then what the kind names.
+        let place = |file: &PathBuf, piece: Piece, named: &[(&'static str, &String)]| {
+            let mut args = vec![
                 ("file", file.display().to_string()),
                 ("piece", locale.text(&format!("template-piece-{piece}"))),
-            ]
+            ];
+            args.extend(named.iter().map(|(k, v)| (*k, (*v).clone())));
+            args
         };
         match self {
             RenderError::Input(e) => e.args(locale),
-            RenderError::Undefined { file, piece, name } => {
-                let mut args = place(file, piece);
-                args.push(("name", name.clone()));
-                args
-            }
+            RenderError::Undefined { file, piece, name } => place(file, piece, &[("name", name)]),
             RenderError::Filter {
                 file,
                 piece,
                 filter,
                 detail,
-            } => {
-                let mut args = place(file, piece);
-                args.push(("filter", filter.clone()));
-                args.push(("detail", detail.clone()));
-                args
-            }
+            } => place(file, piece, &[("filter", filter), ("detail", detail)]),
             RenderError::Template {
                 file,
                 piece,
                 detail,
-            } => {
-                let mut args = place(file, piece);
-                args.push(("detail", detail.clone()));
-                args
-            }
+            } => place(file, piece, &[("detail", detail)]),
         }
     }
 }
@@ -456,47 +446,65 @@ fn text(value: &str, lang: Lang) -> Value {
     Value::String(bidi::in_text(value, lang))
 }
 
-fn opt(value: &Option<String>, lang: Lang) -> Value {
-    text(value.as_deref().unwrap_or_default(), lang)
+/// Text fields of a profile as the letter prints them: isolated, an absent one empty.
+fn texts(lang: Lang, fields: &[(&str, Option<&String>)]) -> Map<String, Value> {
+    fields
+        .iter()
+        .map(|(name, value)| {
+            let value = value.map_or("", String::as_str);
+            (name.to_string(), text(value, lang))
+        })
+        .collect()
 }
 
 fn client_value(client: &Client, lang: Lang) -> Value {
-    let facts: BTreeMap<&String, Value> = client
+    let mut map = texts(
+        lang,
+        &[
+            ("name", Some(&client.name)),
+            ("title", client.title.as_ref()),
+            ("company", client.company.as_ref()),
+            ("email", client.email.as_ref()),
+            ("phone", client.phone.as_ref()),
+            ("notes", client.notes.as_ref()),
+        ],
+    );
+    let facts: Vec<(&str, Option<&String>)> = client
         .facts
         .iter()
-        .map(|(k, v)| (k, text(v, lang)))
+        .map(|(k, v)| (k.as_str(), Some(v)))
         .collect();
-    json!({
-        // Codes, compared in templates: as they are.
-        "id": client.id,
-        "honorific": client.honorific.code(),
-        "language": client.language.code(),
-        "currency": client.currency.code(),
-        // Text printed in the letter: isolated.
-        "name": text(&client.name, lang),
-        "title": opt(&client.title, lang),
-        "company": opt(&client.company, lang),
-        "email": opt(&client.email, lang),
-        "phone": opt(&client.phone, lang),
-        "notes": opt(&client.notes, lang),
-        "facts": facts,
-        // Derived, so templates need not repeat the honorific logic.
-        "addressed": crate::letter::addressed(client, lang),
-    })
+    map.insert("facts".into(), Value::Object(texts(lang, &facts)));
+    // Codes, compared in templates: as they are.
+    map.insert("id".into(), json!(client.id));
+    map.insert("honorific".into(), json!(client.honorific.code()));
+    map.insert("language".into(), json!(client.language.code()));
+    map.insert("currency".into(), json!(client.currency.code()));
+    // Derived, so templates need not repeat the honorific logic.
+    map.insert(
+        "addressed".into(),
+        json!(crate::letter::addressed(client, lang)),
+    );
+    Value::Object(map)
 }
 
 fn sender_value(sender: &Sender, lang: Lang) -> Value {
-    json!({
-        "name": text(&sender.name, lang),
-        "business": opt(&sender.business, lang),
-        "role": opt(&sender.role, lang),
-        "email": opt(&sender.email, lang),
-        "phone": opt(&sender.phone, lang),
-        "address": opt(&sender.address, lang),
-        "city": opt(&sender.city, lang),
-        "website": opt(&sender.website, lang),
-        "letter_prefix": sender.letter_prefix.clone().unwrap_or_default(),
-    })
+    let mut map = texts(
+        lang,
+        &[
+            ("name", Some(&sender.name)),
+            ("business", sender.business.as_ref()),
+            ("role", sender.role.as_ref()),
+            ("email", sender.email.as_ref()),
+            ("phone", sender.phone.as_ref()),
+            ("address", sender.address.as_ref()),
+            ("city", sender.city.as_ref()),
+            ("website", sender.website.as_ref()),
+        ],
+    );
+    let prefix = sender.letter_prefix.clone().unwrap_or_default();
+    map.insert("letter_prefix".into(), json!(prefix));
+    Value::Object(map)
 }
 
 /// Reads a number from a template value: a JSON number or text in any digit script.
@@ -879,17 +887,19 @@ mod tests {
         }
     }
 
-    fn render_with(
+    /// `f` of the draft of `t` for `client` with `values`.
+    fn with_draft<T>(
         t: &Template,
         client: &Client,
         values: &[(&str, &str)],
-    ) -> Result<Rendered, RenderError> {
+        f: impl FnOnce(&Draft) -> T,
+    ) -> T {
         let values: BTreeMap<String, String> = values
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let sender = sender();
-        render_pieces(&Draft {
+        f(&Draft {
             template: t,
             client,
             sender: &sender,
@@ -897,6 +907,14 @@ mod tests {
             date: date(),
             number: "NA/1".to_string(),
         })
+    }
+
+    fn render_with(
+        t: &Template,
+        client: &Client,
+        values: &[(&str, &str)],
+    ) -> Result<Rendered, RenderError> {
+        with_draft(t, client, values, render_pieces)
     }
 
     fn body(lang: Lang, src: &str) -> String {
@@ -1020,24 +1038,11 @@ mod tests {
 
     #[test]
     fn a_draft_shows_placeholders_and_lists_what_it_needs() {
-        let client = Client::new("c", "Ali");
-        let t = template(
-            Lang::Fa,
-            INPUTS,
-            "{{ input.amount | money }} تا {{ input.deadline | date }} برای {{ input.note }}",
-        );
-        let values: BTreeMap<String, String> =
-            [("deadline".to_string(), "soon".to_string())].into();
-        let sender = sender();
-        let draft = Draft {
-            template: &t,
-            client: &client,
-            sender: &sender,
-            values: &values,
-            date: date(),
-            number: "NA/1".to_string(),
-        };
-        match compose(&draft) {
+        const BODY: &str =
+            "{{ input.amount | money }} تا {{ input.deadline | date }} برای {{ input.note }}";
+        let (t, client) = (template(Lang::Fa, INPUTS, BODY), Client::new("c", "Ali"));
+        let composed = with_draft(&t, &client, &[("deadline", "soon")], compose);
+        match composed {
             Composed::Draft { letter, needs } => {
                 assert_eq!(
                     bidi::strip(&letter.body),
@@ -1055,7 +1060,7 @@ mod tests {
         }
         // Strict rendering refuses the same draft, naming the first need.
         assert!(matches!(
-            render(&draft),
+            with_draft(&t, &client, &[("deadline", "soon")], render),
             Err(RenderError::Input(InputError::Missing { .. }))
         ));
     }

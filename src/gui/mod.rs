@@ -265,28 +265,16 @@ impl App {
             }
             Message::Frame => self.frame_drawn(),
             Message::Clients(m) => {
-                let (task, event) = self.clients.update(m, &self.workspace);
-                let task = task.map(Message::Clients);
-                match event {
-                    Some(e) => Task::batch([task, self.on_clients_event(e)]),
-                    None => task,
-                }
+                let answer = self.clients.update(m, &self.workspace);
+                self.act(answer, Message::Clients, Self::on_clients_event)
             }
             Message::Compose(m) => {
-                let (task, event) = self.compose.update(m, &self.workspace);
-                let task = task.map(Message::Compose);
-                match event {
-                    Some(e) => Task::batch([task, self.on_compose_event(e)]),
-                    None => task,
-                }
+                let answer = self.compose.update(m, &self.workspace);
+                self.act(answer, Message::Compose, Self::on_compose_event)
             }
             Message::Settings(m) => {
-                let (task, event) = self.settings.update(m);
-                let task = task.map(Message::Settings);
-                match event {
-                    Some(e) => Task::batch([task, self.on_settings_event(e)]),
-                    None => task,
-                }
+                let answer = self.settings.update(m);
+                self.act(answer, Message::Settings, Self::on_settings_event)
             }
             Message::Shortcut(s) => self.on_shortcut(s),
             Message::Exported(result) => {
@@ -316,6 +304,20 @@ impl App {
                 }
                 Task::none()
             }
+        }
+    }
+
+    /// A screen's answer: its task goes to the runtime, and its event (if any) is acted on.
+    fn act<M: Send + 'static, E>(
+        &mut self,
+        (task, event): (Task<M>, Option<E>),
+        wrap: fn(M) -> Message,
+        on_event: fn(&mut Self, E) -> Task<Message>,
+    ) -> Task<Message> {
+        let task = task.map(wrap);
+        match event {
+            Some(e) => Task::batch([task, on_event(self, e)]),
+            None => task,
         }
     }
 
