@@ -167,6 +167,8 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Search(Action),
+    /// Ctrl+F: the search box, ready to type into.
+    FocusSearch,
     Select(String),
     New,
     Edit(String),
@@ -224,6 +226,7 @@ impl State {
                 self.search.perform(action);
                 None
             }
+            Message::FocusSearch => return (operation::focus(SEARCH_ID), None),
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.form = None;

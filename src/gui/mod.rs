@@ -16,7 +16,7 @@ pub(crate) mod theme;
 pub mod workspace;
 
 use iced::keyboard::{self, Key};
-use iced::widget::{button, column, container, operation, text};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Subscription, Task, window};
 use marz::export::Format;
 use marz::i18n::{Locale, Problem};
@@ -350,7 +350,7 @@ impl App {
             }
             (Shortcut::Search, _) => {
                 self.screen = Screen::Clients;
-                operation::focus(clients::SEARCH_ID)
+                self.update(Message::Clients(clients::Message::FocusSearch))
             }
             (Shortcut::Save, Screen::Clients) => {
                 self.update(Message::Clients(clients::Message::Save))
