@@ -3,10 +3,14 @@
 //! with a short cover note from `templates/cover/<lang>.tera` as the body.
 //!
 //! Both parts are made from the same pieces, so they say the same thing. Every value is
-//! escaped in the HTML and isolated (`<bdi>`, or U+2068/U+2069 in the cover note), and the
-//! HTML has no remote resource, script or style sheet: a mail program shows it offline as is.
+//! escaped in the HTML, and isolated once: the letter's values arrive isolated from the core
+//! (U+2068 … U+2069, see `bidi`), the cover note's are isolated the same way, and the HTML
+//! adds no `<bdi>` of its own, so both parts carry the same characters. The HTML has no
+//! remote resource, script or style sheet: a mail program shows it offline as is.
 
+use crate::bidi;
 use crate::export::ExportError;
+use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::letter::{Letter, Mailbox};
 use crate::pdf::{Block, blocks};
@@ -17,9 +21,6 @@ use std::path::{Path, PathBuf};
 /// Fonts for the HTML part: Vazirmatn where the reader has it, then Tahoma (Windows and most
 /// mail programs there), then the system's own sans-serif, all of which join Persian.
 pub const FONT_STACK: &str = "Vazirmatn, Tahoma, 'Segoe UI', system-ui, sans-serif";
-
-const FSI: char = '\u{2068}';
-const PDI: char = '\u{2069}';
 
 /// How a letter goes out by e-mail.
 #[derive(Debug, Clone, Default)]
@@ -69,7 +70,7 @@ pub fn letter_body(letter: &Letter) -> MailBody {
     plain.push_str(&letter.email_text());
     MailBody {
         kind: BodyKind::Letter,
-        plain,
+        plain: bidi::anchor_lines(&plain, letter.lang),
         html: letter_html(letter, &letter.recipient, true),
     }
 }
@@ -94,7 +95,7 @@ pub fn cover_body(letter: &Letter, note: &str) -> MailBody {
     plain.push_str(&framed.email_text());
     MailBody {
         kind: BodyKind::Cover,
-        plain,
+        plain: bidi::anchor_lines(&plain, letter.lang),
         html: letter_html(&framed, addressed, false),
     }
 }
@@ -120,7 +121,7 @@ pub fn brief_cover_text(letter: &Letter, note: &str) -> String {
         text.push_str(name);
     }
     text.push('\n');
-    text
+    bidi::anchor_lines(&text, letter.lang)
 }
 
 /// The whole message: headers (encoded), `multipart/alternative` with the two forms of the
@@ -213,11 +214,6 @@ fn esc(value: &str) -> String {
     tera::escape_html(value)
 }
 
-/// An escaped value, isolated from the text around it.
-fn bdi(value: &str) -> String {
-    format!("<bdi>{}</bdi>", esc(value))
-}
-
 impl Html {
     fn new(lang: Lang, title: &str) -> Html {
         let (dir, align) = direction(lang);
@@ -227,7 +223,8 @@ impl Html {
         out.push_str(&format!("<html dir=\"{dir}\" lang=\"{code}\">\n<head>\n"));
         out.push_str("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"/>\n");
         out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
-        out.push_str(&format!("<title>{}</title>\n", esc(title)));
+        // A window's title is not laid out as a paragraph: without direction marks.
+        out.push_str(&format!("<title>{}</title>\n", esc(&bidi::strip(title))));
         out.push_str("</head>\n");
         out.push_str(&format!(
             "<body dir=\"{dir}\" style=\"margin:0; padding:0;\">\n<div dir=\"{dir}\" lang=\"{code}\" style=\"direction:{dir}; text-align:{align}; font-family:{FONT_STACK}; font-size:15px; line-height:1.8; color:#1a1a1a; max-width:44em; padding:12px 16px;\">\n"
@@ -277,7 +274,7 @@ fn direction(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// The letter as HTML, laid out as on paper: the `recipient` lines (the first bold), the
+/// The letter as HTML, laid out as on paper (each value as the core isolated it, escaped): the `recipient` lines (the first bold), the
 /// subject line if `subject`, the greeting, the body's paragraphs and lists, the closing and
 /// signature as a block on the left (the end side of a Persian page, the start side of an
 /// English one), then the contact details.
@@ -288,9 +285,9 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
         .enumerate()
         .map(|(i, line)| {
             if i == 0 {
-                format!("<b>{}</b>", bdi(line))
+                format!("<b>{}</b>", esc(line))
             } else {
-                bdi(line)
+                esc(line)
             }
         })
         .collect();
@@ -299,7 +296,7 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
     }
     if subject {
         let label = crate::i18n::Locale::get(letter.lang).text("letter-subject");
-        html.para(&format!("<b>{} {}</b>", esc(&label), bdi(&letter.subject)));
+        html.para(&format!("<b>{} {}</b>", esc(&label), esc(&letter.subject)));
     }
     html.para(&esc(&letter.greeting));
     for block in blocks(&letter.body) {
@@ -319,9 +316,9 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
         .enumerate()
         .map(|(i, line)| {
             if i == 0 {
-                format!("<b>{}</b>", bdi(line))
+                format!("<b>{}</b>", esc(line))
             } else {
-                bdi(line)
+                esc(line)
             }
         })
         .collect();
@@ -334,9 +331,9 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
             .iter()
             .map(|item| {
                 if item.label.is_empty() {
-                    bdi(&item.value)
+                    esc(&item.value)
                 } else {
-                    format!("{} {}", esc(&item.label), bdi(&item.value))
+                    format!("{} {}", esc(&item.label), esc(&item.value))
                 }
             })
             .collect();
@@ -354,20 +351,110 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
 static BUILT_IN_FA: &str = include_str!("../templates/cover/fa.tera");
 static BUILT_IN_EN: &str = include_str!("../templates/cover/en.tera");
 
-/// What is wrong with a cover template, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// What is wrong with a cover note (`templates/cover/<lang>.tera`), with where it is. A
+/// `detail` is Tera's or the system's own (English) account.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CoverError {
-    #[error("{}: {message} (check that the file is readable UTF-8 text)", path.display())]
-    Read { path: PathBuf, message: String },
-    #[error("{}:{line}:{column}: syntax error in the cover note: {message}", path.display())]
+    /// The owner's note cannot be read (not there any more, not UTF-8, no permission).
+    Read { path: PathBuf, detail: String },
+    /// The note does not compile.
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        detail: String,
     },
-    #[error("{}: the cover note could not be written: {message}", path.display())]
-    Render { path: PathBuf, message: String },
+    /// The note names a value it does not have (`{{ amount }}`).
+    Undefined { path: PathBuf, name: String },
+    /// Anything else Tera refused while writing the note.
+    Render { path: PathBuf, detail: String },
+}
+
+/// The values a cover note has, as its comment lists them.
+pub const COVER_VALUES: [&str; 7] = [
+    "recipient",
+    "subject",
+    "number",
+    "date",
+    "attachment",
+    "letterhead",
+    "sender",
+];
+
+impl Problem for CoverError {
+    fn key(&self) -> &'static str {
+        match self {
+            CoverError::Read { .. } => "error-cover-unreadable",
+            CoverError::Syntax { .. } => "error-cover-syntax",
+            CoverError::Undefined { .. } => "error-cover-undefined",
+            CoverError::Render { .. } => "error-cover-render",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            CoverError::Read { path, detail } | CoverError::Render { path, detail } => vec![
+                ("file", path.display().to_string()),
+                ("detail", detail.clone()),
+            ],
+            CoverError::Syntax {
+                path,
+                line,
+                column,
+                detail,
+            } => vec![
+                ("file", path.display().to_string()),
+                ("line", locale.number(line)),
+                ("column", locale.number(column)),
+                ("detail", detail.clone()),
+            ],
+            CoverError::Undefined { path, name } => vec![
+                ("file", path.display().to_string()),
+                ("name", name.clone()),
+                ("known", COVER_VALUES.join(", ")),
+            ],
+        }
+    }
+}
+
+crate::i18n::english_display!(CoverError);
+impl std::error::Error for CoverError {}
+
+#[cfg(test)]
+impl CoverError {
+    /// One of each kind of cover note problem.
+    pub(crate) fn samples() -> Vec<Self> {
+        let path = PathBuf::from("/home/maryam/marz/templates/cover/fa.tera");
+        let all = vec![
+            CoverError::Read {
+                path: path.clone(),
+                detail: "stream did not contain valid UTF-8".into(),
+            },
+            CoverError::Syntax {
+                path: path.clone(),
+                line: 2,
+                column: 14,
+                detail: "expected `}}`".into(),
+            },
+            CoverError::Undefined {
+                path: path.clone(),
+                name: "amount".into(),
+            },
+            CoverError::Render {
+                path,
+                detail: "Tried to iterate on a string".into(),
+            },
+        ];
+        for e in &all {
+            match e {
+                CoverError::Read { .. }
+                | CoverError::Syntax { .. }
+                | CoverError::Undefined { .. }
+                | CoverError::Render { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// The cover note of one language: a Tera text.
@@ -395,7 +482,7 @@ impl CoverTemplate {
             .strip_prefix('\u{FEFF}')
             .unwrap_or(source)
             .to_string();
-        cover_tera(&source, &path)?;
+        cover_tera(&source, lang, &path)?;
         Ok(CoverTemplate {
             lang,
             source,
@@ -405,9 +492,10 @@ impl CoverTemplate {
     }
 
     /// The note for `letter`, whose PDF is attached as `attachment`. Values are inserted
-    /// literally, each isolated (U+2068 … U+2069) unless it is a whole line by itself.
+    /// literally and isolated as the letter's own are (`bidi::in_text`); one that arrives
+    /// isolated from the letter (the sender's name) is not isolated twice.
     pub fn render(&self, letter: &Letter, attachment: &str) -> Result<String, CoverError> {
-        let tera = cover_tera(&self.source, &self.path)?;
+        let tera = cover_tera(&self.source, self.lang, &self.path)?;
         let mut context = tera::Context::new();
         context.insert(
             "recipient",
@@ -424,24 +512,51 @@ impl CoverTemplate {
         );
         let text = tera
             .render(COVER_NAME, &context)
-            .map_err(|e| CoverError::Render {
-                path: self.path.clone(),
-                message: crate::render::error_chain(&e)
-                    .replace(&format!("'{COVER_NAME}'"), "it")
-                    .replace('\n', ": "),
-            })?;
+            .map_err(|e| self.render_error(&e))?;
         Ok(tidy(&text))
+    }
+
+    /// What Tera's error means: a value the note does not have, or something else.
+    fn render_error(&self, error: &tera::Error) -> CoverError {
+        let path = self.path.clone();
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+        while let Some(e) = cause {
+            if let Some(tera::Error {
+                kind: tera::ErrorKind::Msg(message),
+                ..
+            }) = e.downcast_ref::<tera::Error>()
+                && message.starts_with("Variable `")
+                && message.contains("not found")
+                && let Some(name) = message.split('`').nth(1)
+            {
+                return CoverError::Undefined {
+                    path,
+                    name: name.to_string(),
+                };
+            }
+            cause = e.source();
+        }
+        CoverError::Render {
+            path,
+            detail: crate::render::error_chain(error)
+                .replace(&format!("'{COVER_NAME}'"), "it")
+                .replace('\n', ": "),
+        }
     }
 }
 
-fn cover_tera(source: &str, path: &Path) -> Result<tera::Tera, CoverError> {
+fn cover_tera(source: &str, lang: Lang, path: &Path) -> Result<tera::Tera, CoverError> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".tera"]);
-    tera.set_escape_fn(isolate);
+    // Tera's escape function is a plain `fn`, so one per language.
+    tera.set_escape_fn(match lang {
+        Lang::Fa => |v: &str| bidi::in_text(v, Lang::Fa),
+        Lang::En => |v: &str| bidi::in_text(v, Lang::En),
+    });
     tera.add_raw_template(COVER_NAME, source).map_err(|e| {
         let chain = crate::render::error_chain(&e);
         let (line, column) = position(&chain).unwrap_or((1, 1));
-        let message = chain
+        let detail = chain
             .lines()
             .rev()
             .find_map(|l| l.trim().strip_prefix("= "))
@@ -451,7 +566,7 @@ fn cover_tera(source: &str, path: &Path) -> Result<tera::Tera, CoverError> {
             path: path.to_path_buf(),
             line,
             column,
-            message,
+            detail,
         }
     })?;
     Ok(tera)
@@ -464,34 +579,14 @@ fn position(text: &str) -> Option<(usize, usize)> {
     Some((line.parse().ok()?, column.parse().ok()?))
 }
 
-/// Tera's escape function for the cover: each line of a value between U+2068 and U+2069, so
-/// a Latin code, a number or a name keeps its own direction and its punctuation inside a
-/// line of the other direction.
-fn isolate(value: &str) -> String {
-    value
-        .split('\n')
-        .map(|line| {
-            if line.trim().is_empty() {
-                line.to_string()
-            } else {
-                format!("{FSI}{line}{PDI}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Trims lines, collapses blank runs, and unwraps a value that is a whole line by itself: a
-/// line that is one isolate would take no direction from its own text in a plain-text
-/// reader, and it needs no isolating from a line around it.
+/// Trims lines and collapses blank runs. A value that is a whole line stays isolated: in
+/// the HTML's right-to-left paragraph that keeps `Acme Ltd.` whole, and the plain text
+/// gives such a line its direction with a mark (`bidi::anchor_lines`).
 fn tidy(text: &str) -> String {
     let mut out = String::new();
     let mut blank = false;
     for line in text.trim().lines() {
-        let mut line = line.trim();
-        while let Some(inner) = whole_isolate(line) {
-            line = inner.trim();
-        }
+        let line = line.trim();
         if line.is_empty() {
             if !blank && !out.is_empty() {
                 out.push('\n');
@@ -504,21 +599,6 @@ fn tidy(text: &str) -> String {
         out.push('\n');
     }
     out
-}
-
-/// The inside of `line` if the whole line is one isolate (U+2068 to its matching U+2069).
-fn whole_isolate(line: &str) -> Option<&str> {
-    let inner = line.strip_prefix(FSI)?.strip_suffix(PDI)?;
-    let mut depth = 0usize;
-    for c in inner.chars() {
-        match c {
-            '\u{2066}' | '\u{2067}' | FSI => depth += 1,
-            PDI if depth == 0 => return None,
-            PDI => depth -= 1,
-            _ => {}
-        }
-    }
-    (depth == 0).then_some(inner)
 }
 
 /// The cover notes of both languages: the built-in ones, each replaced by the owner's
@@ -562,7 +642,7 @@ impl Covers {
             }
             let text = std::fs::read_to_string(&path).map_err(|e| CoverError::Read {
                 path: path.clone(),
-                message: e.to_string(),
+                detail: e.to_string(),
             })?;
             let cover = CoverTemplate::parse(&text, lang, path, false)?;
             match lang {
@@ -609,19 +689,127 @@ mod tests {
         assert_eq!(from.address(), Some("a@example.com"));
     }
 
+    /// The sample letter `template` to `client`, its values isolated by the core.
+    fn letter(template: &str, client: &str) -> Letter {
+        let library = crate::template::Library::load(None);
+        let client = crate::store::sample_clients()
+            .into_iter()
+            .find(|c| c.id == client)
+            .unwrap();
+        let sender = crate::store::sample_sender();
+        crate::render::render(&crate::render::Draft {
+            template: library.get(template, client.language).unwrap(),
+            client: &client,
+            sender: &sender,
+            values: &std::collections::BTreeMap::new(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+            number: "NA/1405/007".to_string(),
+        })
+        .unwrap()
+    }
+
+    /// Every isolate closes, and none wraps exactly what another one wraps.
+    fn assert_isolated_once(text: &str) {
+        for line in text.lines() {
+            let mut open: Vec<usize> = Vec::new();
+            for (at, c) in line.char_indices() {
+                match c {
+                    '\u{2068}' => open.push(at),
+                    '\u{2069}' => {
+                        let start = open.pop().expect("an isolate closed before it opened");
+                        let inside = &line[start + '\u{2068}'.len_utf8()..at];
+                        assert!(
+                            bidi::whole_isolate(inside).is_none(),
+                            "isolated twice: {line:?}"
+                        );
+                    }
+                    _ => {}
+                }
+            }
+            assert!(open.is_empty(), "unclosed isolate: {line:?}");
+        }
+    }
+
     #[test]
-    fn values_are_isolated_inside_a_line_and_unwrapped_as_whole_lines() {
-        assert_eq!(isolate("a\nb"), "\u{2068}a\u{2069}\n\u{2068}b\u{2069}");
+    fn cover_values_are_isolated_once_even_when_the_letter_isolated_them() {
+        let source =
+            "{{ number }} {{ date }}\n  {{ letterhead }}  \n{{ sender }}\n\n\n{{ subject }}\n";
+        let letter = letter("payment-3", "sample-reza");
+        // The letter already carries its values isolated.
+        assert!(bidi::whole_isolate(&letter.letterhead).is_some());
+        let cover = CoverTemplate::parse(source, Lang::Fa, PathBuf::from("fa.tera"), true).unwrap();
+        let note = cover.render(&letter, "a.pdf").unwrap();
+        assert_isolated_once(&note);
         assert_eq!(
-            tidy(
-                "  \u{2068}مریم\u{2069}  \nموضوع: \u{2068}INV-1\u{2069}\n\n\n\u{2068}\u{2068}x\u{2069}\u{2069}\n"
-            ),
-            "مریم\nموضوع: \u{2068}INV-1\u{2069}\n\nx\n"
+            note,
+            format!(
+                "\u{2068}NA/۱۴۰۵/۰۰۷\u{2069} \u{2068}۱ آذر ۱۴۰۵\u{2069}\n{}\n{}\n\n\u{2068}{}\u{2069}\n",
+                letter.letterhead, letter.signature[0], letter.subject
+            )
         );
-        // Two isolates side by side are not one whole-line isolate.
-        let two = "\u{2068}a\u{2069} \u{2068}b\u{2069}";
-        assert_eq!(whole_isolate(two), None);
-        assert_eq!(tidy(two), format!("{two}\n"));
+        // In an English note a Latin value needs no isolate; a Persian one gets one.
+        let mut english = self::letter("payment-1", "sample-daniel");
+        english.letterhead = bidi::in_text("استودیو نقش", Lang::En);
+        let cover = CoverTemplate::parse(source, Lang::En, PathBuf::from("en.tera"), true).unwrap();
+        let note = cover.render(&english, "a.pdf").unwrap();
+        assert_isolated_once(&note);
+        assert!(
+            note.starts_with("NA/1405/007 22 November 2026\n\u{2068}استودیو نقش\u{2069}\n"),
+            "{note:?}"
+        );
+    }
+
+    #[test]
+    fn both_parts_carry_each_value_isolated_once_and_plain_lines_keep_their_direction() {
+        let mut letter = letter("payment-3", "sample-reza");
+        letter.signature.push(bidi::in_text("Acme Ltd.", Lang::Fa));
+        for body in [
+            letter_body(&letter),
+            cover_body(
+                &letter,
+                &Covers::built_in().fa.render(&letter, "a.pdf").unwrap(),
+            ),
+        ] {
+            assert_isolated_once(&body.plain);
+            assert_isolated_once(&body.html);
+            // The HTML isolates nothing itself: the same isolates as the plain text.
+            assert!(!body.html.contains("<bdi"), "{}", body.html);
+            let count = |t: &str| t.matches('\u{2068}').count();
+            assert!(count(&body.plain) > 3, "{}", body.plain);
+            // (the HTML's <title> is the subject without marks)
+            assert_eq!(count(&body.html), count(&body.plain), "{}", body.html);
+            assert!(
+                body.html.contains("<br/>\n\u{2068}Acme Ltd.\u{2069}</div>"),
+                "{}",
+                body.html
+            );
+            // A plain line that is only a value starts with a right-to-left mark, so a
+            // reader that finds each line's direction lays it out right to left.
+            assert!(
+                body.plain.contains("\n\u{200F}\u{2068}Acme Ltd.\u{2069}\n"),
+                "{:?}",
+                body.plain
+            );
+            assert!(
+                body.plain
+                    .contains(&format!("\n\u{200F}{}\n", letter.signature[0])),
+                "{:?}",
+                body.plain
+            );
+            // … and a line with a Persian word of its own gets none.
+            assert!(
+                body.plain.contains("\nبا سلام و احترام\n"),
+                "{:?}",
+                body.plain
+            );
+            assert_eq!(
+                body.plain.matches('\u{200F}').count(),
+                body.plain
+                    .lines()
+                    .filter(|l| l.starts_with('\u{200F}'))
+                    .count()
+            );
+        }
     }
 
     #[test]

@@ -2,8 +2,10 @@
 
 use crate::email::{self, Attachment, CoverError, MailOptions};
 use crate::fsutil::atomic_write;
+use crate::i18n::{Locale, Problem};
 use crate::letter::Letter;
 use crate::pdf::{PdfError, PdfRenderer};
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use std::path::Path;
 
 /// The formats a letter can be exported to.
@@ -24,26 +26,96 @@ impl Format {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error(
-        "client `{0}` has no email address, so an e-mail cannot be addressed: add `email = \"…\"` to clients/{0}.toml, or export as text"
-    )]
+    /// An e-mail needs the client's address; the value is the client's id.
     NoRecipient(String),
-    #[error(
-        "sender.toml has no email address, so the e-mail has no sender: add `email = \"…\"` to sender.toml, or export as text"
-    )]
+    /// An e-mail needs the owner's address.
     NoSender,
-    #[error(transparent)]
-    Pdf(#[from] PdfError),
-    #[error(transparent)]
-    Cover(#[from] CoverError),
-    #[error("{}: {source}", path.display())]
+    Pdf(PdfError),
+    /// The cover note (`templates/cover/<lang>.tera`) could not be written for this letter.
+    Cover(CoverError),
     Write {
         path: std::path::PathBuf,
-        #[source]
         source: std::io::Error,
     },
+}
+
+impl From<PdfError> for ExportError {
+    fn from(e: PdfError) -> Self {
+        ExportError::Pdf(e)
+    }
+}
+
+impl From<CoverError> for ExportError {
+    fn from(e: CoverError) -> Self {
+        ExportError::Cover(e)
+    }
+}
+
+impl Problem for ExportError {
+    fn key(&self) -> &'static str {
+        match self {
+            ExportError::NoRecipient(_) => "error-no-recipient-email",
+            ExportError::NoSender => "error-no-sender-email",
+            ExportError::Pdf(e) => e.key(),
+            ExportError::Cover(e) => e.key(),
+            ExportError::Write { source, .. } => crate::store::io_key(source),
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            ExportError::NoRecipient(id) => vec![("id", id.clone())],
+            ExportError::NoSender => Vec::new(),
+            ExportError::Pdf(e) => e.args(locale),
+            ExportError::Cover(e) => e.args(locale),
+            ExportError::Write { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+        }
+    }
+}
+
+crate::i18n::english_display!(ExportError);
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Pdf(e) => Some(e),
+            ExportError::Cover(e) => Some(e),
+            ExportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+impl ExportError {
+    pub(crate) fn samples() -> Vec<Self> {
+        let mut all = vec![
+            ExportError::NoRecipient("acme".into()),
+            ExportError::NoSender,
+            ExportError::Pdf(PdfError::Typeset("unknown font family".into())),
+            ExportError::Pdf(PdfError::Export("the document is empty".into())),
+            ExportError::Write {
+                path: "/media/usb/نامه‌ها/payment-3.pdf".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        all.extend(CoverError::samples().into_iter().map(ExportError::Cover));
+        for e in &all {
+            match e {
+                ExportError::NoRecipient(_)
+                | ExportError::NoSender
+                | ExportError::Pdf(PdfError::Typeset(_) | PdfError::Export(_))
+                | ExportError::Cover(_)
+                | ExportError::Write { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// The letter as an e-mail message: the letter as the body in plain text and in HTML,
@@ -172,6 +244,20 @@ impl Exporter {
     }
 }
 
+/// The e-mail's Date header, in seconds since the epoch: `now` for a letter dated today,
+/// otherwise nine in the morning (local time) of the letter date, so that a letter dated
+/// ahead or back carries its own date.
+pub fn mail_timestamp(date: NaiveDate, now: DateTime<Local>) -> i64 {
+    if date == now.date_naive() {
+        return now.timestamp();
+    }
+    let nine = date.and_hms_opt(9, 0, 0).expect("09:00 exists");
+    Local
+        .from_local_datetime(&nine)
+        .earliest()
+        .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
+}
+
 /// A `mailto:` link that opens the user's mail app with the recipient, subject and the
 /// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
 /// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
@@ -189,4 +275,22 @@ pub fn default_file_name(letter: &Letter, format: Format) -> String {
         letter.date.format("%Y-%m-%d"),
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    #[test]
+    fn the_mail_date_is_now_for_today_and_nine_in_the_morning_otherwise() {
+        let now = Local::now();
+        assert_eq!(mail_timestamp(now.date_naive(), now), now.timestamp());
+        let later = now.date_naive() + chrono::Days::new(3);
+        let sent = DateTime::from_timestamp(mail_timestamp(later, now), 0)
+            .unwrap()
+            .with_timezone(&Local);
+        assert_eq!(sent.date_naive(), later);
+        assert_eq!((sent.hour(), sent.minute()), (9, 0));
+    }
 }

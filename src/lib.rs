@@ -1,6 +1,7 @@
 //! Marz: the GUI-free core. Profiles and their store, templates and rendering, Persian text,
 //! dates and numbers, and export. The binary (`src/main.rs`) is the CLI and the desktop app.
 
+pub mod bidi;
 pub mod dates;
 pub mod email;
 pub mod export;

@@ -10,6 +10,7 @@
 use crate::email::{self, BodyKind, MailOptions};
 use crate::export::{ExportError, Exporter, Format, default_file_name};
 use crate::fsutil::atomic_write;
+use crate::i18n::{Locale, Problem};
 use crate::letter::Letter;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use std::path::{Path, PathBuf};
@@ -81,13 +82,55 @@ pub fn mailto_link(letter: &Letter, bodies: &[(MailtoBody, &str)]) -> Mailto {
     }
 }
 
-/// Why the desktop could not open something.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why the desktop could not open something (`target`: a file, or `mailto:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DesktopError {
-    #[error("no program is set up to open {target}")]
+    /// The desktop has no program for it.
     NoHandler { target: String },
-    #[error("{target} could not be opened: {message}")]
-    Failed { target: String, message: String },
+    /// The opener failed; `detail` is its own (English) account.
+    Failed { target: String, detail: String },
+}
+
+impl Problem for DesktopError {
+    fn key(&self) -> &'static str {
+        match self {
+            DesktopError::NoHandler { .. } => "error-desktop-no-program",
+            DesktopError::Failed { .. } => "error-desktop-failed",
+        }
+    }
+
+    fn args(&self, _: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            DesktopError::NoHandler { target } => vec![("target", target.clone())],
+            DesktopError::Failed { target, detail } => {
+                vec![("target", target.clone()), ("detail", detail.clone())]
+            }
+        }
+    }
+}
+
+crate::i18n::english_display!(DesktopError);
+impl std::error::Error for DesktopError {}
+
+#[cfg(test)]
+impl DesktopError {
+    pub(crate) fn samples() -> Vec<Self> {
+        let all = vec![
+            DesktopError::NoHandler {
+                target: "/tmp/marz-drafts/payment-3_acme_2026-11-22.eml".into(),
+            },
+            DesktopError::Failed {
+                target: "mailto:".into(),
+                detail: "exit status 3".into(),
+            },
+        ];
+        for e in &all {
+            match e {
+                DesktopError::NoHandler { .. } | DesktopError::Failed { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// The desktop's way of opening files and links with their usual programs.
@@ -109,7 +152,7 @@ impl Desktop for SystemDesktop {
         }
         open::that_detached(path).map_err(|e| DesktopError::Failed {
             target,
-            message: e.to_string(),
+            detail: e.to_string(),
         })
     }
 
@@ -120,7 +163,7 @@ impl Desktop for SystemDesktop {
         }
         open::that_detached(url).map_err(|e| DesktopError::Failed {
             target,
-            message: e.to_string(),
+            detail: e.to_string(),
         })
     }
 }
@@ -173,19 +216,79 @@ impl MailOpened {
 }
 
 /// Why the letter could not be handed to a mail program.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum MailAppError {
     /// The e-mail or its PDF could not be made or written (no address, a broken cover note,
     /// a full disk).
-    #[error(transparent)]
-    Export(#[from] ExportError),
+    Export(ExportError),
     /// Neither the draft nor a `mailto:` link could be opened. The draft is at `eml`.
-    #[error("no mail program could be opened ({draft}; {mailto}); the draft is saved at {}", eml.display())]
     NoMailProgram {
         eml: PathBuf,
         draft: DesktopError,
         mailto: DesktopError,
     },
+}
+
+impl From<ExportError> for MailAppError {
+    fn from(e: ExportError) -> Self {
+        MailAppError::Export(e)
+    }
+}
+
+impl Problem for MailAppError {
+    fn key(&self) -> &'static str {
+        match self {
+            MailAppError::Export(e) => e.key(),
+            MailAppError::NoMailProgram { .. } => "error-no-mail-program",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            MailAppError::Export(e) => e.args(locale),
+            // What the desktop said about each try is a detail: the English wording shows
+            // it, the Persian one only says that no mail program opened.
+            MailAppError::NoMailProgram { eml, draft, mailto } => vec![
+                ("eml", eml.display().to_string()),
+                (
+                    "detail",
+                    format!("{} {}", locale.problem(draft), locale.problem(mailto)),
+                ),
+            ],
+        }
+    }
+}
+
+crate::i18n::english_display!(MailAppError);
+
+impl std::error::Error for MailAppError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            MailAppError::Export(e) => Some(e),
+            MailAppError::NoMailProgram { .. } => None,
+        }
+    }
+}
+
+#[cfg(test)]
+impl MailAppError {
+    pub(crate) fn samples() -> Vec<Self> {
+        let [draft, mailto] = DesktopError::samples().try_into().expect("two samples");
+        let all = vec![
+            MailAppError::Export(ExportError::NoRecipient("acme".into())),
+            MailAppError::NoMailProgram {
+                eml: "/tmp/marz-drafts/payment-3_acme_2026-11-22.eml".into(),
+                draft,
+                mailto,
+            },
+        ];
+        for e in &all {
+            match e {
+                MailAppError::Export(_) | MailAppError::NoMailProgram { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// Where drafts for the mail program go: a folder of the system's temporary files.
@@ -204,6 +307,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 /// into `dir` and opens it; where that fails, opens a `mailto:` link (see [`mailto_link`])
 /// and, when the link cannot carry the letter, writes its PDF into `dir` to be attached by
 /// hand. Recording the letter in the register is the caller's part, once, on success.
+/// `timestamp` is the Date header: `export::mail_timestamp`, as for every e-mail.
 pub fn open_in_mail_program(
     exporter: &Exporter,
     letter: &Letter,
@@ -324,7 +428,7 @@ mod tests {
             } else {
                 Err(DesktopError::Failed {
                     target: "mailto:".to_string(),
-                    message: "exit status 3".to_string(),
+                    detail: "exit status 3".to_string(),
                 })
             }
         }
@@ -430,7 +534,9 @@ mod tests {
         assert!(body.contains("\r\n"), "CRLF line breaks: {body:?}");
         assert!(body.contains("با سلام و احترام"), "{body}");
         assert!(
-            body.ends_with("با سپاس و احترام\r\nمریم رحیمی\r\n"),
+            // The name is isolated as in the letter, with a mark that keeps its line right
+            // to left.
+            body.ends_with("با سپاس و احترام\r\n\u{200F}\u{2068}مریم رحیمی\u{2069}\r\n"),
             "{body}"
         );
         // … and the file is there to attach by hand.

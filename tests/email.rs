@@ -46,10 +46,11 @@ fn parse(raw: &[u8]) -> Message<'_> {
     MessageParser::default().parse(raw).expect("a MIME message")
 }
 
-/// The bidi isolates (U+2066–U+2069) are invisible; they are not part of what is read.
+/// The bidi isolates (U+2066–U+2069) and direction marks (U+200E, U+200F) are invisible;
+/// they are not part of what is read.
 fn strip_bidi(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'))
         .collect()
 }
 
@@ -68,6 +69,16 @@ fn plain_words(plain: &str) -> String {
         .map(|l| l.trim_start().strip_prefix("- ").unwrap_or(l))
         .collect();
     words(&lines.join("\n"))
+}
+
+/// `plain_words` that keeps the isolates (only the marks that anchor a plain line go).
+fn plain_words_keeping_isolates(plain: &str) -> Vec<String> {
+    plain
+        .lines()
+        .map(|l| l.trim_start_matches(['\u{200E}', '\u{200F}']))
+        .map(|l| l.trim_start().strip_prefix("- ").unwrap_or(l))
+        .flat_map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect()
 }
 
 /// The HTML as an XML tree (the `<!DOCTYPE html>` is allowed).
@@ -242,6 +253,7 @@ fn a_persian_letter_has_a_plain_and_a_right_to_left_html_part_saying_the_same() 
     assert_self_contained(&html);
 
     // The plain text: the letter from the recipient block to the contact details.
+    let raw_plain = plain.clone();
     let plain = strip_bidi(&plain);
     for expected in [
         "جناب آقای رضا احمدی\nمدیرعامل محترم شرکت بازرگانی آرمان‌تجارت\n\nموضوع: آخرین مهلت پرداخت صورت‌حساب INV-2041\n\nبا سلام و احترام\n\n",
@@ -259,12 +271,13 @@ fn a_persian_letter_has_a_plain_and_a_right_to_left_html_part_saying_the_same() 
     assert_eq!(words(&html_body_text(&html)), plain_words(&plain));
 
     // Laid out as the letter: the recipient's name and the subject line in bold, each value
-    // isolated, the signature a block of its own.
+    // isolated once (by the core, the same U+2068…U+2069 as in the plain text: the HTML
+    // adds no <bdi>), the signature a block of its own.
     let doc = xml(&html).unwrap();
     let bold: Vec<String> = doc
         .descendants()
         .filter(|n| n.has_tag_name("b"))
-        .map(text_of)
+        .map(|n| strip_bidi(&text_of(n)))
         .collect();
     assert_eq!(
         bold,
@@ -274,21 +287,41 @@ fn a_persian_letter_has_a_plain_and_a_right_to_left_html_part_saying_the_same() 
             "مریم رحیمی"
         ]
     );
-    let isolated: Vec<&str> = doc
-        .descendants()
-        .filter(|n| n.has_tag_name("bdi"))
-        .filter_map(|n| n.text())
-        .collect();
+    assert!(!doc.descendants().any(|n| n.has_tag_name("bdi")), "{html}");
+    let html_text = html_body_text(&html);
     for value in [
-        "آخرین مهلت پرداخت صورت‌حساب INV-2041",
+        "رضا احمدی",
+        "INV-2041",
         "۰۲۱-۸۸۷۷۶۶۵۵",
         "maryam@example.com",
+        "مریم رحیمی",
     ] {
+        let isolated = format!("\u{2068}{value}\u{2069}");
         assert!(
-            isolated.contains(&value),
-            "{value} not in <bdi>: {isolated:?}"
+            html_text.contains(&isolated),
+            "{value} not isolated in {html_text:?}"
         );
+        assert!(
+            raw_plain.contains(&isolated),
+            "{value} not isolated in {raw_plain:?}"
+        );
+        let twice = format!("\u{2068}{isolated}\u{2069}");
+        assert!(!html_text.contains(&twice) && !raw_plain.contains(&twice));
     }
+    // The same isolates in both parts, in the same places.
+    let isolates = |t: &str| -> String {
+        t.chars()
+            .filter(|c| matches!(c, '\u{2068}' | '\u{2069}'))
+            .collect()
+    };
+    assert_eq!(isolates(&html_text), isolates(&raw_plain));
+    assert_eq!(
+        html_text
+            .replace(['\u{200E}', '\u{200F}'], "")
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        plain_words_keeping_isolates(&raw_plain)
+    );
     // The closing and signature: a block on the left, the end side of a Persian page, its
     // lines aligned to the right among themselves.
     let signature = doc
@@ -346,6 +379,33 @@ fn an_english_letter_is_left_to_right_and_says_the_same_in_both_parts() {
         message.header_raw("Content-Language").map(str::trim),
         Some("en")
     );
+}
+
+#[test]
+fn the_date_header_is_the_cores_mail_date_for_the_letter_date() {
+    // A letter dated 2026-11-22 (not today) is dated nine in the morning of that day, local
+    // time, as `export::mail_timestamp` says for the CLI and the app alike.
+    let dir = tempfile::tempdir().unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for extra in [&[][..], &["--attach-pdf"][..]] {
+        let raw = eml(dir.path(), "payment-1", "sample-daniel", extra);
+        let message = parse(&raw);
+        let sent = message.date().expect("a Date header").to_timestamp();
+        if date == chrono::Local::now().date_naive() {
+            // Today's letter carries the time it was written: not comparable to the second.
+            continue;
+        }
+        assert_eq!(
+            sent,
+            marz::export::mail_timestamp(date, chrono::Local::now()),
+            "{extra:?}"
+        );
+        let local = chrono::DateTime::from_timestamp(sent, 0)
+            .unwrap()
+            .with_timezone(&chrono::Local);
+        assert_eq!(local.date_naive(), date);
+        assert_eq!(local.format("%H:%M").to_string(), "09:00");
+    }
 }
 
 #[test]
@@ -567,8 +627,15 @@ fn attach_pdf_sends_a_persian_cover_note_and_the_same_pdf_an_export_writes() {
     );
     // A Latin value inside a Persian line is isolated, so its slashes stay with it.
     assert!(plain.contains("\u{2068}NA/۱۴۰۵/۰۷۷\u{2069}"), "{plain}");
-    // A line that is a value by itself is not wrapped (it would lose its direction).
-    assert!(plain.contains("\nمریم رحیمی\n"), "{plain}");
+    // A line that is a value by itself stays isolated (so `Acme Ltd.` would keep its full
+    // stop in the HTML's right-to-left paragraph), and starts with a right-to-left mark so a
+    // plain-text reader still lays it out right to left.
+    assert!(
+        plain.contains("\n\u{200F}\u{2068}مریم رحیمی\u{2069}\n"),
+        "{plain}"
+    );
+    // Values the letter isolated already are not isolated again.
+    assert!(!plain.contains("\u{2068}\u{2068}"), "{plain:?}");
     assert_eq!(words(&html_body_text(&html)), plain_words(&plain));
 }
 
