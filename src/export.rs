@@ -84,6 +84,14 @@ impl Exporter {
         }
     }
 
+    /// Starts the PDF engine now if `format` needs it, so that its start-up is not paid
+    /// while the register is locked.
+    pub fn warm(&self, format: Format) {
+        if format == Format::Pdf {
+            self.pdf.get_or_init(PdfRenderer::new);
+        }
+    }
+
     /// The letter in `format`, as bytes ready to be written.
     pub fn bytes(
         &self,

@@ -8,13 +8,15 @@ use crate::lang::Lang;
 use crate::numbers::localize_digits;
 use crate::profile::Honorific;
 use crate::render::{Draft, Rendered};
+use crate::template::Scenario;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One line of the sender's contact details: a label («تلفن:») and its value. The value is
 /// kept apart so that layouts can isolate it (a phone number must read left to right even
 /// in a Persian line).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactItem {
     pub label: String,
     pub value: String,
@@ -39,16 +41,28 @@ fn contact_lines(items: &[ContactItem]) -> String {
 }
 
 /// A display name and an address, for e-mail headers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mailbox {
     pub name: String,
     pub email: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The earlier letter of the same thread that this one follows («پیرو نامه شماره …»).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Its number, with the digits of the letter that cites it.
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Letter {
     pub lang: Lang,
     pub template: String,
+    /// The template's situation and step on its ladder, kept for the register.
+    pub scenario: Scenario,
+    #[serde(default)]
+    pub level: Option<u8>,
     pub client: String,
     pub date: NaiveDate,
     /// The date as the letter prints it («۱ آذر ۱۴۰۵» / "22 November 2026").
@@ -74,6 +88,17 @@ pub struct Letter {
     pub contact: Vec<ContactItem>,
     pub to: Option<Mailbox>,
     pub from: Option<Mailbox>,
+    /// Every input of the template as used (given, pre-filled, or the default), as text a
+    /// form would accept again: dates `YYYY-MM-DD`, amounts in ASCII digits.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, String>,
+    /// When to look at this matter again if there is no answer: the letter's deadline, or
+    /// the template's `follow_up_days` after the letter date.
+    #[serde(default)]
+    pub follow_up: Option<NaiveDate>,
+    /// The earlier letter this one follows, printed under the subject line.
+    #[serde(default)]
+    pub reference: Option<Reference>,
 }
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
@@ -161,9 +186,16 @@ impl Letter {
             contact.push(item("", localize_digits(&place.join(separator), lang)));
         }
 
+        let inputs: BTreeMap<String, String> = pieces
+            .inputs
+            .iter()
+            .map(|(name, value)| (name.clone(), crate::render::value_text(value)))
+            .collect();
         Letter {
             lang,
             template: draft.template.meta.id.clone(),
+            scenario: draft.template.meta.scenario,
+            level: draft.template.meta.level,
             client: client.id.clone(),
             date: draft.date,
             date_text: dates::format(draft.date, lang),
@@ -189,7 +221,48 @@ impl Letter {
                 name: sender.name.clone(),
                 email: email.to_string(),
             }),
+            follow_up: Some(draft.template.follow_up(draft.date, &inputs)),
+            inputs,
+            reference: None,
         }
+    }
+
+    /// Makes this letter cite an earlier one (`number` in any digits) of `date`.
+    pub fn cite(&mut self, number: &str, date: NaiveDate) {
+        self.reference = Some(Reference {
+            number: localize_digits(&crate::persian::to_ascii_digits(number), self.lang),
+            date,
+        });
+    }
+
+    /// «پیرو نامه شماره NA/۱۴۰۵/۰۰۷ مورخ ۱۰ آبان ۱۴۰۵» / "Further to our letter ref … of …",
+    /// when the letter follows an earlier one. `isolate` wraps the number in Unicode
+    /// isolates, for layouts that apply the bidi algorithm to the line.
+    pub fn reference_line_with(&self, isolate: bool) -> Option<String> {
+        let reference = self.reference.as_ref()?;
+        let number = if isolate {
+            format!("\u{2068}{}\u{2069}", reference.number)
+        } else {
+            reference.number.clone()
+        };
+        Some(Locale::get(self.lang).text_with(
+            "letter-reference",
+            &[
+                ("number", &number),
+                ("date", &dates::format(reference.date, self.lang)),
+            ],
+        ))
+    }
+
+    /// The reference line as plain text.
+    pub fn reference_line(&self) -> Option<String> {
+        self.reference_line_with(false)
+    }
+
+    /// The same letter under another number (the register gives the real one on export).
+    pub fn renumbered(mut self, number: &str) -> Letter {
+        self.number = localize_digits(number, self.lang);
+        self
     }
 
     fn label(&self, key: &str) -> String {
@@ -220,6 +293,14 @@ impl Letter {
         format!("{} {}", self.label("letter-subject"), self.subject)
     }
 
+    /// The subject line, and under it the reference line when there is one.
+    fn subject_block(&self) -> String {
+        match self.reference_line() {
+            Some(reference) => format!("{}\n{reference}", self.subject_line()),
+            None => self.subject_line(),
+        }
+    }
+
     /// Greeting to signature: the part that is the same on paper and in an e-mail.
     pub fn message_text(&self) -> String {
         let mut out = String::new();
@@ -240,7 +321,7 @@ impl Letter {
         let mut blocks = vec![
             self.heading_lines().join("\n"),
             self.recipient.join("\n"),
-            self.subject_line(),
+            self.subject_block(),
             self.message_text(),
         ];
         if !self.copies.is_empty() {
@@ -261,7 +342,12 @@ impl Letter {
 
     /// The body of an e-mail: the message and the sender's contact lines.
     pub fn email_text(&self) -> String {
-        let mut text = self.message_text();
+        // The subject is a header; the reference opens the message.
+        let mut text = match self.reference_line() {
+            Some(reference) => format!("{reference}\n\n"),
+            None => String::new(),
+        };
+        text.push_str(&self.message_text());
         if !self.contact.is_empty() {
             text.push_str("\n\n");
             text.push_str(&contact_lines(&self.contact));

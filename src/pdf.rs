@@ -98,6 +98,8 @@ struct PdfData<'a> {
     attachments: String,
     recipient: &'a [String],
     subject: &'a str,
+    /// «پیرو نامه شماره …» under the subject, the number isolated.
+    reference: Option<String>,
     greeting: &'a str,
     blocks: Vec<Block>,
     closing: &'a str,
@@ -139,6 +141,7 @@ impl<'a> PdfData<'a> {
             attachments: letter.attachments_text(),
             recipient: &letter.recipient,
             subject: &letter.subject,
+            reference: letter.reference_line_with(true),
             greeting: &letter.greeting,
             blocks: blocks(&letter.body),
             closing: &letter.closing,

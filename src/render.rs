@@ -233,6 +233,11 @@ fn as_date(value: &Value, filter: &str) -> tera::Result<NaiveDate> {
     }
 }
 
+/// A typed input value as text a form accepts again (what the register keeps).
+pub fn value_text(value: &Value) -> String {
+    as_text(value)
+}
+
 fn as_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
@@ -350,6 +355,8 @@ fn tidy(text: &str) -> String {
 /// The rendered pieces of a template, before the frame is put around them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
+    /// Every input as used, typed.
+    pub inputs: Map<String, Value>,
     pub subject: String,
     pub greeting: Option<String>,
     pub closing: Option<String>,
@@ -400,6 +407,7 @@ pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
         out.insert(piece, tidy(&text));
     }
     Ok(Rendered {
+        inputs,
         subject: out.remove("subject").unwrap_or_default().replace('\n', " "),
         greeting: out.remove("greeting"),
         closing: out.remove("closing"),
