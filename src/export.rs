@@ -146,11 +146,14 @@ pub fn mailto(letter: &Letter) -> String {
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.
 pub fn default_file_name(letter: &Letter, format: Format) -> String {
+    file_name(&letter.template, &letter.client, letter.date, format)
+}
+
+/// The same name from its parts, before the letter is built.
+pub fn file_name(template: &str, client: &str, date: chrono::NaiveDate, format: Format) -> String {
     format!(
-        "{}_{}_{}.{}",
-        letter.template,
-        letter.client,
-        letter.date.format("%Y-%m-%d"),
+        "{template}_{client}_{}.{}",
+        date.format("%Y-%m-%d"),
         format.extension()
     )
 }

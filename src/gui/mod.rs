@@ -18,7 +18,8 @@ use iced::{Element, Length, Subscription, Task, window};
 use marz::export::{self, Exporter, Format};
 use marz::i18n::Locale;
 use marz::profile::Sender;
-use marz::store::{ClientList, HistoryEntry, Settings, Store};
+use marz::register::{Destination, SendRequest, ThreadPick};
+use marz::store::{ClientList, Settings, Store};
 use marz::{Lang, Letter, Library};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -53,8 +54,8 @@ pub struct App {
     notice: Option<(bool, String)>,
     /// When the notice appeared: a success goes away by itself after `NOTICE_LIFETIME`.
     notice_since: Option<Instant>,
-    /// The next free letter number per letter language. Counting it reads `history/`, so it
-    /// is computed when the history or the sender changes, never in `view`.
+    /// The next free letter number per letter language, from the register; asked when the
+    /// register or the sender changes, never in `view`.
     numbers: BTreeMap<Lang, String>,
     exporter: Arc<Exporter>,
     /// Where exports go without a save dialog (`MARZ_EXPORT_DIR`), if anywhere.
@@ -205,15 +206,21 @@ impl App {
             .sender
             .as_ref()
             .and_then(|s| s.letter_prefix.as_deref());
+        let register = self.store.register();
         self.numbers = Lang::ALL
             .into_iter()
             .map(|lang| {
-                let n = self
-                    .store
-                    .next_letter_number(prefix, self.compose.date, lang);
+                let n = register
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.peek_number(prefix, self.compose.date, lang).ok())
+                    .unwrap_or_default();
                 (lang, n)
             })
             .collect();
+        if let Err(e) = register {
+            self.notice = Some((false, e.to_string()));
+        }
     }
 
     fn compose_context(&self) -> compose::Context<'_> {
@@ -383,7 +390,7 @@ impl App {
                         Locale::get(self.ui).text_with("export-failed", &[("reason", &reason)]),
                     ),
                 });
-                // An export took a number from the history.
+                // An export took a number from the register.
                 self.count_numbers();
                 self.refresh_compose();
                 Task::none()
@@ -613,8 +620,9 @@ fn ticks() -> impl iced::futures::Stream<Item = Message> {
     receiver.map(|()| Message::NoticeTick)
 }
 
-/// Asks where to save (or saves in `dir`), writes the file atomically, and records the
-/// letter in the history. `Ok(None)` means the owner cancelled.
+/// Asks where to save (or saves in `dir`), then exports through the register, which gives
+/// the letter its number, writes the file atomically and records it. `Ok(None)` means the
+/// owner cancelled.
 async fn export_letter(
     exporter: Arc<Exporter>,
     store: Store,
@@ -635,12 +643,28 @@ async fn export_letter(
             None => return Ok(None),
         },
     };
-    let timestamp = chrono::Local::now().timestamp();
-    exporter
-        .write(&letter, format, &path, timestamp)
-        .map_err(|e| e.to_string())?;
-    store
-        .record(&HistoryEntry::of(&letter, &path))
+    let prefix = store
+        .load_sender()
+        .map_err(|e| e.to_string())?
+        .letter_prefix;
+    // The template ladder, for the letter to suggest next.
+    let library = Library::load(Some(&store.root().join("templates")));
+    let mut register = store.register().map_err(|e| e.to_string())?;
+    let request = SendRequest {
+        prefix,
+        date: letter.date,
+        lang: letter.lang,
+        destination: Destination::File {
+            path: path.clone(),
+            format,
+        },
+        thread: ThreadPick::Auto,
+        timestamp: chrono::Local::now().timestamp(),
+    };
+    register
+        .send(&exporter, &library, request, |number| {
+            Ok(letter.renumbered(number))
+        })
         .map_err(|e| e.to_string())?;
     Ok(Some(path))
 }
@@ -989,9 +1013,10 @@ mod tests {
         assert!(mail.subject().unwrap().contains("INV-77"));
         let body = mail.body_text(0).unwrap();
         assert!(body.contains(own) && body.contains("INV-77"), "{body}");
-        let history = store.history();
-        assert_eq!(history.len(), 2, "{history:?}");
-        assert!(history.iter().all(|h| h.client == "novin"));
+        let register = store.register().unwrap();
+        let sent = register.list_all(&Default::default()).unwrap();
+        assert_eq!(sent.len(), 2, "{sent:?}");
+        assert!(sent.iter().all(|h| h.client == "novin"));
 
         // Switch to English: the interface follows at once and the choice is remembered.
         send(&mut app, Message::Nav(Screen::Settings));
