@@ -6,12 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::register::{
-    self, Destination, Filter, Register, RegisterError, SendError, SendRequest, Status, ThreadPick,
+    self, Destination, Filter, Plan, Register, RegisterError, SendError, Status, ThreadPick,
 };
-use marz::render::{self, Draft};
+use marz::render;
 use marz::store::{self, Store, StoreError};
 use marz::template::{InputKind, Library, Scenario, Template};
-use marz::{Lang, Letter, dates, i18n, tone};
+use marz::{Lang, dates, i18n, tone};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -529,58 +529,24 @@ struct LetterJob<'a> {
     thread: ThreadPick,
 }
 
-/// One client's letter before it has a number: its template, the thread it continues and
-/// the values it is rendered from.
-struct Plan<'a> {
-    template: &'a Template,
-    continuation: Option<register::Continuation>,
-    values: BTreeMap<String, String>,
-}
-
 impl<'a> LetterJob<'a> {
-    fn plan(&self, register: &Register, client: &Client) -> Result<Plan<'a>, CliError> {
+    fn plan<'c>(&self, register: &Register, client: &'c Client) -> Result<Plan<'c>, CliError>
+    where
+        'a: 'c,
+    {
         let lang = self.lang.unwrap_or(client.language);
         let template = find_template(self.library, self.template, lang)?;
-        let continuation = register.continuation(
+        let mut plan = register.plan(
             template,
-            &client.id,
-            &self.values,
-            &client.facts,
-            self.thread,
-            self.date,
-        )?;
-        let values = match &continuation {
-            Some(c) => c.values_with(&self.values),
-            None => self.values.clone(),
-        };
-        Ok(Plan {
-            template,
-            continuation,
-            values,
-        })
-    }
-
-    fn build(
-        &self,
-        plan: &Plan,
-        client: &Client,
-        number: &str,
-    ) -> Result<Letter, render::RenderError> {
-        let draft = Draft {
-            template: plan.template,
             client,
-            sender: self.sender,
-            values: &plan.values,
-            date: self.date,
-            number: number.to_string(),
-        };
-        let mut letter = render::render(&draft)?;
-        letter.copies = self.copies.clone();
-        letter.attachments = self.attachments.clone();
-        if let Some(c) = &plan.continuation {
-            c.cite(&mut letter);
-        }
-        Ok(letter)
+            self.sender,
+            &self.values,
+            self.date,
+            self.thread,
+        )?;
+        plan.copies = self.copies.clone();
+        plan.attachments = self.attachments.clone();
+        Ok(plan)
     }
 
     /// Exports one client's letter through the register.
@@ -592,21 +558,14 @@ impl<'a> LetterJob<'a> {
         destination: Destination,
     ) -> Result<register::Sent, CliError> {
         let plan = self.plan(register, client)?;
-        let request = SendRequest {
-            prefix: self.sender.letter_prefix.clone(),
-            date: self.date,
-            lang: plan.template.lang,
-            destination,
-            thread: plan
-                .continuation
-                .as_ref()
-                .map_or(self.thread, |c| c.pick()),
-            timestamp: mail_timestamp(self.date),
-        };
         register
-            .send(exporter, self.library, request, |number| {
-                self.build(&plan, client, number)
-            })
+            .send_plan(
+                exporter,
+                self.library,
+                &plan,
+                destination,
+                mail_timestamp(self.date),
+            )
             .map_err(|e| send_error(plan.template, e))
     }
 }
@@ -728,17 +687,9 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         None => {
             // A preview: the number the letter would get now, nothing recorded.
             let plan = job.plan(&register, &client)?;
-            let number = match &args.number {
-                Some(n) => n.clone(),
-                None => register.peek_number(
-                    sender.letter_prefix.as_deref(),
-                    job.date,
-                    plan.template.lang,
-                )?,
-            };
-            let letter = job
-                .build(&plan, &client, &number)
-                .map_err(|e| render_error(plan.template, e))?;
+            let letter = register
+                .preview(&plan, args.number.as_deref())
+                .map_err(|e| send_error(plan.template, e))?;
             let bytes = exporter
                 .bytes(&letter, format, mail_timestamp(job.date))
                 .map_err(export_error)?;

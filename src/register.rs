@@ -20,7 +20,8 @@ use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::numbers::localize_digits;
 use crate::persian;
-use crate::render::RenderError;
+use crate::profile::{Client, Sender};
+use crate::render::{Draft, RenderError};
 use crate::template::{Library, Scenario, Template};
 use chrono::NaiveDate;
 use rusqlite::types::Value as SqlValue;
@@ -236,7 +237,9 @@ impl std::str::FromStr for Status {
             "sent" => Ok(Status::Sent),
             "void" => Ok(Status::Void),
             "resolved" => Ok(Status::Resolved),
-            other => Err(format!("`{other}` is not a status: use sent, void or resolved")),
+            other => Err(format!(
+                "`{other}` is not a status: use sent, void or resolved"
+            )),
         }
     }
 }
@@ -383,6 +386,65 @@ impl Continuation {
     /// Makes `letter` cite the letter it follows.
     pub fn cite(&self, letter: &mut Letter) {
         letter.cite(&self.cites.number, self.cites.date);
+    }
+}
+
+/// A letter about to be written for a client, before it has a number: the template, the
+/// thread it continues and the values it is rendered from. `Register::plan` makes one;
+/// `Register::preview` and `Register::send_plan` turn it into a letter.
+#[derive(Debug, Clone)]
+pub struct Plan<'a> {
+    pub template: &'a Template,
+    pub client: &'a Client,
+    pub sender: &'a Sender,
+    pub date: NaiveDate,
+    /// The owner's values over those taken from the thread.
+    pub values: BTreeMap<String, String>,
+    /// The thread it continues and the letter it cites, if any.
+    pub continuation: Option<Continuation>,
+    /// The thread asked for (used when there is no continuation).
+    pub pick: ThreadPick,
+    pub copies: Vec<String>,
+    pub attachments: Vec<String>,
+}
+
+impl Plan<'_> {
+    /// The letter under `number`, citing the letter it follows.
+    pub fn render(&self, number: &str) -> Result<Letter, RenderError> {
+        let draft = Draft {
+            template: self.template,
+            client: self.client,
+            sender: self.sender,
+            values: &self.values,
+            date: self.date,
+            number: number.to_string(),
+        };
+        let mut letter = crate::render::render(&draft)?;
+        letter.copies = self.copies.clone();
+        letter.attachments = self.attachments.clone();
+        if let Some(c) = &self.continuation {
+            c.cite(&mut letter);
+        }
+        Ok(letter)
+    }
+
+    /// The thread the letter is recorded in.
+    pub fn thread(&self) -> ThreadPick {
+        self.continuation
+            .as_ref()
+            .map_or(self.pick, Continuation::pick)
+    }
+
+    /// What `Register::send` needs for this letter.
+    pub fn request(&self, destination: Destination, timestamp: i64) -> SendRequest {
+        SendRequest {
+            prefix: self.sender.letter_prefix.clone(),
+            date: self.date,
+            lang: self.template.lang,
+            destination,
+            thread: self.thread(),
+            timestamp,
+        }
     }
 }
 
@@ -809,6 +871,67 @@ impl Register {
         })
     }
 
+    /// Plans a letter of `template` to `client`: finds the thread it continues (per `pick`)
+    /// and the values it takes from it; `given` (what the owner typed) wins over those.
+    pub fn plan<'a>(
+        &self,
+        template: &'a Template,
+        client: &'a Client,
+        sender: &'a Sender,
+        given: &BTreeMap<String, String>,
+        date: NaiveDate,
+        pick: ThreadPick,
+    ) -> Result<Plan<'a>> {
+        let continuation =
+            self.continuation(template, &client.id, given, &client.facts, pick, date)?;
+        let values = match &continuation {
+            Some(c) => c.values_with(given),
+            None => given.clone(),
+        };
+        Ok(Plan {
+            template,
+            client,
+            sender,
+            date,
+            values,
+            continuation,
+            pick,
+            copies: Vec::new(),
+            attachments: Vec::new(),
+        })
+    }
+
+    /// The planned letter as it would leave now, under the number it would get now (or
+    /// `number`); nothing is recorded.
+    pub fn preview(&self, plan: &Plan, number: Option<&str>) -> Result<Letter, SendError> {
+        let number = match number {
+            Some(n) => n.to_string(),
+            None => self.peek_number(
+                plan.sender.letter_prefix.as_deref(),
+                plan.date,
+                plan.template.lang,
+            )?,
+        };
+        Ok(plan.render(&number)?)
+    }
+
+    /// Exports a planned letter (see `send`).
+    pub fn send_plan(
+        &mut self,
+        exporter: &Exporter,
+        library: &Library,
+        plan: &Plan,
+        destination: Destination,
+        timestamp: i64,
+    ) -> Result<Sent, SendError> {
+        self.send(
+            exporter,
+            library,
+            plan.request(destination, timestamp),
+            |number| plan.render(number),
+        )
+    }
+
     /// A page of the register, newest first (by date, then by the order recorded).
     pub fn list(&self, filter: &Filter, offset: usize, limit: usize) -> Result<Page> {
         let (clause, mut values) = where_clause(filter);
@@ -988,12 +1111,7 @@ impl Register {
     }
 
     /// Marks the thread of a letter resolved (paid, settled, ended) on `date`.
-    pub fn resolve(
-        &mut self,
-        id: LetterId,
-        note: Option<&str>,
-        date: NaiveDate,
-    ) -> Result<Thread> {
+    pub fn resolve(&mut self, id: LetterId, note: Option<&str>, date: NaiveDate) -> Result<Thread> {
         let path = self.path.clone();
         let fail = |e| sql_error(&path, e);
         let tx = self
@@ -1142,7 +1260,10 @@ impl Register {
                 if entry.status == Status::Void {
                     return Err(RegisterError::Void(entry.number));
                 }
-                (check_thread(&self.conn, &self.path, entry.thread, client)?, id)
+                (
+                    check_thread(&self.conn, &self.path, entry.thread, client)?,
+                    id,
+                )
             }
         };
         let record = self.record(cited)?;
@@ -1416,12 +1537,7 @@ fn entry_by_id(conn: &Connection, id: LetterId) -> rusqlite::Result<Option<Entry
 }
 
 /// Checks that a thread exists, is the client's and is not resolved.
-fn check_thread(
-    conn: &Connection,
-    path: &Path,
-    id: ThreadId,
-    client: &str,
-) -> Result<ThreadId> {
+fn check_thread(conn: &Connection, path: &Path, id: ThreadId, client: &str) -> Result<ThreadId> {
     let found: Option<(String, Option<String>)> = conn
         .query_row(
             "SELECT client, resolved_on FROM threads WHERE id = ?1",
@@ -1477,9 +1593,7 @@ fn find_open_thread(
             .optional()?,
         None => conn
             .query_row(
-                &format!(
-                    "{base} AND th.scenario = :scenario ORDER BY th.last_letter DESC LIMIT 1"
-                ),
+                &format!("{base} AND th.scenario = :scenario ORDER BY th.last_letter DESC LIMIT 1"),
                 rusqlite::named_params! {
                     ":client": client, ":today": today, ":scenario": scenario.code(),
                 },
@@ -1518,7 +1632,11 @@ pub fn prefill(template: &Template, previous: &Record) -> BTreeMap<String, Strin
             if PREVIOUS_DATE_INPUTS.contains(&spec.name.as_str()) {
                 return Some((spec.name.clone(), dates::iso(previous.entry.date)));
             }
-            if spec.default.as_deref().is_some_and(|d| d.trim().starts_with('+')) {
+            if spec
+                .default
+                .as_deref()
+                .is_some_and(|d| d.trim().starts_with('+'))
+            {
                 return None;
             }
             previous
@@ -1642,7 +1760,9 @@ fn import_history(conn: &Connection, root: &Path) -> rusqlite::Result<Takeover> 
         let template = library.get(&entry.template, entry.lang);
         let scenario = template.map(|t| t.meta.scenario).or_else(|| {
             // A template since removed: its id still says its scenario (`payment-2`).
-            let stem = entry.template.trim_end_matches(|c: char| c.is_ascii_digit());
+            let stem = entry
+                .template
+                .trim_end_matches(|c: char| c.is_ascii_digit());
             scenario_of_code(stem.trim_end_matches('-'))
         });
         let level = template.and_then(|t| t.meta.level).or_else(|| {
@@ -1729,4 +1849,1025 @@ fn import_history(conn: &Connection, root: &Path) -> rusqlite::Result<Takeover> 
         takeover.imported += 1;
     }
     Ok(takeover)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, sample_sender};
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        store: Store,
+        library: Library,
+        sender: Sender,
+        exporter: Exporter,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("w")).unwrap();
+        Fixture {
+            _dir: dir,
+            store,
+            library: Library::load(None),
+            sender: sample_sender(),
+            exporter: Exporter::default(),
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn values(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    impl Fixture {
+        fn register(&self) -> Register {
+            self.store.register().unwrap()
+        }
+
+        /// Sends a letter as the CLI does: plan, then export to the clipboard.
+        fn send(
+            &self,
+            register: &mut Register,
+            template: &str,
+            client: &str,
+            given: &[(&str, &str)],
+            date: NaiveDate,
+            pick: ThreadPick,
+        ) -> Sent {
+            let client = self.store.load_client(client).unwrap();
+            let template = self.library.get(template, client.language).unwrap();
+            let plan = register
+                .plan(template, &client, &self.sender, &values(given), date, pick)
+                .unwrap();
+            register
+                .send_plan(
+                    &self.exporter,
+                    &self.library,
+                    &plan,
+                    Destination::Clipboard,
+                    0,
+                )
+                .unwrap()
+        }
+    }
+
+    #[test]
+    fn fts5_is_compiled_in() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(x)")
+            .unwrap();
+    }
+
+    #[test]
+    fn numbers_count_per_prefix_year_and_language_and_are_never_reused() {
+        let f = fixture();
+        let mut r = f.register();
+        let date = day(2026, 11, 22);
+        assert_eq!(
+            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۱"
+        );
+        assert_eq!(r.peek_number(None, date, Lang::En).unwrap(), "2026/001");
+        let a = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            date,
+            ThreadPick::Auto,
+        );
+        assert_eq!(a.number, "NA/۱۴۰۵/۰۰۱");
+        assert_eq!(a.letter.number, a.number, "the letter carries its number");
+        assert!(a.letter.to_text().contains("NA/۱۴۰۵/۰۰۱"));
+        let b = f.send(
+            &mut r,
+            "respect-1",
+            "sample-nazanin",
+            &[
+                ("incident", "جلسه"),
+                ("incident_date", "1405/08/20"),
+                ("behaviour", "x"),
+            ],
+            date,
+            ThreadPick::Auto,
+        );
+        assert_eq!(b.number, "NA/۱۴۰۵/۰۰۲");
+        // English letters count in the Gregorian year, a series of their own.
+        let c = f.send(
+            &mut r,
+            "payment-1",
+            "sample-daniel",
+            &[],
+            date,
+            ThreadPick::Auto,
+        );
+        assert_eq!(c.number, "NA/2026/001");
+        // A new Jalali year (1 Farvardin 1406 = 21 March 2027) starts again at 001.
+        assert_eq!(
+            r.peek_number(Some("NA"), day(2027, 3, 21), Lang::Fa)
+                .unwrap(),
+            "NA/۱۴۰۶/۰۰۱"
+        );
+        // Voiding the newest letter does not free its number.
+        r.void(b.id, "sent to the wrong client").unwrap();
+        assert_eq!(
+            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۳"
+        );
+    }
+
+    #[test]
+    fn a_failed_file_write_records_nothing_and_takes_no_number() {
+        let f = fixture();
+        let mut r = f.register();
+        let client = f.store.load_client("sample-reza").unwrap();
+        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let date = day(2026, 11, 22);
+        let plan = r
+            .plan(
+                template,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                date,
+                ThreadPick::Auto,
+            )
+            .unwrap();
+        let missing = f.store.root().join("no-such-folder/x.txt");
+        let err = r
+            .send_plan(
+                &f.exporter,
+                &f.library,
+                &plan,
+                Destination::File {
+                    path: missing.clone(),
+                    format: Format::Text,
+                },
+                0,
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("no-such-folder"), "{err}");
+        // A render error inside the transaction rolls it back too.
+        let bad = r.send(
+            &f.exporter,
+            &f.library,
+            plan.request(Destination::Mail, 0),
+            |_| {
+                Err(RenderError::Input(crate::render::InputError::Missing {
+                    name: "amount".into(),
+                    label: "Amount".into(),
+                }))
+            },
+        );
+        assert!(matches!(bad, Err(SendError::Render(_))));
+        assert_eq!(r.list(&Filter::default(), 0, 10).unwrap().total, 0);
+        assert_eq!(
+            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۱"
+        );
+        // The file destination works once the folder exists, with no temporary file left.
+        std::fs::create_dir_all(missing.parent().unwrap()).unwrap();
+        let sent = r
+            .send_plan(
+                &f.exporter,
+                &f.library,
+                &plan,
+                Destination::File {
+                    path: missing.clone(),
+                    format: Format::Text,
+                },
+                0,
+            )
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&missing).unwrap(),
+            sent.letter.to_text()
+        );
+        let names: Vec<_> = std::fs::read_dir(missing.parent().unwrap())
+            .unwrap()
+            .collect();
+        assert_eq!(names.len(), 1);
+        let record = r.record(sent.id).unwrap();
+        assert_eq!(record.text, sent.letter.to_text());
+        assert_eq!(
+            record.entry.path.as_deref(),
+            Some(missing.to_str().unwrap())
+        );
+        assert_eq!(record.entry.sent_as, "file");
+    }
+
+    #[test]
+    fn the_next_level_continues_the_thread_prefilled_and_cites_the_last_letter() {
+        let f = fixture();
+        let mut r = f.register();
+        let first = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[("amount", "9800000")],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        assert_eq!(first.letter.reference, None, "a first letter cites nothing");
+        assert!(!first.letter.to_text().contains("پیرو نامه"));
+        assert_eq!(
+            first.letter.follow_up,
+            Some(day(2026, 11, 11)),
+            "10 days for a first reminder"
+        );
+
+        let client = f.store.load_client("sample-reza").unwrap();
+        let template = f.library.get("payment-2", Lang::Fa).unwrap();
+        let plan = r
+            .plan(
+                template,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                day(2026, 11, 20),
+                ThreadPick::Auto,
+            )
+            .unwrap();
+        let c = plan
+            .continuation
+            .as_ref()
+            .expect("continues the open thread");
+        assert_eq!(c.thread, first.thread);
+        assert_eq!(c.cites.id, first.id);
+        // From the last letter: the amount typed then (not the client's fact), the invoice and
+        // due date, and its date as the previous reminder; the deadline is fresh.
+        assert_eq!(
+            plan.values.get("amount").map(String::as_str),
+            Some("9800000")
+        );
+        assert_eq!(
+            plan.values.get("invoice").map(String::as_str),
+            Some("INV-2041")
+        );
+        assert_eq!(
+            plan.values.get("due_date").map(String::as_str),
+            Some("2026-11-06")
+        );
+        assert_eq!(
+            plan.values.get("reminded_on").map(String::as_str),
+            Some("2026-11-01")
+        );
+        assert!(!plan.values.contains_key("new_deadline"));
+        let second = r
+            .send_plan(&f.exporter, &f.library, &plan, Destination::Clipboard, 0)
+            .unwrap();
+        assert_eq!(second.thread, first.thread);
+        let text = second.letter.to_text();
+        assert!(
+            text.contains("موضوع: یادآوری دوم: پرداخت صورت‌حساب INV-2041\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n"),
+            "{text}"
+        );
+        assert!(text.contains("۹٬۸۰۰٬۰۰۰"), "{text}");
+        assert!(
+            second
+                .letter
+                .email_text()
+                .starts_with("پیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n\n")
+        );
+        // The owner's own value wins over the thread's.
+        let plan = r
+            .plan(
+                template,
+                &client,
+                &f.sender,
+                &values(&[("amount", "100")]),
+                day(2026, 11, 20),
+                ThreadPick::Auto,
+            )
+            .unwrap();
+        assert_eq!(plan.values.get("amount").map(String::as_str), Some("100"));
+        assert_eq!(
+            plan.continuation.unwrap().cites.id,
+            second.id,
+            "cites the latest"
+        );
+    }
+
+    #[test]
+    fn english_letters_cite_further_to() {
+        let f = fixture();
+        let mut r = f.register();
+        let first = f.send(
+            &mut r,
+            "respect-1",
+            "sample-daniel",
+            &[
+                ("incident", "the review call"),
+                ("incident_date", "2026-10-28"),
+                ("behaviour", "raised voice"),
+                ("staff", "Sara"),
+            ],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        let second = f.send(
+            &mut r,
+            "respect-2",
+            "sample-daniel",
+            &[],
+            day(2026, 11, 20),
+            ThreadPick::Auto,
+        );
+        assert_eq!(second.thread, first.thread);
+        assert_eq!(
+            second.letter.inputs.get("incident").map(String::as_str),
+            Some("the review call")
+        );
+        assert_eq!(
+            second.letter.inputs.get("previous_on").map(String::as_str),
+            Some("2026-11-01")
+        );
+        let text = second.letter.to_text();
+        assert!(
+            text.contains("\nFurther to our letter ref NA/2026/001 of 1 November 2026\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn threads_follow_the_invoice_for_payment_and_the_scenario_otherwise() {
+        let f = fixture();
+        let mut r = f.register();
+        let d = day(2026, 11, 22);
+        let a = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[("invoice", "INV-1")],
+            d,
+            ThreadPick::Auto,
+        );
+        let b = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[("invoice", "INV-2")],
+            d,
+            ThreadPick::Auto,
+        );
+        assert_ne!(a.thread, b.thread, "another invoice, another thread");
+        // The invoice matches whatever its digits or letter case.
+        let c = f.send(
+            &mut r,
+            "payment-2",
+            "sample-reza",
+            &[("invoice", "inv-۱")],
+            d,
+            ThreadPick::Auto,
+        );
+        assert_eq!(c.thread, a.thread);
+        assert_eq!(c.letter.reference.as_ref().unwrap().number, a.number);
+        // Another client never shares a thread.
+        let n = f.send(
+            &mut r,
+            "payment-1",
+            "sample-nazanin",
+            &[("invoice", "INV-1")],
+            d,
+            ThreadPick::Auto,
+        );
+        assert_ne!(n.thread, a.thread);
+        // --new-thread starts one even when one is open.
+        let fresh = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[("invoice", "INV-1")],
+            d,
+            ThreadPick::New,
+        );
+        assert_ne!(fresh.thread, a.thread);
+        assert_eq!(fresh.letter.reference, None);
+        // An explicit thread of another client is refused.
+        let client = f.store.load_client("sample-reza").unwrap();
+        let t = f.library.get("payment-2", Lang::Fa).unwrap();
+        let err = r
+            .plan(
+                t,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                d,
+                ThreadPick::Thread(n.thread),
+            )
+            .unwrap_err();
+        assert!(matches!(err, RegisterError::OtherClient { .. }), "{err}");
+        // Replying to a given letter cites that one.
+        let plan = r
+            .plan(
+                t,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                d,
+                ThreadPick::ReplyTo(b.id),
+            )
+            .unwrap();
+        assert_eq!(plan.continuation.as_ref().unwrap().cites.id, b.id);
+        assert_eq!(
+            plan.values.get("invoice").map(String::as_str),
+            Some("INV-2")
+        );
+        let threads = r.threads_of("sample-reza", d).unwrap();
+        assert_eq!(threads.len(), 3);
+        assert!(threads.iter().all(|t| t.state == ThreadState::Open));
+        assert_eq!(
+            r.thread_letters(a.thread)
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>(),
+            vec![a.id, c.id]
+        );
+    }
+
+    #[test]
+    fn next_lists_overdue_threads_with_the_next_level_then_the_consequence() {
+        let f = fixture();
+        let mut r = f.register();
+        let p1 = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        // Follow-up 10 days later: not due on the 11th, one day overdue on the 12th.
+        assert!(r.due(day(2026, 11, 11), None).unwrap().is_empty());
+        let due = r.due(day(2026, 11, 12), None).unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(
+            (due[0].overdue_days, due[0].suggest.as_str()),
+            (1, "payment-2")
+        );
+        assert_eq!(
+            (due[0].thread, due[0].last_number.as_str()),
+            (p1.thread, p1.number.as_str())
+        );
+        // payment-2's follow-up is its new deadline.
+        let p2 = f.send(
+            &mut r,
+            "payment-2",
+            "sample-reza",
+            &[("new_deadline", "2026-11-25")],
+            day(2026, 11, 15),
+            ThreadPick::Auto,
+        );
+        assert_eq!(p2.letter.follow_up, Some(day(2026, 11, 25)));
+        let due = r.due(day(2026, 11, 30), None).unwrap();
+        assert_eq!(
+            (due[0].overdue_days, due[0].suggest.as_str()),
+            (5, "payment-3")
+        );
+        // After the final notice: the consequence it announced.
+        f.send(
+            &mut r,
+            "payment-3",
+            "sample-reza",
+            &[("deadline", "2026-12-05"), ("consequence", "terminate")],
+            day(2026, 11, 28),
+            ThreadPick::Auto,
+        );
+        let due = r.due(day(2026, 12, 8), Some("sample-reza")).unwrap();
+        assert_eq!(
+            (due[0].overdue_days, due[0].suggest.as_str()),
+            (3, "termination-3")
+        );
+        assert!(
+            r.due(day(2026, 12, 8), Some("sample-nazanin"))
+                .unwrap()
+                .is_empty()
+        );
+        // The termination letter continues that thread, cites the final notice, and ends it
+        // once its date has passed.
+        let end = f.send(
+            &mut r,
+            "termination-3",
+            "sample-reza",
+            &[("breach", "عدم پرداخت")],
+            day(2026, 12, 8),
+            ThreadPick::Auto,
+        );
+        assert_eq!(end.thread, p1.thread);
+        assert!(end.letter.reference.is_some());
+        assert!(r.due(day(2027, 1, 30), None).unwrap().is_empty());
+        assert_eq!(
+            r.thread(p1.thread, day(2026, 12, 8)).unwrap().state,
+            ThreadState::Open
+        );
+        assert_eq!(
+            r.thread(p1.thread, day(2026, 12, 9)).unwrap().state,
+            ThreadState::Ended
+        );
+        // An ended thread is not continued: a new payment-1 starts a new one.
+        let again = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 12, 20),
+            ThreadPick::Auto,
+        );
+        assert_ne!(again.thread, p1.thread);
+    }
+
+    #[test]
+    fn void_keeps_the_letter_and_its_number_and_leaves_the_thread() {
+        let f = fixture();
+        let mut r = f.register();
+        let a = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        let b = f.send(
+            &mut r,
+            "payment-2",
+            "sample-reza",
+            &[],
+            day(2026, 11, 20),
+            ThreadPick::Auto,
+        );
+        assert!(matches!(r.void(b.id, "  "), Err(RegisterError::NoReason)));
+        let entry = r.void(b.id, "wrong amount").unwrap();
+        assert_eq!(entry.status, Status::Void);
+        assert!(matches!(
+            r.void(b.id, "again"),
+            Err(RegisterError::AlreadyVoid { .. })
+        ));
+        let record = r.record(b.id).unwrap();
+        assert_eq!(record.void_reason.as_deref(), Some("wrong amount"));
+        assert_eq!(record.text, b.letter.to_text(), "the text stays as sent");
+        // The thread's last letter is the first again, so the next payment-2 cites it.
+        let thread = r.thread(a.thread, day(2026, 11, 20)).unwrap();
+        assert_eq!(thread.last.unwrap().id, a.id);
+        let c = f.send(
+            &mut r,
+            "payment-2",
+            "sample-reza",
+            &[],
+            day(2026, 11, 21),
+            ThreadPick::Auto,
+        );
+        assert_eq!(c.letter.reference.unwrap().number, a.number);
+        assert_eq!(c.number, "NA/۱۴۰۵/۰۰۳");
+        let voids = r
+            .list(
+                &Filter {
+                    status: Some(Status::Void),
+                    ..Filter::default()
+                },
+                0,
+                10,
+            )
+            .unwrap();
+        assert_eq!(
+            voids.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+            vec![b.id]
+        );
+        // A void letter cannot be replied to.
+        let client = f.store.load_client("sample-reza").unwrap();
+        let t = f.library.get("payment-3", Lang::Fa).unwrap();
+        assert!(matches!(
+            r.plan(
+                t,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                day(2026, 11, 21),
+                ThreadPick::ReplyTo(b.id)
+            ),
+            Err(RegisterError::Void(_))
+        ));
+    }
+
+    #[test]
+    fn resolve_closes_the_thread() {
+        let f = fixture();
+        let mut r = f.register();
+        let a = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        let other = f.send(
+            &mut r,
+            "respect-1",
+            "sample-reza",
+            &[
+                ("incident", "x"),
+                ("incident_date", "1405/08/01"),
+                ("behaviour", "y"),
+            ],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        let thread = r
+            .resolve(a.id, Some("paid in full"), day(2026, 11, 5))
+            .unwrap();
+        assert_eq!(thread.state, ThreadState::Resolved);
+        assert_eq!(thread.resolution_note.as_deref(), Some("paid in full"));
+        assert!(matches!(
+            r.resolve(a.id, None, day(2026, 11, 6)),
+            Err(RegisterError::Resolved { .. })
+        ));
+        assert_eq!(r.find("NA/1405/001").unwrap().status, Status::Resolved);
+        assert_eq!(
+            r.find("NA/1405/002").unwrap().status,
+            Status::Sent,
+            "other threads stay open"
+        );
+        let due = r.due(day(2027, 1, 1), None).unwrap();
+        assert_eq!(
+            due.iter().map(|d| d.thread).collect::<Vec<_>>(),
+            vec![other.thread]
+        );
+        // The same invoice after resolution starts a new thread that cites nothing.
+        let b = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 12, 1),
+            ThreadPick::Auto,
+        );
+        assert_ne!(b.thread, a.thread);
+        assert_eq!(b.letter.reference, None);
+        let resolved = r
+            .list(
+                &Filter {
+                    status: Some(Status::Resolved),
+                    ..Filter::default()
+                },
+                0,
+                10,
+            )
+            .unwrap();
+        assert_eq!(resolved.total, 1);
+    }
+
+    #[test]
+    fn search_ignores_arabic_letter_forms_zwnj_spacing_and_digit_scripts() {
+        let f = fixture();
+        let mut r = f.register();
+        let d = day(2026, 11, 22);
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], d, ThreadPick::Auto);
+        let b = f.send(
+            &mut r,
+            "payment-1",
+            "sample-daniel",
+            &[],
+            d,
+            ThreadPick::Auto,
+        );
+        let ids = |q: &str| -> Vec<LetterId> {
+            r.list(
+                &Filter {
+                    search: Some(q.to_string()),
+                    ..Filter::default()
+                },
+                0,
+                50,
+            )
+            .unwrap()
+            .entries
+            .iter()
+            .map(|e| e.id)
+            .collect()
+        };
+        // The letter has «شرکت بازرگانی آرمان‌تجارت» and «یادآوری» in Persian letters.
+        assert_eq!(ids("شركت بازرگاني"), vec![a.id], "Arabic kaf and yeh");
+        assert_eq!(ids("آرمانتجارت"), vec![a.id], "without the ZWNJ");
+        assert_eq!(ids("آرمان تجارت"), vec![a.id], "with a space for the ZWNJ");
+        assert_eq!(ids("  يادآوري   پرداخت "), vec![a.id]);
+        assert_eq!(ids("رضا"), vec![a.id], "the client's name");
+        assert_eq!(ids("sample-reza"), vec![a.id], "the client id");
+        assert_eq!(ids("NA/1405/001"), vec![a.id], "the number in Latin digits");
+        assert_eq!(ids("na/۱۴۰۵/۰۰۱"), vec![a.id], "… and in Persian digits");
+        assert_eq!(ids("WEBER"), vec![b.id], "case");
+        assert_eq!(ids("remind"), vec![b.id], "the start of a word");
+        assert_eq!(ids("INV"), vec![b.id, a.id], "newest first, then by order");
+        assert!(ids("nothing-like-this").is_empty());
+        assert!(ids("\"").is_empty(), "quotes are text, not query syntax");
+        assert!(ids("؟").is_empty());
+        // Filters combine with search.
+        let page = r
+            .list(
+                &Filter {
+                    search: Some("INV".into()),
+                    client: Some("sample-daniel".into()),
+                    ..Filter::default()
+                },
+                0,
+                50,
+            )
+            .unwrap();
+        assert_eq!(page.total, 1);
+    }
+
+    #[test]
+    fn paging_counts_and_orders_newest_first() {
+        let f = fixture();
+        let mut r = f.register();
+        for d in [3, 1, 2] {
+            f.send(
+                &mut r,
+                "payment-1",
+                "sample-daniel",
+                &[],
+                day(2026, 11, d),
+                ThreadPick::New,
+            );
+        }
+        let page = r.list(&Filter::default(), 0, 2).unwrap();
+        assert_eq!(page.total, 3);
+        let dates: Vec<u32> = page
+            .entries
+            .iter()
+            .map(|e| chrono::Datelike::day(&e.date))
+            .collect();
+        assert_eq!(dates, vec![3, 2]);
+        let rest = r.list(&Filter::default(), 2, 2).unwrap();
+        assert_eq!(rest.entries.len(), 1);
+        assert_eq!(chrono::Datelike::day(&rest.entries[0].date), 1);
+        let scenario = r
+            .list(
+                &Filter {
+                    scenario: Some(Scenario::Respect),
+                    ..Filter::default()
+                },
+                0,
+                9,
+            )
+            .unwrap();
+        assert_eq!(scenario.total, 0);
+    }
+
+    fn write_history(
+        root: &Path,
+        name: &str,
+        number: &str,
+        date: &str,
+        client: &str,
+        template: &str,
+        text: &str,
+    ) {
+        let dir = root.join("history");
+        std::fs::create_dir_all(&dir).unwrap();
+        let lang = if number.chars().any(|c| ('۰'..='۹').contains(&c)) {
+            "fa"
+        } else {
+            "en"
+        };
+        std::fs::write(
+            dir.join(name),
+            format!("number = \"{number}\"\ndate = \"{date}\"\nclient = \"{client}\"\ntemplate = \"{template}\"\nlang = \"{lang}\"\nsubject = \"s\"\nexported_to = \"/x/{name}\"\ntext = \"{text}\"\n"),
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn the_first_open_takes_over_history_once_and_numbering_continues() {
+        let f = fixture();
+        let root = f.store.root();
+        write_history(
+            root,
+            "20261101-1.toml",
+            "NA/۱۴۰۵/۰۰۱",
+            "2026-11-01",
+            "sample-reza",
+            "payment-1",
+            "نامه يك",
+        );
+        write_history(
+            root,
+            "20261102-1.toml",
+            "NA/۱۴۰۵/۰۰۷",
+            "2026-11-02",
+            "sample-reza",
+            "payment-2",
+            "نامه دو",
+        );
+        // The old numbering could repeat a number: both letters are kept.
+        write_history(
+            root,
+            "20261102-2.toml",
+            "NA/۱۴۰۵/۰۰۷",
+            "2026-11-02",
+            "sample-nazanin",
+            "respect-1",
+            "نامه سه",
+        );
+        write_history(
+            root,
+            "20261103-1.toml",
+            "NA/2026/004",
+            "2026-11-03",
+            "sample-daniel",
+            "payment-1",
+            "letter four",
+        );
+        std::fs::write(
+            root.join("history/20261104-1.toml"),
+            "number = \"unterminated\n",
+        )
+        .unwrap();
+        let before: Vec<_> = std::fs::read_dir(root.join("history")).unwrap().collect();
+
+        let mut r = f.register();
+        let takeover = r.takeover().expect("imported").clone();
+        assert_eq!(takeover.imported, 4);
+        assert_eq!(takeover.skipped.len(), 1);
+        assert!(takeover.skipped[0].0.ends_with("20261104-1.toml"));
+        assert_eq!(
+            std::fs::read_dir(root.join("history")).unwrap().count(),
+            before.len(),
+            "files stay"
+        );
+        // Numbering continues after the highest number per prefix and year.
+        let d = day(2026, 11, 22);
+        assert_eq!(
+            r.peek_number(Some("NA"), d, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۸"
+        );
+        assert_eq!(
+            r.peek_number(Some("NA"), d, Lang::En).unwrap(),
+            "NA/2026/005"
+        );
+        // Imported letters are searchable (Arabic forms in the old text too) and threaded.
+        let found = r
+            .list(
+                &Filter {
+                    search: Some("یک".into()),
+                    ..Filter::default()
+                },
+                0,
+                9,
+            )
+            .unwrap();
+        assert_eq!(found.total, 1);
+        assert_eq!(found.entries[0].sent_as, "history");
+        let record = r.record(found.entries[0].id).unwrap();
+        assert_eq!(record.text, "نامه يك", "the text as it was");
+        assert!(matches!(
+            r.find("NA/1405/007"),
+            Err(RegisterError::Ambiguous { count: 2, .. })
+        ));
+        let two = r.find("NA/1405/001").unwrap();
+        let seven = r
+            .list(
+                &Filter {
+                    client: Some("sample-reza".into()),
+                    ..Filter::default()
+                },
+                0,
+                9,
+            )
+            .unwrap()
+            .entries;
+        assert_eq!(
+            seven[0].thread, two.thread,
+            "payment letters of one client share a thread"
+        );
+        // A respect-2 follows on from the imported respect-1, citing it and its date.
+        let respect = [
+            ("incident", "x"),
+            ("incident_date", "1405/08/01"),
+            ("behaviour", "y"),
+            ("staff", "z"),
+        ];
+        let r2 = f.send(
+            &mut r,
+            "respect-2",
+            "sample-nazanin",
+            &respect,
+            d,
+            ThreadPick::Auto,
+        );
+        assert_eq!(r2.letter.reference.as_ref().unwrap().number, "NA/۱۴۰۵/۰۰۷");
+        assert_eq!(
+            r2.letter.inputs.get("previous_on").map(String::as_str),
+            Some("2026-11-02")
+        );
+        // history/ kept no invoice: a payment letter about a known invoice does not guess
+        // that an imported payment thread was about it, and starts its own.
+        let p3 = f.send(&mut r, "payment-3", "sample-reza", &[], d, ThreadPick::Auto);
+        assert_ne!(p3.thread, two.thread);
+        assert_eq!(p3.letter.reference, None);
+        // Imported letters export again as text only.
+        let out = root.join("again.pdf");
+        assert!(matches!(
+            r.export_again(&f.exporter, two.id, Format::Pdf, &out, 0),
+            Err(RegisterError::TextOnly(_))
+        ));
+        r.export_again(&f.exporter, two.id, Format::Text, &out, 0)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "نامه يك");
+        drop(r);
+        // A second open imports nothing again, even with a new file in history/.
+        write_history(
+            root,
+            "20261105-1.toml",
+            "NA/۱۴۰۵/۰۵۰",
+            "2026-11-05",
+            "sample-reza",
+            "payment-1",
+            "late",
+        );
+        let r = f.register();
+        assert!(r.takeover().is_none());
+        assert_eq!(r.list(&Filter::default(), 0, 1).unwrap().total, 6);
+    }
+
+    #[test]
+    fn a_damaged_register_is_reported_and_left_untouched() {
+        let f = fixture();
+        let path = f.store.root().join(FILE_NAME);
+        let garbage = b"this is not a database, it is a note the owner kept here.....................................................".repeat(20);
+        std::fs::write(&path, &garbage).unwrap();
+        let err = f.store.register().unwrap_err();
+        assert!(matches!(err, RegisterError::Corrupt { .. }), "{err}");
+        assert!(err.to_string().contains("register.sqlite3"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), garbage);
+    }
+
+    #[test]
+    fn a_newer_register_is_refused() {
+        let f = fixture();
+        drop(f.register());
+        let path = f.store.root().join(FILE_NAME);
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(conn);
+        let err = f.store.register().unwrap_err();
+        assert!(matches!(err, RegisterError::Newer { .. }), "{err}");
+    }
+
+    #[test]
+    fn csv_has_every_letter_with_its_status() {
+        let f = fixture();
+        let mut r = f.register();
+        let a = f.send(
+            &mut r,
+            "payment-1",
+            "sample-reza",
+            &[],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        f.send(
+            &mut r,
+            "payment-1",
+            "sample-daniel",
+            &[],
+            day(2026, 11, 2),
+            ThreadPick::Auto,
+        );
+        r.void(a.id, "wrong client, \"oops\"").unwrap();
+        let path = f.store.root().join("register.csv");
+        assert_eq!(r.export_csv(&path).unwrap(), 2);
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.starts_with("\u{FEFF}".as_bytes()));
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(&headers[0], "number");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "NA/۱۴۰۵/۰۰۱");
+        assert_eq!(&rows[0][9], "void");
+        assert_eq!(&rows[0][14], "wrong client, \"oops\"");
+        assert_eq!(&rows[1][0], "NA/2026/001");
+        assert_eq!(&rows[1][9], "sent");
+    }
+
+    #[test]
+    fn fts_queries_quote_what_was_typed() {
+        assert_eq!(fts_query("a\"b").unwrap(), "(\"a\"\"b\"*)");
+        assert_eq!(
+            fts_query("مي‌شود  x").unwrap(),
+            "(\"میشود\"* AND \"x\"*) OR \"میشودx\"*"
+        );
+        assert_eq!(fts_query(" ، "), None);
+    }
 }
