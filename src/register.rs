@@ -739,6 +739,7 @@ impl Register {
         let series = series_of(request.prefix.as_deref(), request.date, request.lang);
         let seq = next_seq(&tx, &series).map_err(fail)?;
         let number = format_number(&series, seq, request.lang);
+        pause_point("locked");
         let letter = build(&number)?.renumbered(&number);
         if let (Some(file), Destination::File { path, format }) =
             (staged.as_mut(), &request.destination)
@@ -748,6 +749,7 @@ impl Register {
                 path: path.clone(),
                 source,
             })?;
+            pause_point("staged");
         }
         let matter = matter_of(letter.scenario, &letter.inputs);
         let thread = match request.thread {
@@ -856,6 +858,7 @@ impl Register {
         )
         .map_err(fail)?;
         tx.commit().map_err(fail)?;
+        pause_point("committed");
         if let (Some(file), Destination::File { path, .. }) = (staged, &request.destination) {
             file.commit().map_err(|source| SendError::NotSaved {
                 number: letter.number.clone(),
@@ -1505,6 +1508,19 @@ fn retry_busy(mut f: impl FnMut() -> rusqlite::Result<()>) -> rusqlite::Result<(
             }
             other => return other,
         }
+    }
+}
+
+/// The crash tests stop an export at a named point to kill it exactly there:
+/// `MARZ_TEST_PAUSE=committed:5000` sleeps 5 s after the commit. Points: `locked` (number
+/// taken, nothing written), `staged` (file written beside its target), `committed`.
+fn pause_point(name: &str) {
+    if let Ok(spec) = std::env::var("MARZ_TEST_PAUSE")
+        && let Some((at, ms)) = spec.split_once(':')
+        && at == name
+        && let Ok(ms) = ms.parse()
+    {
+        std::thread::sleep(Duration::from_millis(ms));
     }
 }
 
