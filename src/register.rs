@@ -1297,18 +1297,29 @@ impl Register {
 
     /// Open threads whose follow-up date is before `today`, the longest overdue first.
     pub fn due(&self, today: NaiveDate, client: Option<&str>) -> Result<Vec<Due>> {
+        self.due_first(today, client, usize::MAX)
+    }
+
+    /// The first `limit` of `due` (a short list on a screen).
+    pub fn due_first(
+        &self,
+        today: NaiveDate,
+        client: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Due>> {
         let mut sql = String::from(
             "SELECT th.id, th.client, th.scenario, th.matter, l.number, l.template, l.date, l.lang,
                  l.follow_up, l.suggest, l.addressee
              FROM threads th JOIN letters l ON l.id = th.last_letter
-             WHERE th.resolved_on IS NULL AND l.suggest IS NOT NULL AND l.follow_up < ?1",
+             WHERE th.resolved_on IS NULL AND l.suggest IS NOT NULL AND l.follow_up < ?",
         );
         let mut values = vec![SqlValue::Text(dates::iso(today))];
         if let Some(client) = client {
-            sql.push_str(" AND th.client = ?2");
+            sql.push_str(" AND th.client = ?");
             values.push(SqlValue::Text(client.to_string()));
         }
-        sql.push_str(" ORDER BY l.follow_up, th.id");
+        sql.push_str(" ORDER BY l.follow_up, th.id LIMIT ?");
+        values.push(SqlValue::Integer(limit.min(i64::MAX as usize) as i64));
         let mut statement = self.conn.prepare_cached(&sql).map_err(self.err())?;
         statement
             .query_map(rusqlite::params_from_iter(values.iter()), |r| {
