@@ -1004,11 +1004,20 @@ fn next(
     date: Option<NaiveDate>,
     as_json: bool,
 ) -> Result<(), CliError> {
-    if let Some(id) = &client {
-        // A typo would otherwise look like "nothing is due".
-        store.load_client(id)?;
-    }
     let register = open_register(store)?;
+    if let Some(id) = &client {
+        // A typo would otherwise look like "nothing is due" (a deleted client's letters
+        // still count).
+        let known = Filter {
+            client: Some(id.clone()),
+            ..Filter::default()
+        };
+        if let Err(e) = store.load_client(id)
+            && register.list(&known, 0, 1)?.total == 0
+        {
+            return Err(e.into());
+        }
+    }
     let today = date.unwrap_or_else(|| Local::now().date_naive());
     let due = register.due(today, client.as_deref())?;
     if as_json {

@@ -260,8 +260,15 @@ impl Letter {
     }
 
     /// The same letter under another number (the register gives the real one on export).
+    /// A template may print `letter.number` in the subject or body: the number shown in a
+    /// preview is replaced there too, so that the letter never carries two numbers.
     pub fn renumbered(mut self, number: &str) -> Letter {
-        self.number = localize_digits(number, self.lang);
+        let number = localize_digits(number, self.lang);
+        if !self.number.is_empty() && self.number != number {
+            self.subject = self.subject.replace(&self.number, &number);
+            self.body = self.body.replace(&self.number, &number);
+        }
+        self.number = number;
         self
     }
 

@@ -286,6 +286,8 @@ pub struct Record {
     pub resolution_note: Option<String>,
     /// When it was recorded (RFC 3339, local time).
     pub recorded_at: String,
+    /// The earlier letter it cites («پیرو»), if any.
+    pub reference: Option<crate::letter::Reference>,
     /// The whole letter, to export it again in any format (none for imported letters).
     #[serde(skip)]
     pub letter: Option<Letter>,
@@ -1043,8 +1045,11 @@ impl Register {
             .query_row(&sql, [id], |r| {
                 let inputs: String = r.get(16)?;
                 let resolved: Option<String> = r.get(21)?;
-                let letter: Option<String> = r.get(24)?;
+                let letter: Option<Letter> = r
+                    .get::<_, Option<String>>(24)?
+                    .and_then(|l| serde_json::from_str(&l).ok());
                 Ok(Record {
+                    reference: letter.as_ref().and_then(|l| l.reference.clone()),
                     entry: entry_from_row(r, 0)?,
                     text: r.get(15)?,
                     inputs: serde_json::from_str(&inputs).unwrap_or_default(),
@@ -1055,7 +1060,7 @@ impl Register {
                     resolved_on: resolved.as_deref().map(parse_day),
                     resolution_note: r.get(22)?,
                     recorded_at: r.get(23)?,
-                    letter: letter.and_then(|l| serde_json::from_str(&l).ok()),
+                    letter,
                 })
             })
             .optional()
@@ -2028,6 +2033,51 @@ mod tests {
             r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
             "NA/۱۴۰۵/۰۰۳"
         );
+    }
+
+    #[test]
+    fn a_previewed_letter_gets_the_number_the_register_gives_everywhere() {
+        let f = fixture();
+        let mut r = f.register();
+        let date = day(2026, 11, 22);
+        let client = f.store.load_client("sample-reza").unwrap();
+        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let plan = r
+            .plan(
+                template,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                date,
+                ThreadPick::New,
+            )
+            .unwrap();
+        // The preview shows 001; another export takes it before this one is exported.
+        let mut preview = r.preview(&plan, None).unwrap();
+        assert_eq!(preview.number, "NA/۱۴۰۵/۰۰۱");
+        preview.body.push_str("\nشماره این نامه: NA/۱۴۰۵/۰۰۱");
+        f.send(
+            &mut r,
+            "payment-1",
+            "sample-nazanin",
+            &[],
+            date,
+            ThreadPick::Auto,
+        );
+        let sent = r
+            .send(
+                &f.exporter,
+                &f.library,
+                plan.request(Destination::Mail, 0),
+                |n| Ok(preview.clone().renumbered(n)),
+            )
+            .unwrap();
+        assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۲");
+        let text = r.record(sent.id).unwrap().text;
+        assert!(text.contains("شماره: NA/۱۴۰۵/۰۰۲\n"), "{text}");
+        assert!(text.contains("شماره این نامه: NA/۱۴۰۵/۰۰۲"), "{text}");
+        assert!(!text.contains("۰۰۱"), "{text}");
+        assert_eq!(r.record(sent.id).unwrap().entry.sent_as, "mail");
     }
 
     #[test]

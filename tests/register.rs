@@ -685,6 +685,9 @@ fn render_picks_the_thread_and_refuses_what_would_be_wrong() {
         ],
     );
     assert_eq!(letters(&data)[0]["thread"], t_b);
+    let shown = json(&data, &["letters", "show", "NA/1405/003"]);
+    assert_eq!(shown["reference"]["number"], "NA/۱۴۰۵/۰۰۲");
+    assert_eq!(shown["inputs"]["invoice"], "INV-2");
 
     // Mistakes exit with 2 and say what to do.
     let e = fails(
