@@ -49,14 +49,14 @@ fn client(i: usize) -> Client {
         &format!("client-{i:05}"),
         &format!("{} {} {i}", FIRST[i % 8], LAST[(i / 8) % 8]),
     );
-    c.honorific = if i % 2 == 0 {
+    c.honorific = if i.is_multiple_of(2) {
         Honorific::Mr
     } else {
         Honorific::Ms
     };
     c.company = Some(format!("شرکت نمونه {i}"));
     c.email = Some(format!("c{i}@example.com"));
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         c.language = Lang::En;
         c.name = format!("Client Number {i}");
     }
