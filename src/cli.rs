@@ -3,10 +3,12 @@
 
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use marz::email::{Covers, MailOptions};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::register::{
-    self, Destination, Filter, Plan, Register, RegisterError, SendError, Status, ThreadPick,
+    self, Destination, Filter, Plan, Register, RegisterError, SendError, SendRequest, Status,
+    ThreadPick,
 };
 use marz::render;
 use marz::store::{self, Store, StoreError};
@@ -202,6 +204,13 @@ struct RenderArgs {
     /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
     #[arg(long, value_name = "TEXT")]
     attachment: Vec<String>,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 #[derive(Args, Debug)]
@@ -226,6 +235,13 @@ struct BatchArgs {
     /// The folder to write one file per client into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -527,6 +543,8 @@ struct LetterJob<'a> {
     copies: Vec<String>,
     attachments: Vec<String>,
     thread: ThreadPick,
+    /// How e-mails go out (`--attach-pdf`, `--letter-body`).
+    mail: MailOptions,
 }
 
 impl<'a> LetterJob<'a> {
@@ -558,14 +576,14 @@ impl<'a> LetterJob<'a> {
         destination: Destination,
     ) -> Result<register::Sent, CliError> {
         let plan = self.plan(register, client)?;
+        let request = SendRequest {
+            mail: self.mail.clone(),
+            ..plan.request(destination, mail_timestamp(self.date))
+        };
         register
-            .send_plan(
-                exporter,
-                self.library,
-                &plan,
-                destination,
-                mail_timestamp(self.date),
-            )
+            .send(exporter, self.library, request, |number| {
+                plan.render(number)
+            })
             .map_err(|e| send_error(plan.template, e))
     }
 }
@@ -646,13 +664,43 @@ fn format_of(format: OutputFormat) -> Format {
     }
 }
 
+/// How e-mails go out: `--attach-pdf` (only with `--format eml`), `--letter-body`, and the
+/// cover notes, the owner's where the workspace has them.
+fn mail_options(
+    store: &Store,
+    format: Format,
+    attach_pdf: bool,
+    letter_as_body: bool,
+) -> Result<MailOptions, CliError> {
+    if attach_pdf && format != Format::Eml {
+        return Err(CliError::User(
+            "--attach-pdf attaches the PDF to an e-mail: add --format eml".to_string(),
+        ));
+    }
+    let covers = if attach_pdf {
+        Covers::load(Some(&store.root().join("templates"))).map_err(|e| {
+            CliError::User(format!(
+                "{e}\n  fix the file, or delete it to use the built-in cover note"
+            ))
+        })?
+    } else {
+        Covers::built_in()
+    };
+    Ok(MailOptions {
+        attach_pdf,
+        letter_as_body,
+        covers,
+    })
+}
+
 /// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
+    mail: &MailOptions,
 ) -> Result<export::Exporter, CliError> {
-    let logo = if format == Format::Pdf {
+    let logo = if format == Format::Pdf || mail.attach_pdf {
         store.load_logo(sender)?
     } else {
         None
@@ -665,6 +713,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
     let sender = store.load_sender()?;
     let library = load_library(store);
     let mut register = open_register(store)?;
+    let format = format_of(args.format);
     let job = LetterJob {
         library: &library,
         sender: &sender,
@@ -675,14 +724,14 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         copies: args.cc.clone(),
         attachments: args.attachment.clone(),
         thread: thread_pick(&register, &args)?,
+        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
     };
-    let format = format_of(args.format);
     if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::User(
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = exporter_for(store, &sender, format)?;
+    let exporter = exporter_for(store, &sender, format, &job.mail)?;
     match &args.out {
         None => {
             // A preview: the number the letter would get now, nothing recorded.
@@ -691,7 +740,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
                 .preview(&plan, args.number.as_deref())
                 .map_err(|e| send_error(plan.template, e))?;
             let bytes = exporter
-                .bytes(&letter, format, mail_timestamp(job.date))
+                .bytes_with(&letter, format, &job.mail, mail_timestamp(job.date))
                 .map_err(export_error)?;
             print_bytes(&bytes)
         }
@@ -754,6 +803,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         ));
     }
     let mut register = open_register(store)?;
+    let format = format_of(args.format);
     let job = LetterJob {
         library: &library,
         sender: &sender,
@@ -764,9 +814,9 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         copies: Vec::new(),
         attachments: Vec::new(),
         thread: ThreadPick::Auto,
+        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
     };
-    let format = format_of(args.format);
-    let exporter = exporter_for(store, &sender, format)?;
+    let exporter = exporter_for(store, &sender, format, &job.mail)?;
     let mut written = 0usize;
     for id in &ids {
         let result = store
@@ -903,7 +953,7 @@ fn letters(store: &Store, command: LettersCommand) -> Result<(), CliError> {
             if let Some(path) = out {
                 let format = format_of(format);
                 let sender = store.load_sender()?;
-                let exporter = exporter_for(store, &sender, format)?;
+                let exporter = exporter_for(store, &sender, format, &MailOptions::default())?;
                 register.export_again(
                     &exporter,
                     entry.id,

@@ -1,10 +1,9 @@
 //! Turning a letter into files: plain text, RFC 5322 e-mail (.eml) and PDF.
 
+use crate::email::{self, Attachment, CoverError, MailOptions};
 use crate::fsutil::atomic_write;
 use crate::letter::Letter;
 use crate::pdf::{PdfError, PdfRenderer};
-use mail_builder::MessageBuilder;
-use mail_builder::headers::raw::Raw;
 use std::path::Path;
 
 /// The formats a letter can be exported to.
@@ -37,6 +36,8 @@ pub enum ExportError {
     NoSender,
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Cover(#[from] CoverError),
     #[error("{}: {source}", path.display())]
     Write {
         path: std::path::PathBuf,
@@ -45,26 +46,11 @@ pub enum ExportError {
     },
 }
 
-/// The letter as an e-mail message: UTF-8 text body, encoded headers, marked as unsent so
-/// that mail clients open it as a draft ready to send.
+/// The letter as an e-mail message: the letter as the body in plain text and in HTML,
+/// encoded headers, marked as unsent so that mail clients open it as a draft ready to send.
 pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
-    let to = letter
-        .to
-        .as_ref()
-        .ok_or_else(|| ExportError::NoRecipient(letter.client.clone()))?;
-    let from = letter.from.as_ref().ok_or(ExportError::NoSender)?;
-    let message = MessageBuilder::new()
-        .from((from.name.as_str(), from.email.as_str()))
-        .to((to.name.as_str(), to.email.as_str()))
-        .subject(letter.subject.as_str())
-        .date(timestamp)
-        .header("X-Unsent", Raw::new("1"))
-        .header("Content-Language", Raw::new(letter.lang.code()))
-        .text_body(letter.email_text());
-    // Writing to a String cannot fail for I/O reasons.
-    Ok(message
-        .write_to_string()
-        .expect("writing an e-mail to memory cannot fail"))
+    let bytes = email::message(letter, &email::letter_body(letter), None, timestamp)?;
+    Ok(String::from_utf8(bytes).expect("mail-builder writes 7-bit text"))
 }
 
 /// Turns letters into files. Keeps one warm PDF engine (built on first use) so that many
@@ -92,21 +78,78 @@ impl Exporter {
         }
     }
 
-    /// The letter in `format`, as bytes ready to be written.
+    /// The letter in `format`, as bytes ready to be written (an e-mail with the letter as
+    /// its body and nothing attached).
     pub fn bytes(
         &self,
         letter: &Letter,
         format: Format,
         timestamp: i64,
     ) -> Result<Vec<u8>, ExportError> {
+        self.bytes_with(letter, format, &MailOptions::default(), timestamp)
+    }
+
+    /// The letter in `format`; an e-mail goes out as `mail` says (PDF attached, cover note).
+    pub fn bytes_with(
+        &self,
+        letter: &Letter,
+        format: Format,
+        mail: &MailOptions,
+        timestamp: i64,
+    ) -> Result<Vec<u8>, ExportError> {
         Ok(match format {
             Format::Text => letter.to_text().into_bytes(),
-            Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
+            Format::Eml => self.eml(letter, mail, timestamp)?,
             Format::Pdf => self
                 .pdf
                 .get_or_init(PdfRenderer::new)
                 .render(letter, self.logo.as_deref())?,
         })
+    }
+
+    /// The letter's PDF as an e-mail attachment: named like a PDF export, the same bytes.
+    pub fn pdf_attachment(&self, letter: &Letter) -> Result<Attachment, ExportError> {
+        Ok(Attachment {
+            name: default_file_name(letter, Format::Pdf),
+            content_type: "application/pdf",
+            // A PDF does not depend on the time it is made.
+            bytes: self.bytes(letter, Format::Pdf, 0)?,
+        })
+    }
+
+    /// The body `mail` asks for: the letter, or (with the PDF attached) the cover note.
+    pub fn mail_body(
+        &self,
+        letter: &Letter,
+        mail: &MailOptions,
+    ) -> Result<email::MailBody, ExportError> {
+        if mail.attach_pdf && !mail.letter_as_body {
+            let note = mail
+                .covers
+                .get(letter.lang)
+                .render(letter, &default_file_name(letter, Format::Pdf))?;
+            Ok(email::cover_body(letter, &note))
+        } else {
+            Ok(email::letter_body(letter))
+        }
+    }
+
+    /// The letter as an e-mail message, as `mail` says.
+    pub fn eml(
+        &self,
+        letter: &Letter,
+        mail: &MailOptions,
+        timestamp: i64,
+    ) -> Result<Vec<u8>, ExportError> {
+        // Addresses first: no PDF is typeset for an e-mail that cannot be addressed.
+        email::addresses(letter)?;
+        let body = self.mail_body(letter, mail)?;
+        let attachment = if mail.attach_pdf {
+            Some(self.pdf_attachment(letter)?)
+        } else {
+            None
+        };
+        email::message(letter, &body, attachment.as_ref(), timestamp)
     }
 
     /// Writes the letter to `path` atomically.
@@ -117,7 +160,19 @@ impl Exporter {
         path: &Path,
         timestamp: i64,
     ) -> Result<(), ExportError> {
-        let bytes = self.bytes(letter, format, timestamp)?;
+        self.write_with(letter, format, &MailOptions::default(), path, timestamp)
+    }
+
+    /// Writes the letter to `path` atomically; an e-mail as `mail` says.
+    pub fn write_with(
+        &self,
+        letter: &Letter,
+        format: Format,
+        mail: &MailOptions,
+        path: &Path,
+        timestamp: i64,
+    ) -> Result<(), ExportError> {
+        let bytes = self.bytes_with(letter, format, mail, timestamp)?;
         atomic_write(path, &bytes).map_err(|source| ExportError::Write {
             path: path.to_path_buf(),
             source,
@@ -125,23 +180,12 @@ impl Exporter {
     }
 }
 
-/// A `mailto:` link that opens the user's mail app with the recipient, subject and body
-/// filled in.
+/// A `mailto:` link that opens the user's mail app with the recipient, subject and the
+/// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
+/// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
 pub fn mailto(letter: &Letter) -> String {
-    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
-    let to = letter
-        .to
-        .as_ref()
-        .map(|m| enc(&m.email))
-        .unwrap_or_default();
-    // Mail apps expect CRLF line breaks in a mailto body (RFC 6068).
-    let body = letter.email_text().replace('\n', "\r\n");
-    format!(
-        "mailto:{to}?subject={}&body={}",
-        enc(&letter.subject),
-        enc(&body)
-    )
+    let body = email::letter_body(letter).plain;
+    crate::mail_app::mailto_link(letter, &[(crate::mail_app::MailtoBody::Letter, &body)]).url
 }
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.

@@ -301,7 +301,7 @@ impl Letter {
     }
 
     /// The subject line, and under it the reference line when there is one.
-    fn subject_block(&self) -> String {
+    pub fn subject_block(&self) -> String {
         match self.reference_line() {
             Some(reference) => format!("{}\n{reference}", self.subject_line()),
             None => self.subject_line(),
@@ -349,12 +349,7 @@ impl Letter {
 
     /// The body of an e-mail: the message and the sender's contact lines.
     pub fn email_text(&self) -> String {
-        // The subject is a header; the reference opens the message.
-        let mut text = match self.reference_line() {
-            Some(reference) => format!("{reference}\n\n"),
-            None => String::new(),
-        };
-        text.push_str(&self.message_text());
+        let mut text = self.message_text();
         if !self.contact.is_empty() {
             text.push_str("\n\n");
             text.push_str(&contact_lines(&self.contact));

@@ -26,13 +26,13 @@ pub enum PdfError {
 /// A paragraph or a list of the body, as the template lays them out.
 #[derive(Debug, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-enum Block {
+pub(crate) enum Block {
     Para { lines: Vec<String> },
     List { items: Vec<String> },
 }
 
 /// Splits a plain-text body into paragraphs (blank-line separated) and lists (`- ` lines).
-fn blocks(body: &str) -> Vec<Block> {
+pub(crate) fn blocks(body: &str) -> Vec<Block> {
     let mut out = Vec::new();
     for chunk in body.split("\n\n") {
         let mut lines: Vec<String> = Vec::new();

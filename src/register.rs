@@ -14,6 +14,7 @@
 //! - Queries are paged and indexed, so a register of many thousands of letters opens at once.
 
 use crate::dates;
+use crate::email::MailOptions;
 use crate::export::{ExportError, Exporter, Format};
 use crate::fsutil::{Staged, atomic_write};
 use crate::lang::Lang;
@@ -188,6 +189,8 @@ pub struct SendRequest {
     pub thread: ThreadPick,
     /// Seconds since the epoch for an e-mail's Date header.
     pub timestamp: i64,
+    /// How an e-mail goes out (the PDF attached, a cover note).
+    pub mail: MailOptions,
 }
 
 /// A letter that left and is recorded.
@@ -446,6 +449,7 @@ impl Plan<'_> {
             destination,
             thread: self.thread(),
             timestamp,
+            mail: MailOptions::default(),
         }
     }
 }
@@ -755,7 +759,7 @@ impl Register {
         if let (Some(file), Destination::File { path, format }) =
             (staged.as_mut(), &request.destination)
         {
-            let bytes = exporter.bytes(&letter, *format, request.timestamp)?;
+            let bytes = exporter.bytes_with(&letter, *format, &request.mail, request.timestamp)?;
             file.write(&bytes).map_err(|source| ExportError::Write {
                 path: path.clone(),
                 source,
@@ -2227,11 +2231,20 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("۹٬۸۰۰٬۰۰۰"), "{text}");
+        // The e-mail: under the subject line in the plain part, and in the HTML part.
+        let mail = crate::email::letter_body(&second.letter);
         assert!(
-            second
-                .letter
-                .email_text()
-                .starts_with("پیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n\n")
+            mail.plain
+                .contains("INV-2041\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n\nبا سلام"),
+            "{}",
+            mail.plain
+        );
+        assert!(
+            mail.html
+                .replace("&#x2F;", "/")
+                .contains(">پیرو نامه شماره \u{2068}NA/۱۴۰۵/۰۰۱\u{2069} مورخ ۱۰ آبان ۱۴۰۵</p>"),
+            "{}",
+            mail.html
         );
         // The owner's own value wins over the thread's.
         let plan = r

@@ -562,7 +562,13 @@ fn eml_parses_back_with_a_mail_parser() {
     assert_eq!(from.address(), Some("maryam@example.com"));
     assert!(message.date().is_some());
     let body = message.body_text(0).unwrap();
-    assert!(body.starts_with("با سلام و احترام"), "{body}");
+    // As in the letter: the recipient block and the subject line, then the greeting.
+    assert!(
+        body.starts_with(
+            "جناب آقای رضا احمدی\nمدیرعامل محترم شرکت بازرگانی آرمان‌تجارت\n\nموضوع: آخرین مهلت پرداخت صورت‌حساب INV-2041\n\nبا سلام و احترام\n"
+        ),
+        "{body}"
+    );
     assert!(body.contains("۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)"));
     assert!(body.contains("با سپاس و احترام\nمریم رحیمی"));
 }

@@ -660,6 +660,7 @@ async fn export_letter(
         },
         thread: ThreadPick::Auto,
         timestamp: chrono::Local::now().timestamp(),
+        mail: Default::default(),
     };
     register
         .send(&exporter, &library, request, |number| {
