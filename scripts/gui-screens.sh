@@ -67,7 +67,11 @@ shoot edit-drag-fa 0.3
 # Ctrl+E exports the letter as PDF (no dialog: MARZ_EXPORT_DIR is set).
 xdotool key --window "$win" ctrl+e
 shoot export-fa 3
-ls "$MARZ_EXPORT_DIR"/*.pdf >/dev/null
+pdf=$(ls "$MARZ_EXPORT_DIR"/*.pdf)
+# It went through the register: one letter recorded, with that file.
+recorded() { "$bin" --data-dir "$work/data" letters list --json | grep -c '"number"' || true; }
+[ "$(recorded)" = 1 ]
+"$bin" --data-dir "$work/data" letters list --json | grep -qF "\"$pdf\""
 # The letter body as an editor: "Edit text", then a sentence typed at its end.
 xdotool mousemove --window "$win" 585 702 click 1
 sleep 0.5
@@ -91,6 +95,7 @@ shoot compose-draft-fa 0.5
 xdotool key --window "$win" ctrl+e
 sleep 2
 [ "$(ls "$MARZ_EXPORT_DIR"/*.pdf | wc -l)" = "$pdfs" ]
+[ "$(recorded)" = 1 ]
 xdotool mousemove --window "$win" 967 153 click 1
 shoot compose-back-fa 0.5
 # Ctrl+N: a new client form on the clients screen, the name field ready to type into.

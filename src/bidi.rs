@@ -30,6 +30,21 @@ pub const LRM: char = '\u{200E}';
 /// still read as a list item. Empty lines stay empty, and a line that already is one
 /// isolate is not wrapped again (a value that passed through twice is isolated once).
 pub fn isolate(value: &str) -> String {
+    each_line(value, |rest| {
+        (!rest.trim().is_empty() && whole_isolate(rest).is_none())
+            .then(|| format!("{FSI}{rest}{PDI}"))
+    })
+}
+
+/// `value` as it was before `isolate`: each line's isolate taken off (a list item's `- `
+/// kept). Marks the owner typed inside a value stay.
+pub fn unisolate(value: &str) -> String {
+    each_line(value, |rest| whole_isolate(rest).map(str::to_string))
+}
+
+/// `value` with each line's text (after a list item's `- `) replaced by what `change` gives,
+/// or left as it is where it gives nothing.
+fn each_line(value: &str, change: impl Fn(&str) -> Option<String>) -> String {
     value
         .split('\n')
         .map(|line| {
@@ -37,10 +52,9 @@ pub fn isolate(value: &str) -> String {
                 Some(rest) => ("- ", rest),
                 None => ("", line),
             };
-            if rest.trim().is_empty() || whole_isolate(rest).is_some() {
-                line.to_string()
-            } else {
-                format!("{bullet}{FSI}{rest}{PDI}")
+            match change(rest) {
+                Some(changed) => format!("{bullet}{changed}"),
+                None => line.to_string(),
             }
         })
         .collect::<Vec<_>>()
@@ -150,6 +164,17 @@ mod tests {
         assert_eq!(in_text("رضا", Lang::Fa), isolate("رضا"));
         assert_eq!(in_text("John Smith", Lang::En), "John Smith");
         assert_eq!(in_text("شرکت آلفا", Lang::En), isolate("شرکت آلفا"));
+    }
+
+    #[test]
+    fn unisolate_undoes_isolate_only() {
+        for value in ["Acme Ltd.", "(A-12)\n\n- item", "", "رضا \u{200F}x"] {
+            assert_eq!(unisolate(&isolate(value)), value);
+        }
+        // Two values side by side are one isolate around two: only the outer one goes.
+        let two = "\u{2068}a\u{2069} \u{2068}b\u{2069}";
+        assert_eq!(unisolate(&isolate(two)), two);
+        assert_eq!(unisolate("plain"), "plain");
     }
 
     #[test]

@@ -6,10 +6,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use marz::email::{Covers, MailOptions};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
-use marz::render::{self, Draft};
-use marz::store::{self, HistoryEntry, Store, StoreError};
-use marz::template::{InputKind, Library, Template};
-use marz::{Lang, Letter, dates, i18n, tone};
+use marz::register::{
+    self, Destination, Filter, Plan, Register, RegisterError, SendError, SendRequest, Status,
+    ThreadPick,
+};
+use marz::render;
+use marz::store::{self, Store, StoreError};
+use marz::template::{InputKind, Library, Scenario, Template};
+use marz::{Lang, dates, i18n, tone};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -51,6 +55,20 @@ enum Command {
     Render(RenderArgs),
     /// Write one letter per client into a folder; failures are reported, the rest written.
     Batch(BatchArgs),
+    /// The register of letters that left: list, search, show, void, resolve, export.
+    #[command(subcommand)]
+    Letters(LettersCommand),
+    /// Open threads whose follow-up date has passed, and the letter to send next.
+    Next {
+        /// Only this client's threads.
+        #[arg(long)]
+        client: Option<String>,
+        /// The day to look from (default: today), YYYY-MM-DD or 1405/09/01.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the tone of a letter: labels, blame, insults, sarcasm, shouting, and
     /// consequences, price increases or endings without their dates and details.
     Check {
@@ -84,6 +102,61 @@ enum ClientsCommand {
     },
 }
 
+#[derive(Subcommand, Debug)]
+enum LettersCommand {
+    /// The register, newest first.
+    List {
+        /// Only letters to this client.
+        #[arg(long)]
+        client: Option<String>,
+        /// Words of the text, subject, number or client name (ی/ي, ک/ك, ZWNJ and spacing
+        /// ignored).
+        #[arg(long)]
+        search: Option<String>,
+        /// Only this scenario (payment, respect, …).
+        #[arg(long, value_parser = parse_scenario)]
+        scenario: Option<Scenario>,
+        /// Only letters with this status: sent, void or resolved.
+        #[arg(long)]
+        status: Option<Status>,
+        /// Only the letters of this thread.
+        #[arg(long)]
+        thread: Option<i64>,
+        /// At most this many letters.
+        #[arg(long)]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One letter exactly as it left; with --out, written to a file again under its own number.
+    Show {
+        /// The letter number (any digits), or id:N.
+        number: String,
+        #[arg(long)]
+        json: bool,
+        /// Write the letter to this file again (the register is not changed).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// Mark a letter sent by mistake as void; it keeps its number.
+    Void {
+        number: String,
+        /// Why it is void.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Mark the letter's thread resolved (paid, settled, ended).
+    Resolve {
+        number: String,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Write the whole register as CSV.
+    Export { file: PathBuf },
+}
+
 #[derive(ValueEnum, Clone, Copy, Debug)]
 enum OutputFormat {
     Text,
@@ -108,12 +181,21 @@ struct RenderArgs {
     /// The letter date, YYYY-MM-DD or a Jalali date such as 1405/09/01 (default: today).
     #[arg(long, value_parser = parse_date)]
     date: Option<NaiveDate>,
-    /// The letter number (default: the next free number in the history).
+    /// A number for a preview (without --out); exported letters take theirs from the register.
     #[arg(long)]
     number: Option<String>,
+    /// Continue this thread (when the client has several open in the scenario).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["reply_to", "new_thread"])]
+    thread: Option<i64>,
+    /// Follow this letter: cite it and continue its thread.
+    #[arg(long, value_name = "NUMBER", conflicts_with = "new_thread")]
+    reply_to: Option<String>,
+    /// Start a new thread even when one is open.
+    #[arg(long)]
+    new_thread: bool,
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    /// Write to this file (and record the letter in history) instead of stdout.
+    /// Write to this file (and record the letter in the register) instead of stdout.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// A «رونوشت» / cc line; repeat for each.
@@ -166,6 +248,16 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
     s.parse()
 }
 
+fn parse_scenario(s: &str) -> Result<Scenario, String> {
+    Scenario::ALL
+        .into_iter()
+        .find(|sc| sc.code() == s)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = Scenario::ALL.iter().map(|sc| sc.code()).collect();
+            format!("`{s}` is not a scenario: use one of {}", codes.join(", "))
+        })
+}
+
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     dates::parse(s).map_err(|e| e.to_string())
 }
@@ -215,6 +307,42 @@ fn advised(problem: &impl std::fmt::Display, advice: Option<String>) -> String {
     }
 }
 
+impl From<RegisterError> for CliError {
+    fn from(e: RegisterError) -> Self {
+        // The core words the problem; the command line adds which command or flag helps.
+        let e = match e {
+            RegisterError::Export(export) => return export_error(export),
+            other => other,
+        };
+        let advice = match &e {
+            RegisterError::Sqlite { .. } | RegisterError::Io { .. } => {
+                return CliError::Internal(e.to_string());
+            }
+            RegisterError::Export(_) => None,
+            RegisterError::NoLetter(_) => Some("`marz letters list` shows the numbers"),
+            RegisterError::Ambiguous { .. } => {
+                Some("name one by its id, e.g. `marz letters show id:N`")
+            }
+            RegisterError::NoReason => Some("pass --reason TEXT"),
+            RegisterError::Void(_) => Some("pass --reply-to with a letter that was sent"),
+            RegisterError::NoThread(_) => {
+                Some("`marz letters list --json` shows each letter's thread")
+            }
+            RegisterError::OtherClient { .. } => {
+                Some("check --thread or --reply-to, or leave them out to let Marz pick")
+            }
+            RegisterError::Resolved { .. } => {
+                Some("leave out --thread and --reply-to, or pass --new-thread")
+            }
+            RegisterError::TextOnly(_) => Some("pass --format text"),
+            RegisterError::Corrupt { .. }
+            | RegisterError::Newer { .. }
+            | RegisterError::AlreadyVoid { .. } => None,
+        };
+        CliError::User(advised(&e, advice.map(str::to_string)))
+    }
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = cli.command else {
@@ -233,6 +361,8 @@ pub fn run() -> ExitCode {
         Command::Clients(c) => clients(&store, c),
         Command::Render(args) => render_command(&store, cli.lang, args),
         Command::Batch(args) => batch_command(&store, cli.lang, args),
+        Command::Letters(c) => letters(&store, c),
+        Command::Next { client, date, json } => next(&store, client, date, json),
         Command::Check { .. } => unreachable!("handled above"),
     });
     finish(result)
@@ -435,42 +565,109 @@ fn find_template<'a>(library: &'a Library, id: &str, lang: Lang) -> Result<&'a T
 
 /// What every letter of a `render` or `batch` shares.
 struct LetterJob<'a> {
-    store: &'a Store,
     library: &'a Library,
     sender: &'a Sender,
     lang: Option<Lang>,
     template: &'a str,
     values: BTreeMap<String, String>,
     date: NaiveDate,
-    number: Option<String>,
     copies: Vec<String>,
     attachments: Vec<String>,
+    thread: ThreadPick,
+    /// How e-mails go out (`--attach-pdf`, `--letter-body`).
+    mail: MailOptions,
 }
 
-impl LetterJob<'_> {
-    fn letter_for(&self, client: &Client) -> Result<Letter, CliError> {
+impl<'a> LetterJob<'a> {
+    fn plan<'c>(&self, register: &Register, client: &'c Client) -> Result<Plan<'c>, CliError>
+    where
+        'a: 'c,
+    {
         let lang = self.lang.unwrap_or(client.language);
         let template = find_template(self.library, self.template, lang)?;
-        let number = self.number.clone().unwrap_or_else(|| {
-            self.store
-                .next_letter_number(self.sender.letter_prefix.as_deref(), self.date, lang)
-        });
-        let draft = Draft {
+        let mut plan = register.plan(
             template,
             client,
-            sender: self.sender,
-            values: &self.values,
-            date: self.date,
-            number,
-        };
-        let mut letter = render::render(&draft).map_err(|e| match e {
-            render::RenderError::Input(input) => CliError::User(with_input_hint(template, input)),
-            other => CliError::User(other.to_string()),
-        })?;
-        letter.copies = self.copies.clone();
-        letter.attachments = self.attachments.clone();
-        Ok(letter)
+            self.sender,
+            &self.values,
+            self.date,
+            self.thread,
+        )?;
+        plan.copies = self.copies.clone();
+        plan.attachments = self.attachments.clone();
+        Ok(plan)
     }
+
+    /// Exports one client's letter through the register.
+    fn send(
+        &self,
+        register: &mut Register,
+        exporter: &export::Exporter,
+        client: &Client,
+        destination: Destination,
+    ) -> Result<register::Sent, CliError> {
+        let plan = self.plan(register, client)?;
+        let request = SendRequest {
+            mail: self.mail.clone(),
+            ..plan.request(destination, export::mail_timestamp(self.date, Local::now()))
+        };
+        register
+            .send(exporter, self.library, request, |number| {
+                plan.render(number)
+            })
+            .map_err(|e| send_error(plan.template, e))
+    }
+}
+
+fn render_error(template: &Template, e: render::RenderError) -> CliError {
+    match e {
+        render::RenderError::Input(input) => CliError::User(with_input_hint(template, input)),
+        other => CliError::User(other.to_string()),
+    }
+}
+
+fn send_error(template: &Template, e: SendError) -> CliError {
+    match e {
+        SendError::Render(r) => render_error(template, r),
+        SendError::Export(x) => export_error(x),
+        SendError::Register(r) => r.into(),
+        SendError::NotSaved { ref number, .. } => {
+            let advice = format!("write it again with `marz letters show {number} --out FILE`");
+            CliError::User(advised(&e, Some(advice)))
+        }
+    }
+}
+
+/// Opens the register, telling the owner what the first open took over from `history/`.
+fn open_register(store: &Store) -> Result<Register, CliError> {
+    let register = store.register()?;
+    if let Some(takeover) = register.takeover() {
+        for (path, reason) in &takeover.skipped {
+            eprintln!(
+                "warning: {} could not be read and was not imported (it is left as it is): {reason}",
+                path.display()
+            );
+        }
+        eprintln!(
+            "Imported {} letter(s) from history/ into {} (the files stay where they are).",
+            takeover.imported,
+            register.path().display()
+        );
+    }
+    Ok(register)
+}
+
+/// The thread the options name.
+fn thread_pick(register: &Register, args: &RenderArgs) -> Result<ThreadPick, CliError> {
+    Ok(if let Some(id) = args.thread {
+        ThreadPick::Thread(id)
+    } else if let Some(number) = &args.reply_to {
+        ThreadPick::ReplyTo(register.find(number)?.id)
+    } else if args.new_thread {
+        ThreadPick::New
+    } else {
+        ThreadPick::Auto
+    })
 }
 
 fn values_from(set: &[(String, String)]) -> Result<BTreeMap<String, String>, CliError> {
@@ -560,44 +757,67 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
     let client = load_recipient(store, &args)?;
     let sender = store.load_sender()?;
     let library = load_library(store);
+    let mut register = open_register(store)?;
+    let format = format_of(args.format);
     let job = LetterJob {
-        store,
         library: &library,
         sender: &sender,
         lang,
         template: &args.template,
         values: values_from(&args.set)?,
         date: args.date.unwrap_or_else(|| Local::now().date_naive()),
-        number: args.number.clone(),
         copies: args.cc.clone(),
         attachments: args.attachment.clone(),
+        thread: thread_pick(&register, &args)?,
+        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
     };
-    let letter = job.letter_for(&client)?;
-    let format = format_of(args.format);
     if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::User(
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
-    let exporter = exporter_for(store, &sender, format, &mail)?;
-    let timestamp = export::mail_timestamp(job.date, Local::now());
+    let exporter = exporter_for(store, &sender, format, &job.mail)?;
     match &args.out {
         None => {
+            // A preview: the number the letter would get now, nothing recorded.
+            let plan = job.plan(&register, &client)?;
+            let letter = register
+                .preview(&plan, args.number.as_deref())
+                .map_err(|e| send_error(plan.template, e))?;
             let bytes = exporter
-                .bytes_with(&letter, format, &mail, timestamp)
+                .bytes_with(
+                    &letter,
+                    format,
+                    &job.mail,
+                    export::mail_timestamp(job.date, Local::now()),
+                )
                 .map_err(export_error)?;
             print_bytes(&bytes)
         }
         Some(path) => {
-            exporter
-                .write_with(&letter, format, &mail, path, timestamp)
-                .map_err(export_error)?;
-            record(store, &letter, path)?;
-            eprintln!("Wrote {}", path.display());
+            if args.number.is_some() {
+                return Err(CliError::User(
+                    "--number is for previews: an exported letter takes the next number from the register (to write a recorded letter again, use `marz letters show NUMBER --out FILE`)".to_string(),
+                ));
+            }
+            let destination = Destination::File {
+                path: path.clone(),
+                format,
+            };
+            let sent = job.send(&mut register, &exporter, &client, destination)?;
+            eprintln!("Wrote {} ({})", path.display(), describe_sent(&sent));
             Ok(())
         }
     }
+}
+
+/// "letter NA/1405/002, thread 3, further to NA/1405/001".
+fn describe_sent(sent: &register::Sent) -> String {
+    let mut text = format!("letter {}, thread {}", sent.number, sent.thread);
+    if let Some(reference) = &sent.letter.reference {
+        text.push_str(&format!(", further to {}", reference.number));
+    }
+    text
 }
 
 fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(), CliError> {
@@ -632,40 +852,44 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
             "no clients to write to: pass --clients ID,ID,… or --all".to_string(),
         ));
     }
+    let mut register = open_register(store)?;
+    let format = format_of(args.format);
     let job = LetterJob {
-        store,
         library: &library,
         sender: &sender,
         lang,
         template: &args.template,
         values: values_from(&args.set)?,
         date: args.date.unwrap_or_else(|| Local::now().date_naive()),
-        number: None,
         copies: Vec::new(),
         attachments: Vec::new(),
+        thread: ThreadPick::Auto,
+        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
     };
-    let format = format_of(args.format);
-    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
-    let exporter = exporter_for(store, &sender, format, &mail)?;
-    let timestamp = export::mail_timestamp(job.date, Local::now());
+    let exporter = exporter_for(store, &sender, format, &job.mail)?;
     let mut written = 0usize;
     for id in &ids {
         let result = store
             .load_client(id)
             .map_err(CliError::from)
-            .and_then(|client| job.letter_for(&client))
-            .and_then(|letter| {
-                let path = args.out.join(export::default_file_name(&letter, format));
-                exporter
-                    .write_with(&letter, format, &mail, &path, timestamp)
-                    .map_err(export_error)?;
-                record(store, &letter, &path)?;
-                Ok(path)
+            .and_then(|client| {
+                let path = args.out.join(export::file_name(
+                    job.template,
+                    &client.id,
+                    job.date,
+                    format,
+                ));
+                let destination = Destination::File {
+                    path: path.clone(),
+                    format,
+                };
+                job.send(&mut register, &exporter, &client, destination)
+                    .map(|sent| (path, sent))
             });
         match result {
-            Ok(path) => {
+            Ok((path, sent)) => {
                 written += 1;
-                eprintln!("wrote {}", path.display());
+                eprintln!("wrote {} ({})", path.display(), describe_sent(&sent));
             }
             Err(CliError::User(reason) | CliError::Internal(reason)) => {
                 failed += 1;
@@ -720,9 +944,205 @@ fn with_input_hint(template: &Template, error: render::InputError) -> String {
     advised(&error, Some(advice))
 }
 
-fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {
-    store.record(&HistoryEntry::of(letter, path))?;
-    Ok(())
+fn letters(store: &Store, command: LettersCommand) -> Result<(), CliError> {
+    let mut register = open_register(store)?;
+    match command {
+        LettersCommand::List {
+            client,
+            search,
+            scenario,
+            status,
+            thread,
+            limit,
+            json,
+        } => {
+            let filter = Filter {
+                client,
+                scenario,
+                status,
+                thread,
+                search,
+            };
+            let page = register.list(&filter, 0, limit.unwrap_or(usize::MAX))?;
+            if json {
+                return print(&to_json(&page.entries));
+            }
+            let mut out = String::new();
+            for e in &page.entries {
+                out.push_str(&format!(
+                    "{:<16} {}  {:<20} {:<18} {:<8} thread {:<5} {}\n",
+                    e.number,
+                    e.date,
+                    e.client,
+                    e.template,
+                    e.status.code(),
+                    e.thread,
+                    e.subject
+                ));
+            }
+            if page.entries.is_empty() {
+                out.push_str(if filter == Filter::default() {
+                    "No letters yet: a letter is recorded when it is exported (marz render … --out FILE).\n"
+                } else {
+                    "No letter matches.\n"
+                });
+            } else if page.entries.len() < page.total {
+                out.push_str(&format!(
+                    "({} of {} shown)\n",
+                    page.entries.len(),
+                    page.total
+                ));
+            }
+            print(&out)
+        }
+        LettersCommand::Show {
+            number,
+            json,
+            out,
+            format,
+        } => {
+            let entry = register.find(&number)?;
+            if let Some(path) = out {
+                let format = format_of(format);
+                let sender = store.load_sender()?;
+                let exporter = exporter_for(store, &sender, format, &MailOptions::default())?;
+                register.export_again(
+                    &exporter,
+                    entry.id,
+                    format,
+                    &path,
+                    export::mail_timestamp(entry.date, Local::now()),
+                )?;
+                eprintln!(
+                    "Wrote {} (letter {}, as recorded)",
+                    path.display(),
+                    entry.number
+                );
+                return Ok(());
+            }
+            let record = register.record(entry.id)?;
+            if json {
+                return print(&to_json(&record));
+            }
+            let e = &record.entry;
+            let mut head = vec![
+                format!("number:    {}", e.number),
+                format!("date:      {}", e.date),
+                format!("client:    {} ({})", e.client, e.addressee),
+                format!(
+                    "template:  {} ({}{}, {})",
+                    e.template,
+                    e.scenario.map_or("?", Scenario::code),
+                    e.level.map(|l| format!(", level {l}")).unwrap_or_default(),
+                    e.lang.code()
+                ),
+                format!("status:    {}", e.status.code()),
+                format!("thread:    {}", e.thread),
+            ];
+            if let Some(f) = e.follow_up {
+                head.push(format!("follow-up: {f}"));
+            }
+            head.push(format!(
+                "sent as:   {}{}",
+                e.sent_as,
+                e.path
+                    .as_deref()
+                    .map(|p| format!(" {p}"))
+                    .unwrap_or_default()
+            ));
+            if let Some(reason) = &record.void_reason {
+                head.push(format!("void:      {reason}"));
+            }
+            if let Some(on) = record.resolved_on {
+                head.push(format!(
+                    "resolved:  {on}{}",
+                    record
+                        .resolution_note
+                        .as_deref()
+                        .map(|n| format!(" ({n})"))
+                        .unwrap_or_default()
+                ));
+            }
+            print(&format!("{}\n\n{}", head.join("\n"), record.text))
+        }
+        LettersCommand::Void { number, reason } => {
+            let entry = register.find(&number)?;
+            let entry = register.void(entry.id, &reason)?;
+            eprintln!(
+                "Letter {} is void ({}); it keeps its number, which is not given again.",
+                entry.number,
+                reason.trim()
+            );
+            Ok(())
+        }
+        LettersCommand::Resolve { number, note } => {
+            let entry = register.find(&number)?;
+            let today = Local::now().date_naive();
+            let thread = register.resolve(entry.id, note.as_deref(), today)?;
+            eprintln!(
+                "Thread {} ({}, {}{}) is resolved.",
+                thread.id,
+                thread.client,
+                thread.scenario.map_or("?", Scenario::code),
+                if thread.matter.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", thread.matter)
+                }
+            );
+            Ok(())
+        }
+        LettersCommand::Export { file } => {
+            let count = register.export_csv(&file)?;
+            eprintln!("Wrote {count} letter(s) to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+fn next(
+    store: &Store,
+    client: Option<String>,
+    date: Option<NaiveDate>,
+    as_json: bool,
+) -> Result<(), CliError> {
+    let register = open_register(store)?;
+    if let Some(id) = &client {
+        // A typo would otherwise look like "nothing is due" (a deleted client's letters
+        // still count).
+        let known = Filter {
+            client: Some(id.clone()),
+            ..Filter::default()
+        };
+        if let Err(e) = store.load_client(id)
+            && register.list(&known, 0, 1)?.total == 0
+        {
+            return Err(e.into());
+        }
+    }
+    let today = date.unwrap_or_else(|| Local::now().date_naive());
+    let due = register.due(today, client.as_deref())?;
+    if as_json {
+        return print(&to_json(&due));
+    }
+    let mut out = String::new();
+    for d in &due {
+        out.push_str(&format!(
+            "{:>4} day(s) overdue  {:<20} {} {} of {} (follow-up {})  → {}  [thread {}]\n",
+            d.overdue_days,
+            d.client,
+            d.last_number,
+            d.last_template,
+            d.last_date,
+            d.follow_up,
+            d.suggest,
+            d.thread
+        ));
+    }
+    if due.is_empty() {
+        out.push_str(&format!("Nothing is overdue on {today}.\n"));
+    }
+    print(&out)
 }
 
 fn check(file: &Path, lang: Option<Lang>, as_json: bool) -> Result<(), CliError> {

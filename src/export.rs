@@ -142,6 +142,14 @@ impl Exporter {
         }
     }
 
+    /// Starts the PDF engine now if `format` needs it, so that its start-up is not paid
+    /// while the register is locked.
+    pub fn warm(&self, format: Format) {
+        if format == Format::Pdf {
+            self.pdf.get_or_init(PdfRenderer::new);
+        }
+    }
+
     /// The letter in `format`, as bytes ready to be written (an e-mail with the letter as
     /// its body and nothing attached).
     pub fn bytes(
@@ -268,11 +276,14 @@ pub fn mailto(letter: &Letter) -> String {
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.
 pub fn default_file_name(letter: &Letter, format: Format) -> String {
+    file_name(&letter.template, &letter.client, letter.date, format)
+}
+
+/// The same name from its parts, before the letter is built.
+pub fn file_name(template: &str, client: &str, date: chrono::NaiveDate, format: Format) -> String {
     format!(
-        "{}_{}_{}.{}",
-        letter.template,
-        letter.client,
-        letter.date.format("%Y-%m-%d"),
+        "{template}_{client}_{}.{}",
+        date.format("%Y-%m-%d"),
         format.extension()
     )
 }

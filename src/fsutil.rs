@@ -7,19 +7,51 @@ use std::path::Path;
 /// written, flushed to disk, then renamed over the target, and the directory is synced so
 /// the rename itself survives a crash. A reader sees the old file or the new one, never a mix.
 pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+    let mut staged = Staged::new(path)?;
+    staged.write(contents)?;
+    staged.commit()
+}
+
+/// A file being written: its contents go to a temporary file beside the target, which
+/// replaces the target only on `commit`. Dropped without a commit, the temporary file is
+/// removed and the target is as it was.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl Staged {
+    /// Creates the temporary file; fails at once when the folder cannot be written to.
+    pub fn new(path: &Path) -> io::Result<Staged> {
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(parent(path))?;
+        Ok(Staged {
+            tmp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Writes the contents and flushes them to disk.
+    pub fn write(&mut self, contents: &[u8]) -> io::Result<()> {
+        self.tmp.write_all(contents)?;
+        self.tmp.as_file().sync_all()
+    }
+
+    /// Renames the temporary file over the target and syncs the folder.
+    pub fn commit(self) -> io::Result<()> {
+        self.tmp.persist(&self.path).map_err(|e| e.error)?;
+        sync_dir(parent(&self.path));
+        Ok(())
+    }
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
+    }
 }
 
 /// The temporary files `atomic_write` makes are named like this; a crash between writing

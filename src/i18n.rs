@@ -207,6 +207,9 @@ mod tests {
         all.extend(boxed(crate::email::CoverError::samples()));
         all.extend(boxed(crate::mail_app::DesktopError::samples()));
         all.extend(boxed(crate::mail_app::MailAppError::samples()));
+        // The register of sent letters, and an export through it.
+        all.extend(boxed(crate::register::RegisterError::samples()));
+        all.extend(boxed(crate::register::SendError::samples()));
         all
     }
 

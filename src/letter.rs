@@ -11,13 +11,15 @@ use crate::lang::Lang;
 use crate::numbers::localize_digits;
 use crate::profile::{Client, Honorific};
 use crate::render::{Draft, Rendered};
+use crate::template::Scenario;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One line of the sender's contact details: a label («تلفن:») and its value. The value is
 /// kept apart so that layouts can isolate it (a phone number must read left to right even
 /// in a Persian line).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactItem {
     pub label: String,
     pub value: String,
@@ -42,16 +44,28 @@ fn contact_lines(items: &[ContactItem]) -> String {
 }
 
 /// A display name and an address, for e-mail headers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mailbox {
     pub name: String,
     pub email: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The earlier letter of the same thread that this one follows («پیرو نامه شماره …»).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    /// Its number, with the digits of the letter that cites it.
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Letter {
     pub lang: Lang,
     pub template: String,
+    /// The template's situation and step on its ladder, kept for the register.
+    pub scenario: Scenario,
+    #[serde(default)]
+    pub level: Option<u8>,
     pub client: String,
     pub date: NaiveDate,
     /// The date as the letter prints it («۱ آذر ۱۴۰۵» / "22 November 2026").
@@ -77,6 +91,17 @@ pub struct Letter {
     pub contact: Vec<ContactItem>,
     pub to: Option<Mailbox>,
     pub from: Option<Mailbox>,
+    /// Every input of the template as used (given, pre-filled, or the default), as text a
+    /// form would accept again: dates `YYYY-MM-DD`, amounts in ASCII digits.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, String>,
+    /// When to look at this matter again if there is no answer: the letter's deadline, or
+    /// the template's `follow_up_days` after the letter date.
+    #[serde(default)]
+    pub follow_up: Option<NaiveDate>,
+    /// The earlier letter this one follows, printed under the subject line.
+    #[serde(default)]
+    pub reference: Option<Reference>,
 }
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
@@ -178,9 +203,16 @@ impl Letter {
             contact.push(item("", localize_digits(&place.join(separator), lang)));
         }
 
+        let inputs: BTreeMap<String, String> = pieces
+            .inputs
+            .iter()
+            .map(|(name, value)| (name.clone(), crate::render::value_text(value)))
+            .collect();
         Letter {
             lang,
             template: draft.template.meta.id.clone(),
+            scenario: draft.template.meta.scenario,
+            level: draft.template.meta.level,
             client: client.id.clone(),
             date: draft.date,
             date_text: dates::format(draft.date, lang),
@@ -204,7 +236,47 @@ impl Letter {
                 name: sender.name.clone(),
                 email: email.to_string(),
             }),
+            follow_up: Some(draft.template.follow_up(draft.date, &inputs)),
+            inputs,
+            reference: None,
         }
+    }
+
+    /// Makes this letter cite an earlier one (`number` in any digits) of `date`.
+    pub fn cite(&mut self, number: &str, date: NaiveDate) {
+        self.reference = Some(Reference {
+            number: localize_digits(&crate::persian::to_ascii_digits(number), self.lang),
+            date,
+        });
+    }
+
+    /// «پیرو نامه شماره NA/۱۴۰۵/۰۰۷ مورخ ۱۰ آبان ۱۴۰۵» / "Further to our letter ref … of …",
+    /// when the letter follows an earlier one. Its number is isolated like every value of the
+    /// letter (the text, the e-mail and the PDF print the same line), so that `NA/۱۴۰۵/۰۰۷`
+    /// keeps its order inside the Persian sentence; the date is the letter's own wording, as
+    /// in the heading.
+    pub fn reference_line(&self) -> Option<String> {
+        let reference = self.reference.as_ref()?;
+        Some(Locale::get(self.lang).text_with(
+            "letter-reference",
+            &[
+                ("number", &in_text(&reference.number, self.lang)),
+                ("date", &dates::format(reference.date, self.lang)),
+            ],
+        ))
+    }
+
+    /// The same letter under another number (the register gives the real one on export).
+    /// A template may print `letter.number` in the subject or body: the number shown in a
+    /// preview is replaced there too, so that the letter never carries two numbers.
+    pub fn renumbered(mut self, number: &str) -> Letter {
+        let number = localize_digits(number, self.lang);
+        if !self.number.is_empty() && self.number != number {
+            self.subject = self.subject.replace(&self.number, &number);
+            self.body = self.body.replace(&self.number, &number);
+        }
+        self.number = number;
+        self
     }
 
     fn label(&self, key: &str) -> String {
@@ -250,6 +322,14 @@ impl Letter {
         format!("{} {}", self.label("letter-subject"), self.subject)
     }
 
+    /// The subject line, and under it the reference line when there is one.
+    pub fn subject_block(&self) -> String {
+        match self.reference_line() {
+            Some(reference) => format!("{}\n{reference}", self.subject_line()),
+            None => self.subject_line(),
+        }
+    }
+
     /// Greeting to signature: the part that is the same on paper and in an e-mail.
     pub fn message_text(&self) -> String {
         let mut out = String::new();
@@ -270,7 +350,7 @@ impl Letter {
         let mut blocks = vec![
             self.heading_lines().join("\n"),
             self.recipient.join("\n"),
-            self.subject_line(),
+            self.subject_block(),
             self.message_text(),
         ];
         if !self.copies.is_empty() {

@@ -15,6 +15,7 @@ pub mod numbers;
 pub mod pdf;
 pub mod persian;
 pub mod profile;
+pub mod register;
 pub mod render;
 pub mod store;
 pub mod template;

@@ -116,6 +116,8 @@ struct PdfData<'a> {
     attachments: String,
     recipient: &'a [String],
     subject: &'a str,
+    /// «پیرو نامه شماره …» under the subject, its values isolated.
+    reference: Option<String>,
     greeting: &'a str,
     blocks: Vec<Block>,
     closing: &'a str,
@@ -157,6 +159,7 @@ impl<'a> PdfData<'a> {
             attachments: letter.attachments_text(),
             recipient: &letter.recipient,
             subject: &letter.subject,
+            reference: letter.reference_line(),
             greeting: &letter.greeting,
             blocks: blocks(&letter.body),
             closing: &letter.closing,

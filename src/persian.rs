@@ -62,7 +62,8 @@ pub fn search_key(text: &str) -> String {
     let mut out = String::with_capacity(normalized.len());
     let mut last_space = true;
     for c in normalized.chars() {
-        if matches!(c, ZWNJ | '\u{200D}' | '\u{200E}' | '\u{200F}' | '\u{0640}') {
+        // Direction marks too: a letter's values are isolated (U+2068 … U+2069).
+        if matches!(c, ZWNJ | '\u{200D}' | '\u{0640}') || crate::bidi::is_direction_mark(c) {
             continue;
         }
         if c.is_whitespace() {

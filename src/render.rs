@@ -536,6 +536,12 @@ fn as_date(value: &Value, filter: &str) -> tera::Result<NaiveDate> {
     }
 }
 
+/// A typed input value as text a form accepts again (what the register keeps): a text
+/// value without the isolates `resolve` put around it for the letter.
+pub fn value_text(value: &Value) -> String {
+    bidi::unisolate(&as_text(value))
+}
+
 fn as_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
@@ -704,6 +710,8 @@ fn tidy(text: &str) -> String {
 /// The rendered pieces of a template, before the frame is put around them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rendered {
+    /// Every input as used, typed.
+    pub inputs: Map<String, Value>,
     pub subject: String,
     pub greeting: Option<String>,
     pub closing: Option<String>,
@@ -804,6 +812,7 @@ fn render_resolved(draft: &Draft, inputs: &Map<String, Value>) -> Result<Rendere
         out.insert(piece, tidy(&text));
     }
     Ok(Rendered {
+        inputs: inputs.clone(),
         subject: out.remove("subject").unwrap_or_default().replace('\n', " "),
         greeting: out.remove("greeting"),
         closing: out.remove("closing"),

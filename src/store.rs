@@ -1,12 +1,11 @@
-//! The workspace on disk: `sender.toml`, `clients/<id>.toml`, `templates/<lang>/`,
-//! `history/` and `trash/`, all plain files the owner can read.
+//! The workspace on disk: `sender.toml`, `clients/<id>.toml`, `templates/<lang>/` and
+//! `trash/`, plain files the owner can read, and the register of sent letters
+//! (`register.sqlite3`, see `register`).
 
-use crate::dates;
 use crate::fsutil::{atomic_write, remove_stale_temp_files};
 use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::money::Currency;
-use crate::numbers::localize_digits;
 use crate::profile::{Client, Honorific, ProfileError, Sender, is_valid_id};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -235,42 +234,12 @@ impl ClientList {
     }
 }
 
-/// One letter that left the app, kept in `history/`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    pub number: String,
-    pub date: String,
-    pub client: String,
-    pub template: String,
-    pub lang: Lang,
-    pub subject: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exported_to: Option<String>,
-    pub text: String,
-}
-
 /// The app's own preferences, kept in `settings.toml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Settings {
     /// The interface language (fa by default).
     #[serde(default)]
     pub ui_language: Lang,
-}
-
-impl HistoryEntry {
-    /// The record of `letter`, exported to `path`.
-    pub fn of(letter: &crate::letter::Letter, path: &Path) -> Self {
-        HistoryEntry {
-            number: letter.number.clone(),
-            date: dates::iso(letter.date),
-            client: letter.client.clone(),
-            template: letter.template.clone(),
-            lang: letter.lang,
-            subject: letter.subject.clone(),
-            exported_to: Some(path.display().to_string()),
-            text: letter.to_text(),
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -296,12 +265,7 @@ impl Store {
     /// Removes the temporary files of writes that a crash interrupted (older than an hour,
     /// so a write under way in another Marz is left alone) from every folder Marz writes.
     pub fn remove_crash_leftovers(&self) -> usize {
-        let mut dirs = vec![
-            self.root.clone(),
-            self.clients_dir(),
-            self.history_dir(),
-            self.trash_dir(),
-        ];
+        let mut dirs = vec![self.root.clone(), self.clients_dir(), self.trash_dir()];
         dirs.extend(Lang::ALL.map(|lang| self.templates_dir(lang)));
         dirs.iter()
             .map(|dir| remove_stale_temp_files(dir, STALE_TEMP_AGE))
@@ -328,8 +292,9 @@ impl Store {
         self.root.join("templates").join(lang.code())
     }
 
-    pub fn history_dir(&self) -> PathBuf {
-        self.root.join("history")
+    /// Opens the register of sent letters (`register.sqlite3`), creating it on first use.
+    pub fn register(&self) -> Result<crate::register::Register, crate::register::RegisterError> {
+        crate::register::Register::open(&self.root)
     }
 
     pub fn trash_dir(&self) -> PathBuf {
@@ -510,62 +475,6 @@ impl Store {
         }
         std::fs::rename(&path, &target).map_err(io_error(&path))?;
         Ok(target)
-    }
-
-    /// The number the next letter gets: `PREFIX/YEAR/NNN`, counted per calendar year of the
-    /// letter's language (Jalali for fa), with the digits of that language.
-    pub fn next_letter_number(
-        &self,
-        prefix: Option<&str>,
-        date: chrono::NaiveDate,
-        lang: Lang,
-    ) -> String {
-        let year = match lang {
-            Lang::Fa => dates::to_jalali(date).year,
-            Lang::En => chrono::Datelike::year(&date),
-        };
-        let stem = match prefix {
-            Some(p) => format!("{p}/{year}/"),
-            None => format!("{year}/"),
-        };
-        let used = self
-            .history()
-            .iter()
-            .filter(|h| crate::persian::to_ascii_digits(&h.number).starts_with(&stem))
-            .count();
-        localize_digits(&format!("{stem}{:03}", used + 1), lang)
-    }
-
-    /// Every letter in `history/`, oldest first. Unreadable entries are skipped: history is
-    /// a record for the owner, and one damaged file must not stop the app.
-    pub fn history(&self) -> Vec<HistoryEntry> {
-        let Ok(entries) = std::fs::read_dir(self.history_dir()) else {
-            return Vec::new();
-        };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        paths.sort();
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .filter_map(|t| toml::from_str(&t).ok())
-            .collect()
-    }
-
-    /// Records a letter that was exported. The file name keeps history in time order.
-    pub fn record(&self, entry: &HistoryEntry) -> Result<PathBuf, StoreError> {
-        let dir = self.history_dir();
-        let safe: String = crate::persian::to_ascii_digits(&entry.number)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
-        let path = dir.join(format!("{stamp}-{safe}.toml"));
-        let text = toml::to_string(entry).expect("a history entry always serialises");
-        self.write_file(&path, &text)?;
-        Ok(path)
     }
 }
 
@@ -748,37 +657,6 @@ mod tests {
         assert!(!store.client_path("ali").exists());
         assert!(moved.starts_with(store.trash_dir()));
         assert!(std::fs::read_to_string(moved).unwrap().contains("Ali"));
-    }
-
-    #[test]
-    fn letter_numbers_count_per_year_and_language() {
-        let (_dir, store) = temp_store();
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(
-            store.next_letter_number(Some("NA"), date, Lang::Fa),
-            "NA/۱۴۰۵/۰۰۱"
-        );
-        assert_eq!(store.next_letter_number(None, date, Lang::En), "2026/001");
-        let entry = HistoryEntry {
-            number: "NA/۱۴۰۵/۰۰۱".to_string(),
-            date: "2026-11-22".to_string(),
-            client: "ali".to_string(),
-            template: "payment-1".to_string(),
-            lang: Lang::Fa,
-            subject: "یادآوری".to_string(),
-            exported_to: None,
-            text: "متن".to_string(),
-        };
-        store.record(&entry).unwrap();
-        assert_eq!(store.history(), vec![entry]);
-        assert_eq!(
-            store.next_letter_number(Some("NA"), date, Lang::Fa),
-            "NA/۱۴۰۵/۰۰۲"
-        );
-        assert_eq!(
-            store.next_letter_number(Some("NA"), date, Lang::En),
-            "NA/2026/001"
-        );
     }
 
     #[test]

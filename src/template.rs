@@ -124,6 +124,40 @@ pub struct FrontMatter {
     pub closing: Option<String>,
     #[serde(default)]
     pub inputs: Vec<InputSpec>,
+    /// Days after the letter date to follow the matter up when the letter has no deadline
+    /// input; absent: a default for the scenario and level (`Template::follow_up_days`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_days: Option<u32>,
+}
+
+/// Date inputs that hold the date by which the reader is asked to act (or the work ends):
+/// a letter's follow-up date is that date.
+pub const DEADLINE_INPUTS: [&str; 7] = [
+    "deadline",
+    "new_deadline",
+    "reply_by",
+    "respond_by",
+    "pay_by",
+    "valid_until",
+    "end_date",
+];
+
+/// Follow-up days for a template without a deadline input or `follow_up_days`: a friendly
+/// first letter gets more time than a firm one.
+pub fn default_follow_up_days(scenario: Scenario, level: Option<u8>) -> u32 {
+    match (scenario, level) {
+        (Scenario::Payment, Some(1) | None) => 10,
+        (Scenario::Payment, _) => 7,
+        (Scenario::Scope | Scenario::Discount | Scenario::FollowUp, _) => 7,
+        (
+            Scenario::Respect
+            | Scenario::PriceIncrease
+            | Scenario::Boundary
+            | Scenario::ServiceChange
+            | Scenario::Termination,
+            _,
+        ) => 14,
+    }
 }
 
 /// Where a template came from, for messages and for the override rule.
@@ -195,6 +229,34 @@ impl Template {
 
     pub fn input(&self, name: &str) -> Option<&InputSpec> {
         self.meta.inputs.iter().find(|i| i.name == name)
+    }
+
+    /// The date input that is this letter's deadline, if it has one.
+    pub fn deadline_input(&self) -> Option<&InputSpec> {
+        self.meta
+            .inputs
+            .iter()
+            .find(|i| i.kind == InputKind::Date && DEADLINE_INPUTS.contains(&i.name.as_str()))
+    }
+
+    /// Days to wait for an answer when the letter has no deadline.
+    pub fn follow_up_days(&self) -> u32 {
+        self.meta
+            .follow_up_days
+            .unwrap_or_else(|| default_follow_up_days(self.meta.scenario, self.meta.level))
+    }
+
+    /// The follow-up date of a letter of `date` with these input values (`YYYY-MM-DD` for
+    /// dates): its deadline when it has one, else `follow_up_days` later.
+    pub fn follow_up(
+        &self,
+        date: chrono::NaiveDate,
+        inputs: &BTreeMap<String, String>,
+    ) -> chrono::NaiveDate {
+        self.deadline_input()
+            .and_then(|spec| inputs.get(&spec.name))
+            .and_then(|value| crate::dates::parse(value).ok())
+            .unwrap_or_else(|| date + chrono::Days::new(u64::from(self.follow_up_days())))
     }
 
     /// Parses a template file's text. `origin` names it in errors; its file stem must equal

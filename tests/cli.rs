@@ -463,7 +463,7 @@ fn user_templates_override_and_report_syntax_errors() {
 }
 
 #[test]
-fn out_writes_the_file_and_records_history() {
+fn out_writes_the_file_and_records_it_in_the_register() {
     let dir = workspace();
     let out_file = dir.path().join("letter.txt");
     marz(dir.path())
@@ -500,10 +500,15 @@ fn out_writes_the_file_and_records_history() {
             .unwrap()
             .contains("NA/۱۴۰۵/۰۰۲")
     );
-    let history: Vec<_> = std::fs::read_dir(dir.path().join("history"))
-        .unwrap()
-        .collect();
-    assert_eq!(history.len(), 1);
+    // The preview recorded nothing: one letter in the register.
+    let out = marz(dir.path())
+        .args(["letters", "list", "--json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["number"], "NA/۱۴۰۵/۰۰۱");
+    assert!(!dir.path().join("history").exists());
 
     marz(dir.path())
         .args([

@@ -65,3 +65,18 @@ error-cover-render = { $file }: the cover note could not be written ({ $detail }
 error-desktop-no-program = No program on this computer is set up to open { $target }.
 error-desktop-failed = { $target } could not be opened ({ $detail }).
 error-no-mail-program = No mail program could be opened. { $detail } The e-mail is saved as { $eml }: open that file in your mail program, or save the letter as PDF and attach it to a message yourself.
+
+## The register of sent letters (register.sqlite3)
+error-register = The register of letters { $path } could not be read or written ({ $detail }).
+error-register-corrupt = { $path } is not a readable register of letters ({ $detail }), so it is left untouched: restore it from a backup, or move it aside so that Marz starts a new one.
+error-register-newer = { $path } was written by a newer version of Marz (register version { $found }; this version reads up to { $known }): update Marz to open it.
+error-no-letter = There is no letter “{ $number }” in the register.
+error-letter-ambiguous = { $count } letters taken over from the earlier letter history share the number “{ $number }” ({ $ids }).
+error-letter-already-void = Letter { $number } is already void ({ $reason }).
+error-letter-void = Letter { $number } is void: choose a letter that was sent.
+error-void-no-reason = A letter is voided only with a reason: say why it is void.
+error-no-thread = There is no thread { $thread } in the register.
+error-thread-other-client = Thread { $thread } is with client “{ $owner }”, not “{ $client }”.
+error-thread-resolved = Thread { $thread } was resolved on { $date }: a new letter about this matter starts a new thread.
+error-letter-text-only = Letter { $number } was taken over from the earlier letter history, which kept only its text: it can be saved again as text only.
+error-letter-not-saved = Letter { $number } is recorded in the register, but { $path } could not be saved ({ $detail }). Its number stays with that letter and is not given again.

@@ -15,3 +15,4 @@ letter-email = Email:
 letter-website = Web:
 letter-page = Page
 letter-page-of = of
+letter-reference = Further to our letter ref { $number } of { $date }

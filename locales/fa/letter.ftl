@@ -15,3 +15,4 @@ letter-email = رایانامه:
 letter-website = وب‌سایت:
 letter-page = صفحه
 letter-page-of = از
+letter-reference = پیرو نامه شماره { $number } مورخ { $date }

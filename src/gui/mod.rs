@@ -20,12 +20,13 @@ use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Subscription, Task, window};
 use marz::export::Format;
 use marz::i18n::{Locale, Problem};
+use marz::register::SendError;
 use marz::store::{Settings, StoreError};
 use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use workspace::{ExportFailure, Workspace, export_letter};
+use workspace::{Trouble, Workspace, export_letter};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
@@ -78,7 +79,7 @@ pub enum Message {
     Compose(compose::Message),
     Settings(settings::Message),
     Shortcut(Shortcut),
-    Exported(Result<Option<PathBuf>, Arc<ExportFailure>>),
+    Exported(Result<Option<PathBuf>, Arc<SendError>>),
     Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
@@ -198,7 +199,7 @@ impl App {
     }
 
     /// Shows the first of `problems`, if any, worded in the interface language.
-    fn tell_problems(&mut self, problems: Vec<StoreError>) {
+    fn tell_problems(&mut self, problems: Vec<Trouble>) {
         if let Some(first) = problems.first() {
             self.fail(first);
         }
@@ -278,6 +279,7 @@ impl App {
             }
             Message::Shortcut(s) => self.on_shortcut(s),
             Message::Exported(result) => {
+                let exported = result.is_ok();
                 match result {
                     Ok(Some(path)) => self.succeed(Locale::get(self.ui).text_with(
                         "export-saved",
@@ -286,8 +288,13 @@ impl App {
                     Ok(None) => self.succeed(self.tr("export-cancelled")),
                     Err(failure) => self.fail(failure.as_ref()),
                 }
-                // An export took a number from the history.
-                self.workspace.count_numbers();
+                // An export took a number from the register (or another process did): the
+                // preview shows the next one.
+                if let Err(e) = self.workspace.count_numbers()
+                    && exported
+                {
+                    self.fail(&e);
+                }
                 self.compose.refresh(&self.workspace);
                 Task::none()
             }
@@ -480,11 +487,9 @@ impl App {
             }
             compose::Event::Export(letter, format) => Task::perform(
                 export_letter(
-                    self.workspace.exporter(),
-                    self.workspace.store.clone(),
+                    self.workspace.export_job(self.export_dir.clone()),
                     *letter,
                     format,
-                    self.export_dir.clone(),
                 ),
                 Message::Exported,
             ),
@@ -808,7 +813,7 @@ mod tests {
         let _ = app.update(Message::NoticeTick);
         assert_eq!(app.notice, None);
 
-        let full = super::ExportFailure::Export(marz::export::ExportError::Write {
+        let full = marz::register::SendError::Export(marz::export::ExportError::Write {
             path: "/media/usb/letter.pdf".into(),
             source: std::io::Error::from(std::io::ErrorKind::StorageFull),
         });
@@ -912,7 +917,7 @@ mod tests {
         );
         assert!(app.letter().unwrap().body.ends_with(own));
 
-        // Export as plain text and as .eml; each lands in the folder and in the history.
+        // Export as plain text and as .eml; each lands in the folder and in the register.
         send(&mut app, compose(compose::Message::Export(Format::Text)));
         send(&mut app, compose(compose::Message::Export(Format::Eml)));
         let (ok, notice) = app.notice.clone().expect("the export is reported");
@@ -947,9 +952,30 @@ mod tests {
         assert!(mail.subject().unwrap().contains("INV-77"));
         let body = mail.body_text(0).unwrap();
         assert!(body.contains(own) && body.contains("INV-77"), "{body}");
-        let history = store.history();
-        assert_eq!(history.len(), 2, "{history:?}");
-        assert!(history.iter().all(|h| h.client == "novin"));
+        let register = store.register().unwrap();
+        let sent = register.list_all(&Default::default()).unwrap();
+        assert_eq!(sent.len(), 2, "{sent:?}");
+        assert!(sent.iter().all(|h| h.client == "novin"));
+        // The register numbered them: the preview showed the first number, the text file
+        // carries it, the e-mail took the next, and the preview now shows the one after.
+        let (eml, text_entry) = (&sent[0], &sent[1]);
+        assert_eq!(text_entry.number, letter.number);
+        assert!(
+            marz::bidi::strip(&text).contains(&format!("شماره: {}\n", text_entry.number)),
+            "{text}"
+        );
+        assert_eq!(text_entry.path.as_deref(), Some(txt.to_str().unwrap()));
+        assert_ne!(eml.number, text_entry.number);
+        let recorded = register.record(text_entry.id).unwrap().text;
+        assert!(
+            recorded.contains(own),
+            "the owner's edit is what was recorded"
+        );
+        let next = register
+            .peek_number(Some("NA"), app.workspace.date, Lang::Fa)
+            .unwrap();
+        assert_eq!(app.letter().unwrap().number, next);
+        assert!(![&eml.number, &text_entry.number].contains(&&next));
 
         // Switch to English: the interface follows at once and the choice is remembered.
         send(&mut app, Message::Nav(Screen::Settings));

@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use marz::export::{self, Exporter, Format};
 use marz::i18n::Problem;
 use marz::profile::Sender;
-use marz::store::{ClientList, HistoryEntry, StoreError};
+use marz::register::{Destination, RegisterError, SendError, SendRequest, ThreadPick};
+use marz::store::{ClientList, StoreError};
 use marz::{Client, Lang, Letter, Library, Store};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub struct Workspace {
@@ -27,7 +28,7 @@ pub struct Workspace {
 
 impl Workspace {
     /// Reads the workspace in `store`; what cannot be read is returned to be told.
-    pub fn open(store: Store, date: NaiveDate) -> (Workspace, Vec<StoreError>) {
+    pub fn open(store: Store, date: NaiveDate) -> (Workspace, Vec<Trouble>) {
         let mut workspace = Workspace {
             library: Library::load(Some(&store.root().join("templates"))),
             clients: ClientList::default(),
@@ -41,23 +42,25 @@ impl Workspace {
         (workspace, problems)
     }
 
-    /// Reads the clients and the sender again.
-    pub fn reload(&mut self) -> Vec<StoreError> {
+    /// Reads the clients, the sender and the register's next numbers again.
+    pub fn reload(&mut self) -> Vec<Trouble> {
         let mut problems = Vec::new();
         match self.store.load_clients() {
             Ok(list) => self.clients = list,
-            Err(e) => problems.push(e),
+            Err(e) => problems.push(Trouble::Store(e)),
         }
         self.sender = self.store.load_sender();
         let logo = match &self.sender {
             Ok(sender) => self.store.load_logo(sender).unwrap_or_else(|e| {
-                problems.push(e);
+                problems.push(Trouble::Store(e));
                 None
             }),
             Err(_) => None,
         };
         self.exporter = Arc::new(Exporter::new(logo));
-        self.count_numbers();
+        if let Err(e) = self.count_numbers() {
+            problems.push(Trouble::Register(e));
+        }
         problems
     }
 
@@ -74,22 +77,18 @@ impl Workspace {
         self.numbers.get(&lang).cloned().unwrap_or_default()
     }
 
-    /// Counts the next numbers again (reading the history); after an export, or when the
-    /// sender's prefix changed. Never in `view`.
-    pub fn count_numbers(&mut self) {
-        let prefix = self
-            .sender()
-            .and_then(|s| s.letter_prefix.clone())
-            .filter(|p| !p.is_empty());
-        self.numbers = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let n = self
-                    .store
-                    .next_letter_number(prefix.as_deref(), self.date, lang);
-                (lang, n)
-            })
-            .collect();
+    /// Asks the register again for the next numbers; after an export, or when the sender's
+    /// prefix changed. Never in `view`. A register that cannot be opened leaves no number
+    /// shown (an export would fail and say why).
+    pub fn count_numbers(&mut self) -> Result<(), RegisterError> {
+        self.numbers.clear();
+        let register = self.store.register()?;
+        let prefix = self.sender().and_then(|s| s.letter_prefix.clone());
+        for lang in Lang::ALL {
+            let n = register.peek_number(prefix.as_deref(), self.date, lang)?;
+            self.numbers.insert(lang, n);
+        }
+        Ok(())
     }
 
     /// What an export needs, to run away from the window's thread.
@@ -98,45 +97,90 @@ impl Workspace {
     }
 }
 
-/// Why an export did not happen.
+/// A part of the workspace that cannot be read.
 #[derive(Debug)]
-pub enum ExportFailure {
-    Export(export::ExportError),
-    Record(StoreError),
+pub enum Trouble {
+    Store(StoreError),
+    Register(RegisterError),
 }
 
-impl Problem for ExportFailure {
+impl Problem for Trouble {
     fn key(&self) -> &'static str {
         match self {
-            ExportFailure::Export(e) => e.key(),
-            ExportFailure::Record(e) => e.key(),
+            Trouble::Store(e) => e.key(),
+            Trouble::Register(e) => e.key(),
         }
     }
 
     fn args(&self, locale: &marz::i18n::Locale) -> Vec<(&'static str, String)> {
         match self {
-            ExportFailure::Export(e) => e.args(locale),
-            ExportFailure::Record(e) => e.args(locale),
+            Trouble::Store(e) => e.args(locale),
+            Trouble::Register(e) => e.args(locale),
         }
     }
 }
 
-/// Records a letter that left the app: the one place the app does it.
-fn record_export(store: &Store, letter: &Letter, path: &Path) -> Result<(), StoreError> {
-    store.record(&HistoryEntry::of(letter, path)).map(|_| ())
+/// What an export of the compose screen's letter needs, taken from the workspace when the
+/// owner asks for it, so that the export can run away from the window's thread.
+pub struct ExportJob {
+    pub exporter: Arc<Exporter>,
+    pub store: Store,
+    /// The template ladder, for the letter the register suggests next.
+    pub library: Library,
+    /// `letter_prefix` from sender.toml, as the preview numbered the letter with it.
+    pub prefix: Option<String>,
+    /// Where to save without a dialog (`MARZ_EXPORT_DIR`), if anywhere.
+    pub dir: Option<PathBuf>,
 }
 
-/// Asks where to save (or saves in `dir`), writes the file atomically, and records the
-/// letter. `Ok(None)` means the owner cancelled.
-pub async fn export_letter(
-    exporter: Arc<Exporter>,
-    store: Store,
+impl Workspace {
+    /// What an export needs now.
+    pub fn export_job(&self, dir: Option<PathBuf>) -> ExportJob {
+        ExportJob {
+            exporter: self.exporter(),
+            store: self.store.clone(),
+            library: self.library.clone(),
+            prefix: self.sender().and_then(|s| s.letter_prefix.clone()),
+            dir,
+        }
+    }
+}
+
+/// Records a letter that leaves the app, through the register: the one place the app does
+/// it. The register takes the next number, renumbers the letter as the owner edited it
+/// (`Letter::renumbered`), writes the file in place only once the record is committed, and
+/// files it in the open thread of its client, scenario and matter, if there is one.
+fn record_export(
+    job: &ExportJob,
     letter: Letter,
     format: Format,
-    dir: Option<PathBuf>,
-) -> Result<Option<PathBuf>, Arc<ExportFailure>> {
+    path: PathBuf,
+) -> Result<(), SendError> {
+    let mut register = job.store.register()?;
+    let request = SendRequest {
+        prefix: job.prefix.clone(),
+        date: letter.date,
+        lang: letter.lang,
+        destination: Destination::File { path, format },
+        thread: ThreadPick::Auto,
+        timestamp: export::mail_timestamp(letter.date, chrono::Local::now()),
+        mail: Default::default(),
+    };
+    register.send(&job.exporter, &job.library, request, |number| {
+        Ok(letter.renumbered(number))
+    })?;
+    Ok(())
+}
+
+/// Asks where to save (or saves in the job's folder), then exports through the register.
+/// `Ok(None)` means the owner cancelled.
+pub async fn export_letter(
+    job: ExportJob,
+    letter: Letter,
+    format: Format,
+) -> Result<Option<PathBuf>, Arc<SendError>> {
     let name = export::default_file_name(&letter, format);
-    let path = match dir {
+    let path = match &job.dir {
         Some(dir) => dir.join(&name),
         None => match rfd::AsyncFileDialog::new()
             .set_file_name(&name)
@@ -148,10 +192,6 @@ pub async fn export_letter(
             None => return Ok(None),
         },
     };
-    let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
-    exporter
-        .write(&letter, format, &path, timestamp)
-        .map_err(|e| Arc::new(ExportFailure::Export(e)))?;
-    record_export(&store, &letter, &path).map_err(|e| Arc::new(ExportFailure::Record(e)))?;
+    record_export(&job, letter, format, path.clone()).map_err(Arc::new)?;
     Ok(Some(path))
 }
