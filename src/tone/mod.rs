@@ -6,6 +6,12 @@
 //! Persian spelling variants (ي/ی, ك/ک, ZWNJ, spaces) and English case and apostrophes do not
 //! hide a phrase; every finding still points at a byte span of the original text.
 
+mod cues;
+pub mod model;
+pub mod text;
+
+pub use cues::cues;
+
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::persian;
@@ -21,6 +27,9 @@ pub enum Rule {
     Blame,
     Insult,
     Sarcasm,
+    Threat,
+    Exasperation,
+    Curt,
     Absolute,
     Shouting,
     ThreatWithoutDate,
@@ -39,6 +48,9 @@ impl Rule {
             Rule::Blame => "blame",
             Rule::Insult => "insult",
             Rule::Sarcasm => "sarcasm",
+            Rule::Threat => "threat",
+            Rule::Exasperation => "exasperation",
+            Rule::Curt => "curt",
             Rule::Absolute => "absolute",
             Rule::Shouting => "shouting",
             Rule::ThreatWithoutDate => "threat-without-date",
@@ -53,8 +65,10 @@ impl Rule {
 
     pub fn severity(self) -> Severity {
         match self {
-            Rule::Label | Rule::Blame | Rule::Insult => Severity::High,
+            Rule::Label | Rule::Blame | Rule::Insult | Rule::Threat => Severity::High,
             Rule::Sarcasm
+            | Rule::Exasperation
+            | Rule::Curt
             | Rule::Absolute
             | Rule::Shouting
             | Rule::ThreatWithoutDate
@@ -75,6 +89,40 @@ impl Rule {
     /// What to do instead, in `lang`.
     pub fn advice(self, lang: Lang) -> String {
         Locale::get(lang).text(&format!("tone-{}-advice", self.code()))
+    }
+
+    /// How the hostile kinds read when a whole sentence is rewritten: a kinder way to say
+    /// the same thing, in `lang` (only the kinds the classifier names have one).
+    pub fn rewrite_hint(self, lang: Lang) -> Option<String> {
+        self.is_hostile_kind()
+            .then(|| Locale::get(lang).text(&format!("tone-{}-hint", self.code())))
+    }
+
+    /// The kinds of hostility a whole sentence can have (the classifier names one of them).
+    pub fn is_hostile_kind(self) -> bool {
+        matches!(
+            self,
+            Rule::Label
+                | Rule::Blame
+                | Rule::Insult
+                | Rule::Sarcasm
+                | Rule::Threat
+                | Rule::Exasperation
+                | Rule::Curt
+        )
+    }
+
+    fn from_kind(kind: &str) -> Option<Rule> {
+        Some(match kind {
+            "label" => Rule::Label,
+            "blame" => Rule::Blame,
+            "insult" => Rule::Insult,
+            "sarcasm" => Rule::Sarcasm,
+            "threat" => Rule::Threat,
+            "exasperation" => Rule::Exasperation,
+            "curt" => Rule::Curt,
+            _ => return None,
+        })
     }
 }
 
@@ -108,6 +156,9 @@ pub struct Finding {
     pub text: String,
     /// A kinder text to put at `span`, where the rule has one.
     pub replacement: Option<String>,
+    /// For a finding that covers a whole sentence (`span` is the sentence): how to rewrite
+    /// it, in the letter's language.
+    pub hint: Option<String>,
 }
 
 impl Finding {
@@ -130,11 +181,16 @@ impl Finding {
 pub struct Options {
     /// Check that a whole letter has a greeting and a closing (off for single sentences).
     pub structure: bool,
+    /// Run the classifier on every sentence beside the rules.
+    pub model: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { structure: true }
+        Options {
+            structure: true,
+            model: true,
+        }
     }
 }
 
@@ -256,10 +312,10 @@ impl RuleSet {
         static EN: OnceLock<RuleSet> = OnceLock::new();
         match lang {
             Lang::Fa => {
-                FA.get_or_init(|| RuleSet::build(Lang::Fa, include_str!("../assets/tone/fa.toml")))
+                FA.get_or_init(|| RuleSet::build(Lang::Fa, include_str!("../../assets/tone/fa.toml")))
             }
             Lang::En => {
-                EN.get_or_init(|| RuleSet::build(Lang::En, include_str!("../assets/tone/en.toml")))
+                EN.get_or_init(|| RuleSet::build(Lang::En, include_str!("../../assets/tone/en.toml")))
             }
         }
     }
@@ -594,6 +650,7 @@ fn shouting(text: &str, out: &mut Vec<Finding>) {
                 span: start..end,
                 text: span_text.to_string(),
                 replacement: Some(span_text.to_lowercase()),
+                hint: None,
             });
         }
     };
@@ -661,6 +718,7 @@ fn shouting(text: &str, out: &mut Vec<Finding>) {
                     span: from..to,
                     text: group,
                     replacement,
+                    hint: None,
                 });
             }
             continue;
@@ -676,6 +734,7 @@ fn finding(text: &str, rule: Rule, span: Range<usize>, replacement: Option<Strin
         text: text[span.clone()].to_string(),
         span,
         replacement,
+        hint: None,
     }
 }
 
@@ -796,6 +855,10 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
 
     shouting(text, &mut out);
 
+    if options.model {
+        classify(text, lang, &mut out);
+    }
+
     if options.structure {
         let half = text.len() / 2;
         let early = |kind: Kind| {
@@ -827,6 +890,53 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
     out
 }
 
+/// The classifier, per language (weights compiled in).
+fn model(lang: Lang) -> &'static model::Model {
+    static FA: OnceLock<model::Model> = OnceLock::new();
+    static EN: OnceLock<model::Model> = OnceLock::new();
+    let (cell, source) = match lang {
+        Lang::Fa => (&FA, include_str!("../../assets/tone/model-fa.tsv")),
+        Lang::En => (&EN, include_str!("../../assets/tone/model-en.tsv")),
+    };
+    cell.get_or_init(|| {
+        model::Model::parse(source)
+            .unwrap_or_else(|e| panic!("assets/tone/model-{lang}.tsv: {e} (tested)"))
+    })
+}
+
+/// Runs the classifier on every sentence that no rule has already named as hostile, and
+/// reports the ones that read as hostile, with the kind the kind model finds likeliest.
+fn classify(text: &str, lang: Lang, out: &mut Vec<Finding>) {
+    let model = model(lang);
+    let mut found = Vec::new();
+    for s in text::sentences(text) {
+        let named = out.iter().any(|f| {
+            f.rule.is_hostile_kind() && f.span.start < s.end && s.start < f.span.end
+        });
+        if named {
+            continue;
+        }
+        let t = text::tokens(&text[s.clone()], lang);
+        let cues = cues(&t, lang);
+        if model.probability(&t, &cues) < model.threshold {
+            continue;
+        }
+        let rule = model
+            .kind(&t, &cues)
+            .and_then(Rule::from_kind)
+            .unwrap_or(Rule::Label);
+        found.push(Finding {
+            rule,
+            severity: rule.severity(),
+            text: text[s.clone()].to_string(),
+            span: s,
+            replacement: None,
+            hint: rule.rewrite_hint(lang),
+        });
+    }
+    out.extend(found);
+}
+
 /// Guesses the language of a text from its script.
 pub fn detect_lang(text: &str) -> Lang {
     if persian::has_arabic_script(text) {
@@ -841,7 +951,7 @@ mod tests {
     use super::*;
 
     fn rules(text: &str, lang: Lang) -> Vec<Rule> {
-        check_with(text, lang, Options { structure: false })
+        check_with(text, lang, Options { structure: false, model: true })
             .into_iter()
             .map(|f| f.rule)
             .collect()
@@ -866,7 +976,7 @@ mod tests {
             assert_eq!(rules(variant, Lang::Fa), vec![Rule::Label], "{variant}");
         }
         let text = "مقصر  شمايید.";
-        let f = check_with(text, Lang::Fa, Options { structure: false });
+        let f = check_with(text, Lang::Fa, Options { structure: false, model: true });
         assert_eq!(f.len(), 1);
         assert_eq!(&text[f[0].span.clone()], f[0].text);
         assert!(f[0].text.starts_with("مقصر"));
@@ -875,10 +985,10 @@ mod tests {
     #[test]
     fn spans_point_into_the_original_text() {
         let text = "Hello.\n\nThis is   STUPID and you are RUDE.";
-        for f in check_with(text, Lang::En, Options { structure: false }) {
+        for f in check_with(text, Lang::En, Options { structure: false, model: true }) {
             assert_eq!(&text[f.span.clone()], f.text);
         }
-        let f = check_with(text, Lang::En, Options { structure: false });
+        let f = check_with(text, Lang::En, Options { structure: false, model: true });
         assert!(
             f.iter()
                 .any(|f| f.rule == Rule::Insult && f.text == "STUPID")
@@ -1032,14 +1142,14 @@ mod tests {
     #[test]
     fn applying_a_replacement() {
         let text = "Frankly, you are rude to my team.";
-        let f = check_with(text, Lang::En, Options { structure: false });
+        let f = check_with(text, Lang::En, Options { structure: false, model: true });
         assert_eq!(f[0].rule, Rule::Label);
         assert_eq!(
             f[0].apply(text).unwrap(),
             "Frankly, what happened made our work together difficult to my team."
         );
         assert!(f[0].apply("changed text").is_none());
-        let shout = check_with("Pay now!!!", Lang::En, Options { structure: false });
+        let shout = check_with("Pay now!!!", Lang::En, Options { structure: false, model: true });
         assert_eq!(shout[0].apply("Pay now!!!").unwrap(), "Pay now.");
     }
 
