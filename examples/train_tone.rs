@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 /// L2 strength of the harsh/acceptable model and of the kind model.
-const ALPHA: f32 = 1.0;
+const ALPHA: f32 = 0.1;
 const KIND_ALPHA: f32 = 1.0;
 /// A feature must occur in this many training sentences.
 const MIN_DF: usize = 2;
@@ -168,6 +168,14 @@ fn load(lang: Lang) -> Vec<Example> {
 
 type Feature = (char, String);
 
+/// A tuning knob from the environment (for experiments), or its default.
+fn env_or(name: &str, default: f32) -> f32 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The features of one piece of text (as the checker sees one sentence).
 fn features(text: &str, lang: Lang) -> Vec<(Feature, bool)> {
     let t = tokens(text, lang);
@@ -246,12 +254,15 @@ impl Trained {
 }
 
 fn fit(rows: &[&Vec<(Feature, bool)>], harsh: &[bool]) -> Trained {
-    let v = vocab(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>(), MIN_DF);
+    let v = vocab(
+        &rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>(),
+        env_or("TONE_MIN_DF", MIN_DF as f32) as usize,
+    );
     let x = matrix(rows, &v);
     let y: Array1<usize> = harsh.iter().map(|&h| usize::from(h)).collect();
     let data = Dataset::new(x, y);
     let model = LogisticRegression::default()
-        .alpha(ALPHA)
+        .alpha(env_or("TONE_ALPHA", ALPHA))
         .max_iterations(400)
         .gradient_tolerance(1e-4)
         .fit(&data)
