@@ -10,6 +10,7 @@
 //! (-s, -ed, -ing, -est, -ly…; "dumb" matches "dumbest" but not "dumbbell"), any ending with
 //! `*`, none with `=`. `A … B` matches A followed later in the sentence by B.
 
+use super::Rule;
 use super::text::{Tokens, tokens};
 use crate::lang::Lang;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -19,8 +20,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The classes a lexicon may list, in this order.
-pub const CLASSES: [&str; 20] = [
+pub const CLASSES: [&str; 21] = [
     "you",      // words that address the reader (pronouns); Persian verb endings are found by form
+    "label",    // a word that labels a person (the rules name it when aimed at the reader)
     "neg_eval", // negative evaluative words: labels for a person or their work
     "insult",   // insults, whoever they are aimed at
     "praise",   // praise, thanks and their exclamations
@@ -408,6 +410,61 @@ pub(crate) fn names(a: &Analysis, len: usize) -> Vec<&'static str> {
             out.push(name);
         }
     }
+    out
+}
+
+/// The hostile words and phrases the rules name in a sentence, with their token ranges
+/// (before the classifier vets them).
+pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> {
+    let mut out = Vec::new();
+    let you = a.addressed();
+    // A label followed (Persian) or preceded (English) by a negation is praise: «هرگز بی‌دقت
+    // نبوده‌اید», "you are never careless".
+    let negated_near = |r: &Range<usize>| match lang {
+        Lang::Fa => a.negated.iter().any(|&n| n >= r.end && n <= r.end + 3),
+        Lang::En => a.negated.iter().any(|&n| n < r.start && n + 3 >= r.start),
+    };
+    for h in a.all("insult") {
+        if !negated_near(&h.tokens) {
+            out.push((Rule::Insult, h.tokens.clone()));
+        }
+    }
+    if you {
+        for h in a.all("label") {
+            if !negated_near(&h.tokens) {
+                out.push((Rule::Label, h.tokens.clone()));
+            }
+        }
+        for h in a.all("blame") {
+            out.push((Rule::Blame, h.tokens.clone()));
+        }
+        // "You always…", «هیچ‌وقت … نمی‌دهید»: an absolute in a complaint about the reader.
+        if !a.negated.is_empty() || a.has("failure") || a.has("neg_eval") {
+            for h in a.all("absolute") {
+                out.push((Rule::Absolute, h.tokens.clone()));
+            }
+        }
+    }
+    if a.has("praise") && a.has("failure") {
+        for h in a.all("praise") {
+            out.push((Rule::Sarcasm, h.tokens.clone()));
+        }
+    }
+    for h in a.all("rhetoric") {
+        out.push((Rule::Sarcasm, h.tokens.clone()));
+    }
+    if !a.dated() && !a.has("step") {
+        for h in a.all("threat") {
+            out.push((Rule::Threat, h.tokens.clone()));
+        }
+    }
+    for h in a.all("exasp") {
+        out.push((Rule::Exasperation, h.tokens.clone()));
+    }
+    for h in a.all("curt") {
+        out.push((Rule::Curt, h.tokens.clone()));
+    }
+    let _ = t;
     out
 }
 

@@ -6,7 +6,7 @@
 //! Persian spelling variants (ي/ی, ك/ک, ZWNJ, spaces) and English case and apostrophes do not
 //! hide a phrase; every finding still points at a byte span of the original text.
 
-mod cues;
+pub mod cues;
 pub mod model;
 pub mod text;
 
@@ -109,6 +109,7 @@ impl Rule {
                 | Rule::Threat
                 | Rule::Exasperation
                 | Rule::Curt
+                | Rule::Absolute
         )
     }
 
@@ -229,7 +230,6 @@ enum Kind {
     Blame,
     Insult,
     Sarcasm,
-    Absolute,
     Threat,
     Price,
     Termination,
@@ -263,7 +263,6 @@ impl RuleSet {
                 "blame" => Kind::Blame,
                 "insult" => Kind::Insult,
                 "sarcasm" => Kind::Sarcasm,
-                "absolute" => Kind::Absolute,
                 "threat" => Kind::Threat,
                 "price" => Kind::Price,
                 "termination" => Kind::Termination,
@@ -503,91 +502,6 @@ fn is_word_list(kind: Kind) -> bool {
     )
 }
 
-/// Sentence ranges of the original text.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '؟' | '؛' | ';' | '\n') {
-            let end = i + c.len_utf8();
-            if text[start..end].trim().len() > 1 {
-                out.push(start..end);
-            }
-            start = end;
-        }
-    }
-    if text[start..].trim().len() > 1 {
-        out.push(start..text.len());
-    }
-    out
-}
-
-fn sentence_of(sentences: &[Range<usize>], at: usize) -> Range<usize> {
-    sentences
-        .iter()
-        .find(|s| s.contains(&at))
-        .cloned()
-        .unwrap_or(at..at)
-}
-
-/// Persian nouns and adjectives that end like a second-person verb («جدید», «خرید»…).
-const FA_NOT_VERBS: [&str; 18] = [
-    "جدید",
-    "خرید",
-    "تولید",
-    "تاکید",
-    "تأکید",
-    "تایید",
-    "تأیید",
-    "امید",
-    "سفید",
-    "کلید",
-    "شدید",
-    "بعید",
-    "مفید",
-    "عید",
-    "رسید",
-    "تمدید",
-    "تهدید",
-    "تردید",
-];
-
-/// Whether a sentence speaks to the reader: "you" in English; «شما», «…تان» or a
-/// second-person plural verb in Persian.
-fn addresses_reader(sentence: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::En => sentence
-            .split(|c: char| !is_word_char(c))
-            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-            .any(|w| {
-                matches!(
-                    w.as_str(),
-                    "you" | "your" | "you're" | "yourself" | "yours" | "you've"
-                )
-            }),
-        Lang::Fa => {
-            let clean: String = persian::normalize(sentence)
-                .chars()
-                .filter(|&c| c != persian::ZWNJ)
-                .collect();
-            clean.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                let letters = w.chars().count();
-                w == "شما"
-                    || (w.ends_with("تان") && letters > 4)
-                    || (w.ends_with("اید") && letters > 4)
-                    || (w.ends_with("ید")
-                        && letters >= 4
-                        && (w.starts_with("می")
-                            || w.starts_with("نمی")
-                            || w.ends_with("ستید")
-                            || w.ends_with("دید")
-                            || w.ends_with("تید"))
-                        && !FA_NOT_VERBS.contains(&w))
-            })
-        }
-    }
-}
-
 /// Whether the text names a date: a numeric date, or a month name beside a number.
 fn has_date(folded: &Folded, month_hits: &[Range<usize>], text: &str) -> bool {
     let bytes = folded.text.as_bytes();
@@ -760,6 +674,77 @@ pub fn check(text: &str, lang: Lang) -> Vec<Finding> {
 }
 
 pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
+    check_using(text, lang, options, options.model.then(|| model(lang)))
+}
+
+/// One sentence of a checked text, as the sentence pass sees it.
+struct Sentence {
+    span: Range<usize>,
+    tokens: text::Tokens,
+    analysis: cues::Analysis,
+    /// The classifier's probability that it reads as hostile.
+    probability: f32,
+}
+
+fn read_sentences(text: &str, lang: Lang, model: Option<&model::Model>) -> Vec<Sentence> {
+    text::sentences(text)
+        .into_iter()
+        .map(|span| {
+            let tokens = text::tokens(&text[span.clone()], lang);
+            let analysis = cues::analyse(&tokens, lang);
+            let probability = model.map_or(1.0, |m| {
+                m.probability(&tokens, &cues::names(&analysis, tokens.len()))
+            });
+            Sentence {
+                span,
+                tokens,
+                analysis,
+                probability,
+            }
+        })
+        .collect()
+}
+
+/// Per sentence of `text`: its span, the classifier's probability and whether a rule
+/// names it as hostile before vetting (for tuning the thresholds).
+pub fn sentence_scores(
+    text: &str,
+    lang: Lang,
+    model: &model::Model,
+) -> Vec<(Range<usize>, f32, bool)> {
+    let rules = check_using(
+        text,
+        lang,
+        Options {
+            structure: false,
+            model: false,
+        },
+        None,
+    );
+    read_sentences(text, lang, Some(model))
+        .into_iter()
+        .map(|s| {
+            let named = rules.iter().any(|f| {
+                f.rule.is_hostile_kind() && f.span.start < s.span.end && s.span.start < f.span.end
+            });
+            (s.span, s.probability, named)
+        })
+        .collect()
+}
+
+/// Checks with a given classifier, or with the rules alone (`None`: nothing is vetted).
+///
+/// The rules name hostile words and phrases with their spans; a finding of a hostile kind
+/// is kept when the classifier gives its sentence at least `rule_threshold` (so "you always
+/// pay on time" is not blame). A sentence that no rule names but the classifier gives at
+/// least `threshold` gets one whole-sentence finding of the kind the kind model finds
+/// likeliest, with a rewrite hint.
+pub fn check_using(
+    text: &str,
+    lang: Lang,
+    options: Options,
+    model: Option<&model::Model>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if text.trim().is_empty() {
         return out;
@@ -767,7 +752,8 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
     let rules = RuleSet::get(lang);
     let folded = Folded::new(text, lang == Lang::Fa);
     let hits = hits(rules, &folded);
-    let sentences = sentences(text);
+    let sentences = read_sentences(text, lang, model);
+    let sentence_at = |at: usize| sentences.iter().find(|s| s.span.contains(&at));
     let spans_of = |kind: Kind| -> Vec<Range<usize>> {
         hits.iter()
             .filter(|h| h.kind == kind)
@@ -775,13 +761,12 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
             .collect()
     };
     let months = spans_of(Kind::Month);
-    let conditionals = spans_of(Kind::Conditional);
-    let in_conditional = |at: usize| {
-        let s = sentence_of(&sentences, at);
-        conditionals.iter().any(|c| s.contains(&c.start))
-    };
-    let dated = has_date(&folded, &months, text);
+    let in_conditional = |at: usize| sentence_at(at).is_some_and(|s| s.analysis.has("cond"));
+    let dated = has_date(&folded, &months, text)
+        || sentences.iter().any(|s| s.analysis.dated() && s.analysis.number);
 
+    // Hostile candidates: the phrase lists and the cue rules.
+    let mut candidates: Vec<Finding> = Vec::new();
     for hit in &hits {
         let replacement = hit.replacement.map(|i| rules.replacements[i].clone());
         let rule = match hit.kind {
@@ -789,26 +774,52 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
             Kind::Blame => Rule::Blame,
             Kind::Insult => Rule::Insult,
             Kind::Sarcasm => Rule::Sarcasm,
-            Kind::Absolute => {
-                let s = sentence_of(&sentences, hit.span.start);
-                if !addresses_reader(&text[s], lang) {
-                    continue;
-                }
-                Rule::Absolute
-            }
-            Kind::Threat if !dated => {
+            Kind::Threat => {
+                // A legal step or a consequence with no date, in the letter or its sentence.
+                let undated = !dated && sentence_at(hit.span.start).is_none_or(|s| !s.analysis.dated());
                 // One finding per sentence: several markers in one threat are one problem.
-                let s = sentence_of(&sentences, hit.span.start);
-                if out.iter().any(|f: &Finding| {
-                    f.rule == Rule::ThreatWithoutDate && s.contains(&f.span.start)
-                }) {
-                    continue;
+                let repeated = out.iter().any(|f: &Finding| {
+                    f.rule == Rule::ThreatWithoutDate
+                        && sentence_at(hit.span.start).is_some_and(|s| s.span.contains(&f.span.start))
+                });
+                if undated && !repeated {
+                    out.push(finding(text, Rule::ThreatWithoutDate, hit.span.clone(), None));
                 }
-                Rule::ThreatWithoutDate
+                continue;
             }
             _ => continue,
         };
-        out.push(finding(text, rule, hit.span.clone(), replacement));
+        candidates.push(finding(text, rule, hit.span.clone(), replacement));
+    }
+    for s in &sentences {
+        for (rule, range) in cues::rules(&s.tokens, &s.analysis, lang) {
+            let span = s.tokens.original(range.start, range.end);
+            let span = s.span.start + span.start..s.span.start + span.end;
+            candidates.push(finding(text, rule, span, None));
+        }
+    }
+    // Keep one finding per overlapping stretch (the phrase with a kinder wording wins).
+    candidates.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.replacement.is_some().cmp(&a.replacement.is_some()))
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut last_end = 0;
+    for mut c in candidates {
+        if c.span.start < last_end {
+            continue;
+        }
+        let Some(s) = sentence_at(c.span.start) else {
+            continue;
+        };
+        if model.is_some_and(|m| s.probability < m.rule_threshold) {
+            continue;
+        }
+        last_end = c.span.end;
+        c.hint = c.rule.rewrite_hint(lang);
+        out.push(c);
     }
 
     if let Some(price) = hits.iter().find(|h| h.kind == Kind::Price) {
@@ -855,8 +866,30 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
 
     shouting(text, &mut out);
 
-    if options.model {
-        classify(text, lang, &mut out);
+    if let Some(m) = model {
+        let mut found = Vec::new();
+        for s in &sentences {
+            let named = out.iter().any(|f| {
+                f.rule.is_hostile_kind() && f.span.start < s.span.end && s.span.start < f.span.end
+            });
+            if named || s.probability < m.threshold {
+                continue;
+            }
+            let cue_names = cues::names(&s.analysis, s.tokens.len());
+            let rule = m
+                .kind(&s.tokens, &cue_names)
+                .and_then(Rule::from_kind)
+                .unwrap_or(Rule::Label);
+            found.push(Finding {
+                rule,
+                severity: rule.severity(),
+                text: text[s.span.clone()].to_string(),
+                span: s.span.clone(),
+                replacement: None,
+                hint: rule.rewrite_hint(lang),
+            });
+        }
+        out.extend(found);
     }
 
     if options.structure {
@@ -891,7 +924,7 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
 }
 
 /// The classifier, per language (weights compiled in).
-fn model(lang: Lang) -> &'static model::Model {
+pub fn model(lang: Lang) -> &'static model::Model {
     static FA: OnceLock<model::Model> = OnceLock::new();
     static EN: OnceLock<model::Model> = OnceLock::new();
     let (cell, source) = match lang {
@@ -902,39 +935,6 @@ fn model(lang: Lang) -> &'static model::Model {
         model::Model::parse(source)
             .unwrap_or_else(|e| panic!("assets/tone/model-{lang}.tsv: {e} (tested)"))
     })
-}
-
-/// Runs the classifier on every sentence that no rule has already named as hostile, and
-/// reports the ones that read as hostile, with the kind the kind model finds likeliest.
-fn classify(text: &str, lang: Lang, out: &mut Vec<Finding>) {
-    let model = model(lang);
-    let mut found = Vec::new();
-    for s in text::sentences(text) {
-        let named = out.iter().any(|f| {
-            f.rule.is_hostile_kind() && f.span.start < s.end && s.start < f.span.end
-        });
-        if named {
-            continue;
-        }
-        let t = text::tokens(&text[s.clone()], lang);
-        let cues = cues(&t, lang);
-        if model.probability(&t, &cues) < model.threshold {
-            continue;
-        }
-        let rule = model
-            .kind(&t, &cues)
-            .and_then(Rule::from_kind)
-            .unwrap_or(Rule::Label);
-        found.push(Finding {
-            rule,
-            severity: rule.severity(),
-            text: text[s.clone()].to_string(),
-            span: s,
-            replacement: None,
-            hint: rule.rewrite_hint(lang),
-        });
-    }
-    out.extend(found);
 }
 
 /// Guesses the language of a text from its script.

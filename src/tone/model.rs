@@ -7,6 +7,7 @@
 //! number, plus the cue weights and the bias, through the logistic function.
 //!
 //! File format, one entry per line, tab-separated: `bias <w>`, `threshold <p>`,
+//! `rule_threshold <p>` (see `check_using`),
 //! `<tag> <feature> <w>` where tag is `w` (word), `p` (word pair), `c` (characters) or `q`
 //! (a cue); and, for naming the kind of a hostile sentence, `kinds <k1,k2,…>` and
 //! `K<tag> <feature> <w1,w2,…>` with `Kbias <b1,b2,…>`. `#` starts a comment.
@@ -113,6 +114,8 @@ pub struct Model {
     bias: f32,
     /// A sentence whose probability reaches this reads as hostile.
     pub threshold: f32,
+    /// A rule's hostile finding is kept when its sentence's probability reaches this.
+    pub rule_threshold: f32,
     /// The harsh kinds the second model tells apart, and its weights.
     pub kinds: Vec<String>,
     kind_weights: Weights<Vec<f32>>,
@@ -125,6 +128,7 @@ impl Model {
             weights: Weights::default(),
             bias: 0.0,
             threshold: 1.0,
+            rule_threshold: 0.0,
             kinds: Vec::new(),
             kind_weights: Weights::default(),
             kind_bias: Vec::new(),
@@ -144,6 +148,7 @@ impl Model {
             match cols.as_slice() {
                 ["bias", w] => m.bias = num(w)?,
                 ["threshold", p] => m.threshold = num(p)?,
+                ["rule_threshold", p] => m.rule_threshold = num(p)?,
                 ["kinds", list] => m.kinds = list.split(',').map(str::to_string).collect(),
                 ["Kbias", ws] => m.kind_bias = floats(ws, n)?,
                 [tag, feature, ws] if tag.starts_with('K') => {
