@@ -293,6 +293,10 @@ fn fa_natural_tan(w: &str) -> bool {
 /// A second-person form: «شما»-less verbs (‑ید، ‑اید، colloquial ‑ین), the suffix
 /// «‑تان»/«‑تون», and the common informal singular verbs (‑ی after «می‑»).
 pub fn fa_second_person(w: &str) -> bool {
+    // Every second-person form ends in one of these letters; most words stop here.
+    if !matches!(w.chars().next_back(), Some('د' | 'ن' | 'ی' | 'ت' | 'و')) {
+        return false;
+    }
     let n = w.chars().count();
     if n < 3 || FA_NOT_SECOND.contains(&w) {
         return false;
@@ -337,6 +341,9 @@ pub fn fa_second_person(w: &str) -> bool {
 
 /// A Persian verb with the negative prefix «ن‑» / «نمی‑».
 fn fa_negated_verb(w: &str) -> bool {
+    if !w.starts_with('ن') && !w.starts_with('ه') {
+        return false;
+    }
     if w.starts_with("نمی") {
         return true;
     }

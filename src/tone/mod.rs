@@ -607,37 +607,42 @@ fn shouting(text: &str, out: &mut Vec<Finding>) {
     }
     flush(&mut run, out);
 
-    // "!!", "!!!", "?!", "؟!" and the like.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // "!!", "!!!", "?!", "؟!" and the like (bytes: the marks are ASCII or «؟», D8 9F).
+    let mark_at = |j: usize| -> Option<(char, usize)> {
+        match bytes.get(j) {
+            Some(b'!') => Some(('!', 1)),
+            Some(b'?') => Some(('?', 1)),
+            Some(0xD8) if bytes.get(j + 1) == Some(&0x9F) => Some(('؟', 2)),
+            _ => None,
+        }
+    };
     let mut k = 0;
-    while k < chars.len() {
-        let is_mark = |c: char| matches!(c, '!' | '?' | '؟');
-        if is_mark(chars[k].1) {
-            let start = k;
-            while k < chars.len() && is_mark(chars[k].1) {
-                k += 1;
-            }
-            let group: String = chars[start..k].iter().map(|(_, c)| c).collect();
-            if group.chars().count() >= 2 && group.contains('!') {
-                let from = chars[start].0;
-                let to = chars.get(k).map_or(text.len(), |(i, _)| *i);
-                let replacement = if group.contains('?') || group.contains('؟') {
-                    group.chars().find(|c| *c != '!').map(String::from)
-                } else {
-                    Some(".".to_string())
-                };
-                out.push(Finding {
-                    rule: Rule::Shouting,
-                    severity: Rule::Shouting.severity(),
-                    span: from..to,
-                    text: group,
-                    replacement,
-                    hint: None,
-                });
-            }
+    while k < bytes.len() {
+        if mark_at(k).is_none() {
+            k += 1;
             continue;
         }
-        k += 1;
+        let from = k;
+        let mut group = String::new();
+        while let Some((c, len)) = mark_at(k) {
+            group.push(c);
+            k += len;
+        }
+        if group.chars().count() >= 2 && group.contains('!') {
+            let replacement = if group.contains('?') || group.contains('؟') {
+                group.chars().find(|c| *c != '!').map(String::from)
+            } else {
+                Some(".".to_string())
+            };
+            out.push(Finding {
+                rule: Rule::Shouting,
+                severity: Rule::Shouting.severity(),
+                span: from..k,
+                text: group,
+                replacement,
+                hint: None,
+            });
+        }
     }
 }
 

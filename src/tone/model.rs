@@ -19,9 +19,27 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// Character n-gram lengths.
 pub const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 2..=5;
 
+/// The length band of a sentence of `n` tokens.
+fn band(n: usize) -> &'static str {
+    match n {
+        0..=2 => "1-2",
+        3..=5 => "3-5",
+        6..=9 => "6-9",
+        10..=15 => "10-15",
+        _ => "16+",
+    }
+}
+
+/// Whether a character of normalised text counts as part of a word for the n-grams (every
+/// non-ASCII character does: normalised text has no other symbols).
+fn is_letter(c: char) -> bool {
+    !c.is_ascii() || c.is_ascii_alphanumeric()
+}
+
 /// Calls `f(tag, parts)` for every feature of a sentence: `w` words, `p` word pairs (with
-/// `<s>`/`</s>` at the ends), `c` character n-grams of the spaced sentence, `n` a length band,
-/// `q` the given cues.
+/// `<s>`/`</s>` at the ends), `c` character n-grams of the spaced sentence (those with a
+/// letter), `n` a length band, `q` the given cues. Training reads features this way;
+/// `for_each_key` gives the same features' keys without building strings.
 pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&str])) {
     let mut prev = "<s>";
     for w in t.iter() {
@@ -30,17 +48,8 @@ pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&st
         prev = w;
     }
     f('p', &[prev, "</s>"]);
-    let band = match t.len() {
-        0..=2 => "1-2",
-        3..=5 => "3-5",
-        6..=9 => "6-9",
-        10..=15 => "10-15",
-        _ => "16+",
-    };
-    f('n', &[band]);
-    // Character n-grams over " text ", so word starts and ends are visible.
-    let padded_len = t.text.len() + 2;
-    let mut buf = String::with_capacity(padded_len);
+    f('n', &[band(t.len())]);
+    let mut buf = String::with_capacity(t.text.len() + 2);
     buf.push(' ');
     buf.push_str(&t.text);
     buf.push(' ');
@@ -53,8 +62,7 @@ pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&st
     for n in CHAR_NGRAMS {
         for start in 0..chars.saturating_sub(n - 1) {
             let gram = &buf[bounds[start]..bounds[start + n]];
-            // A gram that is only spaces and marks says little.
-            if gram.chars().any(char::is_alphanumeric) {
+            if gram.chars().any(is_letter) {
                 f('c', &[gram]);
             }
         }
@@ -64,28 +72,69 @@ pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&st
     }
 }
 
+/// The keys of the features `for_each_feature` gives, with whether each is scaled; the
+/// character n-grams' keys are built one character at a time (this runs on every keystroke).
+pub fn for_each_key(t: &Tokens, cues: &[&str], mut f: impl FnMut(u64, bool)) {
+    let mut prev = "<s>";
+    for w in t.iter() {
+        f(key('w', &[w]), true);
+        f(key('p', &[prev, w]), true);
+        prev = w;
+    }
+    f(key('p', &[prev, "</s>"]), true);
+    f(key('n', &[band(t.len())]), true);
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(t.text.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    let (shortest, longest) = (*CHAR_NGRAMS.start(), *CHAR_NGRAMS.end());
+    let seed = seed('c');
+    for start in 0..chars.len() {
+        let mut h = seed;
+        let mut letter = false;
+        for (n, &c) in chars[start..].iter().take(longest).enumerate() {
+            h = step(h, c);
+            letter |= is_letter(c);
+            if n + 1 >= shortest && letter {
+                f(finish(h), true);
+            }
+        }
+    }
+    for cue in cues {
+        f(key('q', &[cue]), false);
+    }
+}
+
 /// Whether a feature tag is an n-gram (scaled by the number of n-grams) or a cue.
 pub fn is_scaled(tag: char) -> bool {
     matches!(tag, 'w' | 'p' | 'c' | 'n')
 }
 
-/// The key of a feature: FNV-1a over the tag and the parts joined by spaces.
+fn seed(tag: char) -> u64 {
+    (tag as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// FNV-1a, one character at a time.
+fn step(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+fn finish(h: u64) -> u64 {
+    h ^ (h >> 31)
+}
+
+/// The key of a feature: a hash of the tag and the parts joined by spaces.
 pub fn key(tag: char, parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(tag as u8);
+    let mut h = seed(tag);
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            eat(b' ');
+            h = step(h, ' ');
         }
-        for &b in p.as_bytes() {
-            eat(b);
+        for c in p.chars() {
+            h = step(h, c);
         }
     }
-    h
+    finish(h)
 }
 
 /// Keys are already hashes: use them as they are.
@@ -174,9 +223,9 @@ impl Model {
         let mut scaled = 0.0f32;
         let mut count = 0usize;
         let mut plain = 0.0f32;
-        for_each_feature(t, cues, |tag, parts| {
-            let w = self.weights.get(&key(tag, parts)).copied().unwrap_or(0.0);
-            if is_scaled(tag) {
+        for_each_key(t, cues, |key, is_scaled| {
+            let w = self.weights.get(&key).copied().unwrap_or(0.0);
+            if is_scaled {
                 scaled += w;
                 count += 1;
             } else {
@@ -227,6 +276,25 @@ mod tests {
         for_each_feature(&t, &["you"], |tag, parts| seen.push(format!("{tag}:{}", parts.join(" "))));
         for want in ["w:never", "p:<s> you", "p:pay </s>", "c: yo", "c:ver p", "n:3-5", "q:you"] {
             assert!(seen.contains(&want.to_string()), "{want} in {seen:?}");
+        }
+    }
+
+    #[test]
+    fn keys_built_by_character_match_the_features() {
+        for (text, lang) in [
+            ("You NEVER pay, do you?!", Lang::En),
+            ("شما همیشه دیر می‌کنید؛ ۱۲ بار!", Lang::Fa),
+        ] {
+            let t = tokens(text, lang);
+            let mut want: Vec<(u64, bool)> = Vec::new();
+            for_each_feature(&t, &["you", "?"], |tag, parts| {
+                want.push((key(tag, parts), is_scaled(tag)))
+            });
+            let mut got = Vec::new();
+            for_each_key(&t, &["you", "?"], |k, s| got.push((k, s)));
+            want.sort_unstable();
+            got.sort_unstable();
+            assert_eq!(want, got, "{text}");
         }
     }
 

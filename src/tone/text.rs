@@ -54,35 +54,46 @@ impl Tokens {
 /// "1.5", "e.g." and "Mr. Khan" stay inside their sentence). Runs of marks stay with their
 /// sentence.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    // Bytes, not chars: every mark that ends a sentence is ASCII or «؟» (D8 9F).
+    let b = text.as_bytes();
+    let mark_len = |j: usize| -> usize {
+        match b.get(j) {
+            Some(b'!' | b'?' | b'.' | b'"' | b')') => 1,
+            Some(0xD8) if b.get(j + 1) == Some(&0x9F) => 2,
+            // » and ”
+            Some(0xC2) if b.get(j + 1) == Some(&0xBB) => 2,
+            Some(0xE2) if b.get(j + 1) == Some(&0x80) && b.get(j + 2) == Some(&0x9D) => 3,
+            _ => 0,
+        }
+    };
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        let ends = match c {
-            '\n' | '!' | '?' | '؟' => true,
-            '.' => {
-                let next = chars.get(k + 1).map(|p| p.1);
-                let at_gap = next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '»' | ')' | '\u{201D}'));
-                at_gap && !is_abbreviation(&text[start..i])
+    let mut i = 0;
+    while i < b.len() {
+        let ends = match b[i] {
+            b'\n' | b'!' | b'?' => 1,
+            0xD8 if b.get(i + 1) == Some(&0x9F) => 2,
+            b'.' => {
+                let next = text[i + 1..].chars().next();
+                let at_gap = next.is_none_or(|n| {
+                    n.is_whitespace() || matches!(n, '"' | '»' | ')' | '\u{201D}')
+                });
+                usize::from(at_gap && !is_abbreviation(&text[start..i]))
             }
-            _ => false,
+            _ => 0,
         };
-        if ends {
-            // Keep "?!", "..." and closing quotes with the sentence they end.
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '!' | '?' | '؟' | '.' | '"' | '»' | ')' | '\u{201D}') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |p| p.0);
-            push_sentence(text, start..end, &mut out);
-            start = end;
-            k = j;
+        if ends == 0 {
+            i += 1;
             continue;
         }
-        k += 1;
-        let _ = i;
+        // Keep "?!", "..." and closing quotes with the sentence they end.
+        let mut j = i + ends;
+        while b.get(j) != Some(&b'\n') && mark_len(j) > 0 {
+            j += mark_len(j);
+        }
+        push_sentence(text, start..j, &mut out);
+        start = j;
+        i = j;
     }
     push_sentence(text, start..text.len(), &mut out);
     out
@@ -192,19 +203,22 @@ const FA_SUFFIXES: [&str; 14] = [
 
 /// Tokenizes and normalises `text` (one sentence).
 pub fn tokens(text: &str, lang: Lang) -> Tokens {
-    // Raw tokens: runs of word characters (and an apostrophe inside an English word), or a
-    // single mark; repeated identical marks become one token of at most two.
-    let mut raw: Vec<(String, Range<usize>)> = Vec::new();
-    let mut current = String::new();
-    let mut current_start = 0;
-    let mut current_end = 0;
+    // Raw tokens, folded into one buffer: runs of word characters (and an apostrophe inside an
+    // English word), or a single mark; repeated identical marks become one token of at most
+    // two. Per token: its range in `buf` and in `text`.
+    let mut buf = String::with_capacity(text.len());
+    let mut raw: Vec<(Range<usize>, Range<usize>)> = Vec::with_capacity(text.len() / 4);
+    let mut word: Option<(usize, usize, usize)> = None; // buf start, text start, text end
     let mut prev_mark: Option<char> = None;
-    let flush = |current: &mut String, raw: &mut Vec<(String, Range<usize>)>, s: usize, e: usize| {
-        if !current.is_empty() {
-            let word = std::mem::take(current);
-            let word = word.trim_end_matches('\'').to_string();
-            if !word.is_empty() {
-                raw.push((word, s..e));
+    let close = |word: &mut Option<(usize, usize, usize)>,
+                 buf: &mut String,
+                 raw: &mut Vec<(Range<usize>, Range<usize>)>| {
+        if let Some((b, t, e)) = word.take() {
+            while buf.len() > b && buf.ends_with('\'') {
+                buf.pop();
+            }
+            if buf.len() > b {
+                raw.push((b..buf.len(), t..e));
             }
         }
     };
@@ -216,21 +230,21 @@ pub fn tokens(text: &str, lang: Lang) -> Tokens {
         };
         let end = i + c.len_utf8();
         let apostrophe_in_word = f == '\''
-            && !current.is_empty()
+            && word.is_some()
             && iter
                 .peek()
                 .and_then(|&(_, n)| fold(n))
                 .is_some_and(|n| n.is_ascii_alphabetic());
         if is_word(f) || apostrophe_in_word {
-            if current.is_empty() {
-                current_start = i;
+            match &mut word {
+                Some((_, _, e)) => *e = end,
+                None => word = Some((buf.len(), i, end)),
             }
-            current.push(f);
-            current_end = end;
+            buf.push(f);
             prev_mark = None;
             continue;
         }
-        flush(&mut current, &mut raw, current_start, current_end);
+        close(&mut word, &mut buf, &mut raw);
         if f.is_whitespace() || f == '\'' {
             prev_mark = None;
             continue;
@@ -238,66 +252,76 @@ pub fn tokens(text: &str, lang: Lang) -> Tokens {
         if prev_mark == Some(f) {
             // "!!!" reads as "!!".
             if let Some(last) = raw.last_mut() {
-                if last.0.chars().count() < 2 {
-                    last.0.push(f);
+                if buf[last.0.clone()].chars().count() < 2 {
+                    buf.push(f);
+                    last.0.end = buf.len();
                 }
                 last.1.end = end;
             }
             continue;
         }
         prev_mark = Some(f);
-        raw.push((f.to_string(), i..end));
+        let start = buf.len();
+        buf.push(f);
+        raw.push((start..buf.len(), i..end));
     }
-    flush(&mut current, &mut raw, current_start, current_end);
-
-    let mut words: Vec<(String, Range<usize>)> = Vec::with_capacity(raw.len() + 4);
-    match lang {
-        Lang::En => {
-            for (w, span) in raw {
-                for part in expand_contraction(&w) {
-                    words.push((part, span.clone()));
-                }
-            }
-        }
-        Lang::Fa => {
-            let mut k = 0;
-            while k < raw.len() {
-                let (w, span) = &raw[k];
-                let is_arabic_word = |s: &str| s.chars().next().is_some_and(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
-                if FA_PREFIXES.contains(&w.as_str())
-                    && raw.get(k + 1).is_some_and(|n| is_arabic_word(&n.0))
-                {
-                    let next = &raw[k + 1];
-                    words.push((format!("{w}{}", next.0), span.start..next.1.end));
-                    k += 2;
-                    continue;
-                }
-                if FA_SUFFIXES.contains(&w.as_str())
-                    && let Some(prev) = words.last_mut()
-                    && is_arabic_word(&prev.0)
-                {
-                    prev.0.push_str(w);
-                    prev.1.end = span.end;
-                    k += 1;
-                    continue;
-                }
-                words.push((w.clone(), span.clone()));
-                k += 1;
-            }
-        }
-    }
+    close(&mut word, &mut buf, &mut raw);
 
     let mut out = Tokens {
-        text: String::with_capacity(text.len() + 8),
-        tokens: Vec::with_capacity(words.len()),
+        text: String::with_capacity(buf.len() + 8),
+        tokens: Vec::with_capacity(raw.len() + 4),
     };
-    for (w, span) in words {
+    let push = |out: &mut Tokens, w: &str, span: Range<usize>| {
         if !out.text.is_empty() {
             out.text.push(' ');
         }
         let start = out.text.len();
-        out.text.push_str(&w);
+        out.text.push_str(w);
         out.tokens.push((start..out.text.len(), span));
+    };
+    let is_arabic_word =
+        |s: &str| s.chars().next().is_some_and(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
+    let mut k = 0;
+    while k < raw.len() {
+        let (r, span) = (&raw[k].0, raw[k].1.clone());
+        let w = &buf[r.clone()];
+        match lang {
+            Lang::En => {
+                if w.contains('\'') {
+                    for part in expand_contraction(w) {
+                        push(&mut out, &part, span.clone());
+                    }
+                } else {
+                    push(&mut out, w, span);
+                }
+            }
+            Lang::Fa => {
+                if FA_PREFIXES.contains(&w)
+                    && let Some((next, next_span)) = raw.get(k + 1)
+                    && is_arabic_word(&buf[next.clone()])
+                {
+                    push(&mut out, w, span.start..next_span.end);
+                    out.text.push_str(&buf[next.clone()]);
+                    if let Some(last) = out.tokens.last_mut() {
+                        last.0.end = out.text.len();
+                    }
+                    k += 2;
+                    continue;
+                }
+                let joins = FA_SUFFIXES.contains(&w)
+                    && out.tokens.last().is_some_and(|(pr, _)| is_arabic_word(&out.text[pr.clone()]));
+                if joins {
+                    out.text.push_str(w);
+                    if let Some(last) = out.tokens.last_mut() {
+                        last.0.end = out.text.len();
+                        last.1.end = span.end;
+                    }
+                } else {
+                    push(&mut out, w, span);
+                }
+            }
+        }
+        k += 1;
     }
     out
 }
