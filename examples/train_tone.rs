@@ -38,7 +38,7 @@ const KIND_ALPHA: f32 = 1.0;
 /// A feature must occur in this many training sentences.
 const MIN_DF: usize = 2;
 /// The share of acceptable development sentences (cross-validated) the threshold allows.
-const TARGET_FLAGGED: f64 = 0.03;
+const TARGET_FLAGGED: f64 = 0.035;
 /// Weights smaller than this are left out of the file.
 const PRUNE: f32 = 0.002;
 const FOLDS: usize = 5;
@@ -151,6 +151,9 @@ fn load(lang: Lang) -> Vec<Example> {
     let mut out = Vec::new();
     read_tsv(&format!("{dir}/dev-{lang}.tsv"), Source::Dev, &mut out);
     read_tsv(&format!("{dir}/extra-{lang}.tsv"), Source::Extra, &mut out);
+    // Shouting and a vague price or ending are the rules' business, not a hostile wording:
+    // as harsh examples they would teach the classifier that neutral words are hostile.
+    out.retain(|e| !matches!(e.kind.as_str(), "shouting" | "vague"));
     let own = format!("{dir}/train-{lang}.tsv");
     if std::path::Path::new(&own).exists() {
         read_tsv(&own, Source::Own, &mut out);
@@ -292,7 +295,9 @@ fn fit_kinds(rows: &[&Vec<(Feature, bool)>], kinds: &[String]) -> KindModel {
 
 fn letter(text: &str, lang: Lang) -> String {
     match lang {
-        Lang::Fa => format!("جناب آقای رضایی گرامی،\nبا سلام و احترام\n\n{text}\n\nبا سپاس\nمریم احمدی"),
+        Lang::Fa => {
+            format!("جناب آقای رضایی گرامی،\nبا سلام و احترام\n\n{text}\n\nبا سپاس\nمریم احمدی")
+        }
         Lang::En => format!("Dear Ms Carter,\n\n{text}\n\nKind regards,\nMaryam Ahmadi"),
     }
 }
@@ -332,7 +337,12 @@ fn score_line(text: &str, lang: Lang, model: &Model) -> LineScore {
 }
 
 /// Cross-validated scores for every development line; returns the thresholds to use.
-fn cross_validate(lang: Lang, data: &[Example], rows: &[Vec<(Feature, bool)>], show: bool) -> (f32, f32) {
+fn cross_validate(
+    lang: Lang,
+    data: &[Example],
+    rows: &[Vec<(Feature, bool)>],
+    show: bool,
+) -> (f32, f32) {
     let dev: Vec<usize> = (0..data.len())
         .filter(|&i| matches!(data[i].source, Source::Dev | Source::Extra))
         .collect();
@@ -407,7 +417,10 @@ fn cross_validate(lang: Lang, data: &[Example], rows: &[Vec<(Feature, bool)>], s
             .nth(1)
             .and_then(|a| a.parse::<f32>().ok())
     };
-    let (threshold, rule_threshold) = (arg("--at").unwrap_or(best.1), arg("--rules-at").unwrap_or(best.2));
+    let (threshold, rule_threshold) = (
+        arg("--at").unwrap_or(best.1),
+        arg("--rules-at").unwrap_or(best.2),
+    );
     println!(
         "{lang}: chosen thresholds {threshold:.2} (classifier) and {rule_threshold:.2} (rules): recall {:.3}, acceptable flagged {:.3}",
         rate(&harsh, threshold, rule_threshold),
@@ -523,7 +536,10 @@ fn main() {
             .collect();
         let kinds = fit_kinds(
             &harsh.iter().map(|&i| &rows[i]).collect::<Vec<_>>(),
-            &harsh.iter().map(|&i| data[i].kind.clone()).collect::<Vec<_>>(),
+            &harsh
+                .iter()
+                .map(|&i| data[i].kind.clone())
+                .collect::<Vec<_>>(),
         );
         let path = format!(
             "{}/assets/tone/model-{lang}.tsv",

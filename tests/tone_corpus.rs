@@ -50,7 +50,9 @@ fn corpus(name: &str) -> Vec<Line> {
 /// found (the greeting and closing rules are satisfied).
 fn letter(lang: Lang, sentence: &str) -> String {
     match lang {
-        Lang::Fa => format!("جناب آقای رضایی گرامی،\nبا سلام و احترام\n\n{sentence}\n\nبا سپاس\nمریم احمدی"),
+        Lang::Fa => {
+            format!("جناب آقای رضایی گرامی،\nبا سلام و احترام\n\n{sentence}\n\nبا سپاس\nمریم احمدی")
+        }
         Lang::En => format!("Dear Ms Carter,\n\n{sentence}\n\nKind regards,\nMaryam Ahmadi"),
     }
 }
@@ -101,10 +103,7 @@ fn score(lang: Lang, lines: &[Line], show: bool) -> Figures {
             if line.harsh {
                 println!("  missed [{}]: {}", line.kind, line.sentence);
             } else {
-                println!(
-                    "  flagged [{}] {rules:?}: {}",
-                    line.kind, line.sentence
-                );
+                println!("  flagged [{}] {rules:?}: {}", line.kind, line.sentence);
             }
         }
     }
@@ -140,8 +139,16 @@ fn development_half() {
         assert!(lines.len() >= 400, "{lang}: development half too small");
         let f = score(lang, &lines, true);
         report(&format!("development {lang}"), &f);
-        assert!(f.harsh.share() >= 0.0, "{lang} recall {:.3}", f.harsh.share());
-        assert!(f.ok.share() <= 1.0, "{lang} acceptable flagged {:.3}", f.ok.share());
+        assert!(
+            f.harsh.share() >= 0.0,
+            "{lang} recall {:.3}",
+            f.harsh.share()
+        );
+        assert!(
+            f.ok.share() <= 1.0,
+            "{lang} acceptable flagged {:.3}",
+            f.ok.share()
+        );
     }
 }
 
@@ -153,7 +160,15 @@ fn evaluation_half() {
         assert!(lines.len() >= 300, "{lang}: evaluation half too small");
         let f = score(lang, &lines, false);
         report(&format!("evaluation {lang}"), &f);
-        assert!(f.harsh.share() >= 0.0, "{lang} recall {:.3}", f.harsh.share());
-        assert!(f.ok.share() <= 1.0, "{lang} acceptable flagged {:.3}", f.ok.share());
+        assert!(
+            f.harsh.share() >= 0.0,
+            "{lang} recall {:.3}",
+            f.harsh.share()
+        );
+        assert!(
+            f.ok.share() <= 1.0,
+            "{lang} acceptable flagged {:.3}",
+            f.ok.share()
+        );
     }
 }

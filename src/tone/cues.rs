@@ -164,6 +164,19 @@ pub struct Analysis {
     pub exclaim: bool,
     /// A number in the sentence (a day, an amount, a clause).
     pub number: bool,
+    /// A label or negative evaluation that no negation turns into praise («بی‌دقت نبوده‌اید»,
+    /// "never careless"), and one that a negation does.
+    pub live_eval: bool,
+    pub negated_eval: bool,
+}
+
+/// Whether a negation sits next to the words at `r`: after them in Persian (the verb ends
+/// the clause), just before them in English.
+fn negated_near(a: &Analysis, r: &Range<usize>, lang: Lang) -> bool {
+    match lang {
+        Lang::Fa => a.negated.iter().any(|&n| n >= r.end && n <= r.end + 3),
+        Lang::En => a.negated.iter().any(|&n| n < r.start && n + 3 >= r.start),
+    }
 }
 
 impl Analysis {
@@ -261,7 +274,12 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
             Lang::Fa => fa_second_person(w),
             Lang::En => false,
         };
-        if second || out.hits.iter().any(|h| h.class == you_class && h.tokens.contains(&i)) {
+        if second
+            || out
+                .hits
+                .iter()
+                .any(|h| h.class == you_class && h.tokens.contains(&i))
+        {
             out.you.push(i);
         }
         let negated = match lang {
@@ -272,15 +290,63 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
             out.negated.push(i);
         }
     }
+    let evals: Vec<Range<usize>> = out
+        .all("neg_eval")
+        .chain(out.all("label"))
+        .map(|h| h.tokens.clone())
+        .collect();
+    for r in &evals {
+        if negated_near(&out, r, lang) {
+            out.negated_eval = true;
+        } else {
+            out.live_eval = true;
+        }
+    }
     out
 }
 
 /// Persian words that end like a second-person form but are not one.
 const FA_NOT_SECOND: [&str; 40] = [
-    "جدید", "خرید", "تولید", "تاکید", "تایید", "امید", "سفید", "کلید", "شدید", "بعید", "مفید",
-    "عید", "رسید", "تمدید", "تهدید", "تردید", "خورشید", "مروارید", "نوید", "مجید", "سعید",
-    "حمید", "وحید", "فرید", "شهید", "تقلید", "تجدید", "توحید", "تمجید", "تبعید", "تشدید",
-    "جاوید", "ناامید", "نومید", "پدید", "پلید", "زیاد", "تأیید", "تأکید", "پیشخرید",
+    "جدید",
+    "خرید",
+    "تولید",
+    "تاکید",
+    "تایید",
+    "امید",
+    "سفید",
+    "کلید",
+    "شدید",
+    "بعید",
+    "مفید",
+    "عید",
+    "رسید",
+    "تمدید",
+    "تهدید",
+    "تردید",
+    "خورشید",
+    "مروارید",
+    "نوید",
+    "مجید",
+    "سعید",
+    "حمید",
+    "وحید",
+    "فرید",
+    "شهید",
+    "تقلید",
+    "تجدید",
+    "توحید",
+    "تمجید",
+    "تبعید",
+    "تشدید",
+    "جاوید",
+    "ناامید",
+    "نومید",
+    "پدید",
+    "پلید",
+    "زیاد",
+    "تأیید",
+    "تأکید",
+    "پیشخرید",
 ];
 
 /// Persian words that end in «تان» or «تون» without the pronoun suffix.
@@ -309,7 +375,10 @@ pub fn fa_second_person(w: &str) -> bool {
         return n >= 4;
     }
     if w.ends_with("ید") {
-        let stem_end = ["دید", "تید", "ستید", "شید", "نید", "رید", "هید", "زید", "کید", "یید", "ئید", "وید", "بید", "سید", "گید", "لید", "مید", "فید"];
+        let stem_end = [
+            "دید", "تید", "ستید", "شید", "نید", "رید", "هید", "زید", "کید", "یید", "ئید", "وید",
+            "بید", "سید", "گید", "لید", "مید", "فید",
+        ];
         return verb_prefix
             || (n >= 4
                 && (w.starts_with('ب') || w.starts_with('ن'))
@@ -317,12 +386,32 @@ pub fn fa_second_person(w: &str) -> bool {
             || w.ends_with("ستید")
             || w.ends_with("دید") && n >= 5
             || w.ends_with("تید") && n >= 5
-            || matches!(w, "دارید" | "کنید" | "باشید" | "شوید" | "دهید" | "گیرید" | "کردید" | "بودید");
+            || matches!(
+                w,
+                "دارید"
+                    | "کنید"
+                    | "باشید"
+                    | "شوید"
+                    | "دهید"
+                    | "گیرید"
+                    | "کردید"
+                    | "بودید"
+            );
     }
     if w.ends_with("ین") && verb_prefix && n >= 5 {
         return true;
     }
-    if matches!(w, "کردین" | "دادین" | "گفتین" | "هستین" | "نیستین" | "دارین" | "ندارین" | "بودین") {
+    if matches!(
+        w,
+        "کردین"
+            | "دادین"
+            | "گفتین"
+            | "هستین"
+            | "نیستین"
+            | "دارین"
+            | "ندارین"
+            | "بودین"
+    ) {
         return true;
     }
     // Informal singular: «می‌کنی»، «نمی‌دونی»، «هستی»، «کردی».
@@ -331,11 +420,42 @@ pub fn fa_second_person(w: &str) -> bool {
     }
     matches!(
         w,
-        "هستی" | "نیستی" | "داری" | "نداری" | "بودی" | "نبودی" | "کردی" | "نکردی" | "دادی"
-            | "ندادی" | "گفتی" | "نگفتی" | "زدی" | "نزدی" | "شدی" | "نشدی" | "فرستادی"
-            | "نفرستادی" | "خوندی" | "نخوندی" | "خواندی" | "نخواندی" | "فهمیدی" | "نفهمیدی"
-            | "اومدی" | "نیومدی" | "آمدی" | "نیامدی" | "تویی" | "هستید" | "نیستید" | "خودت"
-            | "خودتو" | "بدی" | "بکنی" | "بدونی"
+        "هستی"
+            | "نیستی"
+            | "داری"
+            | "نداری"
+            | "بودی"
+            | "نبودی"
+            | "کردی"
+            | "نکردی"
+            | "دادی"
+            | "ندادی"
+            | "گفتی"
+            | "نگفتی"
+            | "زدی"
+            | "نزدی"
+            | "شدی"
+            | "نشدی"
+            | "فرستادی"
+            | "نفرستادی"
+            | "خوندی"
+            | "نخوندی"
+            | "خواندی"
+            | "نخواندی"
+            | "فهمیدی"
+            | "نفهمیدی"
+            | "اومدی"
+            | "نیومدی"
+            | "آمدی"
+            | "نیامدی"
+            | "تویی"
+            | "هستید"
+            | "نیستید"
+            | "خودت"
+            | "خودتو"
+            | "بدی"
+            | "بکنی"
+            | "بدونی"
     )
 }
 
@@ -351,8 +471,8 @@ fn fa_negated_verb(w: &str) -> bool {
     w.starts_with('ن')
         && n >= 4
         && [
-            "ید", "یم", "ند", "ست", "دم", "تم", "دی", "تی", "دیم", "تیم", "دید", "تید", "دند", "تند",
-            "کن", "ده", "زن", "گیر", "کنید", "دهید",
+            "ید", "یم", "ند", "ست", "دم", "تم", "دی", "تی", "دیم", "تیم", "دید", "تید", "دند",
+            "تند", "کن", "ده", "زن", "گیر", "کنید", "دهید",
         ]
         .iter()
         .any(|e| w.ends_with(e))
@@ -365,7 +485,20 @@ fn fa_negated_verb(w: &str) -> bool {
         && !w.starts_with("نرخ")
         && !w.starts_with("نشان")
         && !w.starts_with("نماین")
-        || matches!(w, "نیست" | "نیستید" | "نیستم" | "نیستیم" | "نه" | "هیچ" | "نبود" | "نبودید" | "ندارد" | "ندارید" | "ندارم")
+        || matches!(
+            w,
+            "نیست"
+                | "نیستید"
+                | "نیستم"
+                | "نیستیم"
+                | "نه"
+                | "هیچ"
+                | "نبود"
+                | "نبودید"
+                | "ندارد"
+                | "ندارید"
+                | "ندارم"
+        )
 }
 
 /// The cue names the classifier weighs for a sentence: each class present, and the
@@ -394,18 +527,26 @@ pub(crate) fn names(a: &Analysis, len: usize) -> Vec<&'static str> {
     if a.exclaim {
         out.push("!");
     }
-    let pairs: [(&'static str, bool); 16] = [
-        ("you+neg_eval", you && has("neg_eval")),
+    let pairs: [(&'static str, bool); 18] = [
+        ("you+neg_eval", you && a.live_eval),
+        ("eval", a.live_eval),
+        ("eval-negated", a.negated_eval),
         ("you+insult", you && has("insult")),
         ("you+absolute", you && has("absolute")),
-        ("you+absolute+neg", you && has("absolute") && !a.negated.is_empty()),
+        (
+            "you+absolute+neg",
+            you && has("absolute") && !a.negated.is_empty(),
+        ),
         ("you+blame", you && has("blame")),
         ("you+?", you && a.question),
         ("praise+failure", has("praise") && has("failure")),
         ("praise+you+failure", has("praise") && you && has("failure")),
         ("praise+!", has("praise") && a.exclaim),
         ("rhetoric+?", has("rhetoric") && a.question),
-        ("threat-undated", has("threat") && !has("date") && !has("step")),
+        (
+            "threat-undated",
+            has("threat") && !has("date") && !has("step"),
+        ),
         ("step-undated", has("step") && !has("date") && !has("cond")),
         ("step+date", has("step") && has("date")),
         ("curt-short", has("curt") && len <= 7),
@@ -427,10 +568,7 @@ pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> 
     let you = a.addressed();
     // A label followed (Persian) or preceded (English) by a negation is praise: «هرگز بی‌دقت
     // نبوده‌اید», "you are never careless".
-    let negated_near = |r: &Range<usize>| match lang {
-        Lang::Fa => a.negated.iter().any(|&n| n >= r.end && n <= r.end + 3),
-        Lang::En => a.negated.iter().any(|&n| n < r.start && n + 3 >= r.start),
-    };
+    let negated_near = |r: &Range<usize>| negated_near(a, r, lang);
     for h in a.all("insult") {
         if !negated_near(&h.tokens) {
             out.push((Rule::Insult, h.tokens.clone()));
@@ -446,7 +584,10 @@ pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> 
             out.push((Rule::Blame, h.tokens.clone()));
         }
         // "You always…", «هیچ‌وقت … نمی‌دهید»: an absolute in a complaint about the reader.
-        if !a.negated.is_empty() || a.has("failure") || a.has("neg_eval") {
+        // Persian «هرگز» always takes a negative verb, so only English counts negation.
+        let live_neg_eval = a.live_eval;
+        let negation = lang == Lang::En && !a.negated.is_empty();
+        if negation || a.has("failure") || live_neg_eval {
             for h in a.all("absolute") {
                 out.push((Rule::Absolute, h.tokens.clone()));
             }
@@ -492,10 +633,30 @@ mod tests {
 
     #[test]
     fn second_person_by_form() {
-        for w in ["میکنید", "نمیدهید", "فرستادید", "کردهاید", "رفتارتان", "شرکتتون", "نمیدونی", "هستید", "بفرستید"] {
+        for w in [
+            "میکنید",
+            "نمیدهید",
+            "فرستادید",
+            "کردهاید",
+            "رفتارتان",
+            "شرکتتون",
+            "نمیدونی",
+            "هستید",
+            "بفرستید",
+        ] {
             assert!(fa_second_person(w), "{w}");
         }
-        for w in ["جدید", "خرید", "داستان", "دوستان", "بیمارستان", "میکنیم", "کردند", "ستون", "سفید"] {
+        for w in [
+            "جدید",
+            "خرید",
+            "داستان",
+            "دوستان",
+            "بیمارستان",
+            "میکنیم",
+            "کردند",
+            "ستون",
+            "سفید",
+        ] {
             assert!(!fa_second_person(w), "{w}");
         }
     }

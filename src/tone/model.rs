@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Character n-gram lengths.
-pub const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 2..=5;
+pub const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 3..=5;
 
 /// The length band of a sentence of `n` tokens.
 fn band(n: usize) -> &'static str {
@@ -201,7 +201,10 @@ impl Model {
                 ["kinds", list] => m.kinds = list.split(',').map(str::to_string).collect(),
                 ["Kbias", ws] => m.kind_bias = floats(ws, n)?,
                 [tag, feature, ws] if tag.starts_with('K') => {
-                    let tag = tag[1..].chars().next().ok_or(format!("line {n}: empty tag"))?;
+                    let tag = tag[1..]
+                        .chars()
+                        .next()
+                        .ok_or(format!("line {n}: empty tag"))?;
                     let key = key(tag, &[feature]);
                     m.kind_weights.insert(key, floats(ws, n)?);
                 }
@@ -273,8 +276,18 @@ mod tests {
     fn features_cover_words_pairs_and_characters() {
         let t = tokens("You never pay", Lang::En);
         let mut seen = Vec::new();
-        for_each_feature(&t, &["you"], |tag, parts| seen.push(format!("{tag}:{}", parts.join(" "))));
-        for want in ["w:never", "p:<s> you", "p:pay </s>", "c: yo", "c:ver p", "n:3-5", "q:you"] {
+        for_each_feature(&t, &["you"], |tag, parts| {
+            seen.push(format!("{tag}:{}", parts.join(" ")))
+        });
+        for want in [
+            "w:never",
+            "p:<s> you",
+            "p:pay </s>",
+            "c: yo",
+            "c:ver p",
+            "n:3-5",
+            "q:you",
+        ] {
             assert!(seen.contains(&want.to_string()), "{want} in {seen:?}");
         }
     }

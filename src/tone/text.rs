@@ -75,9 +75,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             0xD8 if b.get(i + 1) == Some(&0x9F) => 2,
             b'.' => {
                 let next = text[i + 1..].chars().next();
-                let at_gap = next.is_none_or(|n| {
-                    n.is_whitespace() || matches!(n, '"' | '»' | ')' | '\u{201D}')
-                });
+                let at_gap = next
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '»' | ')' | '\u{201D}'));
                 usize::from(at_gap && !is_abbreviation(&text[start..i]))
             }
             _ => 0,
@@ -124,9 +123,35 @@ fn is_abbreviation(before: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     matches!(
         lower.as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "st" | "no" | "vs" | "etc" | "e.g" | "i.e" | "approx"
-            | "inc" | "ltd" | "co" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-            | "sep" | "sept" | "oct" | "nov" | "dec" | "a.m" | "p.m" | "ref"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "st"
+            | "no"
+            | "vs"
+            | "etc"
+            | "e.g"
+            | "i.e"
+            | "approx"
+            | "inc"
+            | "ltd"
+            | "co"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "a.m"
+            | "p.m"
+            | "ref"
     )
 }
 
@@ -279,8 +304,11 @@ pub fn tokens(text: &str, lang: Lang) -> Tokens {
         out.text.push_str(w);
         out.tokens.push((start..out.text.len(), span));
     };
-    let is_arabic_word =
-        |s: &str| s.chars().next().is_some_and(|c| ('\u{0620}'..='\u{06FF}').contains(&c));
+    let is_arabic_word = |s: &str| {
+        s.chars()
+            .next()
+            .is_some_and(|c| ('\u{0620}'..='\u{06FF}').contains(&c))
+    };
     let mut k = 0;
     while k < raw.len() {
         let (r, span) = (&raw[k].0, raw[k].1.clone());
@@ -309,7 +337,10 @@ pub fn tokens(text: &str, lang: Lang) -> Tokens {
                     continue;
                 }
                 let joins = FA_SUFFIXES.contains(&w)
-                    && out.tokens.last().is_some_and(|(pr, _)| is_arabic_word(&out.text[pr.clone()]));
+                    && out
+                        .tokens
+                        .last()
+                        .is_some_and(|(pr, _)| is_arabic_word(&out.text[pr.clone()]));
                 if joins {
                     out.text.push_str(w);
                     if let Some(last) = out.tokens.last_mut() {
@@ -362,20 +393,36 @@ mod tests {
         for v in ["می‌کنید", "می کنید", "میکنید", "مي‌كنيد"] {
             assert_eq!(words(v, Lang::Fa), ["میکنید"], "{v}");
         }
-        for v in ["بی‌مسئولیت", "بی مسئولیت", "بیمسئولیت", "بي‌مسئوليت"] {
+        for v in ["بی‌مسئولیت", "بی مسئولیت", "بیمسئولیت", "بي‌مسئوليت"]
+        {
             assert_eq!(words(v, Lang::Fa), ["بیمسئولیت"], "{v}");
         }
         assert_eq!(words("خسته‌تان کردم", Lang::Fa), ["خستهتان", "کردم"]);
         assert_eq!(words("کار ها", Lang::Fa), ["کارها"]);
-        assert_eq!(words("تا ۱۵ آذر ۱۴۰۵؟!", Lang::Fa), ["تا", "00", "آذر", "0000", "?", "!"]);
+        assert_eq!(
+            words("تا ۱۵ آذر ۱۴۰۵؟!", Lang::Fa),
+            ["تا", "00", "آذر", "0000", "?", "!"]
+        );
     }
 
     #[test]
     fn english_contractions_and_case() {
-        assert_eq!(words("You DON'T care", Lang::En), ["you", "do", "not", "care"]);
-        assert_eq!(words("You’re late!!!", Lang::En), ["you", "are", "late", "!!"]);
-        assert_eq!(words("won't can't I'd", Lang::En), ["will", "not", "can", "not", "i", "would"]);
-        assert_eq!(words("the clients' files", Lang::En), ["the", "clients", "files"]);
+        assert_eq!(
+            words("You DON'T care", Lang::En),
+            ["you", "do", "not", "care"]
+        );
+        assert_eq!(
+            words("You’re late!!!", Lang::En),
+            ["you", "are", "late", "!!"]
+        );
+        assert_eq!(
+            words("won't can't I'd", Lang::En),
+            ["will", "not", "can", "not", "i", "would"]
+        );
+        assert_eq!(
+            words("the clients' files", Lang::En),
+            ["the", "clients", "files"]
+        );
     }
 
     #[test]
@@ -388,11 +435,18 @@ mod tests {
 
     #[test]
     fn sentences_split_at_ends_not_at_abbreviations_or_decimals() {
-        let text = "Dear Mr. Khan,\nThe fee is 1.5 million, e.g. for print. Pay now!! Really?\nThanks";
+        let text =
+            "Dear Mr. Khan,\nThe fee is 1.5 million, e.g. for print. Pay now!! Really?\nThanks";
         let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(
             s,
-            ["Dear Mr. Khan,", "The fee is 1.5 million, e.g. for print.", "Pay now!!", "Really?", "Thanks"]
+            [
+                "Dear Mr. Khan,",
+                "The fee is 1.5 million, e.g. for print.",
+                "Pay now!!",
+                "Really?",
+                "Thanks"
+            ]
         );
         let fa = "سلام. چند بار باید بگویم؟! تمام.";
         let s: Vec<&str> = sentences(fa).into_iter().map(|r| &fa[r]).collect();
