@@ -712,12 +712,14 @@ impl std::ops::Deref for Sentence {
     }
 }
 
+/// A sentence's language, whether the classifier scored it, and its text.
+type ReadingKey = (Lang, bool, Box<str>);
+
 thread_local! {
     /// Readings of recently checked sentences with the built-in models, by language and
     /// text: the app checks the whole letter on every keystroke, and a keystroke changes
     /// one sentence.
-    static READINGS: RefCell<HashMap<(Lang, bool, Box<str>), Rc<Reading>>> =
-        RefCell::new(HashMap::new());
+    static READINGS: RefCell<HashMap<ReadingKey, Rc<Reading>>> = RefCell::new(HashMap::new());
 }
 
 /// Sentences kept in `READINGS` before it starts afresh (a few long letters).
