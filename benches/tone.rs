@@ -1,5 +1,9 @@
 //! How long the tone checker takes on a two-page letter, so the desktop app can check on
 //! every keystroke. Run with `cargo bench --bench tone`.
+//!
+//! Two cases per language: a check with nothing kept from before (every sentence is
+//! tokenised, matched against the cue lists and scored by the classifier), and a keystroke
+//! (the letter was checked before and one character changed at its end, as when typing).
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -42,14 +46,28 @@ fn bench(c: &mut Criterion) {
     for lang in Lang::ALL {
         let text = two_page_letter(lang);
         assert!(tone::check(&text, lang).is_empty());
-        // Warm the rule sets so the first-use build is not measured.
-        let _ = tone::check("x", lang);
+        let chars = text.chars().count();
         c.bench_function(
-            &format!(
-                "tone check, two-page letter, {lang} ({} chars)",
-                text.chars().count()
-            ),
-            |b| b.iter(|| tone::check(black_box(&text), lang)),
+            &format!("tone check, two-page letter, {lang} ({chars} chars), nothing kept"),
+            |b| {
+                b.iter(|| {
+                    tone::forget_readings();
+                    tone::check(black_box(&text), lang)
+                })
+            },
+        );
+        // A keystroke: the last sentence gains or loses a character.
+        let typed = format!("{text}x");
+        let mut flip = false;
+        c.bench_function(
+            &format!("tone check, two-page letter, {lang} ({chars} chars), a keystroke"),
+            |b| {
+                b.iter(|| {
+                    flip = !flip;
+                    let t = if flip { &typed } else { &text };
+                    tone::check(black_box(t), lang)
+                })
+            },
         );
     }
 }

@@ -1176,6 +1176,7 @@ fn check(file: &Path, lang: Option<Lang>, as_json: bool) -> Result<(), CliError>
                     "column": column,
                     "text": f.text,
                     "replacement": f.replacement,
+                    "hint": f.hint,
                     "title": f.rule.title(lang),
                     "advice": f.rule.advice(lang),
                 })
@@ -1196,6 +1197,9 @@ fn check(file: &Path, lang: Option<Lang>, as_json: bool) -> Result<(), CliError>
         ));
         if let Some(r) = &f.replacement {
             out.push_str(&format!("    → «{r}»\n"));
+        }
+        if let Some(h) = &f.hint {
+            out.push_str(&format!("    {h}\n"));
         }
     }
     if findings.is_empty() {

@@ -6,12 +6,21 @@
 //! Persian spelling variants (ي/ی, ك/ک, ZWNJ, spaces) and English case and apostrophes do not
 //! hide a phrase; every finding still points at a byte span of the original text.
 
+pub mod cues;
+pub mod model;
+pub mod text;
+
+pub use cues::cues;
+
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::persian;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -21,6 +30,9 @@ pub enum Rule {
     Blame,
     Insult,
     Sarcasm,
+    Threat,
+    Exasperation,
+    Curt,
     Absolute,
     Shouting,
     ThreatWithoutDate,
@@ -39,6 +51,9 @@ impl Rule {
             Rule::Blame => "blame",
             Rule::Insult => "insult",
             Rule::Sarcasm => "sarcasm",
+            Rule::Threat => "threat",
+            Rule::Exasperation => "exasperation",
+            Rule::Curt => "curt",
             Rule::Absolute => "absolute",
             Rule::Shouting => "shouting",
             Rule::ThreatWithoutDate => "threat-without-date",
@@ -53,8 +68,10 @@ impl Rule {
 
     pub fn severity(self) -> Severity {
         match self {
-            Rule::Label | Rule::Blame | Rule::Insult => Severity::High,
+            Rule::Label | Rule::Blame | Rule::Insult | Rule::Threat => Severity::High,
             Rule::Sarcasm
+            | Rule::Exasperation
+            | Rule::Curt
             | Rule::Absolute
             | Rule::Shouting
             | Rule::ThreatWithoutDate
@@ -75,6 +92,41 @@ impl Rule {
     /// What to do instead, in `lang`.
     pub fn advice(self, lang: Lang) -> String {
         Locale::get(lang).text(&format!("tone-{}-advice", self.code()))
+    }
+
+    /// How the hostile kinds read when a whole sentence is rewritten: a kinder way to say
+    /// the same thing, in `lang` (only the kinds the classifier names have one).
+    pub fn rewrite_hint(self, lang: Lang) -> Option<String> {
+        self.is_hostile_kind()
+            .then(|| Locale::get(lang).text(&format!("tone-{}-hint", self.code())))
+    }
+
+    /// The kinds of hostility a whole sentence can have (the classifier names one of them).
+    pub fn is_hostile_kind(self) -> bool {
+        matches!(
+            self,
+            Rule::Label
+                | Rule::Blame
+                | Rule::Insult
+                | Rule::Sarcasm
+                | Rule::Threat
+                | Rule::Exasperation
+                | Rule::Curt
+                | Rule::Absolute
+        )
+    }
+
+    fn from_kind(kind: &str) -> Option<Rule> {
+        Some(match kind {
+            "label" => Rule::Label,
+            "blame" => Rule::Blame,
+            "insult" => Rule::Insult,
+            "sarcasm" => Rule::Sarcasm,
+            "threat" => Rule::Threat,
+            "exasperation" => Rule::Exasperation,
+            "curt" => Rule::Curt,
+            _ => return None,
+        })
     }
 }
 
@@ -108,6 +160,9 @@ pub struct Finding {
     pub text: String,
     /// A kinder text to put at `span`, where the rule has one.
     pub replacement: Option<String>,
+    /// For a finding that covers a whole sentence (`span` is the sentence): how to rewrite
+    /// it, in the letter's language.
+    pub hint: Option<String>,
 }
 
 impl Finding {
@@ -130,11 +185,16 @@ impl Finding {
 pub struct Options {
     /// Check that a whole letter has a greeting and a closing (off for single sentences).
     pub structure: bool,
+    /// Run the classifier on every sentence beside the rules.
+    pub model: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { structure: true }
+        Options {
+            structure: true,
+            model: true,
+        }
     }
 }
 
@@ -173,7 +233,6 @@ enum Kind {
     Blame,
     Insult,
     Sarcasm,
-    Absolute,
     Threat,
     Price,
     Termination,
@@ -207,7 +266,6 @@ impl RuleSet {
                 "blame" => Kind::Blame,
                 "insult" => Kind::Insult,
                 "sarcasm" => Kind::Sarcasm,
-                "absolute" => Kind::Absolute,
                 "threat" => Kind::Threat,
                 "price" => Kind::Price,
                 "termination" => Kind::Termination,
@@ -255,12 +313,12 @@ impl RuleSet {
         static FA: OnceLock<RuleSet> = OnceLock::new();
         static EN: OnceLock<RuleSet> = OnceLock::new();
         match lang {
-            Lang::Fa => {
-                FA.get_or_init(|| RuleSet::build(Lang::Fa, include_str!("../assets/tone/fa.toml")))
-            }
-            Lang::En => {
-                EN.get_or_init(|| RuleSet::build(Lang::En, include_str!("../assets/tone/en.toml")))
-            }
+            Lang::Fa => FA.get_or_init(|| {
+                RuleSet::build(Lang::Fa, include_str!("../../assets/tone/fa.toml"))
+            }),
+            Lang::En => EN.get_or_init(|| {
+                RuleSet::build(Lang::En, include_str!("../../assets/tone/en.toml"))
+            }),
         }
     }
 }
@@ -447,91 +505,6 @@ fn is_word_list(kind: Kind) -> bool {
     )
 }
 
-/// Sentence ranges of the original text.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '.' | '!' | '?' | '؟' | '؛' | ';' | '\n') {
-            let end = i + c.len_utf8();
-            if text[start..end].trim().len() > 1 {
-                out.push(start..end);
-            }
-            start = end;
-        }
-    }
-    if text[start..].trim().len() > 1 {
-        out.push(start..text.len());
-    }
-    out
-}
-
-fn sentence_of(sentences: &[Range<usize>], at: usize) -> Range<usize> {
-    sentences
-        .iter()
-        .find(|s| s.contains(&at))
-        .cloned()
-        .unwrap_or(at..at)
-}
-
-/// Persian nouns and adjectives that end like a second-person verb («جدید», «خرید»…).
-const FA_NOT_VERBS: [&str; 18] = [
-    "جدید",
-    "خرید",
-    "تولید",
-    "تاکید",
-    "تأکید",
-    "تایید",
-    "تأیید",
-    "امید",
-    "سفید",
-    "کلید",
-    "شدید",
-    "بعید",
-    "مفید",
-    "عید",
-    "رسید",
-    "تمدید",
-    "تهدید",
-    "تردید",
-];
-
-/// Whether a sentence speaks to the reader: "you" in English; «شما», «…تان» or a
-/// second-person plural verb in Persian.
-fn addresses_reader(sentence: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::En => sentence
-            .split(|c: char| !is_word_char(c))
-            .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
-            .any(|w| {
-                matches!(
-                    w.as_str(),
-                    "you" | "your" | "you're" | "yourself" | "yours" | "you've"
-                )
-            }),
-        Lang::Fa => {
-            let clean: String = persian::normalize(sentence)
-                .chars()
-                .filter(|&c| c != persian::ZWNJ)
-                .collect();
-            clean.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                let letters = w.chars().count();
-                w == "شما"
-                    || (w.ends_with("تان") && letters > 4)
-                    || (w.ends_with("اید") && letters > 4)
-                    || (w.ends_with("ید")
-                        && letters >= 4
-                        && (w.starts_with("می")
-                            || w.starts_with("نمی")
-                            || w.ends_with("ستید")
-                            || w.ends_with("دید")
-                            || w.ends_with("تید"))
-                        && !FA_NOT_VERBS.contains(&w))
-            })
-        }
-    }
-}
-
 /// Whether the text names a date: a numeric date, or a month name beside a number.
 fn has_date(folded: &Folded, month_hits: &[Range<usize>], text: &str) -> bool {
     let bytes = folded.text.as_bytes();
@@ -594,6 +567,7 @@ fn shouting(text: &str, out: &mut Vec<Finding>) {
                 span: start..end,
                 text: span_text.to_string(),
                 replacement: Some(span_text.to_lowercase()),
+                hint: None,
             });
         }
     };
@@ -636,36 +610,42 @@ fn shouting(text: &str, out: &mut Vec<Finding>) {
     }
     flush(&mut run, out);
 
-    // "!!", "!!!", "?!", "؟!" and the like.
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // "!!", "!!!", "?!", "؟!" and the like (bytes: the marks are ASCII or «؟», D8 9F).
+    let mark_at = |j: usize| -> Option<(char, usize)> {
+        match bytes.get(j) {
+            Some(b'!') => Some(('!', 1)),
+            Some(b'?') => Some(('?', 1)),
+            Some(0xD8) if bytes.get(j + 1) == Some(&0x9F) => Some(('؟', 2)),
+            _ => None,
+        }
+    };
     let mut k = 0;
-    while k < chars.len() {
-        let is_mark = |c: char| matches!(c, '!' | '?' | '؟');
-        if is_mark(chars[k].1) {
-            let start = k;
-            while k < chars.len() && is_mark(chars[k].1) {
-                k += 1;
-            }
-            let group: String = chars[start..k].iter().map(|(_, c)| c).collect();
-            if group.chars().count() >= 2 && group.contains('!') {
-                let from = chars[start].0;
-                let to = chars.get(k).map_or(text.len(), |(i, _)| *i);
-                let replacement = if group.contains('?') || group.contains('؟') {
-                    group.chars().find(|c| *c != '!').map(String::from)
-                } else {
-                    Some(".".to_string())
-                };
-                out.push(Finding {
-                    rule: Rule::Shouting,
-                    severity: Rule::Shouting.severity(),
-                    span: from..to,
-                    text: group,
-                    replacement,
-                });
-            }
+    while k < bytes.len() {
+        if mark_at(k).is_none() {
+            k += 1;
             continue;
         }
-        k += 1;
+        let from = k;
+        let mut group = String::new();
+        while let Some((c, len)) = mark_at(k) {
+            group.push(c);
+            k += len;
+        }
+        if group.chars().count() >= 2 && group.contains('!') {
+            let replacement = if group.contains('?') || group.contains('؟') {
+                group.chars().find(|c| *c != '!').map(String::from)
+            } else {
+                Some(".".to_string())
+            };
+            out.push(Finding {
+                rule: Rule::Shouting,
+                severity: Rule::Shouting.severity(),
+                span: from..k,
+                text: group,
+                replacement,
+                hint: None,
+            });
+        }
     }
 }
 
@@ -676,6 +656,7 @@ fn finding(text: &str, rule: Rule, span: Range<usize>, replacement: Option<Strin
         text: text[span.clone()].to_string(),
         span,
         replacement,
+        hint: None,
     }
 }
 
@@ -701,6 +682,154 @@ pub fn check(text: &str, lang: Lang) -> Vec<Finding> {
 }
 
 pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
+    check_impl(
+        text,
+        lang,
+        options,
+        options.model.then(|| model(lang)),
+        true,
+    )
+}
+
+/// What the sentence pass learns about one sentence, whatever its place in the text.
+struct Reading {
+    tokens: text::Tokens,
+    analysis: cues::Analysis,
+    /// The classifier's probability that it reads as hostile.
+    probability: f32,
+}
+
+/// One sentence of a checked text.
+struct Sentence {
+    span: Range<usize>,
+    reading: Rc<Reading>,
+}
+
+impl std::ops::Deref for Sentence {
+    type Target = Reading;
+    fn deref(&self) -> &Reading {
+        &self.reading
+    }
+}
+
+/// A sentence's language, whether the classifier scored it, and its text.
+type ReadingKey = (Lang, bool, Box<str>);
+
+thread_local! {
+    /// Readings of recently checked sentences with the built-in models, by language and
+    /// text: the app checks the whole letter on every keystroke, and a keystroke changes
+    /// one sentence.
+    static READINGS: RefCell<HashMap<ReadingKey, Rc<Reading>>> = RefCell::new(HashMap::new());
+}
+
+/// Sentences kept in `READINGS` before it starts afresh (a few long letters).
+const READINGS_KEPT: usize = 2048;
+
+/// Forgets the readings kept from earlier checks on this thread, so the next check reads
+/// every sentence afresh (for measuring a check with nothing kept).
+pub fn forget_readings() {
+    READINGS.with(|cell| cell.borrow_mut().clear());
+}
+
+fn read(text: &str, lang: Lang, model: Option<&model::Model>) -> Reading {
+    let tokens = text::tokens(text, lang);
+    let analysis = cues::analyse(&tokens, lang);
+    let probability = model.map_or(1.0, |m| {
+        m.probability(&tokens, &cues::names(&analysis, tokens.len()))
+    });
+    Reading {
+        tokens,
+        analysis,
+        probability,
+    }
+}
+
+/// The sentences of `text`; `cache` when `model` is the built-in one (or none).
+fn read_sentences(
+    text: &str,
+    lang: Lang,
+    model: Option<&model::Model>,
+    cache: bool,
+) -> Vec<Sentence> {
+    let spans = text::sentences(text);
+    if !cache {
+        return spans
+            .into_iter()
+            .map(|span| Sentence {
+                reading: Rc::new(read(&text[span.clone()], lang, model)),
+                span,
+            })
+            .collect();
+    }
+    READINGS.with(|cell| {
+        let mut readings = cell.borrow_mut();
+        if readings.len() > READINGS_KEPT {
+            readings.clear();
+        }
+        spans
+            .into_iter()
+            .map(|span| {
+                let key = (lang, model.is_some(), Box::<str>::from(&text[span.clone()]));
+                let reading = readings
+                    .entry(key)
+                    .or_insert_with_key(|k| Rc::new(read(&k.2, lang, model)))
+                    .clone();
+                Sentence { span, reading }
+            })
+            .collect()
+    })
+}
+
+/// Per sentence of `text`: its span, the classifier's probability and whether a rule
+/// names it as hostile before vetting (for tuning the thresholds).
+pub fn sentence_scores(
+    text: &str,
+    lang: Lang,
+    model: &model::Model,
+) -> Vec<(Range<usize>, f32, bool)> {
+    let rules = check_using(
+        text,
+        lang,
+        Options {
+            structure: false,
+            model: false,
+        },
+        None,
+    );
+    read_sentences(text, lang, Some(model), false)
+        .into_iter()
+        .map(|s| {
+            let named = rules.iter().any(|f| {
+                f.rule.is_hostile_kind() && f.span.start < s.span.end && s.span.start < f.span.end
+            });
+            (s.span.clone(), s.probability, named)
+        })
+        .collect()
+}
+
+/// Checks with a given classifier, or with the rules alone (`None`: nothing is vetted).
+///
+/// The rules name hostile words and phrases with their spans; a finding of a hostile kind
+/// is kept when the classifier gives its sentence at least `rule_threshold` (so "you always
+/// pay on time" is not blame). A sentence that no rule names but the classifier gives at
+/// least `threshold` gets one whole-sentence finding of the kind the kind model finds
+/// likeliest, with a rewrite hint.
+pub fn check_using(
+    text: &str,
+    lang: Lang,
+    options: Options,
+    model: Option<&model::Model>,
+) -> Vec<Finding> {
+    check_impl(text, lang, options, model, false)
+}
+
+fn check_impl(
+    text: &str,
+    lang: Lang,
+    options: Options,
+    model: Option<&model::Model>,
+    cache: bool,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     if text.trim().is_empty() {
         return out;
@@ -708,7 +837,8 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
     let rules = RuleSet::get(lang);
     let folded = Folded::new(text, lang == Lang::Fa);
     let hits = hits(rules, &folded);
-    let sentences = sentences(text);
+    let sentences = read_sentences(text, lang, model, cache);
+    let sentence_at = |at: usize| sentences.iter().find(|s| s.span.contains(&at));
     let spans_of = |kind: Kind| -> Vec<Range<usize>> {
         hits.iter()
             .filter(|h| h.kind == kind)
@@ -716,13 +846,14 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
             .collect()
     };
     let months = spans_of(Kind::Month);
-    let conditionals = spans_of(Kind::Conditional);
-    let in_conditional = |at: usize| {
-        let s = sentence_of(&sentences, at);
-        conditionals.iter().any(|c| s.contains(&c.start))
-    };
-    let dated = has_date(&folded, &months, text);
+    let in_conditional = |at: usize| sentence_at(at).is_some_and(|s| s.analysis.has("cond"));
+    let dated = has_date(&folded, &months, text)
+        || sentences
+            .iter()
+            .any(|s| s.analysis.dated() && s.analysis.number);
 
+    // Hostile candidates: the phrase lists and the cue rules.
+    let mut candidates: Vec<Finding> = Vec::new();
     for hit in &hits {
         let replacement = hit.replacement.map(|i| rules.replacements[i].clone());
         let rule = match hit.kind {
@@ -730,26 +861,59 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
             Kind::Blame => Rule::Blame,
             Kind::Insult => Rule::Insult,
             Kind::Sarcasm => Rule::Sarcasm,
-            Kind::Absolute => {
-                let s = sentence_of(&sentences, hit.span.start);
-                if !addresses_reader(&text[s], lang) {
-                    continue;
-                }
-                Rule::Absolute
-            }
-            Kind::Threat if !dated => {
+            Kind::Threat => {
+                // A legal step or a consequence with no date, in the letter or its sentence.
+                let undated =
+                    !dated && sentence_at(hit.span.start).is_none_or(|s| !s.analysis.dated());
                 // One finding per sentence: several markers in one threat are one problem.
-                let s = sentence_of(&sentences, hit.span.start);
-                if out.iter().any(|f: &Finding| {
-                    f.rule == Rule::ThreatWithoutDate && s.contains(&f.span.start)
-                }) {
-                    continue;
+                let repeated = out.iter().any(|f: &Finding| {
+                    f.rule == Rule::ThreatWithoutDate
+                        && sentence_at(hit.span.start)
+                            .is_some_and(|s| s.span.contains(&f.span.start))
+                });
+                if undated && !repeated {
+                    out.push(finding(
+                        text,
+                        Rule::ThreatWithoutDate,
+                        hit.span.clone(),
+                        None,
+                    ));
                 }
-                Rule::ThreatWithoutDate
+                continue;
             }
             _ => continue,
         };
-        out.push(finding(text, rule, hit.span.clone(), replacement));
+        candidates.push(finding(text, rule, hit.span.clone(), replacement));
+    }
+    for s in &sentences {
+        for (rule, range) in cues::rules(&s.tokens, &s.analysis, lang) {
+            let span = s.tokens.original(range.start, range.end);
+            let span = s.span.start + span.start..s.span.start + span.end;
+            candidates.push(finding(text, rule, span, None));
+        }
+    }
+    // Keep one finding per overlapping stretch (the phrase with a kinder wording wins).
+    candidates.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.replacement.is_some().cmp(&a.replacement.is_some()))
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut last_end = 0;
+    for mut c in candidates {
+        if c.span.start < last_end {
+            continue;
+        }
+        let Some(s) = sentence_at(c.span.start) else {
+            continue;
+        };
+        if model.is_some_and(|m| s.probability < m.rule_threshold) {
+            continue;
+        }
+        last_end = c.span.end;
+        c.hint = c.rule.rewrite_hint(lang);
+        out.push(c);
     }
 
     if let Some(price) = hits.iter().find(|h| h.kind == Kind::Price) {
@@ -796,6 +960,35 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
 
     shouting(text, &mut out);
 
+    if let Some(m) = model {
+        let mut found = Vec::new();
+        for s in &sentences {
+            // A vague consequence already named by its missing date is not named twice.
+            let named = out.iter().any(|f| {
+                (f.rule.is_hostile_kind() || f.rule == Rule::ThreatWithoutDate)
+                    && f.span.start < s.span.end
+                    && s.span.start < f.span.end
+            });
+            if named || s.probability < m.threshold {
+                continue;
+            }
+            let cue_names = cues::names(&s.analysis, s.tokens.len());
+            let rule = m
+                .kind(&s.tokens, &cue_names)
+                .and_then(Rule::from_kind)
+                .unwrap_or(Rule::Label);
+            found.push(Finding {
+                rule,
+                severity: rule.severity(),
+                text: text[s.span.clone()].to_string(),
+                span: s.span.clone(),
+                replacement: None,
+                hint: rule.rewrite_hint(lang),
+            });
+        }
+        out.extend(found);
+    }
+
     if options.structure {
         let half = text.len() / 2;
         let early = |kind: Kind| {
@@ -827,6 +1020,20 @@ pub fn check_with(text: &str, lang: Lang, options: Options) -> Vec<Finding> {
     out
 }
 
+/// The classifier, per language (weights compiled in).
+pub fn model(lang: Lang) -> &'static model::Model {
+    static FA: OnceLock<model::Model> = OnceLock::new();
+    static EN: OnceLock<model::Model> = OnceLock::new();
+    let (cell, source) = match lang {
+        Lang::Fa => (&FA, include_str!("../../assets/tone/model-fa.tsv")),
+        Lang::En => (&EN, include_str!("../../assets/tone/model-en.tsv")),
+    };
+    cell.get_or_init(|| {
+        model::Model::parse(source)
+            .unwrap_or_else(|e| panic!("assets/tone/model-{lang}.tsv: {e} (tested)"))
+    })
+}
+
 /// Guesses the language of a text from its script.
 pub fn detect_lang(text: &str) -> Lang {
     if persian::has_arabic_script(text) {
@@ -841,10 +1048,17 @@ mod tests {
     use super::*;
 
     fn rules(text: &str, lang: Lang) -> Vec<Rule> {
-        check_with(text, lang, Options { structure: false })
-            .into_iter()
-            .map(|f| f.rule)
-            .collect()
+        check_with(
+            text,
+            lang,
+            Options {
+                structure: false,
+                model: true,
+            },
+        )
+        .into_iter()
+        .map(|f| f.rule)
+        .collect()
     }
 
     #[test]
@@ -866,7 +1080,14 @@ mod tests {
             assert_eq!(rules(variant, Lang::Fa), vec![Rule::Label], "{variant}");
         }
         let text = "مقصر  شمايید.";
-        let f = check_with(text, Lang::Fa, Options { structure: false });
+        let f = check_with(
+            text,
+            Lang::Fa,
+            Options {
+                structure: false,
+                model: true,
+            },
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(&text[f[0].span.clone()], f[0].text);
         assert!(f[0].text.starts_with("مقصر"));
@@ -875,10 +1096,24 @@ mod tests {
     #[test]
     fn spans_point_into_the_original_text() {
         let text = "Hello.\n\nThis is   STUPID and you are RUDE.";
-        for f in check_with(text, Lang::En, Options { structure: false }) {
+        for f in check_with(
+            text,
+            Lang::En,
+            Options {
+                structure: false,
+                model: true,
+            },
+        ) {
             assert_eq!(&text[f.span.clone()], f.text);
         }
-        let f = check_with(text, Lang::En, Options { structure: false });
+        let f = check_with(
+            text,
+            Lang::En,
+            Options {
+                structure: false,
+                model: true,
+            },
+        );
         assert!(
             f.iter()
                 .any(|f| f.rule == Rule::Insult && f.text == "STUPID")
@@ -896,33 +1131,160 @@ mod tests {
     }
 
     #[test]
-    fn absolutes_only_count_when_aimed_at_the_reader() {
+    fn absolutes_only_count_in_a_complaint_about_the_reader() {
         assert_eq!(
             rules("You always pay late.", Lang::En),
             vec![Rule::Absolute]
         );
-        assert!(rules("We always reply within two days.", Lang::En).is_empty());
         assert_eq!(
             rules("شما همیشه دیر پرداخت می‌کنید.", Lang::Fa),
             vec![Rule::Absolute]
         );
+        // With no word of failure the rules do not name the absolute; the classifier names
+        // the sentence as blame.
         assert_eq!(
             rules("هیچ‌وقت به موقع پاسخ نمی‌دهید.", Lang::Fa),
-            vec![Rule::Absolute]
+            vec![Rule::Blame]
         );
-        assert!(rules("ما همیشه ظرف دو روز پاسخ می‌دهیم.", Lang::Fa).is_empty());
-        assert!(rules("این طرح جدید همیشه در دسترس است.", Lang::Fa).is_empty());
+        for praise in [
+            "We always reply within two days.",
+            "We have never missed a print deadline.",
+            "You have always paid on time, and we are grateful.",
+        ] {
+            assert!(rules(praise, Lang::En).is_empty(), "{praise}");
+        }
+        for praise in [
+            "ما همیشه ظرف دو روز پاسخ می‌دهیم.",
+            "این طرح جدید همیشه در دسترس است.",
+            "شما همیشه به‌موقع پرداخت کرده‌اید و سپاسگزاریم.",
+            "در این پنج سال هرگز بی‌دقت نبوده‌اید.",
+        ] {
+            let f = check_with(
+                praise,
+                Lang::Fa,
+                Options {
+                    structure: false,
+                    model: true,
+                },
+            );
+            assert!(f.is_empty(), "{praise}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn labels_are_found_through_persian_morphology() {
+        for text in [
+            "شما واقعاً آدم بی‌مسئولیتی هستید.",
+            "شما واقعاً آدم بي مسئوليتي هستيد.",
+            "بی‌ملاحظه‌اید و این را بارها نشان داده‌اید.",
+            "رفتارتان کاملاً بچگانه بود.",
+        ] {
+            let f = check_with(
+                text,
+                Lang::Fa,
+                Options {
+                    structure: false,
+                    model: true,
+                },
+            );
+            assert!(f.iter().any(|f| f.rule == Rule::Label), "{text}: {f:?}");
+        }
+        let f = check_with(
+            "You're hopelessly disorganised.",
+            Lang::En,
+            Options {
+                structure: false,
+                model: true,
+            },
+        );
+        assert!(f.iter().any(|f| f.rule == Rule::Label), "{f:?}");
+    }
+
+    #[test]
+    fn vague_threats_but_not_dated_steps() {
+        assert_eq!(rules("You'll regret this.", Lang::En), vec![Rule::Threat]);
+        assert_eq!(rules("پشیمان خواهید شد.", Lang::Fa), vec![Rule::Threat]);
+        for dated in [
+            "If the invoice is unpaid on 15 March, we will pause the service from 16 March.",
+            "If payment has not reached us by 1 March, we will pass the file to our solicitors.",
+        ] {
+            assert!(rules(dated, Lang::En).is_empty(), "{dated}");
+        }
+        for dated in [
+            "اگر فاکتور تا ۲۴ آذر پرداخت نشود، از ۲۵ آذر ارائه‌ی خدمات متوقف خواهد شد.",
+            "اگر تا ۱ اسفند وجه را دریافت نکرده باشیم، پرونده به وکیل ما ارجاع خواهد شد.",
+        ] {
+            assert!(rules(dated, Lang::Fa).is_empty(), "{dated}");
+        }
+    }
+
+    #[test]
+    fn sarcasm_exasperation_and_curt_endings() {
+        for (text, lang, rule) in [
+            (
+                "Thanks so much for paying four months late.",
+                Lang::En,
+                Rule::Sarcasm,
+            ),
+            (
+                "How many times do I have to tell you?",
+                Lang::En,
+                Rule::Sarcasm,
+            ),
+            (
+                "دستتان درد نکند که بالاخره جواب دادید!",
+                Lang::Fa,
+                Rule::Sarcasm,
+            ),
+            ("چند بار باید بگویم؟", Lang::Fa, Rule::Sarcasm),
+            ("I'm sick of your excuses.", Lang::En, Rule::Exasperation),
+            (
+                "اینکه مهمان‌هایتان راضی نبودند به من ربطی ندارد.",
+                Lang::Fa,
+                Rule::Exasperation,
+            ),
+            ("Goodbye and good luck.", Lang::En, Rule::Curt),
+            ("لازم نیست جواب بدهید.", Lang::Fa, Rule::Curt),
+        ] {
+            let f = check_with(
+                text,
+                lang,
+                Options {
+                    structure: false,
+                    model: true,
+                },
+            );
+            assert!(f.iter().any(|f| f.rule == rule), "{text}: {f:?}");
+        }
+        for (ok, lang) in [
+            ("No need to reply; this is just for your records.", Lang::En),
+            ("I'm sorry the delivery was late.", Lang::En),
+            ("ببخشید که دیروز نتوانستم جواب تلفنتان را بدهم.", Lang::Fa),
+        ] {
+            assert!(rules(ok, lang).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn hostile_findings_carry_a_rewrite_hint_and_whole_sentences_their_span() {
+        let text = "Dear Sara,\n\nThe report is attached. Clients like you are the reason freelancers burn out. Kind regards,\nMaryam";
+        let f = check(text, Lang::En);
+        assert!(!f.is_empty());
+        for finding in &f {
+            assert_eq!(&text[finding.span.clone()], finding.text);
+            assert!(finding.rule.is_hostile_kind(), "{finding:?}");
+            let hint = finding.hint.as_deref().unwrap_or("");
+            assert!(hint.contains("for example"), "{hint}");
+            assert!(!finding.text.contains("report"), "{finding:?}");
+        }
     }
 
     #[test]
     fn shouting_but_not_codes_or_acronyms() {
         assert_eq!(rules("PAY NOW.", Lang::En), vec![Rule::Shouting]);
-        assert_eq!(
-            rules("This is UNACCEPTABLE.", Lang::En),
-            vec![Rule::Shouting]
-        );
-        assert_eq!(rules("Pay today!!!", Lang::En), vec![Rule::Shouting]);
-        assert_eq!(rules("واقعاً؟!", Lang::Fa), vec![Rule::Shouting]);
+        assert!(rules("This is UNACCEPTABLE.", Lang::En).contains(&Rule::Shouting));
+        assert!(rules("Pay today!!!", Lang::En).contains(&Rule::Shouting));
+        assert!(rules("واقعاً؟!", Lang::Fa).contains(&Rule::Shouting));
         assert!(rules("Invoice INV-2041 via IBAN or SWIFT, see the FAQ.", Lang::En).is_empty());
         assert!(rules("Weber Design GmbH, WD-2026-117.", Lang::En).is_empty());
         assert!(rules("صورت‌حساب INV-2041 را ببینید!", Lang::Fa).is_empty());
@@ -1032,14 +1394,28 @@ mod tests {
     #[test]
     fn applying_a_replacement() {
         let text = "Frankly, you are rude to my team.";
-        let f = check_with(text, Lang::En, Options { structure: false });
+        let f = check_with(
+            text,
+            Lang::En,
+            Options {
+                structure: false,
+                model: true,
+            },
+        );
         assert_eq!(f[0].rule, Rule::Label);
         assert_eq!(
             f[0].apply(text).unwrap(),
             "Frankly, what happened made our work together difficult to my team."
         );
         assert!(f[0].apply("changed text").is_none());
-        let shout = check_with("Pay now!!!", Lang::En, Options { structure: false });
+        let shout = check_with(
+            "Pay now!!!",
+            Lang::En,
+            Options {
+                structure: false,
+                model: true,
+            },
+        );
         assert_eq!(shout[0].apply("Pay now!!!").unwrap(), "Pay now.");
     }
 
@@ -1050,6 +1426,9 @@ mod tests {
             Rule::Blame,
             Rule::Insult,
             Rule::Sarcasm,
+            Rule::Threat,
+            Rule::Exasperation,
+            Rule::Curt,
             Rule::Absolute,
             Rule::Shouting,
             Rule::ThreatWithoutDate,
@@ -1063,6 +1442,10 @@ mod tests {
             for lang in Lang::ALL {
                 assert!(!rule.title(lang).starts_with('['), "{rule:?} {lang}");
                 assert!(!rule.advice(lang).starts_with('['), "{rule:?} {lang}");
+                if let Some(hint) = rule.rewrite_hint(lang) {
+                    assert!(!hint.starts_with('['), "{rule:?} {lang}");
+                }
+                assert_eq!(rule.rewrite_hint(lang).is_some(), rule.is_hostile_kind());
             }
         }
     }
