@@ -6,10 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::render::{self, Draft};
+use marz::stationery::ImageError;
 use marz::store::{self, HistoryEntry, Store, StoreError};
 use marz::template::{InputKind, Library, Template};
 use marz::{Lang, Letter, dates, i18n, tone};
 use serde_json::json;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -121,6 +123,23 @@ struct RenderArgs {
     /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
     #[arg(long, value_name = "TEXT")]
     attachment: Vec<String>,
+    #[command(flatten)]
+    marks: MarkArgs,
+    /// Also send the PDF to the default printer (needs --format pdf and --out, so the
+    /// letter is kept and recorded).
+    #[arg(long, requires = "out")]
+    print: bool,
+}
+
+/// Leaving the owner's signature or stamp image off a PDF letter.
+#[derive(Args, Debug, Clone, Copy)]
+struct MarkArgs {
+    /// Leave the signature image off (a draft for review, an e-mailed copy).
+    #[arg(long)]
+    no_signature: bool,
+    /// Leave the stamp (مهر) off.
+    #[arg(long)]
+    no_stamp: bool,
 }
 
 #[derive(Args, Debug)]
@@ -145,6 +164,8 @@ struct BatchArgs {
     /// The folder to write one file per client into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    #[command(flatten)]
+    marks: MarkArgs,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -172,6 +193,12 @@ enum CliError {
     User(String),
     /// A fault in Marz or the system: exit code 1.
     Internal(String),
+}
+
+impl From<ImageError> for CliError {
+    fn from(e: ImageError) -> Self {
+        CliError::User(e.to_string())
+    }
 }
 
 impl From<StoreError> for CliError {
@@ -423,16 +450,30 @@ struct LetterJob<'a> {
     number: Option<String>,
     copies: Vec<String>,
     attachments: Vec<String>,
+    marks: MarkArgs,
 }
 
 impl LetterJob<'_> {
+    fn lang_for(&self, client: &Client) -> Lang {
+        self.lang.unwrap_or(client.language)
+    }
+
+    /// The number the next letter in `lang` takes from the history.
+    fn next_number(&self, lang: Lang) -> String {
+        self.store
+            .next_letter_number(self.sender.letter_prefix.as_deref(), self.date, lang)
+    }
+
     fn letter_for(&self, client: &Client) -> Result<Letter, CliError> {
-        let lang = self.lang.unwrap_or(client.language);
-        let template = find_template(self.library, self.template, lang)?;
-        let number = self.number.clone().unwrap_or_else(|| {
-            self.store
-                .next_letter_number(self.sender.letter_prefix.as_deref(), self.date, lang)
-        });
+        let number = self
+            .number
+            .clone()
+            .unwrap_or_else(|| self.next_number(self.lang_for(client)));
+        self.letter_numbered(client, number)
+    }
+
+    fn letter_numbered(&self, client: &Client, number: String) -> Result<Letter, CliError> {
+        let template = find_template(self.library, self.template, self.lang_for(client))?;
         let draft = Draft {
             template,
             client,
@@ -447,6 +488,8 @@ impl LetterJob<'_> {
         })?;
         letter.copies = self.copies.clone();
         letter.attachments = self.attachments.clone();
+        letter.with_signature = !self.marks.no_signature;
+        letter.with_stamp = !self.marks.no_stamp;
         Ok(letter)
     }
 }
@@ -467,6 +510,7 @@ fn export_error(e: export::ExportError) -> CliError {
             "{e} (check that the folder exists and is writable)"
         )),
         export::ExportError::Pdf(pdf) => CliError::Internal(pdf.to_string()),
+        export::ExportError::Image(image) => CliError::from(image),
         other => CliError::User(other.to_string()),
     }
 }
@@ -479,18 +523,26 @@ fn format_of(format: OutputFormat) -> Format {
     }
 }
 
-/// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
+/// An exporter with the owner's letterhead, signature, stamp and logo loaded when (and
+/// only when) a PDF needs them; an image left off with --no-signature or --no-stamp is not
+/// read at all.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
+    marks: MarkArgs,
 ) -> Result<export::Exporter, CliError> {
-    let logo = if format == Format::Pdf {
-        store.load_logo(sender)?
-    } else {
-        None
-    };
-    Ok(export::Exporter::new(logo))
+    if format != Format::Pdf {
+        return Ok(export::Exporter::default());
+    }
+    let mut sender = sender.clone();
+    if marks.no_signature {
+        sender.signature = None;
+    }
+    if marks.no_stamp {
+        sender.stamp = None;
+    }
+    Ok(export::Exporter::new(store.load_stationery(&sender)?))
 }
 
 fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
@@ -508,15 +560,21 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         number: args.number.clone(),
         copies: args.cc.clone(),
         attachments: args.attachment.clone(),
+        marks: args.marks,
     };
     let letter = job.letter_for(&client)?;
     let format = format_of(args.format);
+    if args.print && format != Format::Pdf {
+        return Err(CliError::User(
+            "--print prints PDF letters: add --format pdf".to_string(),
+        ));
+    }
     if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::User(
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = exporter_for(store, &sender, format)?;
+    let exporter = exporter_for(store, &sender, format, args.marks)?;
     let timestamp = mail_timestamp(job.date);
     match &args.out {
         None => {
@@ -526,11 +584,22 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             print_bytes(&bytes)
         }
         Some(path) => {
-            exporter
-                .write(&letter, format, path, timestamp)
+            let bytes = exporter
+                .bytes(&letter, format, timestamp)
                 .map_err(export_error)?;
+            write_file(path, &bytes)?;
             record(store, &letter, path)?;
             eprintln!("Wrote {}", path.display());
+            if args.print {
+                let title = export::default_file_name(&letter, format);
+                let job = marz::print::print_pdf(&bytes, &title).map_err(|e| {
+                    CliError::User(format!("{e} (the letter is saved as {})", path.display()))
+                })?;
+                eprintln!(
+                    "Sent to the printer{}",
+                    job.id.map(|id| format!(" (job {id})")).unwrap_or_default()
+                );
+            }
             Ok(())
         }
     }
@@ -579,32 +648,77 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         number: None,
         copies: Vec::new(),
         attachments: Vec::new(),
+        marks: args.marks,
     };
     let format = format_of(args.format);
-    let exporter = exporter_for(store, &sender, format)?;
+    let exporter = exporter_for(store, &sender, format, args.marks)?;
     let timestamp = mail_timestamp(job.date);
+    // Numbering stays one sequential step. (1) In order, each letter is made with the
+    // number it will get if every letter before it is written. (2) A chunk of letters is
+    // typeset on every core at once. (3) In order, each letter takes its real number, is
+    // written and recorded; one whose number turned out different (a letter before it
+    // failed) is made and typeset again with the real number.
+    let mut ahead: BTreeMap<Lang, usize> = BTreeMap::new();
+    let mut drafts: Vec<Option<Result<(Client, String, Letter), CliError>>> = ids
+        .iter()
+        .map(|id| {
+            let client = store.load_client(id)?;
+            let lang = job.lang_for(&client);
+            let n = ahead.entry(lang).or_default();
+            let number = store.upcoming_letter_number(
+                sender.letter_prefix.as_deref(),
+                job.date,
+                lang,
+                *n,
+            );
+            let letter = job.letter_numbered(&client, number.clone())?;
+            *n += 1;
+            Ok((client, number, letter))
+        })
+        .map(Some)
+        .collect();
+    let typeset = |letter: &Letter| {
+        exporter
+            .bytes(letter, format, timestamp)
+            .map_err(export_error)
+    };
     let mut written = 0usize;
-    for id in &ids {
-        let result = store
-            .load_client(id)
-            .map_err(CliError::from)
-            .and_then(|client| job.letter_for(&client))
-            .and_then(|letter| {
+    // A chunk at a time, so a large batch does not hold every PDF in memory.
+    let chunk = 4 * rayon::current_num_threads();
+    for start in (0..ids.len()).step_by(chunk) {
+        let end = (start + chunk).min(ids.len());
+        let bytes: Vec<Option<Result<Vec<u8>, CliError>>> = drafts[start..end]
+            .par_iter()
+            .map(|d| match d {
+                Some(Ok((_, _, letter))) => Some(typeset(letter)),
+                _ => None,
+            })
+            .collect();
+        for (i, bytes) in (start..end).zip(bytes) {
+            let draft = drafts[i].take().expect("each letter is written once");
+            let result = draft.and_then(|(client, predicted, letter)| {
+                let number = job.next_number(letter.lang);
+                let (letter, bytes) = if number == predicted {
+                    (letter, bytes.expect("typeset with its letter")?)
+                } else {
+                    let letter = job.letter_numbered(&client, number)?;
+                    let bytes = typeset(&letter)?;
+                    (letter, bytes)
+                };
                 let path = args.out.join(export::default_file_name(&letter, format));
-                exporter
-                    .write(&letter, format, &path, timestamp)
-                    .map_err(export_error)?;
+                write_file(&path, &bytes)?;
                 record(store, &letter, &path)?;
                 Ok(path)
             });
-        match result {
-            Ok(path) => {
-                written += 1;
-                eprintln!("wrote {}", path.display());
-            }
-            Err(CliError::User(reason) | CliError::Internal(reason)) => {
-                failed += 1;
-                eprintln!("failed: {id}: {}", reason.replace('\n', " "));
+            match result {
+                Ok(path) => {
+                    written += 1;
+                    eprintln!("wrote {}", path.display());
+                }
+                Err(CliError::User(reason) | CliError::Internal(reason)) => {
+                    failed += 1;
+                    eprintln!("failed: {}: {}", ids[i], reason.replace('\n', " "));
+                }
             }
         }
     }
@@ -651,6 +765,16 @@ fn with_input_hint(template: &Template, error: render::InputError) -> String {
         Some(h) => format!("{error}\n  `{name}` takes {h}"),
         None => error.to_string(),
     }
+}
+
+/// Writes an exported letter atomically.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    marz::fsutil::atomic_write(path, bytes).map_err(|source| {
+        export_error(export::ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
 }
 
 fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {

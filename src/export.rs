@@ -2,7 +2,8 @@
 
 use crate::fsutil::atomic_write;
 use crate::letter::Letter;
-use crate::pdf::{PdfError, PdfRenderer};
+use crate::pdf::{PageImage, PdfError, PdfRenderer, TypesetLetter};
+use crate::stationery::{ImageError, Stationery};
 use mail_builder::MessageBuilder;
 use mail_builder::headers::raw::Raw;
 use std::path::Path;
@@ -37,6 +38,8 @@ pub enum ExportError {
     NoSender,
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Image(#[from] ImageError),
     #[error("{}: {source}", path.display())]
     Write {
         path: std::path::PathBuf,
@@ -68,20 +71,62 @@ pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
 }
 
 /// Turns letters into files. Keeps one warm PDF engine (built on first use) so that many
-/// letters, or many previews, do not pay for its start-up again.
+/// letters, or many previews, do not pay for its start-up again. It may be shared between
+/// threads (a batch typesets letters in parallel).
 #[derive(Default)]
 pub struct Exporter {
     pdf: std::sync::OnceLock<PdfRenderer>,
-    logo: Option<Vec<u8>>,
+    stationery: Stationery,
+    /// Why PDF letters cannot be made: an image the owner named cannot be printed, and a
+    /// PDF without it must not leave.
+    broken: Option<ImageError>,
 }
 
 impl Exporter {
-    /// `logo` is the letterhead image for PDF letters, if the owner has one.
-    pub fn new(logo: Option<Vec<u8>>) -> Self {
+    /// `stationery` is what PDF letters print besides the letter: the owner's letterhead,
+    /// signature, stamp and logo (see `Store::load_stationery`).
+    pub fn new(stationery: Stationery) -> Self {
         Exporter {
             pdf: std::sync::OnceLock::new(),
-            logo,
+            stationery,
+            broken: None,
         }
+    }
+
+    /// An exporter for text and e-mail only: every PDF (and page image) is refused with
+    /// `problem`, the image that could not be loaded.
+    pub fn unusable_for_pdf(problem: ImageError) -> Self {
+        Exporter {
+            broken: Some(problem),
+            ..Exporter::default()
+        }
+    }
+
+    pub fn stationery(&self) -> &Stationery {
+        &self.stationery
+    }
+
+    fn renderer(&self) -> &PdfRenderer {
+        self.pdf.get_or_init(PdfRenderer::new)
+    }
+
+    /// The letter laid out as its PDF will be: `.pdf()` gives the file's bytes and
+    /// `.page_images(scale)` the pages for a preview, both from this one layout.
+    pub fn typeset(&self, letter: &Letter) -> Result<TypesetLetter, ExportError> {
+        if let Some(problem) = &self.broken {
+            return Err(ExportError::Image(problem.clone()));
+        }
+        Ok(self.renderer().typeset(letter, &self.stationery)?)
+    }
+
+    /// Every page of the letter's PDF as pixels, drawn by Typst's renderer at
+    /// `pixels_per_point` (see `TypesetLetter::page_image`).
+    pub fn page_images(
+        &self,
+        letter: &Letter,
+        pixels_per_point: f32,
+    ) -> Result<Vec<PageImage>, ExportError> {
+        Ok(self.typeset(letter)?.page_images(pixels_per_point))
     }
 
     /// The letter in `format`, as bytes ready to be written.
@@ -94,10 +139,7 @@ impl Exporter {
         Ok(match format {
             Format::Text => letter.to_text().into_bytes(),
             Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
-            Format::Pdf => self
-                .pdf
-                .get_or_init(PdfRenderer::new)
-                .render(letter, self.logo.as_deref())?,
+            Format::Pdf => self.typeset(letter)?.pdf()?,
         })
     }
 

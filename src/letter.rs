@@ -74,6 +74,10 @@ pub struct Letter {
     pub contact: Vec<ContactItem>,
     pub to: Option<Mailbox>,
     pub from: Option<Mailbox>,
+    /// Whether the PDF carries the owner's signature image and stamp (when they have
+    /// them): both by default; off for a draft sent for review or an e-mailed copy.
+    pub with_signature: bool,
+    pub with_stamp: bool,
 }
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
@@ -189,6 +193,8 @@ impl Letter {
                 name: sender.name.clone(),
                 email: email.to_string(),
             }),
+            with_signature: true,
+            with_stamp: true,
         }
     }
 

@@ -108,6 +108,34 @@ pub struct Sender {
     pub address_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city_en: Option<String>,
+    /// The owner's letterhead (سربرگ), printed full-bleed behind every page of a PDF letter
+    /// instead of the built-in header: an A4 PNG, JPEG or PDF (its first page), relative
+    /// to the workspace or absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<String>,
+    /// A letterhead for the second and following pages, where it differs from the first
+    /// (without `letterhead`, the first page keeps the built-in header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead_next: Option<String>,
+    /// Space kept clear of the letterhead's printed parts, in millimetres (see
+    /// `PageLayout` for the defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_top_mm: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_bottom_mm: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_side_mm: Option<f32>,
+    /// A scan of the owner's signature (PNG with transparency, or JPEG), printed above
+    /// their name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_width_mm: Option<f32>,
+    /// The business's stamp (مهر), printed overlapping the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp_width_mm: Option<f32>,
 }
 
 impl Sender {
@@ -158,7 +186,8 @@ pub struct FieldError {
     pub field: String,
     pub message: String,
     /// What kind of problem, for an interface that words it in its own language:
-    /// `required`, `email`, `id`, `key` or `prefix` (the Fluent key is `invalid-<kind>`).
+    /// `required`, `email`, `id`, `key`, `prefix` or `size` (the Fluent key is
+    /// `invalid-<kind>`).
     pub kind: &'static str,
     /// The offending value, if it is worth quoting.
     pub value: String,
@@ -350,6 +379,13 @@ fn is_fact_key(key: &str) -> bool {
     !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
+/// What the page sizes in `sender.toml` may be, in millimetres: top and bottom margins,
+/// side margins, and the printed width of the signature and the stamp. The limits keep a
+/// usable text area on an A4 page (210 × 297 mm).
+const MARGIN_MM: std::ops::RangeInclusive<f32> = 0.0..=110.0;
+const SIDE_MM: std::ops::RangeInclusive<f32> = 0.0..=60.0;
+const IMAGE_MM: std::ops::RangeInclusive<f32> = 10.0..=90.0;
+
 impl Sender {
     pub fn normalize_and_validate(&mut self) -> Result<(), FieldError> {
         self.name = persian::normalize(self.name.trim());
@@ -364,9 +400,35 @@ impl Sender {
             &mut self.letter_prefix,
             &mut self.logo,
             &mut self.invocation,
+            &mut self.letterhead,
+            &mut self.letterhead_next,
+            &mut self.signature,
+            &mut self.stamp,
         ] {
             normalize_opt(field);
         }
+        for (field, value, range) in [
+            ("margin_top_mm", self.margin_top_mm, MARGIN_MM),
+            ("margin_bottom_mm", self.margin_bottom_mm, MARGIN_MM),
+            ("margin_side_mm", self.margin_side_mm, SIDE_MM),
+            ("signature_width_mm", self.signature_width_mm, IMAGE_MM),
+            ("stamp_width_mm", self.stamp_width_mm, IMAGE_MM),
+        ] {
+            if let Some(v) = value
+                && !range.contains(&v)
+            {
+                return Err(FieldError::new(
+                    field,
+                    format!(
+                        "{v} mm is out of range: give a size from {} to {} millimetres",
+                        range.start(),
+                        range.end()
+                    ),
+                )
+                .of("size", &v.to_string()));
+            }
+        }
+
         if self.name.is_empty() {
             return Err(FieldError::new("name", "the sender's name is required"));
         }

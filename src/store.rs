@@ -7,6 +7,7 @@ use crate::lang::Lang;
 use crate::money::Currency;
 use crate::numbers::localize_digits;
 use crate::profile::{Client, Honorific, ProfileError, Sender, is_valid_id};
+use crate::stationery::{ImageError, Stationery};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,11 +40,6 @@ pub enum StoreError {
     Exists(String),
     #[error("`{0}` is not a valid client id: use 1–64 characters of a-z, 0-9, `_` and `-`")]
     BadId(String),
-    #[error(
-        "sender.toml names the logo {}, which cannot be read ({reason}): fix the `logo` path or remove it",
-        path.display()
-    )]
-    Logo { path: PathBuf, reason: String },
     #[error(
         "no data directory could be found for this user: pass --data-dir DIR or set {DATA_DIR_ENV}"
     )]
@@ -203,6 +199,10 @@ impl Store {
                 &with_sample_header(&client.to_toml()),
             )?;
         }
+        for (name, bytes) in SAMPLE_IMAGES {
+            let path = self.root.join(name);
+            atomic_write(&path, bytes).map_err(io_error(&path))?;
+        }
         Ok(true)
     }
 
@@ -233,19 +233,10 @@ impl Store {
         self.write_file(&self.sender_path(), &sender.to_toml())
     }
 
-    /// The letterhead logo named in `sender.toml`, read from the data directory (or an
-    /// absolute path).
-    pub fn load_logo(&self, sender: &Sender) -> Result<Option<Vec<u8>>, StoreError> {
-        let Some(logo) = &sender.logo else {
-            return Ok(None);
-        };
-        let path = self.root.join(logo);
-        std::fs::read(&path)
-            .map(Some)
-            .map_err(|e| StoreError::Logo {
-                path,
-                reason: e.to_string(),
-            })
+    /// The letterhead, signature, stamp and logo named in `sender.toml`, read from the
+    /// workspace (or absolute paths) and checked, with the margins and sizes to print them.
+    pub fn load_stationery(&self, sender: &Sender) -> Result<Stationery, ImageError> {
+        Stationery::load(sender, &self.root)
     }
 
     /// Every client file, sorted by name; unreadable files are listed as problems.
@@ -350,6 +341,18 @@ impl Store {
         date: chrono::NaiveDate,
         lang: Lang,
     ) -> String {
+        self.upcoming_letter_number(prefix, date, lang, 0)
+    }
+
+    /// The number the letter `ahead` places after the next one will get if every letter
+    /// before it is recorded: a prediction, for work done before the numbers are taken.
+    pub fn upcoming_letter_number(
+        &self,
+        prefix: Option<&str>,
+        date: chrono::NaiveDate,
+        lang: Lang,
+        ahead: usize,
+    ) -> String {
         let year = match lang {
             Lang::Fa => dates::to_jalali(date).year,
             Lang::En => chrono::Datelike::year(&date),
@@ -363,7 +366,7 @@ impl Store {
             .iter()
             .filter(|h| crate::persian::to_ascii_digits(&h.number).starts_with(&stem))
             .count();
-        localize_digits(&format!("{stem}{:03}", used + 1), lang)
+        localize_digits(&format!("{stem}{:03}", used + 1 + ahead), lang)
     }
 
     /// Every letter in `history/`, oldest first. Unreadable entries are skipped: history is
@@ -404,6 +407,17 @@ fn read_client(path: &Path) -> Result<Client, StoreError> {
     Ok(Client::from_toml(&text, path)?)
 }
 
+/// The sample letterhead, signature and stamp, made by `examples/sample_images.rs` from
+/// `assets/sample/src/`; a new sample workspace gets copies that `sample_sender` names.
+const SAMPLE_IMAGES: [(&str, &[u8]); 3] = [
+    (
+        "letterhead.png",
+        include_bytes!("../assets/sample/letterhead.png"),
+    ),
+    ("signature.png", include_bytes!("../assets/sample/signature.png")),
+    ("stamp.png", include_bytes!("../assets/sample/stamp.png")),
+];
+
 fn with_sample_header(toml: &str) -> String {
     format!("# Sample created by Marz on first run (نمونه). Edit it or delete it.\n{toml}")
 }
@@ -427,6 +441,10 @@ pub fn sample_sender() -> Sender {
         role_en: Some("Studio Director".to_string()),
         address_en: Some("12 Nastaran Alley, Valiasr Street".to_string()),
         city_en: Some("Tehran".to_string()),
+        letterhead: Some("letterhead.png".to_string()),
+        signature: Some("signature.png".to_string()),
+        stamp: Some("stamp.png".to_string()),
+        ..Sender::default()
     }
 }
 

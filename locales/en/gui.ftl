@@ -87,4 +87,5 @@ invalid-email = “{ $value }” is not an email address (expected name@example.
 invalid-id = “{ $value }” cannot be an id: use 1–64 lowercase Latin letters, digits, “_” and “-”.
 invalid-key = “{ $value }” cannot be a key: use letters, digits and “_”.
 invalid-prefix = Use letters and digits without spaces or “/”, for example MZ.
+invalid-size = { $value } mm does not fit an A4 page: margins go up to 110 mm (sides up to 60 mm), the signature and the stamp from 10 to 90 mm wide.
 invalid-id-taken = “{ $value }” is already used by another client.

@@ -184,11 +184,13 @@ impl App {
         }
         match self.store.load_sender() {
             Ok(s) => {
-                let logo = self.store.load_logo(&s).unwrap_or_else(|e| {
-                    self.notice = Some((false, e.to_string()));
-                    None
+                self.exporter = Arc::new(match self.store.load_stationery(&s) {
+                    Ok(stationery) => Exporter::new(stationery),
+                    Err(e) => {
+                        self.notice = Some((false, e.to_string()));
+                        Exporter::unusable_for_pdf(e)
+                    }
                 });
-                self.exporter = Arc::new(Exporter::new(logo));
                 self.sender = Some(s);
             }
             Err(e) => {

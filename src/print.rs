@@ -1,0 +1,181 @@
+//! Sending a PDF letter to the system's printer, through CUPS's `lp` (Linux, macOS and the
+//! BSDs have it wherever printing is set up). The PDF goes to `lp` on its standard input,
+//! so no temporary file is left behind.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Why a letter could not be printed. Each kind has its own fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PrintError {
+    #[error(
+        "this computer has no printing system (`{program}` was not found): install CUPS, or save the PDF and print it from another program"
+    )]
+    NoPrintingSystem { program: String },
+    #[error(
+        "the printing service is not running ({message}): start CUPS, or save the PDF and print it from another program"
+    )]
+    NotRunning { message: String },
+    #[error(
+        "no default printer is set: choose one in the system's printer settings (or run `lpoptions -d PRINTER`)"
+    )]
+    NoDefaultPrinter,
+    #[error("the printing system did not accept the letter: {message}")]
+    Refused { message: String },
+    #[error("`{program}` could not be run: {reason}")]
+    Failed { program: String, reason: String },
+}
+
+/// A print job the printing system accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrintJob {
+    /// The job's id as `lp` reports it («Office-42»), when it does.
+    pub id: Option<String>,
+}
+
+/// The system's default printer, reached through an `lp` program.
+#[derive(Debug, Clone)]
+pub struct Printer {
+    program: PathBuf,
+}
+
+impl Default for Printer {
+    fn default() -> Self {
+        Printer::system()
+    }
+}
+
+impl Printer {
+    /// `lp` from the `PATH`.
+    pub fn system() -> Printer {
+        Printer {
+            program: PathBuf::from("lp"),
+        }
+    }
+
+    /// Another program that takes `lp`'s arguments (tests use a stand-in).
+    pub fn with_program(program: impl AsRef<Path>) -> Printer {
+        Printer {
+            program: program.as_ref().to_path_buf(),
+        }
+    }
+
+    /// Sends `pdf` to the default printer; `title` names the job in the printer's queue.
+    pub fn print_pdf(&self, pdf: &[u8], title: &str) -> Result<PrintJob, PrintError> {
+        let program = self.program.display().to_string();
+        let mut child = Command::new(&self.program)
+            .arg("-t")
+            .arg(title)
+            // lp reads the file from standard input when none is named.
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // CUPS translates its messages; the kinds below are told apart in English.
+            .env("LC_ALL", "C")
+            .env("LANG", "C")
+            .spawn()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => PrintError::NoPrintingSystem {
+                    program: program.clone(),
+                },
+                _ => PrintError::Failed {
+                    program: program.clone(),
+                    reason: e.to_string(),
+                },
+            })?;
+        let written = child
+            .stdin
+            .take()
+            .expect("stdin was piped")
+            .write_all(pdf);
+        let output = child.wait_with_output().map_err(|e| PrintError::Failed {
+            program: program.clone(),
+            reason: e.to_string(),
+        })?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        if !output.status.success() {
+            return Err(classify(stderr.trim(), stdout.trim()));
+        }
+        // lp exiting well without having read the whole letter would be a lost page.
+        if let Err(e) = written {
+            return Err(PrintError::Failed {
+                program,
+                reason: format!("the letter could not be handed over: {e}"),
+            });
+        }
+        Ok(PrintJob {
+            id: job_id(&stdout),
+        })
+    }
+}
+
+/// Sends `pdf` to the system's default printer (see `Printer::print_pdf`).
+pub fn print_pdf(pdf: &[u8], title: &str) -> Result<PrintJob, PrintError> {
+    Printer::system().print_pdf(pdf, title)
+}
+
+/// The kind of failure from `lp`'s message (CUPS words: "No default destination",
+/// "Scheduler not responding", "Unable to connect to server").
+fn classify(stderr: &str, stdout: &str) -> PrintError {
+    let message = if stderr.is_empty() { stdout } else { stderr };
+    let lower = message.to_lowercase();
+    if lower.contains("no default destination") {
+        PrintError::NoDefaultPrinter
+    } else if lower.contains("scheduler not responding")
+        || lower.contains("unable to connect")
+        || lower.contains("connection refused")
+    {
+        PrintError::NotRunning {
+            message: message.to_string(),
+        }
+    } else {
+        PrintError::Refused {
+            message: if message.is_empty() {
+                "no reason given".to_string()
+            } else {
+                message.to_string()
+            },
+        }
+    }
+}
+
+/// The id in "request id is Office-42 (1 file(s))".
+fn job_id(stdout: &str) -> Option<String> {
+    let rest = stdout.split("request id is ").nth(1)?;
+    let id = rest.split_whitespace().next()?;
+    Some(id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lp_messages_are_told_apart() {
+        assert_eq!(
+            classify("lp: Error - No default destination.", ""),
+            PrintError::NoDefaultPrinter
+        );
+        assert!(matches!(
+            classify("lp: Error - Scheduler not responding.", ""),
+            PrintError::NotRunning { .. }
+        ));
+        assert!(matches!(
+            classify("lp: Unable to connect to server.", ""),
+            PrintError::NotRunning { .. }
+        ));
+        assert_eq!(
+            classify("lp: Error - The printer or class does not exist.", ""),
+            PrintError::Refused {
+                message: "lp: Error - The printer or class does not exist.".to_string()
+            }
+        );
+        assert_eq!(
+            job_id("request id is Office-42 (1 file(s))\n"),
+            Some("Office-42".to_string())
+        );
+        assert_eq!(job_id(""), None);
+    }
+}

@@ -1,0 +1,282 @@
+//! The owner's printed page: the letterhead (سربرگ) behind every page, the signature and
+//! the stamp (مهر) beside the signer's name, the logo of the built-in header, and the
+//! margins and sizes they are printed at. The images are named in `sender.toml`, read once
+//! and checked with Typst's own decoders, so a missing or damaged file is reported by name
+//! before any letter is made, never discovered as a PDF without it.
+
+use crate::profile::Sender;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use typst::foundations::Bytes;
+
+/// What an image is for; each is one key of `sender.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImageRole {
+    Logo,
+    Letterhead,
+    LetterheadNext,
+    Signature,
+    Stamp,
+}
+
+impl ImageRole {
+    pub const ALL: [ImageRole; 5] = [
+        ImageRole::Logo,
+        ImageRole::Letterhead,
+        ImageRole::LetterheadNext,
+        ImageRole::Signature,
+        ImageRole::Stamp,
+    ];
+
+    /// The `sender.toml` key that names the file (also the role's code for messages).
+    pub fn field(self) -> &'static str {
+        match self {
+            ImageRole::Logo => "logo",
+            ImageRole::Letterhead => "letterhead",
+            ImageRole::LetterheadNext => "letterhead_next",
+            ImageRole::Signature => "signature",
+            ImageRole::Stamp => "stamp",
+        }
+    }
+
+    /// The path `sender` gives for this image, if any.
+    pub fn path_in(self, sender: &Sender) -> Option<&str> {
+        match self {
+            ImageRole::Logo => sender.logo.as_deref(),
+            ImageRole::Letterhead => sender.letterhead.as_deref(),
+            ImageRole::LetterheadNext => sender.letterhead_next.as_deref(),
+            ImageRole::Signature => sender.signature.as_deref(),
+            ImageRole::Stamp => sender.stamp.as_deref(),
+        }
+        .filter(|p| !p.trim().is_empty())
+    }
+}
+
+/// An image named in `sender.toml` that cannot be printed. Each carries the key and the
+/// full path, so that any interface can word it and name the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImageError {
+    #[error(
+        "sender.toml: `{field}` names {}, which does not exist: put the file there, correct the path, or remove the `{field}` line",
+        path.display()
+    )]
+    Missing { field: &'static str, path: PathBuf },
+    #[error(
+        "sender.toml: `{field}` names {}, which cannot be read ({reason}): check the file's permissions, or remove the `{field}` line",
+        path.display()
+    )]
+    Unreadable {
+        field: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error(
+        "sender.toml: `{field}` names {}, which is not a PNG, JPEG, GIF, WebP, SVG or PDF file: save the image in one of those formats",
+        path.display()
+    )]
+    Unsupported { field: &'static str, path: PathBuf },
+    #[error(
+        "sender.toml: `{field}` names {}, which is damaged and cannot be drawn ({reason}): save the image again, or choose another file",
+        path.display()
+    )]
+    Damaged {
+        field: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+impl ImageError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            ImageError::Missing { path, .. }
+            | ImageError::Unreadable { path, .. }
+            | ImageError::Unsupported { path, .. }
+            | ImageError::Damaged { path, .. } => path,
+        }
+    }
+}
+
+/// One checked image, ready for the typesetter.
+#[derive(Clone)]
+pub struct Artwork {
+    pub role: ImageRole,
+    /// Where it was read from.
+    pub path: PathBuf,
+    bytes: Bytes,
+}
+
+impl std::fmt::Debug for Artwork {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Artwork")
+            .field("role", &self.role)
+            .field("path", &self.path)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+impl Artwork {
+    /// Reads `path` and checks that Typst can draw it.
+    pub fn load(role: ImageRole, path: &Path) -> Result<Artwork, ImageError> {
+        let field = role.field();
+        let data = std::fs::read(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => ImageError::Missing {
+                field,
+                path: path.to_path_buf(),
+            },
+            _ => ImageError::Unreadable {
+                field,
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            },
+        })?;
+        Artwork::from_bytes(role, path, data)
+    }
+
+    /// Checks image bytes (already read from `path`) the way Typst will draw them.
+    pub fn from_bytes(role: ImageRole, path: &Path, data: Vec<u8>) -> Result<Artwork, ImageError> {
+        let field = role.field();
+        if typst::visualize::ImageFormat::detect(&data).is_none() {
+            return Err(ImageError::Unsupported {
+                field,
+                path: path.to_path_buf(),
+            });
+        }
+        let bytes = Bytes::new(data);
+        crate::pdf::check_image(&bytes).map_err(|reason| ImageError::Damaged {
+            field,
+            path: path.to_path_buf(),
+            reason,
+        })?;
+        Ok(Artwork {
+            role,
+            path: path.to_path_buf(),
+            bytes,
+        })
+    }
+
+    /// The file's bytes (for a thumbnail, say).
+    pub fn bytes(&self) -> &[u8] {
+        self.bytes.as_slice()
+    }
+
+    /// The bytes as Typst holds them; cloning shares them.
+    pub(crate) fn typst_bytes(&self) -> Bytes {
+        self.bytes.clone()
+    }
+}
+
+/// Where the text may go and how large the signature and stamp print, in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PageLayout {
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_side_mm: f32,
+    pub signature_width_mm: f32,
+    pub stamp_width_mm: f32,
+}
+
+impl PageLayout {
+    /// On a letterhead: a typical Iranian A4 letterhead prints its header in the top
+    /// 35–40 mm and its footer in the bottom 20–25 mm; the text keeps a little clear of both.
+    pub const LETTERHEAD: PageLayout = PageLayout {
+        margin_top_mm: 45.0,
+        margin_bottom_mm: 30.0,
+        margin_side_mm: 20.0,
+        ..PageLayout::PLAIN
+    };
+
+    /// On blank paper, with the built-in header and the contact footer.
+    pub const PLAIN: PageLayout = PageLayout {
+        margin_top_mm: 20.0,
+        margin_bottom_mm: 28.0,
+        margin_side_mm: 23.0,
+        signature_width_mm: 40.0,
+        stamp_width_mm: 32.0,
+    };
+
+    /// The layout `sender` asks for: its own sizes where given, else the defaults for a
+    /// page with or without a letterhead.
+    pub fn of(sender: &Sender, letterhead: bool) -> PageLayout {
+        let base = if letterhead {
+            PageLayout::LETTERHEAD
+        } else {
+            PageLayout::PLAIN
+        };
+        PageLayout {
+            margin_top_mm: sender.margin_top_mm.unwrap_or(base.margin_top_mm),
+            margin_bottom_mm: sender.margin_bottom_mm.unwrap_or(base.margin_bottom_mm),
+            margin_side_mm: sender.margin_side_mm.unwrap_or(base.margin_side_mm),
+            signature_width_mm: sender
+                .signature_width_mm
+                .unwrap_or(base.signature_width_mm),
+            stamp_width_mm: sender.stamp_width_mm.unwrap_or(base.stamp_width_mm),
+        }
+    }
+}
+
+impl Default for PageLayout {
+    fn default() -> Self {
+        PageLayout::PLAIN
+    }
+}
+
+/// Everything the owner's PDF letters print besides the letter itself.
+#[derive(Debug, Clone, Default)]
+pub struct Stationery {
+    pub logo: Option<Artwork>,
+    pub letterhead: Option<Artwork>,
+    pub letterhead_next: Option<Artwork>,
+    pub signature: Option<Artwork>,
+    pub stamp: Option<Artwork>,
+    pub layout: PageLayout,
+}
+
+impl Stationery {
+    /// Reads every image `sender` names; relative paths are taken from `root` (the
+    /// workspace). The first image that cannot be printed is the error.
+    pub fn load(sender: &Sender, root: &Path) -> Result<Stationery, ImageError> {
+        let mut stationery = Stationery {
+            layout: PageLayout::of(
+                sender,
+                sender.letterhead.is_some() || sender.letterhead_next.is_some(),
+            ),
+            ..Stationery::default()
+        };
+        for role in ImageRole::ALL {
+            if let Some(path) = role.path_in(sender) {
+                let artwork = Artwork::load(role, &root.join(path))?;
+                *stationery.slot(role) = Some(artwork);
+            }
+        }
+        Ok(stationery)
+    }
+
+    fn slot(&mut self, role: ImageRole) -> &mut Option<Artwork> {
+        match role {
+            ImageRole::Logo => &mut self.logo,
+            ImageRole::Letterhead => &mut self.letterhead,
+            ImageRole::LetterheadNext => &mut self.letterhead_next,
+            ImageRole::Signature => &mut self.signature,
+            ImageRole::Stamp => &mut self.stamp,
+        }
+    }
+
+    /// The image for `role`, if the owner has one.
+    pub fn get(&self, role: ImageRole) -> Option<&Artwork> {
+        match role {
+            ImageRole::Logo => self.logo.as_ref(),
+            ImageRole::Letterhead => self.letterhead.as_ref(),
+            ImageRole::LetterheadNext => self.letterhead_next.as_ref(),
+            ImageRole::Signature => self.signature.as_ref(),
+            ImageRole::Stamp => self.stamp.as_ref(),
+        }
+    }
+
+    /// Whether pages are printed on a letterhead (first or following pages).
+    pub fn has_letterhead(&self) -> bool {
+        self.letterhead.is_some() || self.letterhead_next.is_some()
+    }
+}
