@@ -524,25 +524,17 @@ fn format_of(format: OutputFormat) -> Format {
 }
 
 /// An exporter with the owner's letterhead, signature, stamp and logo loaded when (and
-/// only when) a PDF needs them; an image left off with --no-signature or --no-stamp is not
-/// read at all.
+/// only when) a PDF needs them. All are loaded even for --no-signature or --no-stamp: the
+/// letter keeps their room, so its pages are those of the copy with them.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
-    marks: MarkArgs,
 ) -> Result<export::Exporter, CliError> {
     if format != Format::Pdf {
         return Ok(export::Exporter::default());
     }
-    let mut sender = sender.clone();
-    if marks.no_signature {
-        sender.signature = None;
-    }
-    if marks.no_stamp {
-        sender.stamp = None;
-    }
-    Ok(export::Exporter::new(store.load_stationery(&sender)?))
+    Ok(export::Exporter::new(store.load_stationery(sender)?))
 }
 
 fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
@@ -574,7 +566,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = exporter_for(store, &sender, format, args.marks)?;
+    let exporter = exporter_for(store, &sender, format)?;
     let timestamp = mail_timestamp(job.date);
     match &args.out {
         None => {
@@ -651,7 +643,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         marks: args.marks,
     };
     let format = format_of(args.format);
-    let exporter = exporter_for(store, &sender, format, args.marks)?;
+    let exporter = exporter_for(store, &sender, format)?;
     let timestamp = mail_timestamp(job.date);
     // Numbering stays one sequential step. (1) In order, each letter is made with the
     // number it will get if every letter before it is written. (2) A chunk of letters is

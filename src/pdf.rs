@@ -107,6 +107,10 @@ struct PdfData<'a> {
     copies: &'a [String],
     contact: &'a [crate::letter::ContactItem],
     layout: PageLayout,
+    /// Whether this letter prints the signature and the stamp. Their room is kept either
+    /// way, so a copy without them (to sign by hand, say) has the same pages.
+    show_signature: bool,
+    show_stamp: bool,
 }
 
 impl<'a> PdfData<'a> {
@@ -149,6 +153,8 @@ impl<'a> PdfData<'a> {
             copies: &letter.copies,
             contact: &letter.contact,
             layout,
+            show_signature: letter.with_signature,
+            show_stamp: letter.with_stamp,
         }
     }
 }
@@ -206,14 +212,8 @@ impl PdfRenderer {
             ("logo", stationery.logo.as_ref()),
             ("letterhead", stationery.letterhead.as_ref()),
             ("letterhead_next", stationery.letterhead_next.as_ref()),
-            (
-                "signature",
-                stationery.signature.as_ref().filter(|_| letter.with_signature),
-            ),
-            (
-                "stamp",
-                stationery.stamp.as_ref().filter(|_| letter.with_stamp),
-            ),
+            ("signature", stationery.signature.as_ref()),
+            ("stamp", stationery.stamp.as_ref()),
         ];
         for (key, artwork) in images {
             if let Some(artwork) = artwork {
@@ -302,17 +302,24 @@ pub struct PageImage {
 }
 
 impl PageImage {
-    /// The page as a PNG file.
+    /// The page as a PNG file (RGB when every pixel is opaque, as pages are).
     pub fn to_png(&self) -> Vec<u8> {
+        let opaque = self.rgba.chunks(4).all(|p| p[3] == 255);
+        let (color, data) = if opaque {
+            let rgb: Vec<u8> = self.rgba.chunks(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+            (png::ColorType::Rgb, rgb)
+        } else {
+            (png::ColorType::Rgba, self.rgba.clone())
+        };
         let mut out = Vec::new();
         let mut encoder = png::Encoder::new(&mut out, self.width, self.height);
-        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_color(color);
         encoder.set_depth(png::BitDepth::Eight);
         let mut writer = encoder
             .write_header()
             .expect("writing a PNG header to memory cannot fail");
         writer
-            .write_image_data(&self.rgba)
+            .write_image_data(&data)
             .expect("the pixel buffer has the size of the image");
         writer
             .finish()

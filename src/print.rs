@@ -178,4 +178,65 @@ mod tests {
         );
         assert_eq!(job_id(""), None);
     }
+
+    /// A stand-in for `lp`: a shell script that records what it was given.
+    #[cfg(unix)]
+    fn fake_lp(dir: &Path, script: &str) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.join("lp");
+        std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        path
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_pdf_reaches_lp_whole_with_its_title() {
+        let dir = tempfile::tempdir().unwrap();
+        let got = dir.path().join("got.pdf");
+        let args = dir.path().join("args");
+        let lp = fake_lp(
+            dir.path(),
+            &format!(
+                "echo \"$@|$LC_ALL\" > {}\ncat > {}\necho 'request id is Office-42 (1 file(s))'",
+                args.display(),
+                got.display()
+            ),
+        );
+        let pdf: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let job = Printer::with_program(&lp)
+            .print_pdf(&pdf, "payment-3_sample-reza_2026-11-22.pdf")
+            .unwrap();
+        assert_eq!(job.id.as_deref(), Some("Office-42"));
+        assert_eq!(std::fs::read(&got).unwrap(), pdf);
+        assert_eq!(
+            std::fs::read_to_string(&args).unwrap().trim(),
+            "-t payment-3_sample-reza_2026-11-22.pdf|C"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_missing_printer_or_system_is_its_own_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let no_default = fake_lp(
+            dir.path(),
+            "cat > /dev/null\necho 'lp: Error - No default destination.' >&2\nexit 1",
+        );
+        assert_eq!(
+            Printer::with_program(&no_default).print_pdf(b"%PDF-", "x"),
+            Err(PrintError::NoDefaultPrinter)
+        );
+        let none = dir.path().join("no-such-lp");
+        let e = Printer::with_program(&none)
+            .print_pdf(b"%PDF-", "x")
+            .unwrap_err();
+        assert_eq!(
+            e,
+            PrintError::NoPrintingSystem {
+                program: none.display().to_string()
+            }
+        );
+        assert!(e.to_string().contains("install CUPS"), "{e}");
+    }
 }

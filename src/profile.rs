@@ -639,6 +639,44 @@ contract = "قرارداد ۱۲"
     }
 
     #[test]
+    fn page_sizes_are_checked_and_old_files_still_load() {
+        // A sender.toml from before letterheads: every new field has its default.
+        let old = Sender::from_toml("name = \"مریم\"\nlogo = \"logo.png\"\n", Path::new("sender.toml"))
+            .unwrap();
+        assert_eq!(old.letterhead, None);
+        assert_eq!(old.margin_top_mm, None);
+        let text = "name = \"a\"\nletterhead = \"head.jpg\"\nmargin_top_mm = 50\n\
+                    stamp = \" stamp.png \"\nstamp_width_mm = 35.5\n";
+        let s = Sender::from_toml(text, Path::new("sender.toml")).unwrap();
+        assert_eq!(s.margin_top_mm, Some(50.0));
+        assert_eq!(s.stamp.as_deref(), Some("stamp.png"));
+        assert_eq!(s.stamp_width_mm, Some(35.5));
+        let back = Sender::from_toml(&s.to_toml(), Path::new("sender.toml")).unwrap();
+        assert_eq!(back, s);
+        for bad in [
+            "margin_side_mm = 70",
+            "margin_bottom_mm = -1",
+            "signature_width_mm = 5",
+            "stamp_width_mm = nan",
+        ] {
+            let e = Sender::from_toml(&format!("name = \"a\"\n{bad}\n"), Path::new("sender.toml"))
+                .unwrap_err();
+            let field = bad.split(' ').next().unwrap();
+            assert!(
+                matches!(&e, ProfileError::Invalid { field: f, .. } if f == field),
+                "{bad}: {e}"
+            );
+        }
+        let mut s = Sender {
+            name: "a".to_string(),
+            signature_width_mm: Some(200.0),
+            ..Sender::default()
+        };
+        let e = s.normalize_and_validate().unwrap_err();
+        assert_eq!((e.kind, e.value.as_str()), ("size", "200"));
+    }
+
+    #[test]
     fn line_column_counts_characters() {
         assert_eq!(line_column("ab\ncd", 4), (2, 2));
         assert_eq!(line_column("سلام\nx", 9), (2, 1));

@@ -280,3 +280,103 @@ impl Stationery {
         self.letterhead.is_some() || self.letterhead_next.is_some()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static SIGNATURE: &[u8] = include_bytes!("../assets/sample/signature.png");
+
+    fn sender_with(role: ImageRole, path: &str) -> Sender {
+        let mut sender = Sender {
+            name: "مریم".to_string(),
+            ..Sender::default()
+        };
+        let slot = match role {
+            ImageRole::Logo => &mut sender.logo,
+            ImageRole::Letterhead => &mut sender.letterhead,
+            ImageRole::LetterheadNext => &mut sender.letterhead_next,
+            ImageRole::Signature => &mut sender.signature,
+            ImageRole::Stamp => &mut sender.stamp,
+        };
+        *slot = Some(path.to_string());
+        sender
+    }
+
+    #[test]
+    fn images_load_from_the_workspace_or_an_absolute_path() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("sig.png"), SIGNATURE).unwrap();
+        let sender = sender_with(ImageRole::Signature, "sig.png");
+        let stationery = Stationery::load(&sender, dir.path()).unwrap();
+        let signature = stationery.signature.as_ref().unwrap();
+        assert_eq!(signature.bytes(), SIGNATURE);
+        assert_eq!(signature.path, dir.path().join("sig.png"));
+        assert!(stationery.stamp.is_none() && !stationery.has_letterhead());
+
+        let elsewhere = tempfile::tempdir().unwrap();
+        let absolute = dir.path().join("sig.png");
+        let sender = sender_with(ImageRole::Stamp, absolute.to_str().unwrap());
+        let stationery = Stationery::load(&sender, elsewhere.path()).unwrap();
+        assert_eq!(stationery.stamp.unwrap().path, absolute);
+    }
+
+    #[test]
+    fn each_kind_of_bad_image_is_its_own_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let load = |role, name: &str| Stationery::load(&sender_with(role, name), dir.path());
+
+        let e = load(ImageRole::Letterhead, "nowhere.png").unwrap_err();
+        assert_eq!(
+            e,
+            ImageError::Missing {
+                field: "letterhead",
+                path: dir.path().join("nowhere.png")
+            }
+        );
+        assert!(e.to_string().contains("nowhere.png"), "{e}");
+        assert!(e.to_string().contains("`letterhead`"), "{e}");
+
+        std::fs::write(dir.path().join("notes.png"), "just some text").unwrap();
+        let e = load(ImageRole::Stamp, "notes.png").unwrap_err();
+        assert!(
+            matches!(&e, ImageError::Unsupported { field: "stamp", path } if path.ends_with("notes.png")),
+            "{e:?}"
+        );
+
+        // A PNG cut short: its header says PNG, its pixels are missing.
+        std::fs::write(dir.path().join("cut.png"), &SIGNATURE[..200]).unwrap();
+        let e = load(ImageRole::Signature, "cut.png").unwrap_err();
+        assert!(
+            matches!(&e, ImageError::Damaged { field: "signature", path, .. } if path.ends_with("cut.png")),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("cut.png"), "{e}");
+
+        std::fs::create_dir(dir.path().join("folder.png")).unwrap();
+        let e = load(ImageRole::LetterheadNext, "folder.png").unwrap_err();
+        assert!(
+            matches!(&e, ImageError::Unreadable { field: "letterhead_next", .. }),
+            "{e:?}"
+        );
+        assert_eq!(e.path(), dir.path().join("folder.png"));
+    }
+
+    #[test]
+    fn layout_defaults_depend_on_the_letterhead_and_the_owner_overrides_them() {
+        let mut sender = Sender::default();
+        assert_eq!(PageLayout::of(&sender, false), PageLayout::PLAIN);
+        assert_eq!(PageLayout::of(&sender, true), PageLayout::LETTERHEAD);
+        // The letterhead keeps more room at the top than the built-in header needs.
+        assert!(PageLayout::LETTERHEAD.margin_top_mm > PageLayout::PLAIN.margin_top_mm);
+        sender.margin_top_mm = Some(52.5);
+        sender.stamp_width_mm = Some(38.0);
+        let layout = PageLayout::of(&sender, true);
+        assert_eq!(layout.margin_top_mm, 52.5);
+        assert_eq!(layout.stamp_width_mm, 38.0);
+        assert_eq!(
+            layout.margin_bottom_mm,
+            PageLayout::LETTERHEAD.margin_bottom_mm
+        );
+    }
+}
