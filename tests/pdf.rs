@@ -819,7 +819,8 @@ fn signature_and_stamp_sit_above_the_signer_overlapping() {
             exporter.bytes(&bare, marz::export::Format::Pdf, 0).unwrap(),
         )
         .unwrap();
-        let moved: Vec<&str> = words_of(&bare_pdf)
+        let bare_words = words_of(&bare_pdf);
+        let moved: Vec<&str> = bare_words
             .iter()
             .zip(&words)
             .filter(|(a, b)| a.text != b.text || (a.y0 - b.y0).abs() > 0.01)
