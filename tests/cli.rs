@@ -692,3 +692,153 @@ fn check_reports_findings_with_positions_and_json() {
         .code(2)
         .stderr(predicate::str::contains("/no/such/letter.txt"));
 }
+
+#[test]
+fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written() {
+    let dir = workspace();
+    let data = dir.path().join("data");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::create_dir_all(data.join("clients")).unwrap();
+    std::fs::write(data.join("sender.toml"), "name = \"مریم\"\nletter_prefix = \"NA\"\n").unwrap();
+    let ids: Vec<String> = (1..=20).map(|i| format!("c{i:02}")).collect();
+    for id in &ids {
+        std::fs::write(
+            data.join(format!("clients/{id}.toml")),
+            format!("id = \"{id}\"\nname = \"مشتری {id}\"\n"),
+        )
+        .unwrap();
+    }
+    // Letter 5's file name is taken by a folder, so it fails after the letters are made:
+    // the letters after it were made with numbers one too high and must be made again.
+    std::fs::create_dir(out.join("payment-1_c05_2026-11-22.txt")).unwrap();
+    let result = marz(&data)
+        .args([
+            "batch",
+            "payment-1",
+            "--all",
+            "--format",
+            "text",
+            "--date",
+            "2026-11-22",
+            "--set",
+            "invoice=INV-7",
+            "--set",
+            "amount=1000",
+            "--set",
+            "due_date=2026-12-01",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    // Reported in the clients' order, one line each.
+    let reported: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("wrote ") || l.starts_with("failed: "))
+        .collect();
+    assert_eq!(reported.len(), 20, "{stderr}");
+    for (line, id) in reported.iter().zip(&ids) {
+        if id == "c05" {
+            assert!(line.starts_with("failed: c05:"), "{line}");
+        } else {
+            assert!(line.starts_with("wrote ") && line.contains(&format!("_{id}_")), "{line}");
+        }
+    }
+    // Nineteen letters, numbered 001…019 in the clients' order, each number once, and
+    // each file carrying the number its history record has.
+    let digits = |n: usize| -> String {
+        format!("{n:03}")
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap())
+            .collect()
+    };
+    let mut n = 0;
+    for id in ids.iter().filter(|id| *id != "c05") {
+        n += 1;
+        let text = std::fs::read_to_string(out.join(format!("payment-1_{id}_2026-11-22.txt")))
+            .unwrap();
+        let number = format!("NA/۱۴۰۵/{}", digits(n));
+        assert!(text.contains(&number), "{id} should be {number}:\n{text}");
+    }
+    let history: Vec<String> = std::fs::read_dir(data.join("history"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert_eq!(history.len(), 19);
+    for n in 1..=19 {
+        let number = format!("number = \"NA/۱۴۰۵/{}\"", digits(n));
+        assert_eq!(history.iter().filter(|h| h.contains(&number)).count(), 1, "{number}");
+    }
+}
+
+/// A folder holding a stand-in for CUPS's `lp` that keeps what it is sent.
+#[cfg(unix)]
+fn fake_printing_system(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let lp = dir.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\n/bin/cat > {}\necho 'request id is Office-7 (1 file(s))'\n",
+            dir.join("printed.pdf").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn print_sends_the_saved_pdf_to_the_default_printer() {
+    let dir = workspace();
+    let data = dir.path().join("data");
+    let printing = dir.path().join("cups");
+    std::fs::create_dir(&printing).unwrap();
+    fake_printing_system(&printing);
+    let pdf = dir.path().join("letter.pdf");
+    let render = |path: &Path, extra: &[&str]| {
+        marz(&data)
+            .env("PATH", path)
+            .args(["render", "payment-1", "--client", "sample-reza"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = render(
+        &printing,
+        &["--format", "pdf", "--print", "--out", pdf.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("Sent to the printer (job Office-7)"), "{stderr}");
+    assert_eq!(
+        std::fs::read(printing.join("printed.pdf")).unwrap(),
+        std::fs::read(&pdf).unwrap(),
+        "the printer got the saved letter"
+    );
+
+    // No printing system: the letter is saved and recorded, and the message says so.
+    let nothing = dir.path().join("empty");
+    std::fs::create_dir(&nothing).unwrap();
+    let second = dir.path().join("second.pdf");
+    let out = render(
+        &nothing,
+        &["--format", "pdf", "--print", "--out", second.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no printing system"), "{stderr}");
+    assert!(stderr.contains("second.pdf") && second.exists(), "{stderr}");
+    assert_eq!(std::fs::read_dir(data.join("history")).unwrap().count(), 2);
+
+    // Printing needs a PDF and a file to keep.
+    let out = render(&printing, &["--format", "text", "--print", "--out", "x.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format pdf"));
+    let out = render(&printing, &["--format", "pdf", "--print"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+}
