@@ -947,3 +947,41 @@ fn a_pdf_letterhead_and_a_jpeg_one_for_the_following_pages() {
     let text = text_of(&pdf);
     assert!(text.contains(&format!("Page {pages} of {pages}")), "{text}");
 }
+
+#[test]
+fn the_signature_never_stands_on_a_page_without_words_of_the_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let pdf = dir.path().join("long.pdf");
+    // Lists of several lengths move the page break through the end of the letter.
+    for items in (36..=52).step_by(2) {
+        let handover: String = (1..=items)
+            .map(|i| format!("- مورد تحویل شماره {i}: فایل‌های بخش {i} و مستندات آن\n"))
+            .collect();
+        render_pdf(
+            &data,
+            &[
+                "render",
+                "termination-2",
+                "--client",
+                "sample-nazanin",
+                "--set",
+                &format!("handover={handover}"),
+            ],
+            &pdf,
+        );
+        let pages = pages_of(&pdf);
+        let signed = (1..=pages)
+            .map(|p| {
+                let p = p.to_string();
+                squeeze(&poppler(
+                    "pdftotext",
+                    &["-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+                ))
+            })
+            .find(|text| text.contains("باسپاسواحترام"))
+            .unwrap();
+        // The letter's last paragraph («از اعتماد شما …») is on the signature's page.
+        assert!(signed.contains("ازاعتمادشما"), "{items} items: {signed}");
+    }
+}
