@@ -647,72 +647,82 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     let timestamp = mail_timestamp(job.date);
     // Numbering stays one sequential step. (1) In order, each letter is made with the
     // number it will get if every letter before it is written. (2) A chunk of letters is
-    // typeset on every core at once. (3) In order, each letter takes its real number, is
-    // written and recorded; one whose number turned out different (a letter before it
-    // failed) is made and typeset again with the real number.
-    let mut ahead: BTreeMap<Lang, usize> = BTreeMap::new();
-    let mut drafts: Vec<Option<Result<(Client, String, Letter), CliError>>> = ids
+    // typeset on every core while the chunk before it is written. (3) In order, each letter
+    // takes its real number, is written and recorded; one whose number turned out
+    // different (a letter before it failed) is made and typeset again with the real one.
+    let mut upcoming = BTreeMap::new();
+    let drafts: Vec<(&String, Result<(Client, String, Letter), CliError>)> = ids
         .iter()
         .map(|id| {
-            let client = store.load_client(id)?;
-            let lang = job.lang_for(&client);
-            let n = ahead.entry(lang).or_default();
-            let number = store.upcoming_letter_number(
-                sender.letter_prefix.as_deref(),
-                job.date,
-                lang,
-                *n,
-            );
-            let letter = job.letter_numbered(&client, number.clone())?;
-            *n += 1;
-            Ok((client, number, letter))
+            let draft = store.load_client(id).map_err(CliError::from).and_then(|client| {
+                let lang = job.lang_for(&client);
+                let numbers = upcoming.entry(lang).or_insert_with(|| {
+                    store
+                        .upcoming_letter_numbers(sender.letter_prefix.as_deref(), job.date, lang)
+                        .peekable()
+                });
+                let number = numbers.peek().expect("the numbers never run out").clone();
+                let letter = job.letter_numbered(&client, number.clone())?;
+                numbers.next();
+                Ok((client, number, letter))
+            });
+            (id, draft)
         })
-        .map(Some)
         .collect();
     let typeset = |letter: &Letter| {
         exporter
             .bytes(letter, format, timestamp)
             .map_err(export_error)
     };
+    let typeset_chunk = |chunk: &[(&String, Result<(Client, String, Letter), CliError>)]| {
+        chunk
+            .par_iter()
+            .map(|(_, draft)| draft.as_ref().ok().map(|(_, _, letter)| typeset(letter)))
+            .collect::<Vec<_>>()
+    };
     let mut written = 0usize;
     // A chunk at a time, so a large batch does not hold every PDF in memory.
-    let chunk = 4 * rayon::current_num_threads();
-    for start in (0..ids.len()).step_by(chunk) {
-        let end = (start + chunk).min(ids.len());
-        let bytes: Vec<Option<Result<Vec<u8>, CliError>>> = drafts[start..end]
-            .par_iter()
-            .map(|d| match d {
-                Some(Ok((_, _, letter))) => Some(typeset(letter)),
-                _ => None,
-            })
-            .collect();
-        for (i, bytes) in (start..end).zip(bytes) {
-            let draft = drafts[i].take().expect("each letter is written once");
-            let result = draft.and_then(|(client, predicted, letter)| {
-                let number = job.next_number(letter.lang);
-                let (letter, bytes) = if number == predicted {
-                    (letter, bytes.expect("typeset with its letter")?)
-                } else {
-                    let letter = job.letter_numbered(&client, number)?;
-                    let bytes = typeset(&letter)?;
-                    (letter, bytes)
-                };
-                let path = args.out.join(export::default_file_name(&letter, format));
-                write_file(&path, &bytes)?;
-                record(store, &letter, &path)?;
-                Ok(path)
-            });
-            match result {
-                Ok(path) => {
-                    written += 1;
-                    eprintln!("wrote {}", path.display());
-                }
-                Err(CliError::User(reason) | CliError::Internal(reason)) => {
-                    failed += 1;
-                    eprintln!("failed: {}: {}", ids[i], reason.replace('\n', " "));
+    let size = 4 * rayon::current_num_threads();
+    let mut chunks = Vec::new();
+    let mut drafts = drafts.into_iter().peekable();
+    while drafts.peek().is_some() {
+        chunks.push(drafts.by_ref().take(size).collect::<Vec<_>>());
+    }
+    let mut chunks = chunks.into_iter().peekable();
+    let mut ready = chunks.peek().map(|c| typeset_chunk(c));
+    while let Some(chunk) = chunks.next() {
+        let done = ready.take().expect("each chunk is typeset before it is written");
+        let next = chunks.peek();
+        ready = std::thread::scope(|scope| {
+            let ahead = next.map(|c| scope.spawn(|| typeset_chunk(c)));
+            for ((id, draft), bytes) in chunk.into_iter().zip(done) {
+                let result = draft.and_then(|(client, predicted, letter)| {
+                    let number = job.next_number(letter.lang);
+                    let (letter, bytes) = if number == predicted {
+                        (letter, bytes.expect("typeset with its letter")?)
+                    } else {
+                        let letter = job.letter_numbered(&client, number)?;
+                        let bytes = typeset(&letter)?;
+                        (letter, bytes)
+                    };
+                    let path = args.out.join(export::default_file_name(&letter, format));
+                    write_file(&path, &bytes)?;
+                    record(store, &letter, &path)?;
+                    Ok(path)
+                });
+                match result {
+                    Ok(path) => {
+                        written += 1;
+                        eprintln!("wrote {}", path.display());
+                    }
+                    Err(CliError::User(reason) | CliError::Internal(reason)) => {
+                        failed += 1;
+                        eprintln!("failed: {id}: {}", reason.replace('\n', " "));
+                    }
                 }
             }
-        }
+            ahead.map(|h| h.join().expect("typesetting does not panic"))
+        });
     }
     eprintln!(
         "{written} of {} letters written to {}{}",

@@ -375,6 +375,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_engine_and_its_results_cross_threads() {
+        // A batch typesets on a thread pool; the app typesets its preview off the UI thread.
+        fn shared<T: Send + Sync>() {}
+        shared::<PdfRenderer>();
+        shared::<crate::export::Exporter>();
+        shared::<TypesetLetter>();
+        shared::<PageImage>();
+    }
+
+    #[test]
     fn body_splits_into_paragraphs_and_lists() {
         let body = "First line\nsecond line\n\nSteps:\n- one\n- two\n\nLast.";
         assert_eq!(

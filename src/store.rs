@@ -341,18 +341,20 @@ impl Store {
         date: chrono::NaiveDate,
         lang: Lang,
     ) -> String {
-        self.upcoming_letter_number(prefix, date, lang, 0)
+        self.upcoming_letter_numbers(prefix, date, lang)
+            .next()
+            .expect("the numbers never run out")
     }
 
-    /// The number the letter `ahead` places after the next one will get if every letter
-    /// before it is recorded: a prediction, for work done before the numbers are taken.
-    pub fn upcoming_letter_number(
+    /// The numbers the next letters in `lang` will get, in order, if each is recorded
+    /// before the next: a prediction, for work done before the numbers are taken. The
+    /// history is read once.
+    pub fn upcoming_letter_numbers(
         &self,
         prefix: Option<&str>,
         date: chrono::NaiveDate,
         lang: Lang,
-        ahead: usize,
-    ) -> String {
+    ) -> impl Iterator<Item = String> + use<> {
         let year = match lang {
             Lang::Fa => dates::to_jalali(date).year,
             Lang::En => chrono::Datelike::year(&date),
@@ -366,7 +368,7 @@ impl Store {
             .iter()
             .filter(|h| crate::persian::to_ascii_digits(&h.number).starts_with(&stem))
             .count();
-        localize_digits(&format!("{stem}{:03}", used + 1 + ahead), lang)
+        (used + 1..).map(move |n| localize_digits(&format!("{stem}{n:03}"), lang))
     }
 
     /// Every letter in `history/`, oldest first. Unreadable entries are skipped: history is
