@@ -113,7 +113,12 @@ fn bench(c: &mut Criterion) {
                     .arg("--data-dir")
                     .arg(&data)
                     .args(["render", "payment-3", "--client", client, "--format", "pdf"])
-                    .args(["--date", "2026-11-22", "--number", &format!("NA/1405/{i:03}")])
+                    .args([
+                        "--date",
+                        "2026-11-22",
+                        "--number",
+                        &format!("NA/1405/{i:03}"),
+                    ])
                     .stdout(Stdio::null())
                     .status()
                     .unwrap();

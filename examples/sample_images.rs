@@ -28,10 +28,7 @@ fn main() {
     for (source, output, scale) in IMAGES {
         let text = std::fs::read_to_string(dir.join("src").join(source))
             .unwrap_or_else(|e| panic!("{source}: {e}"));
-        let engine = TypstEngine::builder()
-            .main_file(text)
-            .fonts(FONTS)
-            .build();
+        let engine = TypstEngine::builder().main_file(text).fonts(FONTS).build();
         let document: PagedDocument = engine
             .compile()
             .output

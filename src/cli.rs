@@ -10,8 +10,8 @@ use marz::stationery::ImageError;
 use marz::store::{self, HistoryEntry, Store, StoreError};
 use marz::template::{InputKind, Library, Template};
 use marz::{Lang, Letter, dates, i18n, tone};
-use serde_json::json;
 use rayon::prelude::*;
+use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -651,21 +651,32 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     // takes its real number, is written and recorded; one whose number turned out
     // different (a letter before it failed) is made and typeset again with the real one.
     let mut upcoming = BTreeMap::new();
-    let drafts: Vec<(&String, Result<(Client, String, Letter), CliError>)> = ids
+    let drafts: Vec<(&String, Result<Made, CliError>)> = ids
         .iter()
         .map(|id| {
-            let draft = store.load_client(id).map_err(CliError::from).and_then(|client| {
-                let lang = job.lang_for(&client);
-                let numbers = upcoming.entry(lang).or_insert_with(|| {
-                    store
-                        .upcoming_letter_numbers(sender.letter_prefix.as_deref(), job.date, lang)
-                        .peekable()
+            let draft = store
+                .load_client(id)
+                .map_err(CliError::from)
+                .and_then(|client| {
+                    let lang = job.lang_for(&client);
+                    let numbers = upcoming.entry(lang).or_insert_with(|| {
+                        store
+                            .upcoming_letter_numbers(
+                                sender.letter_prefix.as_deref(),
+                                job.date,
+                                lang,
+                            )
+                            .peekable()
+                    });
+                    let number = numbers.peek().expect("the numbers never run out").clone();
+                    let letter = job.letter_numbered(&client, number.clone())?;
+                    numbers.next();
+                    Ok(Made {
+                        client,
+                        predicted: number,
+                        letter,
+                    })
                 });
-                let number = numbers.peek().expect("the numbers never run out").clone();
-                let letter = job.letter_numbered(&client, number.clone())?;
-                numbers.next();
-                Ok((client, number, letter))
-            });
             (id, draft)
         })
         .collect();
@@ -674,10 +685,10 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
             .bytes(letter, format, timestamp)
             .map_err(export_error)
     };
-    let typeset_chunk = |chunk: &[(&String, Result<(Client, String, Letter), CliError>)]| {
+    let typeset_chunk = |chunk: &[(&String, Result<Made, CliError>)]| {
         chunk
             .par_iter()
-            .map(|(_, draft)| draft.as_ref().ok().map(|(_, _, letter)| typeset(letter)))
+            .map(|(_, made)| made.as_ref().ok().map(|made| typeset(&made.letter)))
             .collect::<Vec<_>>()
     };
     let mut written = 0usize;
@@ -691,25 +702,33 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     let mut chunks = chunks.into_iter().peekable();
     let mut ready = chunks.peek().map(|c| typeset_chunk(c));
     while let Some(chunk) = chunks.next() {
-        let done = ready.take().expect("each chunk is typeset before it is written");
+        let done = ready
+            .take()
+            .expect("each chunk is typeset before it is written");
         let next = chunks.peek();
         ready = std::thread::scope(|scope| {
             let ahead = next.map(|c| scope.spawn(|| typeset_chunk(c)));
             for ((id, draft), bytes) in chunk.into_iter().zip(done) {
-                let result = draft.and_then(|(client, predicted, letter)| {
-                    let number = job.next_number(letter.lang);
-                    let (letter, bytes) = if number == predicted {
-                        (letter, bytes.expect("typeset with its letter")?)
-                    } else {
-                        let letter = job.letter_numbered(&client, number)?;
-                        let bytes = typeset(&letter)?;
-                        (letter, bytes)
-                    };
-                    let path = args.out.join(export::default_file_name(&letter, format));
-                    write_file(&path, &bytes)?;
-                    record(store, &letter, &path)?;
-                    Ok(path)
-                });
+                let result = draft.and_then(
+                    |Made {
+                         client,
+                         predicted,
+                         letter,
+                     }| {
+                        let number = job.next_number(letter.lang);
+                        let (letter, bytes) = if number == predicted {
+                            (letter, bytes.expect("typeset with its letter")?)
+                        } else {
+                            let letter = job.letter_numbered(&client, number)?;
+                            let bytes = typeset(&letter)?;
+                            (letter, bytes)
+                        };
+                        let path = args.out.join(export::default_file_name(&letter, format));
+                        write_file(&path, &bytes)?;
+                        record(store, &letter, &path)?;
+                        Ok(path)
+                    },
+                );
                 match result {
                     Ok(path) => {
                         written += 1;
@@ -741,6 +760,13 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     } else {
         Ok(())
     }
+}
+
+/// A letter of a batch, made before it is typeset, with the number it was made with.
+struct Made {
+    client: Client,
+    predicted: String,
+    letter: Letter,
 }
 
 /// Adds to an input error what kind of value the input takes, as a second line.

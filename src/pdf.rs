@@ -306,7 +306,11 @@ impl PageImage {
     pub fn to_png(&self) -> Vec<u8> {
         let opaque = self.rgba.chunks(4).all(|p| p[3] == 255);
         let (color, data) = if opaque {
-            let rgb: Vec<u8> = self.rgba.chunks(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+            let rgb: Vec<u8> = self
+                .rgba
+                .chunks(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect();
             (png::ColorType::Rgb, rgb)
         } else {
             (png::ColorType::Rgba, self.rgba.clone())

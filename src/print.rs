@@ -84,11 +84,7 @@ impl Printer {
                     reason: e.to_string(),
                 },
             })?;
-        let written = child
-            .stdin
-            .take()
-            .expect("stdin was piped")
-            .write_all(pdf);
+        let written = child.stdin.take().expect("stdin was piped").write_all(pdf);
         let output = child.wait_with_output().map_err(|e| PrintError::Failed {
             program: program.clone(),
             reason: e.to_string(),

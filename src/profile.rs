@@ -641,8 +641,11 @@ contract = "قرارداد ۱۲"
     #[test]
     fn page_sizes_are_checked_and_old_files_still_load() {
         // A sender.toml from before letterheads: every new field has its default.
-        let old = Sender::from_toml("name = \"مریم\"\nlogo = \"logo.png\"\n", Path::new("sender.toml"))
-            .unwrap();
+        let old = Sender::from_toml(
+            "name = \"مریم\"\nlogo = \"logo.png\"\n",
+            Path::new("sender.toml"),
+        )
+        .unwrap();
         assert_eq!(old.letterhead, None);
         assert_eq!(old.margin_top_mm, None);
         let text = "name = \"a\"\nletterhead = \"head.jpg\"\nmargin_top_mm = 50\n\

@@ -416,7 +416,10 @@ const SAMPLE_IMAGES: [(&str, &[u8]); 3] = [
         "letterhead.png",
         include_bytes!("../assets/sample/letterhead.png"),
     ),
-    ("signature.png", include_bytes!("../assets/sample/signature.png")),
+    (
+        "signature.png",
+        include_bytes!("../assets/sample/signature.png"),
+    ),
     ("stamp.png", include_bytes!("../assets/sample/stamp.png")),
 ];
 

@@ -700,7 +700,11 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::create_dir_all(data.join("clients")).unwrap();
-    std::fs::write(data.join("sender.toml"), "name = \"مریم\"\nletter_prefix = \"NA\"\n").unwrap();
+    std::fs::write(
+        data.join("sender.toml"),
+        "name = \"مریم\"\nletter_prefix = \"NA\"\n",
+    )
+    .unwrap();
     let ids: Vec<String> = (1..=20).map(|i| format!("c{i:02}")).collect();
     for id in &ids {
         std::fs::write(
@@ -744,7 +748,10 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
         if id == "c05" {
             assert!(line.starts_with("failed: c05:"), "{line}");
         } else {
-            assert!(line.starts_with("wrote ") && line.contains(&format!("_{id}_")), "{line}");
+            assert!(
+                line.starts_with("wrote ") && line.contains(&format!("_{id}_")),
+                "{line}"
+            );
         }
     }
     // Nineteen letters, numbered 001…019 in the clients' order, each number once, and
@@ -758,8 +765,8 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     let mut n = 0;
     for id in ids.iter().filter(|id| *id != "c05") {
         n += 1;
-        let text = std::fs::read_to_string(out.join(format!("payment-1_{id}_2026-11-22.txt")))
-            .unwrap();
+        let text =
+            std::fs::read_to_string(out.join(format!("payment-1_{id}_2026-11-22.txt"))).unwrap();
         let number = format!("NA/۱۴۰۵/{}", digits(n));
         assert!(text.contains(&number), "{id} should be {number}:\n{text}");
     }
@@ -770,7 +777,11 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     assert_eq!(history.len(), 19);
     for n in 1..=19 {
         let number = format!("number = \"NA/۱۴۰۵/{}\"", digits(n));
-        assert_eq!(history.iter().filter(|h| h.contains(&number)).count(), 1, "{number}");
+        assert_eq!(
+            history.iter().filter(|h| h.contains(&number)).count(),
+            1,
+            "{number}"
+        );
     }
 }
 
@@ -813,7 +824,10 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("Sent to the printer (job Office-7)"), "{stderr}");
+    assert!(
+        stderr.contains("Sent to the printer (job Office-7)"),
+        "{stderr}"
+    );
     assert_eq!(
         std::fs::read(printing.join("printed.pdf")).unwrap(),
         std::fs::read(&pdf).unwrap(),
@@ -826,7 +840,13 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     let second = dir.path().join("second.pdf");
     let out = render(
         &nothing,
-        &["--format", "pdf", "--print", "--out", second.to_str().unwrap()],
+        &[
+            "--format",
+            "pdf",
+            "--print",
+            "--out",
+            second.to_str().unwrap(),
+        ],
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -835,7 +855,10 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     assert_eq!(std::fs::read_dir(data.join("history")).unwrap().count(), 2);
 
     // Printing needs a PDF and a file to keep.
-    let out = render(&printing, &["--format", "text", "--print", "--out", "x.txt"]);
+    let out = render(
+        &printing,
+        &["--format", "text", "--print", "--out", "x.txt"],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format pdf"));
     let out = render(&printing, &["--format", "pdf", "--print"]);

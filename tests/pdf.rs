@@ -557,7 +557,11 @@ fn the_page_preview_is_the_pdf_that_is_saved() {
         // are exactly what export writes.
         let typeset = exporter.typeset(&letter).unwrap();
         let preview = typeset.page_image(0, 2.0).unwrap();
-        assert_eq!((preview.width, preview.height), (1191, 1684), "A4 at 144 dpi");
+        assert_eq!(
+            (preview.width, preview.height),
+            (1191, 1684),
+            "A4 at 144 dpi"
+        );
         let saved = exporter
             .bytes(&letter, marz::export::Format::Pdf, 0)
             .unwrap();
@@ -572,7 +576,10 @@ fn the_page_preview_is_the_pdf_that_is_saved() {
         // the preview where the preview has it, and nothing else…
         let printed = Grey::poppler(&pdf, 144);
         let same = Grey::of(&preview).worst_tile(&printed);
-        assert!(same <= 4, "{client}: preview and PDF differ ({same} pixels in a tile)");
+        assert!(
+            same <= 4,
+            "{client}: preview and PDF differ ({same} pixels in a tile)"
+        );
 
         // …and the comparison sees what a reader would: a page without the stamp, or with
         // another letter number, does not pass for it.
@@ -585,9 +592,16 @@ fn the_page_preview_is_the_pdf_that_is_saved() {
             ..letter.clone()
         };
         for (what, other) in [("no stamp", unstamped), ("another number", renumbered)] {
-            let page = exporter.typeset(&other).unwrap().page_image(0, 2.0).unwrap();
+            let page = exporter
+                .typeset(&other)
+                .unwrap()
+                .page_image(0, 2.0)
+                .unwrap();
             let differ = Grey::of(&page).worst_tile(&printed);
-            assert!(differ >= 12, "{client}, {what}: only {differ} pixels differ");
+            assert!(
+                differ >= 12,
+                "{client}, {what}: only {differ} pixels differ"
+            );
         }
     }
 }
@@ -703,7 +717,13 @@ fn the_sample_letterhead_keeps_the_text_clear_and_the_marks_can_be_left_off() {
     assert_eq!(sizes, [(1240, 1754)]);
     render_pdf(
         &data,
-        &["render", "payment-1", "--client", "sample-reza", "--no-stamp"],
+        &[
+            "render",
+            "payment-1",
+            "--client",
+            "sample-reza",
+            "--no-stamp",
+        ],
         &pdf,
     );
     let sizes: Vec<(u32, u32)> = images_of(&pdf).iter().map(|i| (i.1, i.2)).collect();
@@ -763,7 +783,9 @@ fn signature_and_stamp_sit_above_the_signer_overlapping() {
         let pdf = dir.path().join(format!("{client}.pdf"));
         std::fs::write(
             &pdf,
-            exporter.bytes(&letter, marz::export::Format::Pdf, 0).unwrap(),
+            exporter
+                .bytes(&letter, marz::export::Format::Pdf, 0)
+                .unwrap(),
         )
         .unwrap();
         let words = words_of(&pdf);
@@ -782,7 +804,11 @@ fn signature_and_stamp_sit_above_the_signer_overlapping() {
                 with_stamp: stamp,
                 ..letter.clone()
             };
-            exporter.typeset(&letter).unwrap().page_image(0, 2.0).unwrap()
+            exporter
+                .typeset(&letter)
+                .unwrap()
+                .page_image(0, 2.0)
+                .unwrap()
         };
         let sig = ink_box(&page(true, false), blue);
         let stamp = ink_box(&page(false, true), blue);
@@ -799,13 +825,22 @@ fn signature_and_stamp_sit_above_the_signer_overlapping() {
         // The stamp: round, about the size asked for (32 mm, a little more tilted), over the
         // right-hand part of the signature, clear of the closing line.
         let (w, h) = (stamp.2 - stamp.0, stamp.3 - stamp.1);
-        assert!((w - h).abs() < 4.0 && (w - 32.0 * MM).abs() < 4.0, "{client}: {stamp:?}");
+        assert!(
+            (w - h).abs() < 4.0 && (w - 32.0 * MM).abs() < 4.0,
+            "{client}: {stamp:?}"
+        );
         assert!(
             stamp.0 < sig.2 && stamp.2 > sig.2 && stamp.0 > (sig.0 + sig.2) / 2.0 - 20.0,
             "{client}: stamp {stamp:?}, signature {sig:?}"
         );
-        assert!(stamp.1 < sig.3 && stamp.3 > sig.1, "{client}: stamp {stamp:?}, signature {sig:?}");
-        assert!(stamp.1 > closing.y1, "{client}: stamp {stamp:?} over the closing");
+        assert!(
+            stamp.1 < sig.3 && stamp.3 > sig.1,
+            "{client}: stamp {stamp:?}, signature {sig:?}"
+        );
+        assert!(
+            stamp.1 > closing.y1,
+            "{client}: stamp {stamp:?} over the closing"
+        );
 
         // Without them the letter keeps their room: every word stays where it was.
         let bare = marz::Letter {
@@ -838,7 +873,14 @@ fn a_missing_or_damaged_image_stops_the_letter_and_names_the_file() {
     let pdf = dir.path().join("x.pdf");
     let run = |extra: &[&str]| {
         marz(&data)
-            .args(["render", "payment-1", "--client", "sample-reza", "--format", "pdf"])
+            .args([
+                "render",
+                "payment-1",
+                "--client",
+                "sample-reza",
+                "--format",
+                "pdf",
+            ])
             .args(extra)
             .arg("--out")
             .arg(&pdf)
@@ -849,7 +891,10 @@ fn a_missing_or_damaged_image_stops_the_letter_and_names_the_file() {
     let out = run(&[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains(&*data.join("signature.png").to_string_lossy()), "{stderr}");
+    assert!(
+        stderr.contains(&*data.join("signature.png").to_string_lossy()),
+        "{stderr}"
+    );
     assert!(stderr.contains("`signature`"), "{stderr}");
     assert!(!pdf.exists(), "no PDF without the signature");
     // Even a letter sent without the signature keeps its room, so it needs the file.
@@ -862,17 +907,30 @@ fn a_missing_or_damaged_image_stops_the_letter_and_names_the_file() {
     let out = run(&["--no-stamp"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("stamp.png") && stderr.contains("not a PNG"), "{stderr}");
+    assert!(
+        stderr.contains("stamp.png") && stderr.contains("not a PNG"),
+        "{stderr}"
+    );
     let head = std::fs::read(data.join("letterhead.png")).unwrap();
     std::fs::write(data.join("stamp.png"), &head[..head.len() / 3]).unwrap();
     let out = run(&[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("stamp.png") && stderr.contains("damaged"), "{stderr}");
+    assert!(
+        stderr.contains("stamp.png") && stderr.contains("damaged"),
+        "{stderr}"
+    );
 
     // Text and e-mail do not print images, so they do not need them.
     marz(&data)
-        .args(["render", "payment-1", "--client", "sample-reza", "--format", "text"])
+        .args([
+            "render",
+            "payment-1",
+            "--client",
+            "sample-reza",
+            "--format",
+            "text",
+        ])
         .assert()
         .success();
 }
@@ -886,13 +944,27 @@ fn a_pdf_letterhead_and_a_jpeg_one_for_the_following_pages() {
     let head = dir.path().join("head.pdf");
     render_pdf(
         &data,
-        &["render", "payment-1", "--client", "sample-daniel", "--no-signature", "--no-stamp"],
+        &[
+            "render",
+            "payment-1",
+            "--client",
+            "sample-daniel",
+            "--no-signature",
+            "--no-stamp",
+        ],
         &head,
     );
     let jpeg_stem = dir.path().join("next");
     poppler(
         "pdftoppm",
-        &["-jpeg", "-r", "40", "-singlefile", head.to_str().unwrap(), jpeg_stem.to_str().unwrap()],
+        &[
+            "-jpeg",
+            "-r",
+            "40",
+            "-singlefile",
+            head.to_str().unwrap(),
+            jpeg_stem.to_str().unwrap(),
+        ],
     );
     let sender = std::fs::read_to_string(data.join("sender.toml")).unwrap();
     std::fs::write(
@@ -928,12 +1000,24 @@ fn a_pdf_letterhead_and_a_jpeg_one_for_the_following_pages() {
     let images = images_of(&pdf);
     // Page 1: the PDF letterhead is drawn as a page (its text is text), not a picture;
     // pages 2…: the JPEG, passed through as JPEG.
-    assert!(!images.iter().any(|i| i.0 == 1 && i.3 == "jpeg"), "{images:?}");
+    assert!(
+        !images.iter().any(|i| i.0 == 1 && i.3 == "jpeg"),
+        "{images:?}"
+    );
     for page in 2..=pages {
-        assert!(images.iter().any(|i| i.0 == page && i.3 == "jpeg"), "{images:?}");
+        assert!(
+            images.iter().any(|i| i.0 == page && i.3 == "jpeg"),
+            "{images:?}"
+        );
     }
-    let first_page = poppler("pdftotext", &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
-    assert!(first_page.contains("quick reminder about invoice WD-2026-117"), "{first_page}");
+    let first_page = poppler(
+        "pdftotext",
+        &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(
+        first_page.contains("quick reminder about invoice WD-2026-117"),
+        "{first_page}"
+    );
     // The owner's top margin: the letter's own words start 60 mm down (the letterhead's
     // words are higher up).
     let words = words_of(&pdf);
