@@ -10,7 +10,6 @@ use marz::stationery::ImageError;
 use marz::store::{self, HistoryEntry, Store, StoreError};
 use marz::template::{InputKind, Library, Template};
 use marz::{Lang, Letter, dates, i18n, tone};
-use rayon::prelude::*;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -646,10 +645,10 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     let exporter = exporter_for(store, &sender, format)?;
     let timestamp = mail_timestamp(job.date);
     // Numbering stays one sequential step. (1) In order, each letter is made with the
-    // number it will get if every letter before it is written. (2) A chunk of letters is
-    // typeset on every core while the chunk before it is written. (3) In order, each letter
-    // takes its real number, is written and recorded; one whose number turned out
-    // different (a letter before it failed) is made and typeset again with the real one.
+    // number it will get if every letter before it is written. (2) Letters are typeset on
+    // every core, a chunk ahead of (3): in order, each letter takes its real number, is
+    // written and recorded; one whose number turned out different (a letter before it
+    // failed) is made and typeset again with the real one.
     let mut upcoming = BTreeMap::new();
     let drafts: Vec<(&String, Result<Made, CliError>)> = ids
         .iter()
@@ -685,64 +684,37 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
             .bytes(letter, format, timestamp)
             .map_err(export_error)
     };
-    let typeset_chunk = |chunk: &[(&String, Result<Made, CliError>)]| {
-        chunk
-            .par_iter()
-            .map(|(_, made)| made.as_ref().ok().map(|made| typeset(&made.letter)))
-            .collect::<Vec<_>>()
-    };
     let mut written = 0usize;
-    // A chunk at a time, so a large batch does not hold every PDF in memory.
-    let size = 4 * rayon::current_num_threads();
-    let mut chunks = Vec::new();
-    let mut drafts = drafts.into_iter().peekable();
-    while drafts.peek().is_some() {
-        chunks.push(drafts.by_ref().take(size).collect::<Vec<_>>());
-    }
-    let mut chunks = chunks.into_iter().peekable();
-    let mut ready = chunks.peek().map(|c| typeset_chunk(c));
-    while let Some(chunk) = chunks.next() {
-        let done = ready
-            .take()
-            .expect("each chunk is typeset before it is written");
-        let next = chunks.peek();
-        ready = std::thread::scope(|scope| {
-            let ahead = next.map(|c| scope.spawn(|| typeset_chunk(c)));
-            for ((id, draft), bytes) in chunk.into_iter().zip(done) {
-                let result = draft.and_then(
-                    |Made {
-                         client,
-                         predicted,
-                         letter,
-                     }| {
-                        let number = job.next_number(letter.lang);
-                        let (letter, bytes) = if number == predicted {
-                            (letter, bytes.expect("typeset with its letter")?)
-                        } else {
-                            let letter = job.letter_numbered(&client, number)?;
-                            let bytes = typeset(&letter)?;
-                            (letter, bytes)
-                        };
-                        let path = args.out.join(export::default_file_name(&letter, format));
-                        write_file(&path, &bytes)?;
-                        record(store, &letter, &path)?;
-                        Ok(path)
-                    },
-                );
-                match result {
-                    Ok(path) => {
-                        written += 1;
-                        eprintln!("wrote {}", path.display());
-                    }
-                    Err(CliError::User(reason) | CliError::Internal(reason)) => {
-                        failed += 1;
-                        eprintln!("failed: {id}: {}", reason.replace('\n', " "));
-                    }
+    export::in_order(
+        drafts,
+        |(_, made)| made.as_ref().ok().map(|made| typeset(&made.letter)),
+        |(id, made), bytes| {
+            let result = made.and_then(|made| {
+                let number = job.next_number(made.letter.lang);
+                let (letter, bytes) = if number == made.predicted {
+                    (made.letter, bytes.expect("typeset with its letter")?)
+                } else {
+                    let letter = job.letter_numbered(&made.client, number)?;
+                    let bytes = typeset(&letter)?;
+                    (letter, bytes)
+                };
+                let path = args.out.join(export::default_file_name(&letter, format));
+                write_file(&path, &bytes)?;
+                record(store, &letter, &path)?;
+                Ok(path)
+            });
+            match result {
+                Ok(path) => {
+                    written += 1;
+                    eprintln!("wrote {}", path.display());
+                }
+                Err(CliError::User(reason) | CliError::Internal(reason)) => {
+                    failed += 1;
+                    eprintln!("failed: {id}: {}", reason.replace('\n', " "));
                 }
             }
-            ahead.map(|h| h.join().expect("typesetting does not panic"))
-        });
-    }
+        },
+    );
     eprintln!(
         "{written} of {} letters written to {}{}",
         written + failed,

@@ -159,6 +159,42 @@ impl Exporter {
     }
 }
 
+/// Runs `work` over `items` on every core, a chunk ahead of `consume`, which gets each item
+/// with its result in the order of `items`, on the calling thread. What must happen one at
+/// a time and in order (numbering, writing, recording a letter) goes in `consume`; the
+/// typesetting goes in `work`. At most two chunks of results are held at once.
+pub fn in_order<T, R>(items: Vec<T>, work: impl Fn(&T) -> R + Sync, mut consume: impl FnMut(T, R))
+where
+    T: Send + Sync,
+    R: Send,
+{
+    use rayon::prelude::*;
+    let size = 4 * rayon::current_num_threads();
+    let run = |chunk: &[T]| chunk.par_iter().map(&work).collect::<Vec<R>>();
+    let mut chunks = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(size).collect::<Vec<T>>());
+    }
+    let mut chunks = chunks.into_iter().peekable();
+    let mut ready = chunks.peek().map(|c| run(c));
+    while let Some(chunk) = chunks.next() {
+        let done = ready
+            .take()
+            .expect("each chunk is worked on before it is consumed");
+        let next = chunks.peek();
+        ready = std::thread::scope(|scope| {
+            // The next chunk is worked on while this one is consumed (writing waits on the
+            // disk, so the cores would otherwise idle).
+            let ahead = next.map(|c| scope.spawn(|| run(c)));
+            for (item, result) in chunk.into_iter().zip(done) {
+                consume(item, result);
+            }
+            ahead.map(|h| h.join().expect("the work does not panic"))
+        });
+    }
+}
+
 /// A `mailto:` link that opens the user's mail app with the recipient, subject and body
 /// filled in.
 pub fn mailto(letter: &Letter) -> String {
@@ -187,4 +223,38 @@ pub fn default_file_name(letter: &Letter, format: Format) -> String {
         letter.date.format("%Y-%m-%d"),
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+
+    #[test]
+    fn in_order_hands_results_over_in_order_on_the_calling_thread() {
+        let workers = Mutex::new(HashSet::new());
+        let caller = std::thread::current().id();
+        let mut seen = Vec::new();
+        in_order(
+            (0..100u64).collect(),
+            |&i| {
+                workers.lock().unwrap().insert(std::thread::current().id());
+                // Later items finish first if anything lets them overtake.
+                std::thread::sleep(std::time::Duration::from_micros(100 * (100 - i)));
+                i * i
+            },
+            |i, square| {
+                assert_eq!(std::thread::current().id(), caller);
+                seen.push((i, square));
+            },
+        );
+        assert_eq!(seen, (0..100).map(|i| (i, i * i)).collect::<Vec<_>>());
+        if rayon::current_num_threads() > 1 {
+            assert!(
+                workers.lock().unwrap().len() > 1,
+                "the work used one thread"
+            );
+        }
+    }
 }
