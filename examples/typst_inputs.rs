@@ -36,6 +36,10 @@ fn main() {
     })
     .unwrap();
     std::fs::write(dir.join("letter.typ"), template_source()).unwrap();
-    std::fs::write(dir.join("letter.json"), template_input(&letter)).unwrap();
+    std::fs::write(
+        dir.join("letter.json"),
+        template_input(&letter, marz::stationery::PageLayout::PLAIN),
+    )
+    .unwrap();
     println!("wrote {}/letter.typ and letter.json", dir.display());
 }

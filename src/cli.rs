@@ -8,12 +8,13 @@ use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::register::{
     self, Destination, Filter, Plan, Register, RegisterError, SendError, SendRequest, Status,
-    ThreadPick,
+    ThreadPick, Typeset,
 };
 use marz::render;
+use marz::stationery::ImageError;
 use marz::store::{self, Store, StoreError};
 use marz::template::{InputKind, Library, Scenario, Template};
-use marz::{Lang, dates, i18n, tone};
+use marz::{Lang, Letter, dates, i18n, tone};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -211,6 +212,23 @@ struct RenderArgs {
     /// With --attach-pdf: the body is the letter itself, not the cover note.
     #[arg(long, requires = "attach_pdf")]
     letter_body: bool,
+    #[command(flatten)]
+    marks: MarkArgs,
+    /// Also send the PDF to the default printer (needs --format pdf and --out, so the
+    /// letter is kept and recorded first).
+    #[arg(long, requires = "out")]
+    print: bool,
+}
+
+/// Leaving the owner's signature or stamp image off a PDF letter.
+#[derive(Args, Debug, Clone, Copy)]
+struct MarkArgs {
+    /// Leave the signature image off (a draft for review, an e-mailed copy).
+    #[arg(long)]
+    no_signature: bool,
+    /// Leave the stamp (مهر) off.
+    #[arg(long)]
+    no_stamp: bool,
 }
 
 #[derive(Args, Debug)]
@@ -242,6 +260,8 @@ struct BatchArgs {
     /// With --attach-pdf: the body is the letter itself, not the cover note.
     #[arg(long, requires = "attach_pdf")]
     letter_body: bool,
+    #[command(flatten)]
+    marks: MarkArgs,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -274,11 +294,47 @@ fn parse_assignment(s: &str) -> Result<(String, String), String> {
 }
 
 /// A failure, and whose it is.
+#[derive(Clone)]
 enum CliError {
     /// Something the user can fix: exit code 2.
     User(String),
     /// A fault in Marz or the system: exit code 1.
     Internal(String),
+}
+
+impl From<ImageError> for CliError {
+    fn from(e: ImageError) -> Self {
+        // The core names the image and the file; the command line names the line of
+        // sender.toml to change.
+        let field = e.field();
+        let advice = match &e {
+            ImageError::Missing { .. } => {
+                format!(
+                    "put the file there, or correct or remove the `{field}` line of sender.toml"
+                )
+            }
+            ImageError::Unreadable { .. } => {
+                format!("check the file's permissions, or remove the `{field}` line of sender.toml")
+            }
+            ImageError::Unsupported { .. } | ImageError::Damaged { .. } => {
+                format!("point the `{field}` line of sender.toml at a PNG or JPEG file")
+            }
+        };
+        CliError::User(advised(&e, Some(advice)))
+    }
+}
+
+impl From<marz::print::PrintError> for CliError {
+    fn from(e: marz::print::PrintError) -> Self {
+        use marz::print::PrintError;
+        let advice = match &e {
+            PrintError::NoPrintingSystem { .. } => Some("install CUPS (the `cups` package)"),
+            PrintError::NotRunning { .. } => Some("start CUPS, e.g. `sudo systemctl start cups`"),
+            PrintError::NoDefaultPrinter => Some("or run `lpoptions -d PRINTER`"),
+            PrintError::Refused { .. } | PrintError::Failed { .. } => None,
+        };
+        CliError::User(advised(&e, advice.map(str::to_string)))
+    }
 }
 
 impl From<StoreError> for CliError {
@@ -576,6 +632,8 @@ struct LetterJob<'a> {
     thread: ThreadPick,
     /// How e-mails go out (`--attach-pdf`, `--letter-body`).
     mail: MailOptions,
+    /// `--no-signature`, `--no-stamp`.
+    marks: MarkArgs,
 }
 
 impl<'a> LetterJob<'a> {
@@ -598,6 +656,26 @@ impl<'a> LetterJob<'a> {
         Ok(plan)
     }
 
+    /// The planned letter under `number`, with the signature and stamp as asked.
+    fn render(&self, plan: &Plan, number: &str) -> Result<Letter, render::RenderError> {
+        let mut letter = plan.render(number)?;
+        self.mark(&mut letter);
+        Ok(letter)
+    }
+
+    fn mark(&self, letter: &mut Letter) {
+        letter.with_signature = !self.marks.no_signature;
+        letter.with_stamp = !self.marks.no_stamp;
+    }
+
+    /// What `Register::send` needs for a letter of `plan`.
+    fn request(&self, plan: &Plan, destination: Destination, timestamp: i64) -> SendRequest {
+        SendRequest {
+            mail: self.mail.clone(),
+            ..plan.request(destination, timestamp)
+        }
+    }
+
     /// Exports one client's letter through the register.
     fn send(
         &self,
@@ -607,13 +685,11 @@ impl<'a> LetterJob<'a> {
         destination: Destination,
     ) -> Result<register::Sent, CliError> {
         let plan = self.plan(register, client)?;
-        let request = SendRequest {
-            mail: self.mail.clone(),
-            ..plan.request(destination, export::mail_timestamp(self.date, Local::now()))
-        };
+        let timestamp = export::mail_timestamp(self.date, Local::now());
+        let request = self.request(&plan, destination, timestamp);
         register
             .send(exporter, self.library, request, |number| {
-                plan.render(number)
+                self.render(&plan, number)
             })
             .map_err(|e| send_error(plan.template, e))
     }
@@ -699,6 +775,7 @@ fn export_error(e: export::ExportError) -> CliError {
             "add `email = \"…\"` to sender.toml, or pass --format text"
         }
         export::ExportError::Pdf(_) => return CliError::Internal(e.to_string()),
+        export::ExportError::Image(image) => return CliError::from(image.clone()),
     };
     CliError::User(advised(&e, Some(advice.to_string())))
 }
@@ -738,19 +815,20 @@ fn mail_options(
     })
 }
 
-/// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
+/// An exporter with the owner's letterhead, signature, stamp and logo loaded when (and
+/// only when) a PDF is made (a PDF export or one attached to an e-mail). All are loaded
+/// even for --no-signature or --no-stamp: the letter keeps their room, so its pages are
+/// those of the copy with them.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
     mail: &MailOptions,
 ) -> Result<export::Exporter, CliError> {
-    let logo = if format == Format::Pdf || mail.attach_pdf {
-        store.load_logo(sender)?
-    } else {
-        None
-    };
-    Ok(export::Exporter::new(logo))
+    if format != Format::Pdf && !mail.attach_pdf {
+        return Ok(export::Exporter::default());
+    }
+    Ok(export::Exporter::new(store.load_stationery(sender)?))
 }
 
 fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result<(), CliError> {
@@ -770,7 +848,13 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         attachments: args.attachment.clone(),
         thread: thread_pick(&register, &args)?,
         mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
+        marks: args.marks,
     };
+    if args.print && format != Format::Pdf {
+        return Err(CliError::User(
+            "--print prints PDF letters: add --format pdf".to_string(),
+        ));
+    }
     if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::User(
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
@@ -781,9 +865,10 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         None => {
             // A preview: the number the letter would get now, nothing recorded.
             let plan = job.plan(&register, &client)?;
-            let letter = register
+            let mut letter = register
                 .preview(&plan, args.number.as_deref())
                 .map_err(|e| send_error(plan.template, e))?;
+            job.mark(&mut letter);
             let bytes = exporter
                 .bytes_with(
                     &letter,
@@ -806,9 +891,35 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             };
             let sent = job.send(&mut register, &exporter, &client, destination)?;
             eprintln!("Wrote {} ({})", path.display(), describe_sent(&sent));
+            if args.print {
+                print_saved(path, &sent.letter)?;
+            }
             Ok(())
         }
     }
+}
+
+/// Sends the PDF just saved at `path` to the default printer: the very bytes saved.
+fn print_saved(path: &Path, letter: &Letter) -> Result<(), CliError> {
+    let saved = |e: CliError| match e {
+        CliError::User(m) | CliError::Internal(m) => CliError::User(format!(
+            "{m}\n  the letter is saved and recorded as {}",
+            path.display()
+        )),
+    };
+    let bytes = std::fs::read(path).map_err(|source| {
+        saved(CliError::from(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }))
+    })?;
+    let title = export::default_file_name(letter, Format::Pdf);
+    let job = marz::print::print_pdf(&bytes, &title).map_err(|e| saved(e.into()))?;
+    eprintln!(
+        "Sent to the printer{}",
+        job.id.map(|id| format!(" (job {id})")).unwrap_or_default()
+    );
+    Ok(())
 }
 
 /// "letter NA/1405/002, thread 3, further to NA/1405/001".
@@ -865,17 +976,66 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         attachments: Vec::new(),
         thread: ThreadPick::Auto,
         mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
+        marks: args.marks,
     };
     let exporter = exporter_for(store, &sender, format, &job.mail)?;
+    // One Date header for the whole batch, so that an e-mail made ahead is the one sent.
+    let timestamp = export::mail_timestamp(job.date, Local::now());
+    // Numbering stays one sequential step; typesetting does not. (1) In order, each letter
+    // is planned and made with the number it will get if every letter before it is sent
+    // (the register's next numbers, read once per series). (2) The letters are typeset on
+    // every core, a chunk ahead of (3): in order, each is sent through the register, which
+    // takes its real number in its transaction and writes the file typeset ahead only if
+    // the letter is unchanged; one made with another number (a letter before it failed, or
+    // another process took a number) is typeset again there.
+    let clients: Vec<(&String, Result<Client, CliError>)> = ids
+        .iter()
+        .map(|id| (id, store.load_client(id).map_err(CliError::from)))
+        .collect();
+    let mut upcoming = BTreeMap::new();
+    let mut drafts: Vec<(&String, Result<Made, CliError>)> = Vec::new();
+    for (id, client) in &clients {
+        let draft = (|| {
+            let client = client.as_ref().map_err(CliError::clone)?;
+            let plan = job.plan(&register, client)?;
+            let lang = plan.template.lang;
+            let numbers = match upcoming.entry(lang) {
+                std::collections::btree_map::Entry::Occupied(numbers) => numbers.into_mut(),
+                std::collections::btree_map::Entry::Vacant(slot) => slot.insert(
+                    register
+                        .peek_numbers(sender.letter_prefix.as_deref(), job.date, lang)?
+                        .peekable(),
+                ),
+            };
+            let number = numbers.peek().expect("the numbers never run out");
+            let letter = job
+                .render(&plan, number)
+                .map_err(|e| render_error(plan.template, e))?;
+            // The next letter of the series is predicted one higher only if this one is made.
+            numbers.next();
+            Ok(Made { client, letter })
+        })();
+        drafts.push((id, draft));
+    }
     let mut written = 0usize;
-    for id in &ids {
-        let result = store
-            .load_client(id)
-            .map_err(CliError::from)
-            .and_then(|client| {
+    export::in_order(
+        drafts,
+        |(_, made)| {
+            made.as_ref()
+                .ok()
+                .map(|made| exporter.bytes_with(&made.letter, format, &job.mail, timestamp))
+        },
+        |(id, made), bytes| {
+            let result = made.and_then(|made| {
+                let bytes = bytes
+                    .expect("every letter made is typeset")
+                    .map_err(export_error)?;
+                // Planned again: an earlier letter of the batch may have opened the thread
+                // this one continues (a client named twice).
+                let plan = job.plan(&register, made.client)?;
                 let path = args.out.join(export::file_name(
                     job.template,
-                    &client.id,
+                    &made.client.id,
                     job.date,
                     format,
                 ));
@@ -883,20 +1043,33 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
                     path: path.clone(),
                     format,
                 };
-                job.send(&mut register, &exporter, &client, destination)
+                let ahead = Typeset {
+                    letter: made.letter,
+                    bytes,
+                };
+                register
+                    .send_typeset(
+                        &exporter,
+                        job.library,
+                        job.request(&plan, destination, timestamp),
+                        |number| job.render(&plan, number),
+                        Some(ahead),
+                    )
                     .map(|sent| (path, sent))
+                    .map_err(|e| send_error(plan.template, e))
             });
-        match result {
-            Ok((path, sent)) => {
-                written += 1;
-                eprintln!("wrote {} ({})", path.display(), describe_sent(&sent));
+            match result {
+                Ok((path, sent)) => {
+                    written += 1;
+                    eprintln!("wrote {} ({})", path.display(), describe_sent(&sent));
+                }
+                Err(CliError::User(reason) | CliError::Internal(reason)) => {
+                    failed += 1;
+                    eprintln!("failed: {id}: {}", reason.replace('\n', " "));
+                }
             }
-            Err(CliError::User(reason) | CliError::Internal(reason)) => {
-                failed += 1;
-                eprintln!("failed: {id}: {}", reason.replace('\n', " "));
-            }
-        }
-    }
+        },
+    );
     eprintln!(
         "{written} of {} letters written to {}{}",
         written + failed,
@@ -914,6 +1087,12 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     } else {
         Ok(())
     }
+}
+
+/// A letter of a batch, made before its number is taken (with the number predicted).
+struct Made<'c> {
+    client: &'c Client,
+    letter: Letter,
 }
 
 /// Adds to an input error how to give the value on the command line, and what kind of

@@ -4,7 +4,8 @@ use crate::email::{self, Attachment, CoverError, MailOptions};
 use crate::fsutil::atomic_write;
 use crate::i18n::{Locale, Problem};
 use crate::letter::Letter;
-use crate::pdf::{PdfError, PdfRenderer};
+use crate::pdf::{PageImage, PdfError, PdfRenderer, TypesetLetter};
+use crate::stationery::{ImageError, Stationery};
 use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use std::path::Path;
 
@@ -33,6 +34,9 @@ pub enum ExportError {
     /// An e-mail needs the owner's address.
     NoSender,
     Pdf(PdfError),
+    /// An image the owner named for their PDF letters (letterhead, signature, stamp, logo)
+    /// cannot be printed: no PDF leaves without it.
+    Image(ImageError),
     /// The cover note (`templates/cover/<lang>.tera`) could not be written for this letter.
     Cover(CoverError),
     Write {
@@ -44,6 +48,12 @@ pub enum ExportError {
 impl From<PdfError> for ExportError {
     fn from(e: PdfError) -> Self {
         ExportError::Pdf(e)
+    }
+}
+
+impl From<ImageError> for ExportError {
+    fn from(e: ImageError) -> Self {
+        ExportError::Image(e)
     }
 }
 
@@ -59,6 +69,7 @@ impl Problem for ExportError {
             ExportError::NoRecipient(_) => "error-no-recipient-email",
             ExportError::NoSender => "error-no-sender-email",
             ExportError::Pdf(e) => e.key(),
+            ExportError::Image(e) => e.key(),
             ExportError::Cover(e) => e.key(),
             ExportError::Write { source, .. } => crate::store::io_key(source),
         }
@@ -69,6 +80,7 @@ impl Problem for ExportError {
             ExportError::NoRecipient(id) => vec![("id", id.clone())],
             ExportError::NoSender => Vec::new(),
             ExportError::Pdf(e) => e.args(locale),
+            ExportError::Image(e) => e.args(locale),
             ExportError::Cover(e) => e.args(locale),
             ExportError::Write { path, source } => vec![
                 ("path", path.display().to_string()),
@@ -84,6 +96,7 @@ impl std::error::Error for ExportError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ExportError::Pdf(e) => Some(e),
+            ExportError::Image(e) => Some(e),
             ExportError::Cover(e) => Some(e),
             ExportError::Write { source, .. } => Some(source),
             _ => None,
@@ -104,12 +117,14 @@ impl ExportError {
                 source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
             },
         ];
+        all.extend(ImageError::samples().into_iter().map(ExportError::Image));
         all.extend(CoverError::samples().into_iter().map(ExportError::Cover));
         for e in &all {
             match e {
                 ExportError::NoRecipient(_)
                 | ExportError::NoSender
                 | ExportError::Pdf(PdfError::Typeset(_) | PdfError::Export(_))
+                | ExportError::Image(_)
                 | ExportError::Cover(_)
                 | ExportError::Write { .. } => {}
             }
@@ -126,20 +141,62 @@ pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
 }
 
 /// Turns letters into files. Keeps one warm PDF engine (built on first use) so that many
-/// letters, or many previews, do not pay for its start-up again.
+/// letters, or many previews, do not pay for its start-up again. It may be shared between
+/// threads (a batch typesets letters in parallel).
 #[derive(Default)]
 pub struct Exporter {
     pdf: std::sync::OnceLock<PdfRenderer>,
-    logo: Option<Vec<u8>>,
+    stationery: Stationery,
+    /// Why PDF letters cannot be made: an image the owner named cannot be printed, and a
+    /// PDF without it must not leave.
+    broken: Option<ImageError>,
 }
 
 impl Exporter {
-    /// `logo` is the letterhead image for PDF letters, if the owner has one.
-    pub fn new(logo: Option<Vec<u8>>) -> Self {
+    /// `stationery` is what PDF letters print besides the letter: the owner's letterhead,
+    /// signature, stamp and logo (see `Store::load_stationery`).
+    pub fn new(stationery: Stationery) -> Self {
         Exporter {
             pdf: std::sync::OnceLock::new(),
-            logo,
+            stationery,
+            broken: None,
         }
+    }
+
+    /// An exporter for text and e-mail only: every PDF (and page image) is refused with
+    /// `problem`, the image that could not be loaded.
+    pub fn unusable_for_pdf(problem: ImageError) -> Self {
+        Exporter {
+            broken: Some(problem),
+            ..Exporter::default()
+        }
+    }
+
+    pub fn stationery(&self) -> &Stationery {
+        &self.stationery
+    }
+
+    fn renderer(&self) -> &PdfRenderer {
+        self.pdf.get_or_init(PdfRenderer::new)
+    }
+
+    /// The letter laid out as its PDF will be: `.pdf()` gives the file's bytes and
+    /// `.page_images(scale)` the pages for a preview, both from this one layout.
+    pub fn typeset(&self, letter: &Letter) -> Result<TypesetLetter, ExportError> {
+        if let Some(problem) = &self.broken {
+            return Err(ExportError::Image(problem.clone()));
+        }
+        Ok(self.renderer().typeset(letter, &self.stationery)?)
+    }
+
+    /// Every page of the letter's PDF as pixels, drawn by Typst's renderer at
+    /// `pixels_per_point` (see `TypesetLetter::page_image`).
+    pub fn page_images(
+        &self,
+        letter: &Letter,
+        pixels_per_point: f32,
+    ) -> Result<Vec<PageImage>, ExportError> {
+        Ok(self.typeset(letter)?.page_images(pixels_per_point))
     }
 
     /// Starts the PDF engine now if `format` needs it, so that its start-up is not paid
@@ -172,10 +229,7 @@ impl Exporter {
         Ok(match format {
             Format::Text => letter.to_text().into_bytes(),
             Format::Eml => self.eml(letter, mail, timestamp)?,
-            Format::Pdf => self
-                .pdf
-                .get_or_init(PdfRenderer::new)
-                .render(letter, self.logo.as_deref())?,
+            Format::Pdf => self.typeset(letter)?.pdf()?,
         })
     }
 
@@ -266,6 +320,42 @@ pub fn mail_timestamp(date: NaiveDate, now: DateTime<Local>) -> i64 {
         .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
 }
 
+/// Runs `work` over `items` on every core, a chunk ahead of `consume`, which gets each item
+/// with its result in the order of `items`, on the calling thread. What must happen one at
+/// a time and in order (numbering, writing, recording a letter) goes in `consume`; the
+/// typesetting goes in `work`. At most two chunks of results are held at once.
+pub fn in_order<T, R>(items: Vec<T>, work: impl Fn(&T) -> R + Sync, mut consume: impl FnMut(T, R))
+where
+    T: Send + Sync,
+    R: Send,
+{
+    use rayon::prelude::*;
+    let size = 4 * rayon::current_num_threads();
+    let run = |chunk: &[T]| chunk.par_iter().map(&work).collect::<Vec<R>>();
+    let mut chunks = Vec::new();
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(size).collect::<Vec<T>>());
+    }
+    let mut chunks = chunks.into_iter().peekable();
+    let mut ready = chunks.peek().map(|c| run(c));
+    while let Some(chunk) = chunks.next() {
+        let done = ready
+            .take()
+            .expect("each chunk is worked on before it is consumed");
+        let next = chunks.peek();
+        ready = std::thread::scope(|scope| {
+            // The next chunk is worked on while this one is consumed (writing waits on the
+            // disk, so the cores would otherwise idle).
+            let ahead = next.map(|c| scope.spawn(|| run(c)));
+            for (item, result) in chunk.into_iter().zip(done) {
+                consume(item, result);
+            }
+            ahead.map(|h| h.join().expect("the work does not panic"))
+        });
+    }
+}
+
 /// A `mailto:` link that opens the user's mail app with the recipient, subject and the
 /// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
 /// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
@@ -292,6 +382,8 @@ pub fn file_name(template: &str, client: &str, date: chrono::NaiveDate, format: 
 mod tests {
     use super::*;
     use chrono::Timelike;
+    use std::collections::HashSet;
+    use std::sync::Mutex;
 
     #[test]
     fn the_mail_date_is_now_for_today_and_nine_in_the_morning_otherwise() {
@@ -303,5 +395,32 @@ mod tests {
             .with_timezone(&Local);
         assert_eq!(sent.date_naive(), later);
         assert_eq!((sent.hour(), sent.minute()), (9, 0));
+    }
+
+    #[test]
+    fn in_order_hands_results_over_in_order_on_the_calling_thread() {
+        let workers = Mutex::new(HashSet::new());
+        let caller = std::thread::current().id();
+        let mut seen = Vec::new();
+        in_order(
+            (0..100u64).collect(),
+            |&i| {
+                workers.lock().unwrap().insert(std::thread::current().id());
+                // Later items finish first if anything lets them overtake.
+                std::thread::sleep(std::time::Duration::from_micros(100 * (100 - i)));
+                i * i
+            },
+            |i, square| {
+                assert_eq!(std::thread::current().id(), caller);
+                seen.push((i, square));
+            },
+        );
+        assert_eq!(seen, (0..100).map(|i| (i, i * i)).collect::<Vec<_>>());
+        if rayon::current_num_threads() > 1 {
+            assert!(
+                workers.lock().unwrap().len() > 1,
+                "the work used one thread"
+            );
+        }
     }
 }

@@ -21,8 +21,15 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Creates the temporary file; fails at once when the folder cannot be written to.
+    /// Creates the temporary file; fails at once when the folder cannot be written to, or
+    /// when a folder has the file's name (the rename at `commit` would fail).
     pub fn new(path: &Path) -> io::Result<Staged> {
+        if path.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                "a folder has this name",
+            ));
+        }
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .suffix(TEMP_SUFFIX)

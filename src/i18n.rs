@@ -210,6 +210,9 @@ mod tests {
         // The register of sent letters, and an export through it.
         all.extend(boxed(crate::register::RegisterError::samples()));
         all.extend(boxed(crate::register::SendError::samples()));
+        // The owner's images for PDF letters (also inside ExportError), and printing.
+        all.extend(boxed(crate::stationery::ImageError::samples()));
+        all.extend(boxed(crate::print::PrintError::samples()));
         all
     }
 

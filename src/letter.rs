@@ -102,6 +102,17 @@ pub struct Letter {
     /// The earlier letter this one follows, printed under the subject line.
     #[serde(default)]
     pub reference: Option<Reference>,
+    /// Whether the PDF carries the owner's signature image and stamp (when they have
+    /// them): both by default; off for a draft sent for review or an e-mailed copy. A
+    /// letter recorded before these existed had both.
+    #[serde(default = "yes")]
+    pub with_signature: bool,
+    #[serde(default = "yes")]
+    pub with_stamp: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn non_empty(value: &Option<String>) -> Option<&str> {
@@ -239,6 +250,8 @@ impl Letter {
             follow_up: Some(draft.template.follow_up(draft.date, &inputs)),
             inputs,
             reference: None,
+            with_signature: true,
+            with_stamp: true,
         }
     }
 

@@ -6,7 +6,9 @@
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::letter::Letter;
+use crate::stationery::{PageLayout, Stationery};
 use serde::Serialize;
+use std::sync::OnceLock;
 use typst::foundations::{Bytes, Dict, IntoValue, Value};
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 use typst_layout::PagedDocument;
@@ -124,10 +126,15 @@ struct PdfData<'a> {
     signature: &'a [String],
     copies: Vec<String>,
     contact: &'a [crate::letter::ContactItem],
+    layout: PageLayout,
+    /// Whether this letter prints the signature and the stamp. Their room is kept either
+    /// way, so a copy without them (to sign by hand, say) has the same pages.
+    show_signature: bool,
+    show_stamp: bool,
 }
 
 impl<'a> PdfData<'a> {
-    fn new(letter: &'a Letter) -> Self {
+    fn new(letter: &'a Letter, layout: PageLayout) -> Self {
         let locale = Locale::get(letter.lang);
         let author = letter.signature.first().map_or("", String::as_str);
         // The line under the letterhead: the owner's name when the letterhead is the business.
@@ -166,14 +173,17 @@ impl<'a> PdfData<'a> {
             signature: &letter.signature,
             copies: letter.copies_text(),
             contact: &letter.contact,
+            layout,
+            show_signature: letter.with_signature,
+            show_stamp: letter.with_stamp,
         }
     }
 }
 
 /// The JSON the Typst template receives as `sys.inputs.letter`. Public so that the same
 /// letter can be typeset by another Typst front end for comparison (see `examples/`).
-pub fn template_input(letter: &Letter) -> String {
-    serde_json::to_string(&PdfData::new(letter)).expect("plain data serialises")
+pub fn template_input(letter: &Letter, layout: PageLayout) -> String {
+    serde_json::to_string(&PdfData::new(letter, layout)).expect("plain data serialises")
 }
 
 /// The Typst source of the letter layout.
@@ -181,7 +191,13 @@ pub fn template_source() -> &'static str {
     TEMPLATE
 }
 
-/// A warm Typst engine with the template and fonts loaded; reuse it for many letters.
+/// How many compiles Typst's memoised work (decoded images, shaped text) survives. Kept
+/// above zero so that the letterhead is decoded once for a batch or a preview session,
+/// not once per letter.
+const CACHE_AGE: usize = 8;
+
+/// A warm Typst engine with the template and fonts loaded; reuse it for many letters. It
+/// may be shared between threads: `typeset` takes `&self`.
 pub struct PdfRenderer {
     engine: TypstEngine<TypstTemplateMainFile>,
 }
@@ -197,24 +213,61 @@ impl PdfRenderer {
         let engine = TypstEngine::builder()
             .main_file(TEMPLATE)
             .fonts([FONT_REGULAR, FONT_BOLD])
+            .comemo_evict_max_age(Some(CACHE_AGE))
             .build();
         PdfRenderer { engine }
     }
 
-    /// Typesets the letter; `logo` is the bytes of a PNG, JPEG or SVG image.
-    pub fn render(&self, letter: &Letter, logo: Option<&[u8]>) -> Result<Vec<u8>, PdfError> {
-        let json = template_input(letter);
+    /// Lays the letter out on pages, with the owner's letterhead, signature and stamp
+    /// (those the letter asks for). The result gives both the PDF and the page images, so
+    /// a preview drawn from it is the layout the PDF has.
+    pub fn typeset(
+        &self,
+        letter: &Letter,
+        stationery: &Stationery,
+    ) -> Result<TypesetLetter, PdfError> {
+        let json = template_input(letter, stationery.layout);
         let mut inputs = Dict::new();
         inputs.insert("letter".into(), json.into_value());
-        if let Some(logo) = logo {
-            inputs.insert("logo".into(), Value::Bytes(Bytes::new(logo.to_vec())));
+        let images = [
+            ("logo", stationery.logo.as_ref()),
+            ("letterhead", stationery.letterhead.as_ref()),
+            ("letterhead_next", stationery.letterhead_next.as_ref()),
+            ("signature", stationery.signature.as_ref()),
+            ("stamp", stationery.stamp.as_ref()),
+        ];
+        for (key, artwork) in images {
+            if let Some(artwork) = artwork {
+                inputs.insert(key.into(), Value::Bytes(artwork.typst_bytes()));
+            }
         }
         let document: PagedDocument = self
             .engine
             .compile_with_input(inputs)
             .output
             .map_err(|e| PdfError::Typeset(describe(&e)))?;
-        typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
+        Ok(TypesetLetter { document })
+    }
+
+    /// The letter as PDF bytes.
+    pub fn render(&self, letter: &Letter, stationery: &Stationery) -> Result<Vec<u8>, PdfError> {
+        self.typeset(letter, stationery)?.pdf()
+    }
+}
+
+/// A letter laid out on pages: one compile, from which the PDF and the page images come.
+pub struct TypesetLetter {
+    document: PagedDocument,
+}
+
+impl TypesetLetter {
+    pub fn page_count(&self) -> usize {
+        self.document.pages().len()
+    }
+
+    /// The PDF file, byte for byte what export writes.
+    pub fn pdf(&self) -> Result<Vec<u8>, PdfError> {
+        typst_pdf::pdf(&self.document, &typst_pdf::PdfOptions::default()).map_err(|errors| {
             PdfError::Export(
                 errors
                     .iter()
@@ -224,6 +277,110 @@ impl PdfRenderer {
             )
         })
     }
+
+    /// Page `index` (from 0) drawn by Typst's own renderer at `pixels_per_point` (1 pt is
+    /// 1/72 inch: 2.0 gives 144 dpi, an A4 page 1191 × 1684 pixels).
+    pub fn page_image(&self, index: usize, pixels_per_point: f32) -> Option<PageImage> {
+        let page = self.document.pages().get(index)?;
+        let options = typst_render::RenderOptions {
+            pixel_per_pt: typst::utils::Scalar::new(f64::from(pixels_per_point)),
+            render_bleed: false,
+        };
+        let pixmap = typst_render::render(page, &options);
+        let (width, height) = (pixmap.width(), pixmap.height());
+        // tiny-skia keeps premultiplied alpha; pages are drawn on white, so every pixel is
+        // opaque and this is the plain RGBA an image widget expects.
+        let rgba = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| {
+                let c = p.demultiply();
+                [c.red(), c.green(), c.blue(), c.alpha()]
+            })
+            .collect();
+        Some(PageImage {
+            width,
+            height,
+            rgba,
+        })
+    }
+
+    /// Every page, in order.
+    pub fn page_images(&self, pixels_per_point: f32) -> Vec<PageImage> {
+        (0..self.page_count())
+            .filter_map(|i| self.page_image(i, pixels_per_point))
+            .collect()
+    }
+}
+
+/// One page as pixels: `rgba` holds `width × height` pixels, four bytes each (red, green,
+/// blue, alpha; not premultiplied), row by row from the top.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageImage {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: Vec<u8>,
+}
+
+impl PageImage {
+    /// The page as a PNG file (RGB when every pixel is opaque, as pages are).
+    pub fn to_png(&self) -> Vec<u8> {
+        let opaque = self.rgba.chunks(4).all(|p| p[3] == 255);
+        let (color, data) = if opaque {
+            let rgb: Vec<u8> = self
+                .rgba
+                .chunks(4)
+                .flat_map(|p| [p[0], p[1], p[2]])
+                .collect();
+            (png::ColorType::Rgb, rgb)
+        } else {
+            (png::ColorType::Rgba, self.rgba.clone())
+        };
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, self.width, self.height);
+        encoder.set_color(color);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder
+            .write_header()
+            .expect("writing a PNG header to memory cannot fail");
+        writer
+            .write_image_data(&data)
+            .expect("the pixel buffer has the size of the image");
+        writer
+            .finish()
+            .expect("finishing a PNG in memory cannot fail");
+        out
+    }
+}
+
+/// A one-image document, typeset and exported like a letter, to learn whether Typst can
+/// draw `image` before a letter depends on it. The message is Typst's.
+pub(crate) fn check_image(image: &Bytes) -> Result<(), String> {
+    static PROBE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    let engine = PROBE.get_or_init(|| {
+        TypstEngine::builder()
+            .main_file(
+                "#set page(width: auto, height: auto, margin: 0pt)\n#image(sys.inputs.image, width: 2cm)",
+            )
+            .fonts([FONT_REGULAR, FONT_BOLD])
+            .comemo_evict_max_age(Some(CACHE_AGE))
+            .build()
+    });
+    let mut inputs = Dict::new();
+    inputs.insert("image".into(), Value::Bytes(image.clone()));
+    let document: PagedDocument = engine
+        .compile_with_input(inputs)
+        .output
+        .map_err(|e| describe(&e))?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map(drop)
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
 }
 
 /// Typst's diagnostics as one readable line (the debug form is unreadable for a person).
@@ -241,6 +398,16 @@ fn describe(error: &typst_as_lib::TypstAsLibError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_engine_and_its_results_cross_threads() {
+        // A batch typesets on a thread pool; the app typesets its preview off the UI thread.
+        fn shared<T: Send + Sync>() {}
+        shared::<PdfRenderer>();
+        shared::<crate::export::Exporter>();
+        shared::<TypesetLetter>();
+        shared::<PageImage>();
+    }
 
     #[test]
     fn body_splits_into_paragraphs_and_lists() {

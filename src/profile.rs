@@ -109,6 +109,34 @@ pub struct Sender {
     pub address_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city_en: Option<String>,
+    /// The owner's letterhead (سربرگ), printed full-bleed behind every page of a PDF letter
+    /// instead of the built-in header: an A4 PNG, JPEG or PDF (its first page), relative
+    /// to the workspace or absolute.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead: Option<String>,
+    /// A letterhead for the second and following pages, where it differs from the first
+    /// (without `letterhead`, the first page keeps the built-in header).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letterhead_next: Option<String>,
+    /// Space kept clear of the letterhead's printed parts, in millimetres (see
+    /// `PageLayout` for the defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_top_mm: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_bottom_mm: Option<f32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub margin_side_mm: Option<f32>,
+    /// A scan of the owner's signature (PNG with transparency, or JPEG), printed above
+    /// their name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature_width_mm: Option<f32>,
+    /// The business's stamp (مهر), printed overlapping the signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp_width_mm: Option<f32>,
 }
 
 impl Sender {
@@ -171,6 +199,13 @@ pub enum FieldProblem {
     /// A fact's key that templates could not use.
     Key(String),
     Prefix(String),
+    /// A size in millimetres (`margin_top_mm`, `stamp_width_mm`…) outside what an A4 page
+    /// allows; `value` as written, `min` and `max` the limits of that field.
+    Size {
+        value: String,
+        min: u16,
+        max: u16,
+    },
     /// A client file whose id is not its file name.
     IdNotFileName {
         id: String,
@@ -210,17 +245,23 @@ impl Problem for FieldError {
             FieldProblem::Id(_) => "invalid-id",
             FieldProblem::Key(_) => "invalid-key",
             FieldProblem::Prefix(_) => "invalid-prefix",
+            FieldProblem::Size { .. } => "invalid-size",
             FieldProblem::IdNotFileName { .. } => "invalid-id-not-file-name",
         }
     }
 
-    fn args(&self, _: &Locale) -> Vec<(&'static str, String)> {
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
         match &self.problem {
             FieldProblem::Required => Vec::new(),
             FieldProblem::Email(v)
             | FieldProblem::Id(v)
             | FieldProblem::Key(v)
             | FieldProblem::Prefix(v) => vec![("value", v.clone())],
+            FieldProblem::Size { value, min, max } => vec![
+                ("value", locale.number(value)),
+                ("min", locale.number(min)),
+                ("max", locale.number(max)),
+            ],
             FieldProblem::IdNotFileName { id, stem } => {
                 vec![("value", id.clone()), ("file", format!("{stem}.toml"))]
             }
@@ -276,6 +317,11 @@ impl ProfileError {
             FieldProblem::Id("Acme Ltd.".into()),
             FieldProblem::Key("due date".into()),
             FieldProblem::Prefix("M Z".into()),
+            FieldProblem::Size {
+                value: "200".into(),
+                min: 10,
+                max: 90,
+            },
             FieldProblem::IdNotFileName {
                 id: "acme".into(),
                 stem: "acme-ltd".into(),
@@ -308,6 +354,7 @@ impl ProfileError {
                                 | FieldProblem::Id(_)
                                 | FieldProblem::Key(_)
                                 | FieldProblem::Prefix(_)
+                                | FieldProblem::Size { .. }
                                 | FieldProblem::IdNotFileName { .. },
                             ..
                         },
@@ -465,6 +512,13 @@ fn is_fact_key(key: &str) -> bool {
     !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_')
 }
 
+/// What the page sizes in `sender.toml` may be, in millimetres: top and bottom margins,
+/// side margins, and the printed width of the signature and the stamp. The limits keep a
+/// usable text area on an A4 page (210 × 297 mm).
+const MARGIN_MM: std::ops::RangeInclusive<f32> = 0.0..=110.0;
+const SIDE_MM: std::ops::RangeInclusive<f32> = 0.0..=60.0;
+const IMAGE_MM: std::ops::RangeInclusive<f32> = 10.0..=90.0;
+
 impl Sender {
     pub fn normalize_and_validate(&mut self) -> Result<(), FieldError> {
         self.name = persian::normalize(self.name.trim());
@@ -479,9 +533,34 @@ impl Sender {
             &mut self.letter_prefix,
             &mut self.logo,
             &mut self.invocation,
+            &mut self.letterhead,
+            &mut self.letterhead_next,
+            &mut self.signature,
+            &mut self.stamp,
         ] {
             normalize_opt(field);
         }
+        for (field, value, range) in [
+            ("margin_top_mm", self.margin_top_mm, MARGIN_MM),
+            ("margin_bottom_mm", self.margin_bottom_mm, MARGIN_MM),
+            ("margin_side_mm", self.margin_side_mm, SIDE_MM),
+            ("signature_width_mm", self.signature_width_mm, IMAGE_MM),
+            ("stamp_width_mm", self.stamp_width_mm, IMAGE_MM),
+        ] {
+            if let Some(v) = value
+                && !range.contains(&v)
+            {
+                return Err(FieldError::new(
+                    field,
+                    FieldProblem::Size {
+                        value: v.to_string(),
+                        min: *range.start() as u16,
+                        max: *range.end() as u16,
+                    },
+                ));
+            }
+        }
+
         if self.name.is_empty() {
             return Err(FieldError::new("name", FieldProblem::Required));
         }
@@ -688,6 +767,63 @@ contract = "قرارداد ۱۲"
             .unwrap_err();
         assert!(e.to_string().contains("sender.toml:2"), "{e}");
         assert!(e.to_string().contains("name_fr"), "{e}");
+    }
+
+    #[test]
+    fn page_sizes_are_checked_and_old_files_still_load() {
+        // A sender.toml from before letterheads: every new field has its default.
+        let old = Sender::from_toml(
+            "name = \"مریم\"\nlogo = \"logo.png\"\n",
+            Path::new("sender.toml"),
+        )
+        .unwrap();
+        assert_eq!(old.letterhead, None);
+        assert_eq!(old.margin_top_mm, None);
+        let text = "name = \"a\"\nletterhead = \"head.jpg\"\nmargin_top_mm = 50\n\
+                    stamp = \" stamp.png \"\nstamp_width_mm = 35.5\n";
+        let s = Sender::from_toml(text, Path::new("sender.toml")).unwrap();
+        assert_eq!(s.margin_top_mm, Some(50.0));
+        assert_eq!(s.stamp.as_deref(), Some("stamp.png"));
+        assert_eq!(s.stamp_width_mm, Some(35.5));
+        let back = Sender::from_toml(&s.to_toml(), Path::new("sender.toml")).unwrap();
+        assert_eq!(back, s);
+        for bad in [
+            "margin_side_mm = 70",
+            "margin_bottom_mm = -1",
+            "signature_width_mm = 5",
+            "stamp_width_mm = nan",
+        ] {
+            let e = Sender::from_toml(&format!("name = \"a\"\n{bad}\n"), Path::new("sender.toml"))
+                .unwrap_err();
+            let field = bad.split(' ').next().unwrap();
+            assert!(
+                matches!(&e, ProfileError::Invalid { error, .. } if error.field == field),
+                "{bad}: {e}"
+            );
+        }
+        let mut s = Sender {
+            name: "a".to_string(),
+            signature_width_mm: Some(200.0),
+            ..Sender::default()
+        };
+        let e = s.normalize_and_validate().unwrap_err();
+        assert_eq!(e.field, "signature_width_mm");
+        assert_eq!(
+            e.problem,
+            FieldProblem::Size {
+                value: "200".into(),
+                min: 10,
+                max: 90
+            }
+        );
+        assert_eq!(
+            e.to_string(),
+            "200 mm is out of range: give a size from 10 to 90 mm."
+        );
+        assert_eq!(
+            crate::bidi::strip(&Locale::get(crate::Lang::Fa).problem(&e)),
+            "۲۰۰ میلی‌متر بیرون از اندازهٔ پذیرفتنی است؛ عددی از ۱۰ تا ۹۰ میلی‌متر بنویسید."
+        );
     }
 
     #[test]

@@ -422,6 +422,14 @@ pub struct SendRequest {
     pub mail: MailOptions,
 }
 
+/// A letter already made into the bytes of its file (in the destination's format, with the
+/// request's mail options and timestamp), before its number was taken.
+#[derive(Debug, Clone)]
+pub struct Typeset {
+    pub letter: Letter,
+    pub bytes: Vec<u8>,
+}
+
 /// A letter that left and is recorded.
 #[derive(Debug, Clone)]
 pub struct Sent {
@@ -952,6 +960,20 @@ impl Register {
         Ok(format_number(&series, seq, lang))
     }
 
+    /// The numbers the next letters of a series would get now, in order, if each is
+    /// recorded before the next and no other process takes one: a prediction, for work done
+    /// before the numbers are taken (a batch typesets ahead; see `send_typeset`).
+    pub fn peek_numbers(
+        &self,
+        prefix: Option<&str>,
+        date: NaiveDate,
+        lang: Lang,
+    ) -> Result<impl Iterator<Item = String> + use<>> {
+        let series = series_of(prefix, date, lang);
+        let first = next_seq(&self.conn, &series).map_err(self.err())?;
+        Ok((first..).map(move |seq| format_number(&series, seq, lang)))
+    }
+
     /// Exports a letter: takes the next number, builds the letter with it, writes the file
     /// (for `Destination::File`) and records it. All or nothing: a failure before the
     /// record is committed leaves no record, no number taken and no file; the file is put in
@@ -962,6 +984,22 @@ impl Register {
         library: &Library,
         request: SendRequest,
         build: impl FnOnce(&str) -> Result<Letter, RenderError>,
+    ) -> Result<Sent, SendError> {
+        self.send_typeset(exporter, library, request, build, None)
+    }
+
+    /// `send`, with the file made ahead of the number (typeset on another core while earlier
+    /// letters were sent). `ahead` is written only when the letter built under the number
+    /// taken is exactly `ahead.letter` (the same number, thread citation and text);
+    /// otherwise the letter is typeset again here, so the file always shows the letter
+    /// recorded.
+    pub fn send_typeset(
+        &mut self,
+        exporter: &Exporter,
+        library: &Library,
+        request: SendRequest,
+        build: impl FnOnce(&str) -> Result<Letter, RenderError>,
+        ahead: Option<Typeset>,
     ) -> Result<Sent, SendError> {
         // Made before the lock, so that a folder that cannot be written to fails at once.
         let mut staged = match &request.destination {
@@ -988,7 +1026,10 @@ impl Register {
         if let (Some(file), Destination::File { path, format }) =
             (staged.as_mut(), &request.destination)
         {
-            let bytes = exporter.bytes_with(&letter, *format, &request.mail, request.timestamp)?;
+            let bytes = match ahead {
+                Some(ahead) if ahead.letter == letter => ahead.bytes,
+                _ => exporter.bytes_with(&letter, *format, &request.mail, request.timestamp)?,
+            };
             file.write(&bytes).map_err(|source| ExportError::Write {
                 path: path.clone(),
                 source,
@@ -2311,6 +2352,94 @@ mod tests {
         assert!(text.contains("شماره این نامه: NA/۱۴۰۵/۰۰۲"), "{text}");
         assert!(!text.contains("۰۰۱"), "{text}");
         assert_eq!(r.record(sent.id).unwrap().entry.sent_as, "mail");
+    }
+
+    #[test]
+    fn a_letter_typeset_ahead_is_written_only_under_the_number_it_was_made_with() {
+        let f = fixture();
+        let mut r = f.register();
+        let date = day(2026, 11, 22);
+        let client = f.store.load_client("sample-reza").unwrap();
+        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let plan_now = |r: &Register| {
+            r.plan(
+                template,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                date,
+                ThreadPick::Auto,
+            )
+            .unwrap()
+        };
+        let predicted: Vec<String> = r
+            .peek_numbers(Some("NA"), date, Lang::Fa)
+            .unwrap()
+            .take(2)
+            .collect();
+        assert_eq!(predicted, ["NA/۱۴۰۵/۰۰۱", "NA/۱۴۰۵/۰۰۲"]);
+        let out = f.store.root().join("out");
+        std::fs::create_dir_all(&out).unwrap();
+        let to = |name: &str| Destination::File {
+            path: out.join(name),
+            format: Format::Text,
+        };
+        // Bytes that no typesetting makes, to tell a file written from them.
+        let marker = b"typeset ahead".to_vec();
+
+        // Made under the number it gets: those very bytes are written.
+        let plan = plan_now(&r);
+        let ahead = Typeset {
+            letter: plan.render(&predicted[0]).unwrap(),
+            bytes: marker.clone(),
+        };
+        let sent = r
+            .send_typeset(
+                &f.exporter,
+                &f.library,
+                plan.request(to("a.txt"), 0),
+                |n| plan.render(n),
+                Some(ahead),
+            )
+            .unwrap();
+        assert_eq!(sent.number, predicted[0]);
+        assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), marker);
+
+        // Another letter takes the predicted next number first (another window, another
+        // process): the letter made ahead under it is typeset again under the real one.
+        let other = f.send(
+            &mut r,
+            "payment-1",
+            "sample-nazanin",
+            &[],
+            date,
+            ThreadPick::Auto,
+        );
+        assert_eq!(other.number, predicted[1]);
+        let plan = plan_now(&r);
+        let ahead = Typeset {
+            letter: plan.render(&predicted[1]).unwrap(),
+            bytes: marker.clone(),
+        };
+        let sent = r
+            .send_typeset(
+                &f.exporter,
+                &f.library,
+                plan.request(to("b.txt"), 0),
+                |n| plan.render(n),
+                Some(ahead),
+            )
+            .unwrap();
+        assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۳");
+        let text = std::fs::read_to_string(out.join("b.txt")).unwrap();
+        assert_eq!(text, sent.letter.to_text());
+        assert!(text.contains("NA/۱۴۰۵/۰۰۳"), "{text}");
+        assert!(!text.contains(&predicted[1]), "{text}");
+        // Three letters, three numbers, each recorded once.
+        let page = r.list(&Filter::default(), 0, 10).unwrap();
+        let mut numbers: Vec<&str> = page.entries.iter().map(|e| e.number.as_str()).collect();
+        numbers.sort();
+        assert_eq!(numbers, ["NA/۱۴۰۵/۰۰۱", "NA/۱۴۰۵/۰۰۲", "NA/۱۴۰۵/۰۰۳"]);
     }
 
     #[test]

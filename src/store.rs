@@ -7,6 +7,7 @@ use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::money::Currency;
 use crate::profile::{Client, Honorific, ProfileError, Sender, is_valid_id};
+use crate::stationery::{ImageError, Stationery};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -35,11 +36,6 @@ pub enum StoreError {
     /// A client with this id exists and replacing it was not asked for.
     Exists(String),
     BadId(String),
-    /// The logo named in `sender.toml` cannot be read.
-    Logo {
-        path: PathBuf,
-        source: std::io::Error,
-    },
     NoDataDir,
 }
 
@@ -69,14 +65,13 @@ impl Problem for StoreError {
             StoreError::Unreadable { .. } => "error-client-unreadable",
             StoreError::Exists(_) => "error-client-exists",
             StoreError::BadId(_) => "error-bad-id",
-            StoreError::Logo { .. } => "error-logo",
             StoreError::NoDataDir => "error-no-data-dir",
         }
     }
 
     fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
         match self {
-            StoreError::Io { path, source } | StoreError::Logo { path, source } => vec![
+            StoreError::Io { path, source } => vec![
                 ("path", path.display().to_string()),
                 ("detail", source.to_string()),
             ],
@@ -101,7 +96,7 @@ crate::i18n::english_display!(StoreError);
 impl std::error::Error for StoreError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StoreError::Io { source, .. } | StoreError::Logo { source, .. } => Some(source),
+            StoreError::Io { source, .. } => Some(source),
             StoreError::Profile(e) => Some(e),
             StoreError::Unreadable { source, .. } => Some(source.as_ref()),
             _ => None,
@@ -141,10 +136,6 @@ impl StoreError {
             },
             StoreError::Exists("acme".into()),
             StoreError::BadId("Acme Ltd.".into()),
-            StoreError::Logo {
-                path: PathBuf::from("/home/maryam/marz/logo.png"),
-                source: Error::from(ErrorKind::NotFound),
-            },
             StoreError::NoDataDir,
         ];
         for e in &all {
@@ -156,7 +147,6 @@ impl StoreError {
                 | StoreError::Unreadable { .. }
                 | StoreError::Exists(_)
                 | StoreError::BadId(_)
-                | StoreError::Logo { .. }
                 | StoreError::NoDataDir => {}
             }
         }
@@ -342,6 +332,10 @@ impl Store {
                 &with_sample_header(&client.to_toml()),
             )?;
         }
+        for (name, bytes) in SAMPLE_IMAGES {
+            let path = self.root.join(name);
+            atomic_write(&path, bytes).map_err(io_error(&path))?;
+        }
         Ok(true)
     }
 
@@ -372,16 +366,10 @@ impl Store {
         self.write_file(&self.sender_path(), &sender.to_toml())
     }
 
-    /// The letterhead logo named in `sender.toml`, read from the data directory (or an
-    /// absolute path).
-    pub fn load_logo(&self, sender: &Sender) -> Result<Option<Vec<u8>>, StoreError> {
-        let Some(logo) = &sender.logo else {
-            return Ok(None);
-        };
-        let path = self.root.join(logo);
-        std::fs::read(&path)
-            .map(Some)
-            .map_err(|source| StoreError::Logo { path, source })
+    /// The letterhead, signature, stamp and logo named in `sender.toml`, read from the
+    /// workspace (or absolute paths) and checked, with the margins and sizes to print them.
+    pub fn load_stationery(&self, sender: &Sender) -> Result<Stationery, ImageError> {
+        Stationery::load(sender, &self.root)
     }
 
     /// Every client file, sorted by name; unreadable files are listed as problems.
@@ -483,6 +471,20 @@ fn read_client(path: &Path) -> Result<Client, StoreError> {
     Ok(Client::from_toml(&text, path)?)
 }
 
+/// The sample letterhead, signature and stamp, made by `examples/sample_images.rs` from
+/// `assets/sample/src/`; a new sample workspace gets copies that `sample_sender` names.
+const SAMPLE_IMAGES: [(&str, &[u8]); 3] = [
+    (
+        "letterhead.png",
+        include_bytes!("../assets/sample/letterhead.png"),
+    ),
+    (
+        "signature.png",
+        include_bytes!("../assets/sample/signature.png"),
+    ),
+    ("stamp.png", include_bytes!("../assets/sample/stamp.png")),
+];
+
 fn with_sample_header(toml: &str) -> String {
     format!("# Sample created by Marz on first run (نمونه). Edit it or delete it.\n{toml}")
 }
@@ -506,6 +508,10 @@ pub fn sample_sender() -> Sender {
         role_en: Some("Studio Director".to_string()),
         address_en: Some("12 Nastaran Alley, Valiasr Street".to_string()),
         city_en: Some("Tehran".to_string()),
+        letterhead: Some("letterhead.png".to_string()),
+        signature: Some("signature.png".to_string()),
+        stamp: Some("stamp.png".to_string()),
+        ..Sender::default()
     }
 }
 

@@ -706,3 +706,242 @@ fn check_reports_findings_with_positions_and_json() {
         .code(2)
         .stderr(predicate::str::contains("/no/such/letter.txt"));
 }
+
+#[test]
+fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written() {
+    let dir = workspace();
+    let data = dir.path().join("data");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::create_dir_all(data.join("clients")).unwrap();
+    std::fs::write(
+        data.join("sender.toml"),
+        "name = \"مریم\"\nletter_prefix = \"NA\"\n",
+    )
+    .unwrap();
+    let ids: Vec<String> = (1..=20).map(|i| format!("c{i:02}")).collect();
+    for id in &ids {
+        std::fs::write(
+            data.join(format!("clients/{id}.toml")),
+            format!("id = \"{id}\"\nname = \"مشتری {id}\"\n"),
+        )
+        .unwrap();
+    }
+    // Letter 5's file name is taken by a folder, so it fails after the letters are made:
+    // the letters after it were made with numbers one too high and must be made again.
+    std::fs::create_dir(out.join("payment-1_c05_2026-11-22.txt")).unwrap();
+    let result = marz(&data)
+        .args([
+            "batch",
+            "payment-1",
+            "--all",
+            "--format",
+            "text",
+            "--date",
+            "2026-11-22",
+            "--set",
+            "invoice=INV-7",
+            "--set",
+            "amount=1000",
+            "--set",
+            "due_date=2026-12-01",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    // Reported in the clients' order, one line each.
+    let reported: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("wrote ") || l.starts_with("failed: "))
+        .collect();
+    assert_eq!(reported.len(), 20, "{stderr}");
+    for (line, id) in reported.iter().zip(&ids) {
+        if id == "c05" {
+            assert!(line.starts_with("failed: c05:"), "{line}");
+        } else {
+            assert!(
+                line.starts_with("wrote ") && line.contains(&format!("_{id}_")),
+                "{line}"
+            );
+        }
+    }
+    // Nineteen letters, numbered 001…019 in the clients' order, each number once, and
+    // each file carrying the number its history record has.
+    let digits = |n: usize| -> String {
+        format!("{n:03}")
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + 0x06F0).unwrap())
+            .collect()
+    };
+    let mut n = 0;
+    for id in ids.iter().filter(|id| *id != "c05") {
+        n += 1;
+        let text =
+            std::fs::read_to_string(out.join(format!("payment-1_{id}_2026-11-22.txt"))).unwrap();
+        let number = format!("NA/۱۴۰۵/{}", digits(n));
+        assert!(text.contains(&number), "{id} should be {number}:\n{text}");
+    }
+    // The register recorded the same nineteen, each number once, on its client.
+    let recorded = letters(&data);
+    assert_eq!(recorded.len(), 19, "{recorded:?}");
+    n = 0;
+    for id in ids.iter().filter(|id| *id != "c05") {
+        n += 1;
+        let number = format!("NA/۱۴۰۵/{}", digits(n));
+        let hits: Vec<_> = recorded.iter().filter(|(num, _)| *num == number).collect();
+        assert_eq!(hits.len(), 1, "{number}: {recorded:?}");
+        assert_eq!(&hits[0].1, id, "{number}");
+    }
+    assert!(data.join("register.sqlite3").exists());
+    assert!(!data.join("history").exists());
+
+    // A second batch of all twenty, after the first: twenty distinct numbers that go on
+    // from the first batch's last (020…039), each file carrying the number recorded for it.
+    let out2 = dir.path().join("out2");
+    std::fs::create_dir(&out2).unwrap();
+    let result = marz(&data)
+        .args([
+            "batch",
+            "payment-1",
+            "--all",
+            "--format",
+            "text",
+            "--date",
+            "2026-11-22",
+            "--set",
+            "invoice=INV-8",
+            "--set",
+            "amount=2000",
+            "--set",
+            "due_date=2026-12-15",
+            "--out",
+        ])
+        .arg(&out2)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "{stderr}");
+    assert!(stderr.contains("20 of 20 letters written"), "{stderr}");
+    let recorded = letters(&data);
+    assert_eq!(recorded.len(), 39);
+    let distinct: std::collections::HashSet<_> = recorded.iter().map(|(n, _)| n).collect();
+    assert_eq!(distinct.len(), 39, "a number was given twice: {recorded:?}");
+    for (i, id) in ids.iter().enumerate() {
+        let number = format!("NA/۱۴۰۵/{}", digits(20 + i));
+        let text =
+            std::fs::read_to_string(out2.join(format!("payment-1_{id}_2026-11-22.txt"))).unwrap();
+        assert!(text.contains(&number), "{id} should be {number}:\n{text}");
+        assert!(
+            recorded.iter().any(|(n, c)| *n == number && c == id),
+            "{number} is not recorded for {id}"
+        );
+    }
+}
+
+/// Every letter in the register as (number, client id), from `marz letters list --json`.
+fn letters(data: &Path) -> Vec<(String, String)> {
+    let out = marz(data)
+        .args(["letters", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["number"].as_str().unwrap().to_string(),
+                e["client"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A folder holding a stand-in for CUPS's `lp` that keeps what it is sent.
+#[cfg(unix)]
+fn fake_printing_system(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let lp = dir.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\n/bin/cat > {}\necho 'request id is Office-7 (1 file(s))'\n",
+            dir.join("printed.pdf").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn print_sends_the_saved_pdf_to_the_default_printer() {
+    let dir = workspace();
+    let data = dir.path().join("data");
+    let printing = dir.path().join("cups");
+    std::fs::create_dir(&printing).unwrap();
+    fake_printing_system(&printing);
+    let pdf = dir.path().join("letter.pdf");
+    let render = |path: &Path, extra: &[&str]| {
+        marz(&data)
+            .env("PATH", path)
+            .args(["render", "payment-1", "--client", "sample-reza"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = render(
+        &printing,
+        &["--format", "pdf", "--print", "--out", pdf.to_str().unwrap()],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("Sent to the printer (job Office-7)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(printing.join("printed.pdf")).unwrap(),
+        std::fs::read(&pdf).unwrap(),
+        "the printer got the saved letter"
+    );
+
+    // No printing system: the letter is saved and recorded, and the message says so.
+    let nothing = dir.path().join("empty");
+    std::fs::create_dir(&nothing).unwrap();
+    let second = dir.path().join("second.pdf");
+    let out = render(
+        &nothing,
+        &[
+            "--format",
+            "pdf",
+            "--print",
+            "--out",
+            second.to_str().unwrap(),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("no printing system"), "{stderr}");
+    assert!(stderr.contains("second.pdf") && second.exists(), "{stderr}");
+    assert_eq!(letters(&data).len(), 2, "both letters are recorded");
+
+    // Printing needs a PDF and a file to keep.
+    let out = render(
+        &printing,
+        &["--format", "text", "--print", "--out", "x.txt"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--format pdf"));
+    let out = render(&printing, &["--format", "pdf", "--print"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
+}

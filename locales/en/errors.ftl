@@ -30,6 +30,7 @@ invalid-email = “{ $value }” is not an email address (expected name@example.
 invalid-id = “{ $value }” cannot be an id: use 1–64 lowercase Latin letters, digits, “_” and “-”.
 invalid-key = “{ $value }” cannot be a key: use letters, digits and “_”.
 invalid-prefix = “{ $value }” cannot be a prefix: use letters and digits without spaces or “/”, for example MZ.
+invalid-size = { $value } mm is out of range: give a size from { $min } to { $max } mm.
 invalid-id-taken = “{ $value }” is already used by another client.
 invalid-id-not-file-name = The id “{ $value }” does not match the file name { $file }: rename one of them.
 
@@ -48,7 +49,6 @@ error-no-client = There is no client with the id “{ $id }”.
 error-client-unreadable = Client “{ $id }” cannot be read, so it is left untouched: { $reason }
 error-client-exists = A client with the id “{ $id }” already exists: choose another id.
 error-bad-id = “{ $id }” is not a valid client id: use 1–64 characters of a-z, 0-9, “_” and “-”.
-error-logo = The logo { $path } cannot be read ({ $detail }): fix the logo path in your details, or remove it.
 error-no-data-dir = No data folder could be found for this user: set { $variable }.
 
 ## Export
@@ -56,6 +56,24 @@ error-no-recipient-email = Client “{ $id }” has no e-mail address, so an e-m
 error-no-sender-email = Your e-mail address is not in your details, so the e-mail has no sender: add it, or save the letter as text or PDF.
 error-pdf-typeset = The PDF could not be typeset (a fault in Marz: { $detail }). Save the letter as text and report this.
 error-pdf-export = The PDF could not be written (a fault in Marz: { $detail }). Save the letter as text and report this.
+
+## The owner's images for PDF letters (letterhead, signature, stamp, logo in sender.toml)
+image-logo = the logo
+image-letterhead = the letterhead
+image-letterhead-next = the letterhead of the following pages
+image-signature = the signature
+image-stamp = the stamp
+error-image-missing = No PDF letter is made without { $image }, and { $path } was not found: put the file back there, or correct or remove its path in your details.
+error-image-unreadable = No PDF letter is made without { $image }, and { $path } cannot be read ({ $detail }): check that you may read the file, or remove its path from your details.
+error-image-unsupported = No PDF letter is made without { $image }, and { $path } is not an image Marz can print: save it as one of { $formats }.
+error-image-damaged = No PDF letter is made without { $image }, and { $path } is damaged and cannot be printed ({ $detail }): save the image again, or choose another file.
+
+## Printing
+error-print-no-system = This computer has no printing system ({ $program } was not found): save the letter as PDF and print it from another program.
+error-print-not-running = The printing service is not running ({ $detail }): start it, or save the letter as PDF and print it from another program.
+error-print-no-printer = No default printer is set: choose one in the computer's printer settings.
+error-print-refused = The printing system did not accept the letter ({ $detail }).
+error-print-failed = { $program } could not be run ({ $detail }).
 
 ## E-mail: the cover note (templates/cover/<lang>.tera) and the mail program
 error-cover-unreadable = The cover note { $file } cannot be read ({ $detail }). Save it as plain text, or remove it to use Marz's own.

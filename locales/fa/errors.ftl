@@ -30,6 +30,7 @@ invalid-email = «{ $value }» نشانی رایانامه نیست؛ نشانی
 invalid-id = «{ $value }» شناسهٔ درستی نیست: از ۱ تا ۶۴ حرف کوچک لاتین، رقم، «_» و «-» بنویسید.
 invalid-key = «{ $value }» کلید درستی نیست: فقط حرف، رقم و «_» به کار ببرید.
 invalid-prefix = «{ $value }» پیشوند درستی نیست: حرف و رقم را بی‌فاصله و بدون «/» بنویسید.
+invalid-size = { $value } میلی‌متر بیرون از اندازهٔ پذیرفتنی است؛ عددی از { $min } تا { $max } میلی‌متر بنویسید.
 invalid-id-taken = شناسهٔ «{ $value }» را مشتری دیگری دارد.
 invalid-id-not-file-name = شناسهٔ «{ $value }» با نام پرونده، { $file }، یکی نیست؛ یکی از این دو را تغییر دهید.
 
@@ -48,7 +49,6 @@ error-no-client = مشتری‌ای با شناسهٔ «{ $id }» نیست.
 error-client-unreadable = پرونده مشتری «{ $id }» خوانده نمی‌شود، پس دست‌نخورده ماند: { $reason }
 error-client-exists = مشتری‌ای با شناسهٔ «{ $id }» هست؛ شناسهٔ دیگری برگزینید.
 error-bad-id = «{ $id }» شناسهٔ درستی برای مشتری نیست.
-error-logo = تصویر نشان ({ $path }) خوانده نشد؛ مسیر آن را در پرونده مشخصات خود درست کنید یا بردارید.
 error-no-data-dir = پوشه‌ای برای داده‌ها پیدا نشد؛ پوشه‌ای را با متغیر { $variable } نشان دهید.
 
 ## Export
@@ -56,6 +56,24 @@ error-no-recipient-email = مشتری «{ $id }» نشانی رایانامه ن
 error-no-sender-email = نشانی رایانامه شما در «تنظیمات» نیامده است؛ آن را بیفزایید، یا نامه را به شکل متن یا PDF ذخیره کنید.
 error-pdf-typeset = PDF ساخته نشد (خطای درونی مرز). نامه را به شکل متن ذخیره کنید و این خطا را گزارش دهید.
 error-pdf-export = PDF نوشته نشد (خطای درونی مرز). نامه را به شکل متن ذخیره کنید و این خطا را گزارش دهید.
+
+## The owner's images for PDF letters (letterhead, signature, stamp, logo in sender.toml)
+image-logo = لوگو
+image-letterhead = سربرگ
+image-letterhead-next = سربرگ صفحه‌های بعد
+image-signature = امضا
+image-stamp = مهر
+error-image-missing = نامهٔ PDF بی { $image } ساخته نمی‌شود، اما پرونده { $path } پیدا نشد. پرونده را به همان‌جا برگردانید، یا نشانی آن را در مشخصات خود درست کنید یا بردارید.
+error-image-unreadable = نامهٔ PDF بی { $image } ساخته نمی‌شود، اما پرونده { $path } خوانده نشد. اجازهٔ خواندن آن را بررسی کنید، یا نشانی آن را از مشخصات خود بردارید.
+error-image-unsupported = نامهٔ PDF بی { $image } ساخته نمی‌شود، اما پرونده { $path } تصویری نیست که مرز بتواند چاپ کند. آن را در یکی از این قالب‌ها ذخیره کنید: { $formats }.
+error-image-damaged = نامهٔ PDF بی { $image } ساخته نمی‌شود، اما پرونده { $path } آسیب دیده است و چاپ نمی‌شود. تصویر را دوباره ذخیره کنید، یا پرونده دیگری برگزینید.
+
+## Printing
+error-print-no-system = این رایانه سامانهٔ چاپ ندارد ({ $program } پیدا نشد). نامه را به شکل PDF ذخیره کنید و با برنامهٔ دیگری چاپ کنید.
+error-print-not-running = سامانهٔ چاپ این رایانه روشن نیست. آن را روشن کنید، یا نامه را به شکل PDF ذخیره کنید و با برنامهٔ دیگری چاپ کنید.
+error-print-no-printer = چاپگر پیش‌فرضی برگزیده نشده است؛ در تنظیمات چاپگر رایانه یکی را برگزینید.
+error-print-refused = سامانهٔ چاپ نامه را نپذیرفت.
+error-print-failed = { $program } اجرا نشد.
 
 ## E-mail: the cover note (templates/cover/<lang>.tera) and the mail program
 error-cover-unreadable = یادداشت همراه نامه ({ $file }) خوانده نشد. آن را به شکل متن ساده ذخیره کنید، یا پرونده را بردارید تا یادداشت خود مرز به کار رود.

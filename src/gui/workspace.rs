@@ -7,6 +7,7 @@ use marz::export::{self, Exporter, Format};
 use marz::i18n::Problem;
 use marz::profile::Sender;
 use marz::register::{Destination, RegisterError, SendError, SendRequest, ThreadPick};
+use marz::stationery::ImageError;
 use marz::store::{ClientList, StoreError};
 use marz::{Client, Lang, Letter, Library, Store};
 use std::collections::BTreeMap;
@@ -50,14 +51,19 @@ impl Workspace {
             Err(e) => problems.push(Trouble::Store(e)),
         }
         self.sender = self.store.load_sender();
-        let logo = match &self.sender {
-            Ok(sender) => self.store.load_logo(sender).unwrap_or_else(|e| {
-                problems.push(Trouble::Store(e));
-                None
-            }),
-            Err(_) => None,
+        // An image that cannot be printed is told, and PDFs are refused until it is fixed
+        // (a letter never leaves without the letterhead, signature or stamp it should have).
+        let exporter = match &self.sender {
+            Ok(sender) => match self.store.load_stationery(sender) {
+                Ok(stationery) => Exporter::new(stationery),
+                Err(e) => {
+                    problems.push(Trouble::Image(e.clone()));
+                    Exporter::unusable_for_pdf(e)
+                }
+            },
+            Err(_) => Exporter::default(),
         };
-        self.exporter = Arc::new(Exporter::new(logo));
+        self.exporter = Arc::new(exporter);
         if let Err(e) = self.count_numbers() {
             problems.push(Trouble::Register(e));
         }
@@ -101,6 +107,7 @@ impl Workspace {
 #[derive(Debug)]
 pub enum Trouble {
     Store(StoreError),
+    Image(ImageError),
     Register(RegisterError),
 }
 
@@ -108,6 +115,7 @@ impl Problem for Trouble {
     fn key(&self) -> &'static str {
         match self {
             Trouble::Store(e) => e.key(),
+            Trouble::Image(e) => e.key(),
             Trouble::Register(e) => e.key(),
         }
     }
@@ -115,6 +123,7 @@ impl Problem for Trouble {
     fn args(&self, locale: &marz::i18n::Locale) -> Vec<(&'static str, String)> {
         match self {
             Trouble::Store(e) => e.args(locale),
+            Trouble::Image(e) => e.args(locale),
             Trouble::Register(e) => e.args(locale),
         }
     }
