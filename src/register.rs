@@ -1354,7 +1354,10 @@ impl Register {
     ) -> Result<()> {
         let record = self.record(id)?;
         let bytes = match (format, &record.letter) {
-            (Format::Text, _) => record.text.into_bytes(),
+            // Marked as a text export is (the stored text is the letter's, unmarked).
+            (Format::Text, _) => {
+                crate::bidi::anchor_lines(&record.text, record.entry.lang).into_bytes()
+            }
             (_, Some(letter)) => exporter.bytes(letter, format, timestamp)?,
             (_, None) => return Err(RegisterError::TextOnly(record.entry.number)),
         };
@@ -2432,7 +2435,7 @@ mod tests {
             .unwrap();
         assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۳");
         let text = std::fs::read_to_string(out.join("b.txt")).unwrap();
-        assert_eq!(text, sent.letter.to_text());
+        assert_eq!(text, crate::export::plain_text(&sent.letter));
         assert!(text.contains("NA/۱۴۰۵/۰۰۳"), "{text}");
         assert!(!text.contains(&predicted[1]), "{text}");
         // Three letters, three numbers, each recorded once.
@@ -2507,7 +2510,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(&missing).unwrap(),
-            sent.letter.to_text()
+            crate::export::plain_text(&sent.letter)
         );
         let names: Vec<_> = std::fs::read_dir(missing.parent().unwrap())
             .unwrap()

@@ -1079,7 +1079,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let saved = std::fs::read_to_string(saved.path()).unwrap();
-        assert_eq!(saved, payment.to_text());
+        assert_eq!(saved, marz::export::plain_text(&payment));
     }
 
     #[test]
