@@ -356,14 +356,6 @@ where
     }
 }
 
-/// A `mailto:` link that opens the user's mail app with the recipient, subject and the
-/// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
-/// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
-pub fn mailto(letter: &Letter) -> String {
-    let body = email::letter_body(letter).plain;
-    crate::mail_app::mailto_link(letter, &[(crate::mail_app::MailtoBody::Letter, &body)]).url
-}
-
 /// The letter as a plain text file (or the clipboard): `Letter::to_text` with each line
 /// given the letter's direction as the e-mail's plain part is (`bidi::anchor_lines`), so that
 /// a plain-text editor, which takes a line's direction from its first letter, shows a

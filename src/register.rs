@@ -375,7 +375,8 @@ pub enum Destination {
     File { path: PathBuf, format: Format },
     /// Copied to the clipboard (the caller copies `Sent::letter` once it is recorded).
     Clipboard,
-    /// Handed to the mail app (the caller opens `export::mailto` of `Sent::letter`).
+    /// Handed to the mail program (the caller opens `Sent::letter` with
+    /// `mail_app::open_in_mail_program`).
     Mail,
 }
 

@@ -1055,13 +1055,34 @@ mod tests {
         assert!(body.contains(name), "{body}");
         assert!(marz::bidi::strip(&body).contains(&marz::bidi::strip(&sent[0].number)));
 
-        // No mail program at all: the second letter is recorded, and the owner is told so
+        // Only a mailto: link opens, which carries no file: the PDF is written beside the
+        // draft, and the notice, which stays, names it to be attached by hand.
+        app.desktop = Arc::new(FakeDesktop {
+            mailto: true,
+            ..FakeDesktop::default()
+        });
+        send(&mut app, compose(compose::Message::Mail));
+        assert_eq!(letters().len(), 2);
+        let (ok, notice) = app.notice.clone().expect("the owner is told");
+        assert!(!ok, "{notice}");
+        let pdf = std::fs::read_dir(&app.drafts)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .expect("the PDF to attach");
+        assert!(notice.contains(&*pdf.to_string_lossy()), "{notice}");
+        assert_eq!(app.fallback, None);
+
+        // No mail program at all: the third letter is recorded, and the owner is told so
         // in Persian, with the ways left to send it.
         app.desktop = Arc::new(FakeDesktop::default());
         send(&mut app, compose(compose::Message::Mail));
         let sent = letters();
-        assert_eq!(sent.len(), 2);
-        assert_ne!(sent[0].number, sent[1].number);
+        assert_eq!(sent.len(), 3);
+        let mut numbers: Vec<&str> = sent.iter().map(|e| e.number.as_str()).collect();
+        numbers.sort();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 3, "{numbers:?}");
         let (ok, notice) = app.notice.clone().expect("the owner is told");
         assert!(!ok, "{notice}");
         assert!(notice.contains("برنامه رایانامه"), "{notice}");
@@ -1071,10 +1092,10 @@ mod tests {
         assert!(latin.is_empty(), "{latin:?} in «{notice}»");
         let fallback = app.fallback.clone().expect("ways to send it");
         let eml = fallback.eml.clone().expect("the draft was written");
-        // The text to copy is the letter recorded second, as a text export writes it.
-        let second = sent.iter().max_by_key(|e| e.id).unwrap();
-        assert!(notice.contains(&second.number), "{notice}");
-        let record = store.register().unwrap().record(second.id).unwrap();
+        // The text to copy is the letter recorded last, as a text export writes it.
+        let latest = sent.iter().max_by_key(|e| e.id).unwrap();
+        assert!(notice.contains(&latest.number), "{notice}");
+        let record = store.register().unwrap().record(latest.id).unwrap();
         assert_eq!(
             fallback.text,
             marz::bidi::anchor_lines(&record.text, Lang::Fa)
@@ -1083,7 +1104,7 @@ mod tests {
         send(&mut app, Message::SaveDraft);
         let saved = exports.join(eml.file_name().unwrap());
         assert_eq!(std::fs::read(&saved).unwrap(), std::fs::read(&eml).unwrap());
-        assert_eq!(letters().len(), 2);
+        assert_eq!(letters().len(), 3);
         assert_eq!(app.fallback, None);
         assert!(matches!(&app.notice, Some((true, _))), "{:?}", app.notice);
 
@@ -1094,7 +1115,7 @@ mod tests {
         let _ = app.update(Message::Nav(super::Screen::Compose));
         app.reload();
         send(&mut app, compose(compose::Message::Mail));
-        assert_eq!(letters().len(), 2);
+        assert_eq!(letters().len(), 3);
         assert!(matches!(&app.notice, Some((false, _))), "{:?}", app.notice);
         assert_eq!(app.fallback, None);
     }
