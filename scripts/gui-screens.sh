@@ -73,7 +73,7 @@ recorded() { "$bin" --data-dir "$work/data" letters list --json | grep -c '"numb
 [ "$(recorded)" = 1 ]
 "$bin" --data-dir "$work/data" letters list --json | grep -qF "\"$pdf\""
 # The letter body as an editor: "Edit text", then a sentence typed at its end.
-xdotool mousemove --window "$win" 585 702 click 1
+xdotool mousemove --window "$win" 585 673 click 1
 sleep 0.5
 xdotool key --window "$win" ctrl+End
 xdotool type --window "$win" --delay 40 " سپاس"
@@ -130,6 +130,29 @@ kill "$app"; wait "$app" 2>/dev/null || true
 # 2. English interface.
 start --lang en
 shoot compose-en 3
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 3. E-mail where no mail program exists (nothing on PATH to open files or links with), on
+# a fresh workspace: tick «attach the letter as PDF» and press «open in the mail program».
+# The letter is recorded once, and the notice says no mail program opened, with two ways
+# left: save the e-mail (the same draft, recorded no second time) or copy the text.
+mail_data="$work/data-mail"
+mailed() { "$bin" --data-dir "$mail_data" letters list --json | grep -c '"sent_as": "mail"' || true; }
+PATH=/nonexistent "$bin" --data-dir "$mail_data" --lang fa >"$work/app.log" 2>&1 &
+app=$!
+win=$(window) || { cat "$work/app.log" >&2; exit 1; }
+xdotool windowmove "$win" 0 0 windowsize "$win" 1280 860 windowfocus "$win"
+sleep 3
+xdotool mousemove --window "$win" 621 757 click 1
+shoot compose-attach-fa 0.8
+xdotool mousemove --window "$win" 400 828 click 1
+shoot mail-none-fa 3
+[ "$(mailed)" = 1 ]
+emls=$(ls "$MARZ_EXPORT_DIR" | grep -c '\.eml$' || true)
+xdotool mousemove --window "$win" 985 91 click 1
+sleep 1.5
+[ "$(ls "$MARZ_EXPORT_DIR" | grep -c '\.eml$')" = $((emls + 1)) ]
+[ "$(mailed)" = 1 ]
 kill "$app"; wait "$app" 2>/dev/null || true
 
 echo "exports: $(ls "$MARZ_EXPORT_DIR")"

@@ -227,7 +227,7 @@ impl Exporter {
         timestamp: i64,
     ) -> Result<Vec<u8>, ExportError> {
         Ok(match format {
-            Format::Text => letter.to_text().into_bytes(),
+            Format::Text => plain_text(letter).into_bytes(),
             Format::Eml => self.eml(letter, mail, timestamp)?,
             Format::Pdf => self.typeset(letter)?.pdf()?,
         })
@@ -356,12 +356,12 @@ where
     }
 }
 
-/// A `mailto:` link that opens the user's mail app with the recipient, subject and the
-/// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
-/// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
-pub fn mailto(letter: &Letter) -> String {
-    let body = email::letter_body(letter).plain;
-    crate::mail_app::mailto_link(letter, &[(crate::mail_app::MailtoBody::Letter, &body)]).url
+/// The letter as a plain text file (or the clipboard): `Letter::to_text` with each line
+/// given the letter's direction as the e-mail's plain part is (`bidi::anchor_lines`), so that
+/// a plain-text editor, which takes a line's direction from its first letter, shows a
+/// Persian line that starts with a Latin code, a number or an isolated name right to left.
+pub fn plain_text(letter: &Letter) -> String {
+    crate::bidi::anchor_lines(&letter.to_text(), letter.lang)
 }
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.

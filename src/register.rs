@@ -375,7 +375,8 @@ pub enum Destination {
     File { path: PathBuf, format: Format },
     /// Copied to the clipboard (the caller copies `Sent::letter` once it is recorded).
     Clipboard,
-    /// Handed to the mail app (the caller opens `export::mailto` of `Sent::letter`).
+    /// Handed to the mail program (the caller opens `Sent::letter` with
+    /// `mail_app::open_in_mail_program`).
     Mail,
 }
 
@@ -1354,7 +1355,10 @@ impl Register {
     ) -> Result<()> {
         let record = self.record(id)?;
         let bytes = match (format, &record.letter) {
-            (Format::Text, _) => record.text.into_bytes(),
+            // Marked as a text export is (the stored text is the letter's, unmarked).
+            (Format::Text, _) => {
+                crate::bidi::anchor_lines(&record.text, record.entry.lang).into_bytes()
+            }
             (_, Some(letter)) => exporter.bytes(letter, format, timestamp)?,
             (_, None) => return Err(RegisterError::TextOnly(record.entry.number)),
         };
@@ -2432,7 +2436,7 @@ mod tests {
             .unwrap();
         assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۳");
         let text = std::fs::read_to_string(out.join("b.txt")).unwrap();
-        assert_eq!(text, sent.letter.to_text());
+        assert_eq!(text, crate::export::plain_text(&sent.letter));
         assert!(text.contains("NA/۱۴۰۵/۰۰۳"), "{text}");
         assert!(!text.contains(&predicted[1]), "{text}");
         // Three letters, three numbers, each recorded once.
@@ -2507,7 +2511,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             std::fs::read_to_string(&missing).unwrap(),
-            sent.letter.to_text()
+            crate::export::plain_text(&sent.letter)
         );
         let names: Vec<_> = std::fs::read_dir(missing.parent().unwrap())
             .unwrap()

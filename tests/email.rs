@@ -841,3 +841,86 @@ fn long_subjects_and_names_are_folded_within_the_line_limit() {
         Some(long_name.trim())
     );
 }
+
+/// Whether a line's first strong letter outside isolates is right to left, as a plain-text
+/// view that takes a paragraph's direction from its first letter decides (UAX #9, P2–P3);
+/// `None` for a line with no strong letter outside isolates.
+fn reads_right_to_left(line: &str) -> Option<bool> {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => depth += 1,
+            '\u{2069}' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ => match bidi_class(c) {
+                BidiClass::R | BidiClass::AL => return Some(true),
+                BidiClass::L => return Some(false),
+                _ => {}
+            },
+        }
+    }
+    None
+}
+
+#[test]
+fn a_persian_text_export_reads_right_to_left_line_by_line_as_the_plain_part_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let txt = data.join("letter.txt");
+    run(
+        data,
+        &[
+            "render",
+            "payment-3",
+            "--client",
+            "sample-reza",
+            "--date",
+            "2026-11-22",
+            "--format",
+            "text",
+            "--out",
+            txt.to_str().unwrap(),
+        ],
+    );
+    let text = std::fs::read_to_string(&txt).unwrap();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        assert_eq!(reads_right_to_left(line), Some(true), "{line:?}");
+    }
+    // The register keeps the letter's own text: the marks are the file's only difference,
+    // one at the start of each line that needed it, and some did (the letter number's line
+    // starts with its Latin prefix, the signature's name is an isolated value).
+    let out = marz(data)
+        .args(["letters", "show", "NA/1405/001", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kept = record["text"].as_str().unwrap();
+    let marked: Vec<&str> = text.lines().collect();
+    let plain: Vec<&str> = kept.lines().collect();
+    assert_eq!(marked.len(), plain.len());
+    let mut needed = 0;
+    for (m, p) in marked.iter().zip(&plain) {
+        if m != p {
+            assert_eq!(m.strip_prefix('\u{200F}'), Some(*p));
+            assert_ne!(reads_right_to_left(p), Some(true), "{p:?} was marked");
+            needed += 1;
+        }
+    }
+    assert!(needed >= 2, "{needed} lines marked:\n{text}");
+
+    // The e-mail's plain part marks the same lines the same way.
+    let raw = eml(data, "payment-3", "sample-reza", &[]);
+    let message = parse(&raw);
+    let part = message.body_text(0).unwrap().replace("\r\n", "\n");
+    let mut shared = 0;
+    for line in part.lines().filter(|l| !l.trim().is_empty()) {
+        let bare = line.strip_prefix('\u{200F}').unwrap_or(line);
+        if let Some(i) = plain.iter().position(|p| *p == bare) {
+            assert_eq!(marked[i], line, "{bare:?}");
+            shared += 1;
+        }
+    }
+    assert!(shared >= 5, "{shared} lines shared:\n{part}");
+}

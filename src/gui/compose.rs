@@ -11,7 +11,8 @@ use super::theme::{self, row_dir};
 use super::workspace::Workspace;
 use iced::widget::text_editor::Action;
 use iced::widget::{
-    Space, button, column, container, operation, pick_list, rich_text, scrollable, span, text,
+    Space, button, checkbox, column, container, mouse_area, operation, pick_list, rich_text,
+    scrollable, span, text,
 };
 use iced::{Element, Length, Task};
 use marz::export::Format;
@@ -129,6 +130,17 @@ pub struct State {
     confirm_regenerate: bool,
     preview: Preview,
     findings: Vec<Finding>,
+    mailing: Mailing,
+}
+
+/// How the letter goes out by e-mail (the mail program and .eml export): the owner's choice,
+/// kept while the app runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Mailing {
+    /// Attach the letter as a PDF; the body is then the cover note …
+    pub attach_pdf: bool,
+    /// … unless the letter's text goes as the body too.
+    pub letter_body: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -148,14 +160,17 @@ pub enum Message {
     Export(Format),
     Copy,
     Mail,
+    AttachPdf(bool),
+    LetterBody(bool),
 }
 
 /// What the parent must do. Only a complete letter is ever handed over.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    Export(Box<Letter>, Format),
+    /// An .eml goes out as `Mailing` says; the other formats ignore it.
+    Export(Box<Letter>, Format, Mailing),
     Copy(String),
-    Mail(String),
+    Mail(Box<Letter>, Mailing),
 }
 
 impl Default for State {
@@ -168,6 +183,7 @@ impl Default for State {
             confirm_regenerate: false,
             preview: Preview::Blocked(Blocker::NoClient),
             findings: Vec::new(),
+            mailing: Mailing::default(),
         }
     }
 }
@@ -379,19 +395,30 @@ impl State {
                 let event = self
                     .preview
                     .complete()
-                    .map(|l| Event::Export(Box::new(l.clone()), format));
+                    .map(|l| Event::Export(Box::new(l.clone()), format, self.mailing));
                 return (Task::none(), event);
             }
             Message::Copy => {
-                let event = self.preview.complete().map(|l| Event::Copy(l.to_text()));
+                let event = self
+                    .preview
+                    .complete()
+                    .map(|l| Event::Copy(marz::export::plain_text(l)));
                 return (Task::none(), event);
             }
             Message::Mail => {
                 let event = self
                     .preview
                     .complete()
-                    .map(|l| Event::Mail(marz::export::mailto(l)));
+                    .map(|l| Event::Mail(Box::new(l.clone()), self.mailing));
                 return (Task::none(), event);
+            }
+            Message::AttachPdf(on) => {
+                self.mailing.attach_pdf = on;
+                return (Task::none(), None);
+            }
+            Message::LetterBody(on) => {
+                self.mailing.letter_body = on;
+                return (Task::none(), None);
             }
         }
         self.refresh(ws);
@@ -594,7 +621,10 @@ impl State {
                     .style(theme::notice(false)),
             );
         }
-        panel.push(exports(ui, complete)).into()
+        panel
+            .push(self.mail_options(ui))
+            .push(exports(ui, complete))
+            .into()
     }
 
     fn edit_controls<'a>(&self, ui: Lang, editing: bool, complete: bool) -> Element<'a, Message> {
@@ -757,6 +787,52 @@ fn marked_line<'a>(
         .width(Length::Fill)
         .align_x(theme::start(lang))
         .into()
+}
+
+impl State {
+    /// The e-mail choices, above the buttons they apply to (.eml and the mail program).
+    fn mail_options<'a>(&self, ui: Lang) -> Element<'a, Message> {
+        let l = Locale::get(ui);
+        let mut options = column![option(
+            ui,
+            l.text("compose-attach-pdf"),
+            self.mailing.attach_pdf,
+            Message::AttachPdf
+        )]
+        .spacing(4)
+        .align_x(theme::start(ui));
+        if self.mailing.attach_pdf {
+            options = options.push(option(
+                ui,
+                l.text("compose-letter-body"),
+                self.mailing.letter_body,
+                Message::LetterBody,
+            ));
+        }
+        options.into()
+    }
+}
+
+/// A checkbox with its label on the line's start side (iced puts the box on the left).
+fn option<'a>(
+    ui: Lang,
+    label: String,
+    checked: bool,
+    toggle: fn(bool) -> Message,
+) -> Element<'a, Message> {
+    row_dir(
+        ui,
+        vec![
+            checkbox(checked).on_toggle(toggle).into(),
+            mouse_area(text(label).font(theme::FONT))
+                .on_press(toggle(!checked))
+                .interaction(iced::mouse::Interaction::Pointer)
+                .into(),
+        ],
+    )
+    .spacing(8)
+    .align_y(iced::Alignment::Center)
+    .into()
 }
 
 /// Export, copy and mail: pressable only for a complete letter.
@@ -1003,16 +1079,32 @@ mod tests {
         assert_eq!(send(&mut state, &ws, Message::Export(Format::Pdf)), None);
         send(&mut state, &ws, Message::Client("sample-nazanin".into()));
         match send(&mut state, &ws, Message::Export(Format::Eml)) {
-            Some(Event::Export(letter, Format::Eml)) => assert_eq!(letter.client, "sample-nazanin"),
+            Some(Event::Export(letter, Format::Eml, mailing)) => {
+                assert_eq!(letter.client, "sample-nazanin");
+                assert_eq!(mailing, Mailing::default());
+            }
             other => panic!("{other:?}"),
         }
+        // The e-mail choices go with the letter, to the mail program and to an .eml.
+        send(&mut state, &ws, Message::AttachPdf(true));
+        send(&mut state, &ws, Message::LetterBody(true));
+        send(&mut state, &ws, Message::AttachPdf(false));
+        send(&mut state, &ws, Message::AttachPdf(true));
+        let chosen = Mailing {
+            attach_pdf: true,
+            letter_body: true,
+        };
         match send(&mut state, &ws, Message::Mail) {
-            Some(Event::Mail(url)) => assert!(
-                url.starts_with("mailto:nazanin%2Ekarimi%40example%2Ecom?subject="),
-                "{url}"
-            ),
+            Some(Event::Mail(letter, mailing)) => {
+                assert_eq!(letter.client, "sample-nazanin");
+                assert_eq!(mailing, chosen);
+            }
             other => panic!("{other:?}"),
         }
+        assert!(matches!(
+            send(&mut state, &ws, Message::Export(Format::Eml)),
+            Some(Event::Export(_, Format::Eml, mailing)) if mailing == chosen
+        ));
         assert!(matches!(
             send(&mut state, &ws, Message::Copy),
             Some(Event::Copy(t)) if marz::bidi::strip(&t).contains("سرکار خانم نازنین کریمی")

@@ -18,15 +18,17 @@ pub mod workspace;
 use iced::keyboard::{self, Key};
 use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Subscription, Task, window};
+use marz::export::ExportError;
 use marz::export::Format;
 use marz::i18n::{Locale, Problem};
+use marz::mail_app::{Desktop, MailAppError, MailOpened, SystemDesktop};
 use marz::register::SendError;
 use marz::store::{Settings, StoreError};
 use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use workspace::{Trouble, Workspace, export_letter};
+use workspace::{Mailed, Trouble, Workspace, export_letter, mail_letter, save_draft};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
@@ -68,6 +70,12 @@ pub struct App {
     notice_since: Option<Instant>,
     /// Where exports go without a save dialog (`MARZ_EXPORT_DIR`), if anywhere.
     export_dir: Option<PathBuf>,
+    /// What opens e-mails (the real desktop, or a test's), and where their drafts go.
+    desktop: Arc<dyn Desktop + Send + Sync>,
+    drafts: PathBuf,
+    /// A letter recorded for the mail program that could not open it: the ways left to
+    /// send it, under the notice.
+    fallback: Option<Fallback>,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
     measure_start: Option<u32>,
 }
@@ -80,11 +88,23 @@ pub enum Message {
     Settings(settings::Message),
     Shortcut(Shortcut),
     Exported(Result<Option<PathBuf>, Arc<SendError>>),
+    Mailed(Result<Arc<Mailed>, Arc<SendError>>),
+    /// The fallback's buttons: save the draft .eml, copy the letter's text.
+    SaveDraft,
+    CopyDraft,
+    DraftSaved(Result<Option<PathBuf>, Arc<ExportError>>),
     Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
     NoticeTick,
     Frame,
+}
+
+/// A recorded letter the mail program did not take: its draft and its text.
+#[derive(Debug, Clone, PartialEq)]
+struct Fallback {
+    eml: Option<PathBuf>,
+    text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +205,9 @@ impl App {
             notice: None,
             notice_since: None,
             export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
+            desktop: Arc::new(SystemDesktop),
+            drafts: marz::mail_app::drafts_dir(),
+            fallback: None,
             measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
         app.tell_problems(problems);
@@ -253,6 +276,7 @@ impl App {
             }
             Message::Dismiss => {
                 self.notice = None;
+                self.fallback = None;
                 Task::none()
             }
             Message::NoticeTick => {
@@ -298,6 +322,37 @@ impl App {
                 self.compose.refresh(&self.workspace);
                 Task::none()
             }
+            Message::Mailed(result) => self.on_mailed(result),
+            Message::SaveDraft => {
+                let Some(eml) = self.fallback.as_ref().and_then(|f| f.eml.clone()) else {
+                    return Task::none();
+                };
+                Task::perform(
+                    save_draft(eml, self.export_dir.clone()),
+                    Message::DraftSaved,
+                )
+            }
+            Message::CopyDraft => {
+                let Some(fallback) = self.fallback.take() else {
+                    return Task::none();
+                };
+                self.succeed(self.tr("export-copied"));
+                iced::clipboard::write(fallback.text)
+            }
+            Message::DraftSaved(result) => {
+                match result {
+                    Ok(Some(path)) => {
+                        self.fallback = None;
+                        self.succeed(Locale::get(self.ui).text_with(
+                            "export-saved",
+                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                        ));
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.fail(e.as_ref()),
+                }
+                Task::none()
+            }
             Message::Imported(result) => {
                 match result {
                     Ok(Some(name)) => {
@@ -312,6 +367,64 @@ impl App {
                 Task::none()
             }
         }
+    }
+
+    /// What came of «باز کردن در برنامه رایانامه». The letter was recorded unless `result`
+    /// is an error; a mail program that did not open leaves the notice and the ways left
+    /// to send the recorded letter.
+    fn on_mailed(&mut self, result: Result<Arc<Mailed>, Arc<SendError>>) -> Task<Message> {
+        let mailed = match result {
+            Ok(mailed) => mailed,
+            Err(e) => {
+                self.fail(e.as_ref());
+                return Task::none();
+            }
+        };
+        let l = Locale::get(self.ui);
+        let number = theme::ltr_value(&mailed.number);
+        match &mailed.opened {
+            Ok(MailOpened::Draft { .. }) => {
+                self.succeed(l.text_with("mail-opened", &[("number", &number)]))
+            }
+            Ok(opened @ MailOpened::Mailto { .. }) => match opened.attach_by_hand() {
+                // An instruction the owner must follow: it stays until dismissed.
+                Some(pdf) => {
+                    let path = theme::ltr_value(&pdf.to_string_lossy());
+                    self.notice = Some((
+                        false,
+                        l.text_with(
+                            "mail-opened-attach-by-hand",
+                            &[("number", &number), ("path", &path)],
+                        ),
+                    ));
+                }
+                None => self.succeed(l.text_with("mail-opened-link", &[("number", &number)])),
+            },
+            Err(e) => {
+                // The core's wording of a missing mail program suggests a PDF export, which
+                // here would record the letter again: the app words it with its own ways.
+                let told = match e {
+                    MailAppError::NoMailProgram { .. } => {
+                        l.text_with("mail-not-opened", &[("number", &number)])
+                    }
+                    MailAppError::Export(e) => l.text_with(
+                        "mail-not-written",
+                        &[("number", &number), ("reason", &l.problem(e))],
+                    ),
+                };
+                self.notice = Some((false, told));
+                self.fallback = Some(Fallback {
+                    eml: mailed.eml.clone(),
+                    text: mailed.text.clone(),
+                });
+            }
+        }
+        // The letter took a number: the preview shows the next one.
+        if let Err(e) = self.workspace.count_numbers() {
+            self.fail(&e);
+        }
+        self.compose.refresh(&self.workspace);
+        Task::none()
     }
 
     /// A screen's answer: its task goes to the runtime, and its event (if any) is acted on.
@@ -474,22 +587,29 @@ impl App {
     }
 
     fn on_compose_event(&mut self, event: compose::Event) -> Task<Message> {
+        // A new letter leaves: the last one's fallback is no longer what is on screen.
+        self.fallback = None;
         match event {
             compose::Event::Copy(text) => {
                 self.succeed(self.tr("export-copied"));
                 iced::clipboard::write(text)
             }
-            compose::Event::Mail(url) => {
-                if open::that_detached(&url).is_err() {
-                    self.fail_with("open-mail-failed", &[]);
-                }
-                Task::none()
-            }
-            compose::Event::Export(letter, format) => Task::perform(
+            compose::Event::Mail(letter, mailing) => Task::perform(
+                mail_letter(
+                    self.workspace.export_job(self.export_dir.clone()),
+                    *letter,
+                    mailing,
+                    self.drafts.clone(),
+                    self.desktop.clone(),
+                ),
+                |result| Message::Mailed(result.map(Arc::new)),
+            ),
+            compose::Event::Export(letter, format, mailing) => Task::perform(
                 export_letter(
                     self.workspace.export_job(self.export_dir.clone()),
                     *letter,
                     format,
+                    mailing,
                 ),
                 Message::Exported,
             ),
@@ -547,6 +667,24 @@ impl App {
                     .style(if *ok { button::success } else { button::danger })
                     .on_press(Message::Dismiss),
             );
+        }
+        if let Some(fallback) = &self.fallback {
+            let mut ways = Vec::new();
+            if fallback.eml.is_some() {
+                ways.push(
+                    button(text(l.text("mail-save-draft")))
+                        .style(button::primary)
+                        .on_press(Message::SaveDraft)
+                        .into(),
+                );
+            }
+            ways.push(
+                button(text(l.text("mail-copy-text")))
+                    .style(button::secondary)
+                    .on_press(Message::CopyDraft)
+                    .into(),
+            );
+            main = main.push(theme::row_dir(self.ui, ways).spacing(8));
         }
         main = main.push(body);
         theme::row_dir(
@@ -830,6 +968,158 @@ mod tests {
         assert_eq!(app.notice, None);
     }
 
+    /// A desktop that opens what it is told it has a program for, and lists what it was asked.
+    #[derive(Default)]
+    struct FakeDesktop {
+        eml: bool,
+        mailto: bool,
+        asked: std::sync::Mutex<Vec<String>>,
+    }
+
+    impl marz::mail_app::Desktop for FakeDesktop {
+        fn open_file(&self, path: &std::path::Path) -> Result<(), marz::mail_app::DesktopError> {
+            let target = path.display().to_string();
+            self.asked.lock().unwrap().push(target.clone());
+            match self.eml {
+                true => Ok(()),
+                false => Err(marz::mail_app::DesktopError::NoHandler { target }),
+            }
+        }
+        fn open_url(&self, url: &str) -> Result<(), marz::mail_app::DesktopError> {
+            self.asked.lock().unwrap().push(url.to_string());
+            match self.mailto {
+                true => Ok(()),
+                false => Err(marz::mail_app::DesktopError::NoHandler {
+                    target: "mailto:".into(),
+                }),
+            }
+        }
+    }
+
+    /// «باز کردن در برنامه رایانامه»: each letter mailed is recorded once, with its number;
+    /// the PDF goes attached when asked; with no mail program the owner is told, and the
+    /// draft can be saved (without a second record) or the text copied.
+    #[test]
+    fn each_letter_mailed_is_recorded_once_and_no_mail_program_leaves_ways_to_send_it() {
+        use super::{App, Message, compose};
+        use marz::register::Filter;
+        use marz::store::Store;
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store.clone(), Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        app.drafts = dir.path().join("drafts");
+        let desktop = Arc::new(FakeDesktop {
+            eml: true,
+            ..FakeDesktop::default()
+        });
+        app.desktop = desktop.clone();
+        let compose = |m| Message::Compose(m);
+        let letters = || {
+            store
+                .register()
+                .unwrap()
+                .list_all(&Filter::default())
+                .unwrap()
+        };
+        assert!(app.compose.preview().complete().is_some());
+        let client = app.letter().unwrap().client.clone();
+        assert!(letters().is_empty());
+
+        // With the PDF attached: the draft opens, one letter is recorded, as mailed.
+        send(&mut app, compose(compose::Message::AttachPdf(true)));
+        send(&mut app, compose(compose::Message::Mail));
+        let sent = letters();
+        assert_eq!(sent.len(), 1, "{:?}", app.notice);
+        assert_eq!(sent[0].sent_as, "mail");
+        assert_eq!(sent[0].client, client);
+        let (ok, notice) = app.notice.clone().expect("the owner is told");
+        assert!(ok && notice.contains(&sent[0].number), "{notice}");
+        assert_eq!(app.fallback, None);
+        let asked = desktop.asked.lock().unwrap().clone();
+        assert_eq!(asked.len(), 1, "{asked:?}");
+        use mail_parser::MimeHeaders;
+        let raw = std::fs::read(&asked[0]).unwrap();
+        let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(message.attachment_count(), 1);
+        let pdf = message.attachment(0).unwrap();
+        assert!(pdf.contents().starts_with(b"%PDF-"));
+        // The body is the cover note, naming the attached file, and the draft carries the
+        // number the register gave.
+        let body = message.body_text(0).unwrap();
+        let name = pdf.attachment_name().unwrap();
+        assert!(body.contains(name), "{body}");
+        assert!(marz::bidi::strip(&body).contains(&marz::bidi::strip(&sent[0].number)));
+
+        // Only a mailto: link opens, which carries no file: the PDF is written beside the
+        // draft, and the notice, which stays, names it to be attached by hand.
+        app.desktop = Arc::new(FakeDesktop {
+            mailto: true,
+            ..FakeDesktop::default()
+        });
+        send(&mut app, compose(compose::Message::Mail));
+        assert_eq!(letters().len(), 2);
+        let (ok, notice) = app.notice.clone().expect("the owner is told");
+        assert!(!ok, "{notice}");
+        let pdf = std::fs::read_dir(&app.drafts)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+            .expect("the PDF to attach");
+        assert!(notice.contains(&*pdf.to_string_lossy()), "{notice}");
+        assert_eq!(app.fallback, None);
+
+        // No mail program at all: the third letter is recorded, and the owner is told so
+        // in Persian, with the ways left to send it.
+        app.desktop = Arc::new(FakeDesktop::default());
+        send(&mut app, compose(compose::Message::Mail));
+        let sent = letters();
+        assert_eq!(sent.len(), 3);
+        let mut numbers: Vec<&str> = sent.iter().map(|e| e.number.as_str()).collect();
+        numbers.sort();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 3, "{numbers:?}");
+        let (ok, notice) = app.notice.clone().expect("the owner is told");
+        assert!(!ok, "{notice}");
+        assert!(notice.contains("برنامه رایانامه"), "{notice}");
+        let numbers: Vec<&str> = sent.iter().map(|e| e.number.as_str()).collect();
+        assert!(numbers.iter().any(|n| notice.contains(n)), "{notice}");
+        let latin = latin_words_besides(&notice, &numbers);
+        assert!(latin.is_empty(), "{latin:?} in «{notice}»");
+        let fallback = app.fallback.clone().expect("ways to send it");
+        let eml = fallback.eml.clone().expect("the draft was written");
+        // The text to copy is the letter recorded last, as a text export writes it.
+        let latest = sent.iter().max_by_key(|e| e.id).unwrap();
+        assert!(notice.contains(&latest.number), "{notice}");
+        let record = store.register().unwrap().record(latest.id).unwrap();
+        assert_eq!(
+            fallback.text,
+            marz::bidi::anchor_lines(&record.text, Lang::Fa)
+        );
+        // Saving the draft copies it as is: no second record, no new number.
+        send(&mut app, Message::SaveDraft);
+        let saved = exports.join(eml.file_name().unwrap());
+        assert_eq!(std::fs::read(&saved).unwrap(), std::fs::read(&eml).unwrap());
+        assert_eq!(letters().len(), 3);
+        assert_eq!(app.fallback, None);
+        assert!(matches!(&app.notice, Some((true, _))), "{:?}", app.notice);
+
+        // A letter that cannot be e-mailed (the client has no address) is not recorded.
+        let mut reza = store.load_client(&client).unwrap();
+        reza.email = None;
+        store.save_client(&reza, true).unwrap();
+        let _ = app.update(Message::Nav(super::Screen::Compose));
+        app.reload();
+        send(&mut app, compose(compose::Message::Mail));
+        assert_eq!(letters().len(), 3);
+        assert!(matches!(&app.notice, Some((false, _))), "{:?}", app.notice);
+        assert_eq!(app.fallback, None);
+    }
+
     /// The owner's whole path through the app, by its messages: add a client, write them a
     /// final payment notice, edit the body, export text and .eml, switch the language.
     #[test]
@@ -1079,7 +1369,7 @@ mod tests {
             .unwrap()
             .unwrap();
         let saved = std::fs::read_to_string(saved.path()).unwrap();
-        assert_eq!(saved, payment.to_text());
+        assert_eq!(saved, marz::export::plain_text(&payment));
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! one `Workspace` and passes it to each screen's `update` and `view`; only the app changes
 //! it, after a screen's event.
 
+use super::compose::Mailing;
 use chrono::NaiveDate;
-use marz::export::{self, Exporter, Format};
+use marz::email::{Covers, MailOptions};
+use marz::export::{self, ExportError, Exporter, Format};
 use marz::i18n::Problem;
+use marz::mail_app::{Desktop, MailAppError, MailOpened, open_in_mail_program};
 use marz::profile::Sender;
 use marz::register::{Destination, RegisterError, SendError, SendRequest, ThreadPick};
 use marz::stationery::ImageError;
 use marz::store::{ClientList, StoreError};
 use marz::{Client, Lang, Letter, Library, Store};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub struct Workspace {
@@ -155,30 +158,47 @@ impl Workspace {
     }
 }
 
+impl ExportJob {
+    /// The core's mail options for the owner's choice; the owner's cover note is read only
+    /// when it will be the body (as on the command line).
+    fn mail_options(&self, mailing: Mailing) -> Result<MailOptions, ExportError> {
+        let covers = if mailing.attach_pdf && !mailing.letter_body {
+            Covers::load(Some(&self.store.root().join("templates")))?
+        } else {
+            Covers::built_in()
+        };
+        Ok(MailOptions {
+            attach_pdf: mailing.attach_pdf,
+            letter_as_body: mailing.letter_body,
+            covers,
+        })
+    }
+}
+
 /// Records a letter that leaves the app, through the register: the one place the app does
 /// it. The register takes the next number, renumbers the letter as the owner edited it
 /// (`Letter::renumbered`), writes the file in place only once the record is committed, and
 /// files it in the open thread of its client, scenario and matter, if there is one.
-fn record_export(
+fn record(
     job: &ExportJob,
     letter: Letter,
-    format: Format,
-    path: PathBuf,
-) -> Result<(), SendError> {
+    destination: Destination,
+    mail: MailOptions,
+    timestamp: i64,
+) -> Result<marz::register::Sent, SendError> {
     let mut register = job.store.register()?;
     let request = SendRequest {
         prefix: job.prefix.clone(),
         date: letter.date,
         lang: letter.lang,
-        destination: Destination::File { path, format },
+        destination,
         thread: ThreadPick::Auto,
-        timestamp: export::mail_timestamp(letter.date, chrono::Local::now()),
-        mail: Default::default(),
+        timestamp,
+        mail,
     };
     register.send(&job.exporter, &job.library, request, |number| {
         Ok(letter.renumbered(number))
-    })?;
-    Ok(())
+    })
 }
 
 /// Asks where to save (or saves in the job's folder), then exports through the register.
@@ -187,7 +207,15 @@ pub async fn export_letter(
     job: ExportJob,
     letter: Letter,
     format: Format,
+    mailing: Mailing,
 ) -> Result<Option<PathBuf>, Arc<SendError>> {
+    // A broken cover note is told before the save dialog.
+    let mail = match format {
+        Format::Eml => job
+            .mail_options(mailing)
+            .map_err(|e| Arc::new(SendError::Export(e)))?,
+        _ => MailOptions::default(),
+    };
     let name = export::default_file_name(&letter, format);
     let path = match &job.dir {
         Some(dir) => dir.join(&name),
@@ -201,6 +229,101 @@ pub async fn export_letter(
             None => return Ok(None),
         },
     };
-    record_export(&job, letter, format, path.clone()).map_err(Arc::new)?;
+    let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
+    let destination = Destination::File {
+        path: path.clone(),
+        format,
+    };
+    record(&job, letter, destination, mail, timestamp).map_err(Arc::new)?;
     Ok(Some(path))
+}
+
+/// A letter recorded and handed to the mail program, and what the mail program did.
+#[derive(Debug)]
+pub struct Mailed {
+    /// The number the register gave it.
+    pub number: String,
+    /// The letter as it left, as plain text: for the clipboard if the owner must send it
+    /// some other way.
+    pub text: String,
+    /// The draft e-mail written for the mail program, if it was written.
+    pub eml: Option<PathBuf>,
+    pub opened: Result<MailOpened, MailAppError>,
+}
+
+/// Hands the letter to the desktop's mail program (`mail_app::open_in_mail_program`), the
+/// draft written into `drafts`. The e-mail is made once before the letter takes its number,
+/// so that what would stop it (no address, a broken cover note or letterhead) stops it
+/// unrecorded; then the letter is recorded once (`Destination::Mail`) and opened under its
+/// number. That the mail program could not be opened does not undo the record: the letter
+/// exists, with its number, as the draft kept in `drafts`, to be saved or copied.
+pub async fn mail_letter(
+    job: ExportJob,
+    letter: Letter,
+    mailing: Mailing,
+    drafts: PathBuf,
+    desktop: Arc<dyn Desktop + Send + Sync>,
+) -> Result<Mailed, Arc<SendError>> {
+    let fail = |e: ExportError| Arc::new(SendError::Export(e));
+    let mail = job.mail_options(mailing).map_err(fail)?;
+    let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
+    job.exporter.eml(&letter, &mail, timestamp).map_err(fail)?;
+    let sent =
+        record(&job, letter, Destination::Mail, mail.clone(), timestamp).map_err(Arc::new)?;
+    let opened = open_in_mail_program(
+        &job.exporter,
+        &sent.letter,
+        &mail,
+        &drafts,
+        timestamp,
+        desktop.as_ref(),
+    );
+    let eml = match &opened {
+        Ok(MailOpened::Draft { eml, .. } | MailOpened::Mailto { eml, .. })
+        | Err(MailAppError::NoMailProgram { eml, .. }) => Some(eml.clone()),
+        Err(MailAppError::Export(_)) => None,
+    };
+    Ok(Mailed {
+        number: sent.number,
+        text: export::plain_text(&sent.letter),
+        eml,
+        opened,
+    })
+}
+
+/// Saves a copy of the draft e-mail `eml` where the owner says (or in `dir`), as is: the
+/// letter is already recorded, with the number it carries. `Ok(None)` means cancelled.
+pub async fn save_draft(
+    eml: PathBuf,
+    dir: Option<PathBuf>,
+) -> Result<Option<PathBuf>, Arc<ExportError>> {
+    let name = eml
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let path = match dir {
+        Some(dir) => dir.join(&name),
+        None => match rfd::AsyncFileDialog::new()
+            .set_file_name(&name)
+            .add_filter("eml", &["eml"])
+            .save_file()
+            .await
+        {
+            Some(handle) => handle.path().to_path_buf(),
+            None => return Ok(None),
+        },
+    };
+    copy_file(&eml, &path).map_err(Arc::new)?;
+    Ok(Some(path))
+}
+
+fn copy_file(from: &Path, to: &Path) -> Result<(), ExportError> {
+    let bytes = std::fs::read(from).map_err(|source| ExportError::Write {
+        path: from.to_path_buf(),
+        source,
+    })?;
+    marz::fsutil::atomic_write(to, &bytes).map_err(|source| ExportError::Write {
+        path: to.to_path_buf(),
+        source,
+    })
 }
