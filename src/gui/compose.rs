@@ -18,6 +18,7 @@ use marz::export::Format;
 use marz::i18n::Locale;
 use marz::numbers::Decimal;
 use marz::profile::Client;
+use marz::register::{Continuation, Due, ThreadPick};
 use marz::render::{self, Composed, Draft, InputError, RenderError};
 use marz::template::{InputKind, InputSpec, Scenario, Template};
 use marz::tone::{self, Finding};
@@ -129,6 +130,22 @@ pub struct State {
     confirm_regenerate: bool,
     preview: Preview,
     findings: Vec<Finding>,
+    /// The open thread the letter on screen continues, if any; see `thread`.
+    thread: Thread,
+}
+
+/// The register's side of the letter on screen: the open thread it continues (the letter it
+/// cites, «پیرو», and the values it starts from), looked up again only when the client,
+/// template, invoice or register changes.
+#[derive(Debug, Default)]
+struct Thread {
+    found: Option<Continuation>,
+    /// What `found` was looked up for: client, language, template, invoice, asked thread.
+    key: Option<(String, Lang, String, String, ThreadPick)>,
+    /// The thread asked for (a due follow-up's), else `Auto`.
+    pick: ThreadPick,
+    /// The owner chose to start a new thread instead of continuing the open one.
+    new: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -148,14 +165,16 @@ pub enum Message {
     Export(Format),
     Copy,
     Mail,
+    /// Start a new thread (`true`) or continue the open one.
+    NewThread(bool),
 }
 
 /// What the parent must do. Only a complete letter is ever handed over.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     Export(Box<Letter>, Format),
-    Copy(String),
-    Mail(String),
+    Copy(Box<Letter>),
+    Mail(Box<Letter>),
 }
 
 impl Default for State {
@@ -168,6 +187,7 @@ impl Default for State {
             confirm_regenerate: false,
             preview: Preview::Blocked(Blocker::NoClient),
             findings: Vec::new(),
+            thread: Thread::default(),
         }
     }
 }
@@ -190,7 +210,68 @@ impl State {
     /// Writes to another client.
     pub fn write_to(&mut self, client: String, ws: &Workspace) {
         self.client = Some(client);
+        self.preselect(ws);
         self.refresh(ws);
+    }
+
+    /// Writes the next letter of a due follow-up: its client, the suggested template, in its
+    /// thread.
+    pub fn write_next(&mut self, due: &Due, ws: &Workspace) {
+        self.client = Some(due.client.clone());
+        if let Some(t) = ws.library.get(&due.suggest, due.lang) {
+            self.scenario = t.meta.scenario;
+            self.chosen.insert(t.meta.scenario, due.suggest.clone());
+        }
+        self.thread = Thread {
+            pick: ThreadPick::Thread(due.thread),
+            ..Thread::default()
+        };
+        self.refresh(ws);
+    }
+
+    /// The register opened (at start): the first client's open thread preselects its level.
+    pub fn register_opened(&mut self, ws: &Workspace) {
+        self.preselect(ws);
+        self.register_changed(ws);
+    }
+
+    /// After the register changed: the thread is looked up again.
+    pub fn register_changed(&mut self, ws: &Workspace) {
+        self.thread.key = None;
+        self.refresh(ws);
+    }
+
+    /// The thread the letter on screen joins when it leaves: the one it cites, or a new one
+    /// (a letter that cites nothing starts its own thread, as the preview shows).
+    pub fn thread_pick(&self) -> ThreadPick {
+        match self.continues() {
+            Some(c) => c.pick(),
+            None => ThreadPick::New,
+        }
+    }
+
+    /// The open thread the letter continues, unless the owner chose a new one.
+    fn continues(&self) -> Option<&Continuation> {
+        self.thread.found.as_ref().filter(|_| !self.thread.new)
+    }
+
+    /// When the client has an open thread in the situation, the level that follows its last
+    /// letter is chosen (the register suggests it); the owner may pick another.
+    fn preselect(&mut self, ws: &Workspace) {
+        self.thread = Thread::default();
+        let (Some(client), Some(template), Some(register)) =
+            (self.current_client(ws), self.template(ws), ws.register())
+        else {
+            return;
+        };
+        let Ok(Some(open)) = register.open_thread_for(&client.id, template, None, ws.date) else {
+            return;
+        };
+        if let Some(next) = open.suggest
+            && self.choices(ws).iter().any(|t| t.id() == next)
+        {
+            self.chosen.insert(self.scenario, next);
+        }
     }
 
     /// After a client was deleted: a letter to them is no longer on screen.
@@ -261,8 +342,45 @@ impl State {
         let key = (client.id.clone(), template.lang, template.id().to_string());
         let form = self
             .forms
-            .entry(key)
+            .entry(key.clone())
             .or_insert_with(|| Form::new(client, template));
+        let invoice = form.values.get("invoice").map(TextField::value);
+        let thread_key = (
+            key.0,
+            key.1,
+            key.2,
+            invoice.unwrap_or_default(),
+            self.thread.pick,
+        );
+        if self.thread.key.as_ref() != Some(&thread_key) {
+            let given = form.values();
+            self.thread.found = ws.register().and_then(|r| {
+                r.continuation(
+                    template,
+                    &client.id,
+                    &given,
+                    &client.facts,
+                    self.thread.pick,
+                    ws.date,
+                )
+                .ok()
+                .flatten()
+            });
+            self.thread.key = Some(thread_key);
+            // The values of the letter it follows fill what the owner has not typed (a
+            // field still empty or holding the client's fact), as `marz render` does.
+            if let Some(c) = &self.thread.found {
+                for (name, value) in &c.values {
+                    if let Some(field) = form.values.get_mut(name) {
+                        let shown = field.value();
+                        let fact = client.facts.get(name).map_or("", String::as_str);
+                        if shown.trim().is_empty() || shown == fact {
+                            field.set(value);
+                        }
+                    }
+                }
+            }
+        }
         let values = form.values();
         let draft = Draft {
             template,
@@ -279,6 +397,10 @@ impl State {
             }
             Composed::Broken(e) => return Preview::Blocked(Blocker::Broken(e)),
         };
+        // «پیرو نامه شماره … مورخ …»: the line the letter leaves with.
+        if let Some(c) = self.thread.found.as_ref().filter(|_| !self.thread.new) {
+            c.cite(&mut letter);
+        }
         // The owner's own subject and text stand in for the template's.
         let rtl = letter.lang.is_rtl();
         if form.subject_edited {
@@ -308,8 +430,15 @@ impl State {
     pub fn update(&mut self, message: Message, ws: &Workspace) -> (Task<Message>, Option<Event>) {
         let mut task = Task::none();
         match message {
-            Message::Client(id) => self.client = Some(id),
-            Message::Scenario(s) => self.scenario = s,
+            Message::Client(id) => {
+                self.client = Some(id);
+                self.preselect(ws);
+            }
+            Message::Scenario(s) => {
+                self.scenario = s;
+                self.preselect(ws);
+            }
+            Message::NewThread(new) => self.thread.new = new,
             Message::Template(id) => {
                 self.chosen.insert(self.scenario, id);
             }
@@ -383,14 +512,17 @@ impl State {
                 return (Task::none(), event);
             }
             Message::Copy => {
-                let event = self.preview.complete().map(|l| Event::Copy(l.to_text()));
+                let event = self
+                    .preview
+                    .complete()
+                    .map(|l| Event::Copy(Box::new(l.clone())));
                 return (Task::none(), event);
             }
             Message::Mail => {
                 let event = self
                     .preview
                     .complete()
-                    .map(|l| Event::Mail(marz::export::mailto(l)));
+                    .map(|l| Event::Mail(Box::new(l.clone())));
                 return (Task::none(), event);
             }
         }
@@ -536,11 +668,54 @@ impl State {
         ]
         .align_x(theme::start(ui))
         .spacing(8);
+        if let Some(line) = self.thread_line(ui, ws) {
+            left = left.push(line);
+        }
         if let (Some(template), Some(form)) = (self.template(ws), self.form(ws)) {
             left = left.push(theme::label(ui, template.meta.description.clone()));
             left = left.push(form_view(ui, template, form, ws));
         }
         left
+    }
+
+    /// What the register knows of this client and situation: the open thread's last letter,
+    /// and the choice of a new thread instead.
+    fn thread_line<'a>(&self, ui: Lang, ws: &Workspace) -> Option<Element<'a, Message>> {
+        let l = Locale::get(ui);
+        let c = self.thread.found.as_ref()?;
+        let last = &c.cites;
+        let said = l.text_with(
+            "compose-thread",
+            &[
+                (
+                    "template",
+                    &super::letters::template_name(ui, ws, &last.template, last.lang),
+                ),
+                ("number", &marz::bidi::in_text(&last.number, ui)),
+                ("date", &dates::format(last.date, ui)),
+            ],
+        );
+        let (follows, toggle, new) = if self.thread.new {
+            ("compose-thread-new", "compose-thread-continue", false)
+        } else {
+            ("compose-thread-follows", "compose-thread-start-new", true)
+        };
+        let (said, toggle) = (format!("{said} {}", l.text(follows)), l.text(toggle));
+        Some(
+            container(
+                column![
+                    theme::line(ui, said),
+                    button(text(toggle).size(13))
+                        .style(button::secondary)
+                        .on_press(Message::NewThread(new)),
+                ]
+                .align_x(theme::start(ui))
+                .spacing(4),
+            )
+            .padding(6)
+            .style(theme::notice(true))
+            .into(),
+        )
     }
 
     /// The letter (or what stops it), the tone check and the ways out.
@@ -693,6 +868,9 @@ fn sheet_view<'a>(
         placeholders,
         true,
     ));
+    if let Some(reference) = letter.reference_line() {
+        sheet = sheet.push(marked_line(lang, &reference, placeholders, false));
+    }
     sheet = sheet.push(marked_line(lang, &letter.greeting, placeholders, false));
     let body: Element<'a, Message> = match body {
         Some(editor) => editor
@@ -1007,15 +1185,18 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match send(&mut state, &ws, Message::Mail) {
-            Some(Event::Mail(url)) => assert!(
-                url.starts_with("mailto:nazanin%2Ekarimi%40example%2Ecom?subject="),
-                "{url}"
-            ),
+            Some(Event::Mail(letter)) => {
+                let url = marz::export::mailto(&letter);
+                assert!(
+                    url.starts_with("mailto:nazanin%2Ekarimi%40example%2Ecom?subject="),
+                    "{url}"
+                )
+            }
             other => panic!("{other:?}"),
         }
         assert!(matches!(
             send(&mut state, &ws, Message::Copy),
-            Some(Event::Copy(t)) if marz::bidi::strip(&t).contains("سرکار خانم نازنین کریمی")
+            Some(Event::Copy(l)) if marz::bidi::strip(&l.to_text()).contains("سرکار خانم نازنین کریمی")
         ));
         // Emptied, the invoice makes the letter a draft: nothing leaves, nor can the owner
         // start editing a text with placeholders in it.

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use marz::export::{self, Exporter, Format};
 use marz::i18n::Problem;
 use marz::profile::Sender;
-use marz::register::{Destination, RegisterError, SendError, SendRequest, ThreadPick};
+use marz::register::{
+    Destination, Register, RegisterError, SendError, SendRequest, Sent, Takeover, ThreadPick,
+};
 use marz::store::{ClientList, StoreError};
 use marz::{Client, Lang, Letter, Library, Store};
 use std::collections::BTreeMap;
@@ -24,6 +26,9 @@ pub struct Workspace {
     exporter: Arc<Exporter>,
     /// The next free letter number per letter language; see `next_number`.
     numbers: BTreeMap<Lang, String>,
+    /// The register, once `open_register` has run away from the window's thread (the first
+    /// open of a workspace imports `history/`, which may take seconds); none until then.
+    register: Option<Register>,
 }
 
 impl Workspace {
@@ -36,6 +41,7 @@ impl Workspace {
             date,
             exporter: Arc::new(Exporter::default()),
             numbers: BTreeMap::new(),
+            register: None,
             store,
         };
         let problems = workspace.reload();
@@ -77,12 +83,36 @@ impl Workspace {
         self.numbers.get(&lang).cloned().unwrap_or_default()
     }
 
+    /// The register, once it is open (see `attach_register`).
+    pub fn register(&self) -> Option<&Register> {
+        self.register.as_ref()
+    }
+
+    /// The register to change (void, resolve), opening it if `open_register` has not yet
+    /// brought it.
+    pub fn register_mut(&mut self) -> Result<&mut Register, RegisterError> {
+        let register = match self.register.take() {
+            Some(register) => register,
+            None => self.store.register()?,
+        };
+        Ok(self.register.insert(register))
+    }
+
+    /// Opens the register for the screens once `open_register` has prepared it (quick then:
+    /// no import is left to do), and counts the next numbers.
+    pub fn attach_register(&mut self) -> Result<(), RegisterError> {
+        self.register_mut()?;
+        self.count_numbers()
+    }
+
     /// Asks the register again for the next numbers; after an export, or when the sender's
-    /// prefix changed. Never in `view`. A register that cannot be opened leaves no number
-    /// shown (an export would fail and say why).
+    /// prefix changed. Never in `view`. Before the register is open, or when it cannot be
+    /// opened, no number is shown (an export would fail and say why).
     pub fn count_numbers(&mut self) -> Result<(), RegisterError> {
         self.numbers.clear();
-        let register = self.store.register()?;
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
         let prefix = self.sender().and_then(|s| s.letter_prefix.clone());
         for lang in Lang::ALL {
             let n = register.peek_number(prefix.as_deref(), self.date, lang)?;
@@ -95,6 +125,14 @@ impl Workspace {
     pub fn exporter(&self) -> Arc<Exporter> {
         self.exporter.clone()
     }
+}
+
+/// Opens (and on the first open creates, importing `history/`) the workspace's register;
+/// run as a `Task` at start, so that the first frame never waits for it. What was taken
+/// over from `history/`, if anything, is returned to be told.
+pub async fn open_register(store: Store) -> Result<Option<Takeover>, Arc<RegisterError>> {
+    let register = store.register().map_err(Arc::new)?;
+    Ok(register.takeover().cloned())
 }
 
 /// A part of the workspace that cannot be read.
@@ -131,6 +169,8 @@ pub struct ExportJob {
     pub prefix: Option<String>,
     /// Where to save without a dialog (`MARZ_EXPORT_DIR`), if anywhere.
     pub dir: Option<PathBuf>,
+    /// The thread the letter joins: the one compose showed, or a new one.
+    pub thread: ThreadPick,
 }
 
 impl Workspace {
@@ -142,6 +182,7 @@ impl Workspace {
             library: self.library.clone(),
             prefix: self.sender().and_then(|s| s.letter_prefix.clone()),
             dir,
+            thread: ThreadPick::Auto,
         }
     }
 }
@@ -150,26 +191,33 @@ impl Workspace {
 /// it. The register takes the next number, renumbers the letter as the owner edited it
 /// (`Letter::renumbered`), writes the file in place only once the record is committed, and
 /// files it in the open thread of its client, scenario and matter, if there is one.
-fn record_export(
-    job: &ExportJob,
-    letter: Letter,
-    format: Format,
-    path: PathBuf,
-) -> Result<(), SendError> {
+fn record(job: &ExportJob, letter: Letter, destination: Destination) -> Result<Sent, SendError> {
     let mut register = job.store.register()?;
     let request = SendRequest {
         prefix: job.prefix.clone(),
         date: letter.date,
         lang: letter.lang,
-        destination: Destination::File { path, format },
-        thread: ThreadPick::Auto,
+        destination,
+        thread: job.thread,
         timestamp: export::mail_timestamp(letter.date, chrono::Local::now()),
         mail: Default::default(),
     };
     register.send(&job.exporter, &job.library, request, |number| {
         Ok(letter.renumbered(number))
-    })?;
-    Ok(())
+    })
+}
+
+/// Records a letter that is copied (`Destination::Clipboard`) or handed to the mail app
+/// (`Destination::Mail`), and returns it as recorded: with the number the register gave
+/// it, which is what the clipboard or the mail app then gets.
+pub async fn record_sent(
+    job: ExportJob,
+    letter: Letter,
+    destination: Destination,
+) -> Result<Letter, Arc<SendError>> {
+    record(&job, letter, destination)
+        .map(|sent| sent.letter)
+        .map_err(Arc::new)
 }
 
 /// Asks where to save (or saves in the job's folder), then exports through the register.
@@ -192,6 +240,39 @@ pub async fn export_letter(
             None => return Ok(None),
         },
     };
-    record_export(&job, letter, format, path.clone()).map_err(Arc::new)?;
+    let destination = Destination::File {
+        path: path.clone(),
+        format,
+    };
+    record(&job, letter, destination).map_err(Arc::new)?;
+    Ok(Some(path))
+}
+
+/// Asks where to save (or saves in the job's folder), then writes a recorded letter again
+/// with its own number (`Register::export_again`): nothing new is recorded and no number is
+/// taken. `Ok(None)` means the owner cancelled.
+pub async fn export_again(
+    job: ExportJob,
+    entry: marz::register::Entry,
+    format: Format,
+) -> Result<Option<PathBuf>, Arc<RegisterError>> {
+    let name = export::file_name(&entry.template, &entry.client, entry.date, format);
+    let path = match &job.dir {
+        Some(dir) => dir.join(&name),
+        None => match rfd::AsyncFileDialog::new()
+            .set_file_name(&name)
+            .add_filter(format.extension(), &[format.extension()])
+            .save_file()
+            .await
+        {
+            Some(handle) => handle.path().to_path_buf(),
+            None => return Ok(None),
+        },
+    };
+    let register = job.store.register().map_err(Arc::new)?;
+    let timestamp = export::mail_timestamp(entry.date, chrono::Local::now());
+    register
+        .export_again(&job.exporter, entry.id, format, &path, timestamp)
+        .map_err(Arc::new)?;
     Ok(Some(path))
 }
