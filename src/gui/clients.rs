@@ -467,29 +467,36 @@ impl State {
                 .suggest
                 .as_deref()
                 .map(|s| super::letters::template_name(lang, ws, s, last.lang));
-            let said = l.text_with(
-                "clients-open-thread",
-                &[
-                    (
-                        "template",
-                        &super::letters::template_name(lang, ws, &last.template, last.lang),
-                    ),
-                    ("number", &marz::bidi::in_text(&last.number, lang)),
-                    ("date", &marz::dates::format(last.date, lang)),
-                ],
-            );
-            let said = match next {
-                Some(next) => format!(
-                    "{said} {}",
-                    l.text_with("clients-open-thread-next", &[("next", &next)])
+            // Short lines (a wrapped right-to-left line with a number can overflow).
+            let mut lines = column![
+                theme::line(
+                    lang,
+                    l.text_with(
+                        "clients-open-thread",
+                        &[(
+                            "template",
+                            &super::letters::template_name(lang, ws, &last.template, last.lang),
+                        )],
+                    )
                 ),
-                None => said,
-            };
-            col = col.push(
-                container(theme::line(lang, said))
-                    .padding(6)
-                    .style(theme::notice(true)),
-            );
+                theme::line(
+                    lang,
+                    l.text_with(
+                        "clients-open-thread-last",
+                        &[
+                            ("number", &marz::bidi::in_text(&last.number, lang)),
+                            ("date", &marz::dates::format(last.date, lang)),
+                        ],
+                    )
+                ),
+            ];
+            if let Some(next) = next {
+                lines = lines.push(theme::line(
+                    lang,
+                    l.text_with("clients-open-thread-next", &[("next", &next)]),
+                ));
+            }
+            col = col.push(container(lines).padding(6).style(theme::notice(true)));
         }
         if t.letters.is_empty() {
             col = col.push(theme::line(lang, l.text("clients-no-letters")));

@@ -375,7 +375,7 @@ impl State {
                         let shown = field.value();
                         let fact = client.facts.get(name).map_or("", String::as_str);
                         if shown.trim().is_empty() || shown == fact {
-                            field.set(value);
+                            field.set(&as_typed(template, name, value));
                         }
                     }
                 }
@@ -684,13 +684,18 @@ impl State {
         let l = Locale::get(ui);
         let c = self.thread.found.as_ref()?;
         let last = &c.cites;
-        let said = l.text_with(
+        // Short lines: a right-to-left line that wraps around a number can overflow its box
+        // in iced 0.14 (see the README's known limits).
+        let what = l.text_with(
             "compose-thread",
+            &[(
+                "template",
+                &super::letters::template_name(ui, ws, &last.template, last.lang),
+            )],
+        );
+        let when = l.text_with(
+            "compose-thread-sent",
             &[
-                (
-                    "template",
-                    &super::letters::template_name(ui, ws, &last.template, last.lang),
-                ),
                 ("number", &marz::bidi::in_text(&last.number, ui)),
                 ("date", &dates::format(last.date, ui)),
             ],
@@ -700,12 +705,13 @@ impl State {
         } else {
             ("compose-thread-follows", "compose-thread-start-new", true)
         };
-        let (said, toggle) = (format!("{said} {}", l.text(follows)), l.text(toggle));
         Some(
             container(
                 column![
-                    theme::line(ui, said),
-                    button(text(toggle).size(13))
+                    theme::line(ui, what),
+                    theme::line(ui, when),
+                    theme::line(ui, l.text(follows)),
+                    button(text(l.text(toggle)).size(13))
                         .style(button::secondary)
                         .on_press(Message::NewThread(new)),
                 ]
@@ -832,6 +838,18 @@ impl State {
             panel = panel.push(container(item).padding(6).style(theme::notice(false)));
         }
         panel.into()
+    }
+}
+
+/// A value taken from the thread as the owner would type it: the register keeps dates as
+/// `YYYY-MM-DD`; a Persian letter's form shows them as a Jalali date (`۱۴۰۵/۰۸/۱۵`).
+fn as_typed(template: &Template, name: &str, value: &str) -> String {
+    let is_date = template
+        .input(name)
+        .is_some_and(|i| i.kind == InputKind::Date);
+    match dates::parse(value) {
+        Ok(date) if is_date => dates::format_numeric(date, template.lang),
+        _ => value.to_string(),
     }
 }
 

@@ -408,7 +408,7 @@ impl State {
                 due = due.push(
                     button(due_line(ui, ws, d))
                         .width(Length::Fill)
-                        .style(button::secondary)
+                        .style(button::text)
                         .on_press(Message::WriteNext(i)),
                 );
             }
@@ -457,12 +457,10 @@ impl State {
         fact("letters-number", in_text(&e.number, ui));
         fact("letters-date", dates::format(e.date, ui));
         fact("letters-to", in_text(&e.addressee, ui));
-        let went = l.text(&format!("letters-sent-as-{}", e.sent_as));
-        let went = match &e.path {
-            Some(path) => format!("{went} {}", theme::ltr_value(path)),
-            None => went,
-        };
-        fact("letters-went", went);
+        fact(
+            "letters-went",
+            l.text(&format!("letters-sent-as-{}", e.sent_as)),
+        );
         fact(
             "letters-status",
             l.text(&format!("letters-status-{}", e.status.code())),
@@ -484,6 +482,10 @@ impl State {
             .spacing(2);
         for line in lines {
             facts = facts.push(theme::line(ui, line));
+        }
+        // The file on its own line: a long path would wrap the line above.
+        if let Some(path) = &e.path {
+            facts = facts.push(theme::label(ui, theme::ltr_value(path)));
         }
 
         // The text exactly as it left, line by line in the letter's direction.
@@ -614,12 +616,14 @@ pub fn entry_view<'a, M: 'a>(ui: Lang, ws: &Workspace, e: &Entry) -> Element<'a,
             l.text(&format!("letters-status-{}", e.status.code()))
         );
     }
-    let whom = in_text(&client_name(ws, &e.client, &e.addressee), ui);
+    // Whom and what on lines of their own: short lines do not wrap (a wrapped right-to-left
+    // line with a number in it can overflow its box in iced 0.14).
     column![
         container(text(top).font(theme::BOLD).size(14))
             .width(Length::Fill)
             .align_x(theme::start(ui)),
-        theme::line(ui, format!("{whom}: {}", in_text(&e.subject, ui))),
+        theme::label(ui, client_name(ws, &e.client, &e.addressee)),
+        theme::line(ui, e.subject.clone()),
     ]
     .into()
 }
@@ -633,18 +637,23 @@ fn due_line<'a>(ui: Lang, ws: &Workspace, d: &Due) -> Element<'a, Message> {
         container(text(whom).font(theme::BOLD).size(14))
             .width(Length::Fill)
             .align_x(theme::start(ui)),
+        // Short lines: a right-to-left line that wraps around a number can overflow its box
+        // in iced 0.14 (see the README's known limits).
         theme::line(
             ui,
             l.text_with(
-                "letters-due-line",
+                "letters-due-last",
                 &[
                     ("number", &in_text(&d.last_number, ui)),
                     ("date", &dates::format(d.last_date, ui)),
-                    ("days", &l.number(d.overdue_days)),
-                    ("next", &next),
                 ],
             ),
         ),
+        theme::line(
+            ui,
+            l.text_with("letters-due-late", &[("days", &l.number(d.overdue_days))]),
+        ),
+        theme::line(ui, l.text_with("letters-due-next", &[("next", &next)])),
     ]
     .into()
 }

@@ -532,6 +532,7 @@ impl App {
                         self.succeed(self.tr("clients-saved"));
                         self.reload();
                         self.clients.saved(&client.id);
+                        self.clients.refresh(&self.workspace);
                     }
                     Err(e) => self.fail(&e),
                 }
