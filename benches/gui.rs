@@ -212,7 +212,8 @@ fn first_frame_of_a_large_workspace(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("in process: open workspace + first frame + pixels", |b| {
         b.iter_with_large_drop(|| {
-            let app = App::new(Store::new(&root), Some(Lang::Fa));
+            // As the app starts: the clients and the register come in tasks after it.
+            let (app, _tasks) = App::boot(Store::new(&root), Some(Lang::Fa));
             let mut screen = Offscreen::new(1200.0, 800.0);
             screen.screenshot(&app)
         })

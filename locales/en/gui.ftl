@@ -144,3 +144,4 @@ clients-open-thread-last = Last letter: { $number } of { $date }
 clients-open-thread-next = Next: { $next }
 clients-no-letters = No letter to this client is recorded yet.
 clients-timeline-more = and { $count } earlier letters; all of them are on the Sent letters screen.
+clients-more = and { $count } more clients; search to find them.

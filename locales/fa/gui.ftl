@@ -145,3 +145,4 @@ clients-open-thread-last = آخرین نامه: شماره { $number } مورخ 
 clients-open-thread-next = نامه بعدی: { $next }
 clients-no-letters = هنوز نامه‌ای برای این مشتری ثبت نشده است.
 clients-timeline-more = و { $count } نامه پیش‌تر؛ همه در صفحه «نامه‌های فرستاده».
+clients-more = و { $count } مشتری دیگر؛ برای پیدا کردنشان جست‌وجو کنید.

@@ -391,7 +391,21 @@ impl State {
         } else if found.is_empty() {
             items = items.push(theme::line(lang, l.text("clients-none-found")));
         }
-        for c in found {
+        // A list of 10,000 clients laid out at once would take the window's memory and time;
+        // the search narrows it.
+        if found.len() > super::client_pick::SHOWN * 4 {
+            items = items.push(theme::label(
+                lang,
+                l.text_with(
+                    "clients-more",
+                    &[(
+                        "count",
+                        &l.number(found.len() - super::client_pick::SHOWN * 4),
+                    )],
+                ),
+            ));
+        }
+        for c in found.into_iter().take(super::client_pick::SHOWN * 4) {
             let selected = self.selected.as_deref() == Some(c.id.as_str());
             let mut entry = column![theme::line(lang, c.addressed_name(c.language))];
             if let Some(company) = c.company.as_ref().filter(|c| !c.trim().is_empty()) {

@@ -5,6 +5,7 @@
 //! a draft whose missing inputs show as highlighted placeholders, or the problem that stops
 //! the letter. Only a complete letter can be exported, copied or mailed.
 
+use super::client_pick::{self, Picker};
 use super::clients::Choice;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
@@ -27,6 +28,8 @@ use std::collections::BTreeMap;
 
 /// The subject field, for focusing it.
 pub const SUBJECT_ID: &str = "compose-subject";
+/// The client picker's search box.
+pub const CLIENT_SEARCH_ID: &str = "compose_client_search";
 /// The letter body once "Edit text" made it editable.
 pub const BODY_ID: &str = "compose_body";
 
@@ -132,6 +135,7 @@ pub struct State {
     findings: Vec<Finding>,
     /// The open thread the letter on screen continues, if any; see `thread`.
     thread: Thread,
+    picker: Picker,
 }
 
 /// The register's side of the letter on screen: the open thread it continues (the letter it
@@ -151,6 +155,7 @@ struct Thread {
 #[derive(Debug, Clone)]
 pub enum Message {
     Client(String),
+    Picker(client_pick::Message),
     Scenario(Scenario),
     Template(String),
     Input(String, Action),
@@ -188,6 +193,7 @@ impl Default for State {
             preview: Preview::Blocked(Blocker::NoClient),
             findings: Vec::new(),
             thread: Thread::default(),
+            picker: Picker::new(CLIENT_SEARCH_ID, Lang::Fa),
         }
     }
 }
@@ -203,6 +209,11 @@ impl State {
         state
     }
 
+    /// The client picker's search box follows the interface's direction.
+    pub fn set_lang(&mut self, ui: Lang) {
+        self.picker.set_lang(ui);
+    }
+
     pub fn preview(&self) -> &Preview {
         &self.preview
     }
@@ -212,6 +223,13 @@ impl State {
         self.client = Some(client);
         self.preselect(ws);
         self.refresh(ws);
+    }
+
+    /// Starts on `client` once the clients are read, unless the owner already chose one.
+    pub fn start_with(&mut self, client: String, ws: &Workspace) {
+        if self.client.is_none() {
+            self.write_to(client, ws);
+        }
     }
 
     /// Writes the next letter of a due follow-up: its client, the suggested template, in its
@@ -434,6 +452,19 @@ impl State {
                 self.client = Some(id);
                 self.preselect(ws);
             }
+            Message::Picker(m) => {
+                let (task, picked) = self.picker.update(m);
+                let task = task.map(Message::Picker);
+                match picked {
+                    Some(Some(id)) => {
+                        return (
+                            Task::batch([task, self.update(Message::Client(id), ws).0]),
+                            None,
+                        );
+                    }
+                    _ => return (task, None),
+                }
+            }
             Message::Scenario(s) => {
                 self.scenario = s;
                 self.preselect(ws);
@@ -610,19 +641,16 @@ impl State {
         ws: &'a Workspace,
     ) -> iced::widget::Column<'a, Message> {
         let l = Locale::get(ui);
-        let clients: Vec<Choice<String>> = ws
-            .clients
-            .clients
-            .iter()
-            .map(|c| Choice::new(c.id.clone(), c.addressed_name(c.language)))
-            .collect();
-        let selected = self
-            .client
-            .as_ref()
-            .and_then(|id| clients.iter().find(|c| &c.value == id).cloned());
-        let client_pick = pick_list(clients, selected, |c| Message::Client(c.value))
-            .placeholder(l.text("compose-pick-client"))
-            .width(Length::Fill);
+        let client_pick = self
+            .picker
+            .view(
+                ui,
+                ws,
+                self.client.as_deref(),
+                l.text("compose-pick-client"),
+                None,
+            )
+            .map(Message::Picker);
 
         let mut situations = column![theme::label(ui, l.text("compose-situation"))]
             .align_x(theme::start(ui))

@@ -6,6 +6,7 @@
 //! The screen only reads the register (search, filters and the due list are the core's);
 //! every change goes to the app as an `Event`.
 
+use super::client_pick::{self, Picker};
 use super::clients::Choice;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
@@ -23,7 +24,9 @@ use marz::template::Scenario;
 use marz::{Lang, dates};
 
 /// The search box, for focusing it.
-pub const SEARCH_ID: &str = "letters-search";
+pub const SEARCH_ID: &str = "letters_search";
+/// The client filter's search box.
+pub const CLIENT_SEARCH_ID: &str = "letters_client_search";
 /// How many letters the list shows at a time ("more" shows the next ones).
 pub const PAGE: usize = 100;
 /// How many due follow-ups the list shows.
@@ -42,6 +45,7 @@ pub struct State {
     opened: Option<Opened>,
     /// Why the register could not be read, if it could not.
     trouble: Option<RegisterError>,
+    picker: Picker,
 }
 
 /// The letter opened, and a void or resolve waiting for confirmation.
@@ -64,7 +68,7 @@ enum Confirm {
 #[derive(Debug, Clone)]
 pub enum Message {
     Search(Action),
-    Client(Option<String>),
+    Picker(client_pick::Message),
     Scenario(Option<Scenario>),
     Status(Option<Status>),
     More,
@@ -114,11 +118,13 @@ impl State {
             due: Vec::new(),
             opened: None,
             trouble: None,
+            picker: Picker::new(CLIENT_SEARCH_ID, ui),
         }
     }
 
     pub fn set_lang(&mut self, ui: Lang) {
         self.search = self.search.with_rtl(ui.is_rtl());
+        self.picker.set_lang(ui);
     }
 
     /// The filter on screen, for the core's search.
@@ -226,7 +232,14 @@ impl State {
                 }
                 self.shown = PAGE;
             }
-            Message::Client(c) => self.client = c,
+            Message::Picker(m) => {
+                let (task, picked) = self.picker.update(m);
+                let Some(client) = picked else {
+                    return (task.map(Message::Picker), None);
+                };
+                self.client = client;
+                self.shown = PAGE;
+            }
             Message::Scenario(s) => self.scenario = s,
             Message::Status(s) => self.status = s,
             Message::More => self.shown += PAGE,
@@ -344,19 +357,16 @@ impl State {
             .placeholder(l.text("letters-search"))
             .padding(8);
         let all = || l.text("letters-all");
-        let mut clients = vec![Choice::new(None, l.text("letters-all-clients"))];
-        clients.extend(
-            ws.clients
-                .clients
-                .iter()
-                .map(|c| Choice::new(Some(c.id.clone()), c.addressed_name(c.language))),
-        );
-        let client = pick_list(
-            clients.clone(),
-            Choice::selected(&clients, self.client.clone()),
-            |c| Message::Client(c.value),
-        )
-        .width(Length::Fill);
+        let client = self
+            .picker
+            .view(
+                ui,
+                ws,
+                self.client.as_deref(),
+                l.text("letters-all-clients"),
+                Some(l.text("letters-all-clients")),
+            )
+            .map(Message::Picker);
         let mut scenarios = vec![Choice::new(None, l.text("letters-all-situations"))];
         scenarios.extend(
             Scenario::ALL
@@ -383,7 +393,8 @@ impl State {
         .width(Length::Fill);
         column![
             search,
-            row_dir(ui, vec![client.into(), scenario.into(), status.into()]).spacing(6),
+            row_dir(ui, vec![scenario.into(), status.into()]).spacing(6),
+            client,
         ]
         .spacing(6)
         .into()

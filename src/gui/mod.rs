@@ -4,6 +4,7 @@
 //! `Task`s so that the window never waits on it, and never reaches into a screen's state.
 
 mod caret;
+mod client_pick;
 mod clients;
 pub mod compose;
 mod editor;
@@ -22,7 +23,7 @@ use iced::{Element, Length, Subscription, Task, window};
 use marz::export::Format;
 use marz::i18n::{Locale, Problem};
 use marz::register::{Destination, RegisterError, SendError, Takeover};
-use marz::store::{Settings, StoreError};
+use marz::store::{ClientList, Settings, StoreError};
 use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -87,6 +88,8 @@ pub enum Message {
     Exported(Result<Option<PathBuf>, Arc<SendError>>),
     /// The register is ready (opened, and `history/` taken over on its first open).
     RegisterOpened(Result<Option<Takeover>, Arc<RegisterError>>),
+    /// The clients were read (see `App::boot`).
+    ClientsLoaded(Result<Arc<ClientList>, Arc<StoreError>>),
     /// A letter copied or handed to the mail app was recorded (as it is returned).
     Recorded(Destination, Result<Box<marz::Letter>, Arc<SendError>>),
     /// A recorded letter was written to a file again.
@@ -173,17 +176,22 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
 }
 
 impl App {
+    /// The app with the whole workspace read (for tests and benches; `boot` reads the
+    /// clients and the register in tasks).
+    #[allow(dead_code)]
     pub fn new(store: Store, ui: Option<Lang>) -> Self {
+        App::start(store, ui, true)
+    }
+
+    fn start(store: Store, ui: Option<Lang>, with_clients: bool) -> Self {
         let ui = ui.unwrap_or(store.load_settings().ui_language);
-        let (workspace, problems) = Workspace::open(store, chrono::Local::now().date_naive());
-        // Start with a client who is written to in the interface's language, if there is one.
-        let first = workspace
-            .clients
-            .clients
-            .iter()
-            .find(|c| c.language == ui)
-            .or(workspace.clients.clients.first())
-            .map(|c| c.id.clone());
+        let today = chrono::Local::now().date_naive();
+        let (workspace, problems) = if with_clients {
+            Workspace::open(store, today)
+        } else {
+            Workspace::open_without_clients(store, today)
+        };
+        let first = first_client(&workspace, ui);
         let mut settings = settings::State::default();
         settings.load(workspace.sender(), ui);
         let mut app = App {
@@ -203,11 +211,18 @@ impl App {
         app
     }
 
-    /// The app and the task that opens the register away from the window's thread: the
-    /// first open of a workspace imports `history/`, which must not hold up the first frame.
+    /// The app and the tasks that read the clients and open the register away from the
+    /// window's thread: 10,000 client files take half a second, and the first open of a
+    /// workspace imports `history/`; neither may hold up the first frame.
     pub fn boot(store: Store, ui: Option<Lang>) -> (Self, Task<Message>) {
-        let app = App::new(store, ui);
-        let task = app.open_register();
+        let app = App::start(store, ui, false);
+        let clients = Task::perform(
+            workspace::load_clients(app.workspace.store.clone()),
+            Message::ClientsLoaded,
+        );
+        // The clients first: the register's arrival then preselects the first client's
+        // thread.
+        let task = clients.chain(app.open_register());
         (app, task)
     }
 
@@ -224,6 +239,19 @@ impl App {
     #[allow(dead_code)]
     pub fn letter(&self) -> Option<&marz::Letter> {
         self.compose.preview().letter()
+    }
+
+    /// The clients arrived (see `boot`): compose starts on the first one.
+    fn clients_loaded(&mut self, result: Result<Arc<ClientList>, Arc<StoreError>>) {
+        match result.map(Arc::into_inner) {
+            Ok(Some(list)) => self.workspace.clients = list,
+            Ok(None) => {}
+            Err(e) => self.fail(e.as_ref()),
+        }
+        if let Some(first) = first_client(&self.workspace, self.ui) {
+            self.compose.start_with(first, &self.workspace);
+        }
+        self.clients.refresh(&self.workspace);
     }
 
     /// Shows the first of `problems`, if any, worded in the interface language.
@@ -348,6 +376,10 @@ impl App {
                 self.compose.register_changed(&self.workspace);
                 self.letters.refresh(&self.workspace);
                 self.clients.refresh(&self.workspace);
+                Task::none()
+            }
+            Message::ClientsLoaded(result) => {
+                self.clients_loaded(result);
                 Task::none()
             }
             Message::RegisterOpened(result) => {
@@ -494,6 +526,7 @@ impl App {
                 self.settings.set_lang(lang);
                 self.clients.set_lang(lang);
                 self.letters.set_lang(lang);
+                self.compose.set_lang(lang);
                 let settings = Settings { ui_language: lang };
                 if let Err(e) = self.workspace.store.save_settings(&settings) {
                     self.fail(&e);
@@ -739,6 +772,16 @@ impl App {
         .height(Length::Fill)
         .into()
     }
+}
+
+/// The client compose starts with: one written to in the interface's language, if there is
+/// one.
+fn first_client(ws: &Workspace, ui: Lang) -> Option<String> {
+    let all = &ws.clients.clients;
+    all.iter()
+        .find(|c| c.language == ui)
+        .or(all.first())
+        .map(|c| c.id.clone())
 }
 
 /// A message a second, from a thread that ends when the subscription is dropped (the

@@ -34,6 +34,16 @@ pub struct Workspace {
 impl Workspace {
     /// Reads the workspace in `store`; what cannot be read is returned to be told.
     pub fn open(store: Store, date: NaiveDate) -> (Workspace, Vec<Trouble>) {
+        let (mut workspace, mut problems) = Workspace::open_without_clients(store, date);
+        if let Err(e) = workspace.load_clients() {
+            problems.push(e);
+        }
+        (workspace, problems)
+    }
+
+    /// The workspace without its clients, for the first frame: `load_clients` reads them
+    /// in a task (10,000 client files take half a second).
+    pub fn open_without_clients(store: Store, date: NaiveDate) -> (Workspace, Vec<Trouble>) {
         let mut workspace = Workspace {
             library: Library::load(Some(&store.root().join("templates"))),
             clients: ClientList::default(),
@@ -44,17 +54,27 @@ impl Workspace {
             register: None,
             store,
         };
-        let problems = workspace.reload();
+        let problems = workspace.reload_sender();
         (workspace, problems)
+    }
+
+    fn load_clients(&mut self) -> Result<(), Trouble> {
+        self.clients = self.store.load_clients().map_err(Trouble::Store)?;
+        Ok(())
     }
 
     /// Reads the clients, the sender and the register's next numbers again.
     pub fn reload(&mut self) -> Vec<Trouble> {
-        let mut problems = Vec::new();
-        match self.store.load_clients() {
-            Ok(list) => self.clients = list,
-            Err(e) => problems.push(Trouble::Store(e)),
+        let mut problems = self.reload_sender();
+        if let Err(e) = self.load_clients() {
+            problems.insert(0, e);
         }
+        problems
+    }
+
+    /// Reads the sender and the register's next numbers again.
+    fn reload_sender(&mut self) -> Vec<Trouble> {
+        let mut problems = Vec::new();
         self.sender = self.store.load_sender();
         let logo = match &self.sender {
             Ok(sender) => self.store.load_logo(sender).unwrap_or_else(|e| {
@@ -133,6 +153,11 @@ impl Workspace {
 pub async fn open_register(store: Store) -> Result<Option<Takeover>, Arc<RegisterError>> {
     let register = store.register().map_err(Arc::new)?;
     Ok(register.takeover().cloned())
+}
+
+/// Reads the clients away from the window's thread (see `open_without_clients`).
+pub async fn load_clients(store: Store) -> Result<Arc<ClientList>, Arc<StoreError>> {
+    store.load_clients().map(Arc::new).map_err(Arc::new)
 }
 
 /// A part of the workspace that cannot be read.
