@@ -149,7 +149,7 @@ shoot compose-thread-fa 3
 xdotool mousemove --window "$win" 1174 133 click 1
 shoot letters-fa
 # The newest letter opened: its text exactly as sent, with its number, date and status.
-xdotool mousemove --window "$win" 850 300 click 1
+xdotool mousemove --window "$win" 850 340 click 1
 shoot letter-open-fa
 # Void asks for a reason first (its button waits for one).
 xdotool mousemove --window "$win" 465 280 click 1
