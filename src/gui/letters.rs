@@ -291,7 +291,7 @@ impl State {
                 // The core refuses an empty reason; the button waits for one.
                 let event = self.opened.as_ref().and_then(|o| {
                     let reason = o.reason.value();
-                    (!reason.trim().is_empty()).then(|| Event::Void {
+                    (!reason.trim().is_empty()).then_some(Event::Void {
                         id: o.record.entry.id,
                         reason,
                     })
