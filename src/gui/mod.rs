@@ -1323,7 +1323,7 @@ mod tests {
     /// compose on the suggested letter of that thread.
     #[test]
     fn letters_leave_through_the_register_and_the_next_one_cites_the_last() {
-        use super::{Message, Screen, compose, letters};
+        use super::{Message, Screen, client_pick, compose, letters};
         use crate::gui::editor::typing;
         use chrono::NaiveDate;
         use marz::export::Format;
@@ -1420,6 +1420,23 @@ mod tests {
             &mut app,
             Message::Letters(letters::Message::Status(Some(Status::Sent))),
         );
+        assert_eq!(app.letters.entries().len(), 3);
+        // The client filter is a search, not a list of every client.
+        let pick = |m| Message::Letters(letters::Message::Picker(m));
+        send(&mut app, pick(client_pick::Message::Toggle));
+        for action in typing("كريمي") {
+            send(&mut app, pick(client_pick::Message::Search(action)));
+        }
+        send(
+            &mut app,
+            pick(client_pick::Message::Pick(Some("sample-nazanin".into()))),
+        );
+        assert!(
+            app.letters.entries().is_empty(),
+            "no letter went to Nazanin"
+        );
+        send(&mut app, pick(client_pick::Message::Toggle));
+        send(&mut app, pick(client_pick::Message::Pick(None)));
         assert_eq!(app.letters.entries().len(), 3);
 
         // The first letter opened: its text as recorded; saved again under its own number.
