@@ -148,16 +148,16 @@ mod tests {
         let (_, picked) = picker.update(Message::Toggle);
         assert!(picker.open && picked.is_none());
         for action in crate::gui::editor::typing("كريمي") {
-            picker.update(Message::Search(action));
+            let _ = picker.update(Message::Search(action));
         }
         assert_eq!(picker.search.value(), "كريمي");
         let (_, picked) = picker.update(Message::Pick(Some("sample-nazanin".into())));
         assert_eq!(picked, Some(Some("sample-nazanin".to_string())));
         assert!(!picker.open);
         assert_eq!(picker.search.value(), "");
-        picker.update(Message::Toggle);
+        let _ = picker.update(Message::Toggle);
         assert_eq!(picker.update(Message::Pick(None)).1, Some(None));
-        picker.update(Message::Toggle);
+        let _ = picker.update(Message::Toggle);
         assert_eq!(
             picker.update(Message::Toggle).1,
             None,
