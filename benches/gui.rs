@@ -17,6 +17,9 @@ mod offscreen;
 #[cfg(test)]
 use gui::offscreen;
 
+#[path = "common/big.rs"]
+mod big;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use gui::App;
 // What `offscreen` takes from its parent module in the app.
@@ -27,6 +30,7 @@ use iced::widget::text_editor::{Action, Edit, Motion};
 use marz::Lang;
 use marz::store::Store;
 use offscreen::Offscreen;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -128,30 +132,34 @@ fn first_frame_in_process(c: &mut Criterion) {
     });
 }
 
+/// Launches the real binary on `data` until its first frame is drawn (it exits there), and
+/// returns what it printed (the resident memory at that frame).
+fn launch(data: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_marz"))
+        .args(["--data-dir"])
+        .arg(data)
+        .env("MARZ_EXIT_AFTER_FIRST_FRAME", "1")
+        .env("ICED_BACKEND", "tiny-skia")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stderr).trim().to_string()
+}
+
 /// The real binary, from launch until its first frame was drawn (it exits there).
 fn first_frame_of_the_app(c: &mut Criterion) {
     if std::env::var_os("DISPLAY").is_none() {
         eprintln!("start-up of the app: skipped (no DISPLAY; try xvfb-run)");
         return;
     }
-    let bin = env!("CARGO_BIN_EXE_marz");
     let dir = tempfile::tempdir().unwrap();
-    let run = || {
-        let out = Command::new(bin)
-            .args(["--data-dir"])
-            .arg(dir.path().join("data"))
-            .env("MARZ_EXIT_AFTER_FIRST_FRAME", "1")
-            .env("ICED_BACKEND", "tiny-skia")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
-    eprintln!("{}", run().trim());
+    let data = dir.path().join("data");
+    let run = || launch(&data);
+    eprintln!("{}", run());
     let mut group = c.benchmark_group("start");
     group
         .sample_size(20)
@@ -168,10 +176,87 @@ fn first_frame_of_the_app(c: &mut Criterion) {
     group.finish();
 }
 
+/// With 10,000 clients and 10,000 letters (`benches/common/big.rs`; `MARZ_BENCH_DIR` keeps
+/// the workspace between runs): the first frame in this process, and the real binary's
+/// launch to first frame, first while `history/` is still to be taken over (the start-up
+/// task imports it away from the window's thread), then with the register in place.
+fn first_frame_of_a_large_workspace(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = std::env::var_os("MARZ_BENCH_DIR").map(PathBuf::from);
+    let base = kept.unwrap_or_else(|| dir.path().to_path_buf());
+    let fresh = base.join("big-gui-fresh");
+    let root = base.join("big-gui");
+    for folder in [&fresh, &root] {
+        if !folder.join("history").exists() {
+            let started = Instant::now();
+            big::big_workspace(folder);
+            eprintln!(
+                "{} clients and {} letters in history/ written in {:.1?}",
+                big::CLIENTS,
+                big::LETTERS,
+                started.elapsed()
+            );
+        }
+    }
+    // The register of `root` is taken over once, here; `fresh` keeps only history/.
+    let started = Instant::now();
+    let register = marz::register::Register::open(&root).unwrap();
+    eprintln!(
+        "taking over {} letters (the start-up task's work) took {:.1?}",
+        register.takeover().map_or(0, |t| t.imported),
+        started.elapsed()
+    );
+    drop(register);
+
+    let mut group = c.benchmark_group("start, 10,000 clients and 10,000 letters");
+    group.sample_size(10);
+    group.bench_function("in process: open workspace + first frame + pixels", |b| {
+        b.iter_with_large_drop(|| {
+            // As the app starts: the clients and the register come in tasks after it.
+            let (app, _tasks) = App::boot(Store::new(&root), Some(Lang::Fa));
+            let mut screen = Offscreen::new(1200.0, 800.0);
+            screen.screenshot(&app)
+        })
+    });
+    if std::env::var_os("DISPLAY").is_none() {
+        eprintln!("start-up of the app: skipped (no DISPLAY; try xvfb-run)");
+        group.finish();
+        return;
+    }
+    // A workspace seen for the first time: the app exits at its first frame, before the
+    // takeover could finish (its transaction is rolled back), so each launch is a first one.
+    for name in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(fresh.join(format!("{}{name}", marz::register::FILE_NAME)));
+    }
+    for _ in 0..3 {
+        let started = Instant::now();
+        let said = launch(&fresh);
+        eprintln!(
+            "launch with history/ not yet taken over: {:.1?}; {said}",
+            started.elapsed()
+        );
+    }
+    eprintln!("with the register in place: {}", launch(&root));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("marz: launch to first frame drawn", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                launch(&root);
+            }
+            start.elapsed()
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
     keystroke,
     first_frame_in_process,
-    first_frame_of_the_app
+    first_frame_of_the_app,
+    first_frame_of_a_large_workspace
 );
 criterion_main!(benches);

@@ -118,7 +118,7 @@ shoot clients-search-fa
 # Settings, then switch the interface to English while the app runs. (A click on the
 # "client saved" bar dismisses it first, so the settings sit where the clicks expect.)
 xdotool mousemove --window "$win" 600 31 click 1
-xdotool mousemove --window "$win" 1174 180 click 1
+xdotool mousemove --window "$win" 1174 227 click 1
 shoot settings-fa
 xdotool mousemove --window "$win" 972 78 click 1
 sleep 0.5
@@ -132,7 +132,40 @@ start --lang en
 shoot compose-en 3
 kill "$app"; wait "$app" 2>/dev/null || true
 
-# 3. E-mail where no mail program exists (nothing on PATH to open files or links with), on
+# 3. The register. Two more letters, sent from the command line: a reminder to Nazanin six
+# weeks ago (its follow-up is due now) and a warning to Reza.
+marz() { "$bin" --data-dir "$work/data" "$@"; }
+earlier=$(date -d '-42 days' +%F)
+marz render payment-1 --client sample-nazanin --date "$earlier" --out "$work/n1.txt" 2>/dev/null
+marz render respect-1 --client sample-reza --set incident="جلسه هفته پیش" \
+  --set incident_date="$(date -d '-3 days' +%F)" --set behaviour="صدای بلند و توهین" \
+  --out "$work/r1.txt" 2>/dev/null
+[ "$(recorded)" = 3 ]
+start --lang fa
+# Compose opens on Reza, whose payment thread is open: the next level is chosen, a line
+# names the letter it follows, and the preview carries «پیرو نامه شماره … مورخ …».
+shoot compose-thread-fa 3
+# The letters screen: the due follow-up, then the register, newest first.
+xdotool mousemove --window "$win" 1174 133 click 1
+shoot letters-fa
+# The newest letter opened: its text exactly as sent, with its number, date and status.
+xdotool mousemove --window "$win" 850 340 click 1
+shoot letter-open-fa
+# Void asks for a reason first (its button waits for one).
+xdotool mousemove --window "$win" 465 280 click 1
+shoot letter-void-fa 0.5
+# Searching with Arabic letter forms finds the Persian words.
+xdotool mousemove --window "$win" 900 31 click 1
+xdotool type --window "$win" --delay 60 "يادآوري"
+shoot letters-search-fa
+# Reza's timeline on the clients screen: his letters and his open threads.
+xdotool mousemove --window "$win" 1174 180 click 1
+sleep 0.5
+xdotool mousemove --window "$win" 900 128 click 1
+shoot client-timeline-fa
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# 4. E-mail where no mail program exists (nothing on PATH to open files or links with), on
 # a fresh workspace: tick «attach the letter as PDF» and press «open in the mail program».
 # The letter is recorded once, and the notice says no mail program opened, with two ways
 # left: save the e-mail (the same draft, recorded no second time) or copy the text.

@@ -11,6 +11,7 @@ use marz::Lang;
 use marz::i18n::Locale;
 use marz::money::Currency;
 use marz::profile::{Client, Honorific};
+use marz::register::{Entry, LetterId, Thread, ThreadState};
 use marz::store::ClientList;
 use std::collections::BTreeMap;
 
@@ -162,7 +163,22 @@ pub struct State {
     pub selected: Option<String>,
     pub form: Option<Form>,
     pub confirm_delete: Option<String>,
+    /// The selected client's letters (newest first) and open threads, from the register.
+    pub timeline: Option<Timeline>,
 }
+
+/// A client's history with the owner, as the register holds it.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    pub client: String,
+    pub letters: Vec<Entry>,
+    /// All of their letters, when `letters` shows only the latest.
+    pub total: usize,
+    pub open: Vec<Thread>,
+}
+
+/// How many of a client's letters the timeline shows.
+const TIMELINE: usize = 50;
 
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -183,6 +199,8 @@ pub enum Message {
     CancelDelete,
     Import,
     WriteTo(String),
+    /// Open a letter of the timeline on the letters screen.
+    OpenLetter(LetterId),
 }
 
 /// What the parent must do.
@@ -195,6 +213,7 @@ pub enum Event {
     Delete(String),
     Import,
     Compose(String),
+    OpenLetter(LetterId),
 }
 
 impl State {
@@ -205,6 +224,33 @@ impl State {
             selected: None,
             form: None,
             confirm_delete: None,
+            timeline: None,
+        }
+    }
+
+    /// Reads the selected client's timeline again from the register.
+    pub fn refresh(&mut self, ws: &Workspace) {
+        self.timeline = None;
+        let (Some(id), Some(register)) = (&self.selected, ws.register()) else {
+            return;
+        };
+        let filter = marz::register::Filter {
+            client: Some(id.clone()),
+            ..Default::default()
+        };
+        // A register that cannot be read shows no timeline; the letters screen says why.
+        let page = register.list(&filter, 0, TIMELINE);
+        let threads = register.threads_of(id, ws.date);
+        if let (Ok(page), Ok(threads)) = (page, threads) {
+            self.timeline = Some(Timeline {
+                client: id.clone(),
+                letters: page.entries,
+                total: page.total,
+                open: threads
+                    .into_iter()
+                    .filter(|t| t.state == ThreadState::Open)
+                    .collect(),
+            });
         }
     }
 
@@ -230,6 +276,7 @@ impl State {
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.form = None;
+                self.refresh(ws);
                 None
             }
             Message::New => {
@@ -295,6 +342,7 @@ impl State {
             Message::ConfirmDelete => self.confirm_delete.take().map(Event::Delete),
             Message::Import => Some(Event::Import),
             Message::WriteTo(id) => Some(Event::Compose(id)),
+            Message::OpenLetter(id) => Some(Event::OpenLetter(id)),
         };
         (Task::none(), event)
     }
@@ -312,7 +360,8 @@ impl State {
         self.selected = Some(id.to_string());
     }
 
-    pub fn view<'a>(&'a self, lang: Lang, list: &'a ClientList) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, lang: Lang, ws: &'a Workspace) -> Element<'a, Message> {
+        let list = &ws.clients;
         let l = Locale::get(lang);
         let search = self
             .search
@@ -342,7 +391,21 @@ impl State {
         } else if found.is_empty() {
             items = items.push(theme::line(lang, l.text("clients-none-found")));
         }
-        for c in found {
+        // A list of 10,000 clients laid out at once would take the window's memory and time;
+        // the search narrows it.
+        if found.len() > super::client_pick::SHOWN * 4 {
+            items = items.push(theme::label(
+                lang,
+                l.text_with(
+                    "clients-more",
+                    &[(
+                        "count",
+                        &l.number(found.len() - super::client_pick::SHOWN * 4),
+                    )],
+                ),
+            ));
+        }
+        for c in found.into_iter().take(super::client_pick::SHOWN * 4) {
             let selected = self.selected.as_deref() == Some(c.id.as_str());
             let mut entry = column![theme::line(lang, c.addressed_name(c.language))];
             if let Some(company) = c.company.as_ref().filter(|c| !c.trim().is_empty()) {
@@ -383,7 +446,7 @@ impl State {
             .as_ref()
             .and_then(|id| list.clients.iter().find(|c| &c.id == id))
         {
-            self.detail_view(lang, c)
+            self.detail_view(lang, c, ws)
         } else {
             Space::new().into()
         };
@@ -401,7 +464,87 @@ impl State {
         .into()
     }
 
-    fn detail_view<'a>(&'a self, lang: Lang, c: &'a Client) -> Element<'a, Message> {
+    /// The client's letters, newest first, and their open threads.
+    fn timeline_view<'a>(
+        &'a self,
+        lang: Lang,
+        t: &'a Timeline,
+        ws: &Workspace,
+    ) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut col = column![theme::heading(lang, l.text("clients-timeline"))]
+            .align_x(theme::start(lang))
+            .spacing(4);
+        for thread in &t.open {
+            let Some(last) = &thread.last else { continue };
+            let next = thread
+                .suggest
+                .as_deref()
+                .map(|s| super::letters::template_name(lang, ws, s, last.lang));
+            // Short lines (a wrapped right-to-left line with a number can overflow).
+            let mut lines = column![
+                theme::line(
+                    lang,
+                    l.text_with(
+                        "clients-open-thread",
+                        &[(
+                            "template",
+                            &super::letters::template_name(lang, ws, &last.template, last.lang),
+                        )],
+                    )
+                ),
+                theme::line(
+                    lang,
+                    l.text_with(
+                        "clients-open-thread-last",
+                        &[
+                            ("number", &marz::bidi::in_text(&last.number, lang)),
+                            ("date", &marz::dates::format(last.date, lang)),
+                        ],
+                    )
+                ),
+            ];
+            if let Some(next) = next {
+                lines = lines.push(theme::line(
+                    lang,
+                    l.text_with("clients-open-thread-next", &[("next", &next)]),
+                ));
+            }
+            col = col.push(container(lines).padding(6).style(theme::notice(true)));
+        }
+        if t.letters.is_empty() {
+            col = col.push(theme::line(lang, l.text("clients-no-letters")));
+        }
+        for e in &t.letters {
+            let level = super::letters::template_name(lang, ws, &e.template, e.lang);
+            col = col.push(
+                button(column![
+                    super::letters::entry_view(lang, ws, e),
+                    theme::label(lang, level),
+                ])
+                .width(Length::Fill)
+                .style(button::text)
+                .on_press(Message::OpenLetter(e.id)),
+            );
+        }
+        if t.total > t.letters.len() {
+            col = col.push(theme::label(
+                lang,
+                l.text_with(
+                    "clients-timeline-more",
+                    &[("count", &l.number(t.total - t.letters.len()))],
+                ),
+            ));
+        }
+        col.into()
+    }
+
+    fn detail_view<'a>(
+        &'a self,
+        lang: Lang,
+        c: &'a Client,
+        ws: &'a Workspace,
+    ) -> Element<'a, Message> {
         let l = Locale::get(lang);
         let mut info = column![theme::heading(lang, c.addressed_name(c.language))]
             .align_x(theme::start(lang))
@@ -465,15 +608,17 @@ impl State {
             ]
             .align_x(theme::start(lang))
         };
-        container(
-            column![info, actions]
-                .align_x(theme::start(lang))
-                .spacing(16),
-        )
-        .padding(16)
-        .style(theme::card)
-        .width(Length::Fill)
-        .into()
+        let mut card = column![info, actions]
+            .align_x(theme::start(lang))
+            .spacing(16);
+        if let Some(t) = self.timeline.as_ref().filter(|t| t.client == c.id) {
+            card = card.push(self.timeline_view(lang, t, ws));
+        }
+        container(card)
+            .padding(16)
+            .style(theme::card)
+            .width(Length::Fill)
+            .into()
     }
 
     fn form_view<'a>(&'a self, lang: Lang, form: &'a Form) -> Element<'a, Message> {

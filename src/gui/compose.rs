@@ -5,6 +5,7 @@
 //! a draft whose missing inputs show as highlighted placeholders, or the problem that stops
 //! the letter. Only a complete letter can be exported, copied or mailed.
 
+use super::client_pick::{self, Picker};
 use super::clients::Choice;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
@@ -19,6 +20,7 @@ use marz::export::Format;
 use marz::i18n::Locale;
 use marz::numbers::Decimal;
 use marz::profile::Client;
+use marz::register::{Continuation, Due, ThreadPick};
 use marz::render::{self, Composed, Draft, InputError, RenderError};
 use marz::template::{InputKind, InputSpec, Scenario, Template};
 use marz::tone::{self, Finding};
@@ -27,6 +29,8 @@ use std::collections::BTreeMap;
 
 /// The subject field, for focusing it.
 pub const SUBJECT_ID: &str = "compose-subject";
+/// The client picker's search box.
+pub const CLIENT_SEARCH_ID: &str = "compose_client_search";
 /// The letter body once "Edit text" made it editable.
 pub const BODY_ID: &str = "compose_body";
 
@@ -131,6 +135,9 @@ pub struct State {
     preview: Preview,
     findings: Vec<Finding>,
     mailing: Mailing,
+    /// The open thread the letter on screen continues, if any; see `thread`.
+    thread: Thread,
+    picker: Picker,
 }
 
 /// How the letter goes out by e-mail (the mail program and .eml export): the owner's choice,
@@ -143,9 +150,24 @@ pub struct Mailing {
     pub letter_body: bool,
 }
 
+/// The register's side of the letter on screen: the open thread it continues (the letter it
+/// cites, «پیرو», and the values it starts from), looked up again only when the client,
+/// template, invoice or register changes.
+#[derive(Debug, Default)]
+struct Thread {
+    found: Option<Continuation>,
+    /// What `found` was looked up for: client, language, template, invoice, asked thread.
+    key: Option<(String, Lang, String, String, ThreadPick)>,
+    /// The thread asked for (a due follow-up's), else `Auto`.
+    pick: ThreadPick,
+    /// The owner chose to start a new thread instead of continuing the open one.
+    new: bool,
+}
+
 #[derive(Debug, Clone)]
 pub enum Message {
     Client(String),
+    Picker(client_pick::Message),
     Scenario(Scenario),
     Template(String),
     Input(String, Action),
@@ -162,6 +184,8 @@ pub enum Message {
     Mail,
     AttachPdf(bool),
     LetterBody(bool),
+    /// Start a new thread (`true`) or continue the open one.
+    NewThread(bool),
 }
 
 /// What the parent must do. Only a complete letter is ever handed over.
@@ -169,7 +193,7 @@ pub enum Message {
 pub enum Event {
     /// An .eml goes out as `Mailing` says; the other formats ignore it.
     Export(Box<Letter>, Format, Mailing),
-    Copy(String),
+    Copy(Box<Letter>),
     Mail(Box<Letter>, Mailing),
 }
 
@@ -184,6 +208,8 @@ impl Default for State {
             preview: Preview::Blocked(Blocker::NoClient),
             findings: Vec::new(),
             mailing: Mailing::default(),
+            thread: Thread::default(),
+            picker: Picker::new(CLIENT_SEARCH_ID, Lang::Fa),
         }
     }
 }
@@ -199,6 +225,11 @@ impl State {
         state
     }
 
+    /// The client picker's search box follows the interface's direction.
+    pub fn set_lang(&mut self, ui: Lang) {
+        self.picker.set_lang(ui);
+    }
+
     pub fn preview(&self) -> &Preview {
         &self.preview
     }
@@ -206,7 +237,75 @@ impl State {
     /// Writes to another client.
     pub fn write_to(&mut self, client: String, ws: &Workspace) {
         self.client = Some(client);
+        self.preselect(ws);
         self.refresh(ws);
+    }
+
+    /// Starts on `client` once the clients are read, unless the owner already chose one.
+    pub fn start_with(&mut self, client: String, ws: &Workspace) {
+        if self.client.is_none() {
+            self.write_to(client, ws);
+        }
+    }
+
+    /// Writes the next letter of a due follow-up: its client, the suggested template, in its
+    /// thread.
+    pub fn write_next(&mut self, due: &Due, ws: &Workspace) {
+        self.client = Some(due.client.clone());
+        if let Some(t) = ws.library.get(&due.suggest, due.lang) {
+            self.scenario = t.meta.scenario;
+            self.chosen.insert(t.meta.scenario, due.suggest.clone());
+        }
+        self.thread = Thread {
+            pick: ThreadPick::Thread(due.thread),
+            ..Thread::default()
+        };
+        self.refresh(ws);
+    }
+
+    /// The register opened (at start): the first client's open thread preselects its level.
+    pub fn register_opened(&mut self, ws: &Workspace) {
+        self.preselect(ws);
+        self.register_changed(ws);
+    }
+
+    /// After the register changed: the thread is looked up again.
+    pub fn register_changed(&mut self, ws: &Workspace) {
+        self.thread.key = None;
+        self.refresh(ws);
+    }
+
+    /// The thread the letter on screen joins when it leaves: the one it cites, or a new one
+    /// (a letter that cites nothing starts its own thread, as the preview shows).
+    pub fn thread_pick(&self) -> ThreadPick {
+        match self.continues() {
+            Some(c) => c.pick(),
+            None => ThreadPick::New,
+        }
+    }
+
+    /// The open thread the letter continues, unless the owner chose a new one.
+    fn continues(&self) -> Option<&Continuation> {
+        self.thread.found.as_ref().filter(|_| !self.thread.new)
+    }
+
+    /// When the client has an open thread in the situation, the level that follows its last
+    /// letter is chosen (the register suggests it); the owner may pick another.
+    fn preselect(&mut self, ws: &Workspace) {
+        self.thread = Thread::default();
+        let (Some(client), Some(template), Some(register)) =
+            (self.current_client(ws), self.template(ws), ws.register())
+        else {
+            return;
+        };
+        let Ok(Some(open)) = register.open_thread_for(&client.id, template, None, ws.date) else {
+            return;
+        };
+        if let Some(next) = open.suggest
+            && self.choices(ws).iter().any(|t| t.id() == next)
+        {
+            self.chosen.insert(self.scenario, next);
+        }
     }
 
     /// After a client was deleted: a letter to them is no longer on screen.
@@ -277,8 +376,45 @@ impl State {
         let key = (client.id.clone(), template.lang, template.id().to_string());
         let form = self
             .forms
-            .entry(key)
+            .entry(key.clone())
             .or_insert_with(|| Form::new(client, template));
+        let invoice = form.values.get("invoice").map(TextField::value);
+        let thread_key = (
+            key.0,
+            key.1,
+            key.2,
+            invoice.unwrap_or_default(),
+            self.thread.pick,
+        );
+        if self.thread.key.as_ref() != Some(&thread_key) {
+            let given = form.values();
+            self.thread.found = ws.register().and_then(|r| {
+                r.continuation(
+                    template,
+                    &client.id,
+                    &given,
+                    &client.facts,
+                    self.thread.pick,
+                    ws.date,
+                )
+                .ok()
+                .flatten()
+            });
+            self.thread.key = Some(thread_key);
+            // The values of the letter it follows fill what the owner has not typed (a
+            // field still empty or holding the client's fact), as `marz render` does.
+            if let Some(c) = &self.thread.found {
+                for (name, value) in &c.values {
+                    if let Some(field) = form.values.get_mut(name) {
+                        let shown = field.value();
+                        let fact = client.facts.get(name).map_or("", String::as_str);
+                        if shown.trim().is_empty() || shown == fact {
+                            field.set(&as_typed(template, name, value));
+                        }
+                    }
+                }
+            }
+        }
         let values = form.values();
         let draft = Draft {
             template,
@@ -295,6 +431,10 @@ impl State {
             }
             Composed::Broken(e) => return Preview::Blocked(Blocker::Broken(e)),
         };
+        // «پیرو نامه شماره … مورخ …»: the line the letter leaves with.
+        if let Some(c) = self.thread.found.as_ref().filter(|_| !self.thread.new) {
+            c.cite(&mut letter);
+        }
         // The owner's own subject and text stand in for the template's.
         let rtl = letter.lang.is_rtl();
         if form.subject_edited {
@@ -324,8 +464,28 @@ impl State {
     pub fn update(&mut self, message: Message, ws: &Workspace) -> (Task<Message>, Option<Event>) {
         let mut task = Task::none();
         match message {
-            Message::Client(id) => self.client = Some(id),
-            Message::Scenario(s) => self.scenario = s,
+            Message::Client(id) => {
+                self.client = Some(id);
+                self.preselect(ws);
+            }
+            Message::Picker(m) => {
+                let (task, picked) = self.picker.update(m);
+                let task = task.map(Message::Picker);
+                match picked {
+                    Some(Some(id)) => {
+                        return (
+                            Task::batch([task, self.update(Message::Client(id), ws).0]),
+                            None,
+                        );
+                    }
+                    _ => return (task, None),
+                }
+            }
+            Message::Scenario(s) => {
+                self.scenario = s;
+                self.preselect(ws);
+            }
+            Message::NewThread(new) => self.thread.new = new,
             Message::Template(id) => {
                 self.chosen.insert(self.scenario, id);
             }
@@ -402,7 +562,7 @@ impl State {
                 let event = self
                     .preview
                     .complete()
-                    .map(|l| Event::Copy(marz::export::plain_text(l)));
+                    .map(|l| Event::Copy(Box::new(l.clone())));
                 return (Task::none(), event);
             }
             Message::Mail => {
@@ -505,19 +665,16 @@ impl State {
         ws: &'a Workspace,
     ) -> iced::widget::Column<'a, Message> {
         let l = Locale::get(ui);
-        let clients: Vec<Choice<String>> = ws
-            .clients
-            .clients
-            .iter()
-            .map(|c| Choice::new(c.id.clone(), c.addressed_name(c.language)))
-            .collect();
-        let selected = self
-            .client
-            .as_ref()
-            .and_then(|id| clients.iter().find(|c| &c.value == id).cloned());
-        let client_pick = pick_list(clients, selected, |c| Message::Client(c.value))
-            .placeholder(l.text("compose-pick-client"))
-            .width(Length::Fill);
+        let client_pick = self
+            .picker
+            .view(
+                ui,
+                ws,
+                self.client.as_deref(),
+                l.text("compose-pick-client"),
+                None,
+            )
+            .map(Message::Picker);
 
         let mut situations = column![theme::label(ui, l.text("compose-situation"))]
             .align_x(theme::start(ui))
@@ -563,11 +720,60 @@ impl State {
         ]
         .align_x(theme::start(ui))
         .spacing(8);
+        if let Some(line) = self.thread_line(ui, ws) {
+            left = left.push(line);
+        }
         if let (Some(template), Some(form)) = (self.template(ws), self.form(ws)) {
             left = left.push(theme::label(ui, template.meta.description.clone()));
             left = left.push(form_view(ui, template, form, ws));
         }
         left
+    }
+
+    /// What the register knows of this client and situation: the open thread's last letter,
+    /// and the choice of a new thread instead.
+    fn thread_line<'a>(&self, ui: Lang, ws: &Workspace) -> Option<Element<'a, Message>> {
+        let l = Locale::get(ui);
+        let c = self.thread.found.as_ref()?;
+        let last = &c.cites;
+        // Short lines: a right-to-left line that wraps around a number can overflow its box
+        // in iced 0.14 (see the README's known limits).
+        let what = l.text_with(
+            "compose-thread",
+            &[(
+                "template",
+                &super::letters::template_name(ui, ws, &last.template, last.lang),
+            )],
+        );
+        let when = l.text_with(
+            "compose-thread-sent",
+            &[
+                ("number", &marz::bidi::in_text(&last.number, ui)),
+                ("date", &dates::format(last.date, ui)),
+            ],
+        );
+        let (follows, toggle, new) = if self.thread.new {
+            ("compose-thread-new", "compose-thread-continue", false)
+        } else {
+            ("compose-thread-follows", "compose-thread-start-new", true)
+        };
+        Some(
+            container(
+                column![
+                    theme::line(ui, what),
+                    theme::line(ui, when),
+                    theme::line(ui, l.text(follows)),
+                    button(text(l.text(toggle)).size(13))
+                        .style(button::secondary)
+                        .on_press(Message::NewThread(new)),
+                ]
+                .align_x(theme::start(ui))
+                .spacing(4),
+            )
+            .padding(6)
+            .style(theme::notice(true))
+            .into(),
+        )
     }
 
     /// The letter (or what stops it), the tone check and the ways out.
@@ -690,6 +896,18 @@ impl State {
     }
 }
 
+/// A value taken from the thread as the owner would type it: the register keeps dates as
+/// `YYYY-MM-DD`; a Persian letter's form shows them as a Jalali date (`۱۴۰۵/۰۸/۱۵`).
+fn as_typed(template: &Template, name: &str, value: &str) -> String {
+    let is_date = template
+        .input(name)
+        .is_some_and(|i| i.kind == InputKind::Date);
+    match dates::parse(value) {
+        Ok(date) if is_date => dates::format_numeric(date, template.lang),
+        _ => value.to_string(),
+    }
+}
+
 /// The label of the input a problem names.
 fn label_of(e: &InputError) -> String {
     match e {
@@ -723,6 +941,9 @@ fn sheet_view<'a>(
         placeholders,
         true,
     ));
+    if let Some(reference) = letter.reference_line() {
+        sheet = sheet.push(marked_line(lang, &reference, placeholders, false));
+    }
     sheet = sheet.push(marked_line(lang, &letter.greeting, placeholders, false));
     let body: Element<'a, Message> = match body {
         Some(editor) => editor
@@ -1107,7 +1328,7 @@ mod tests {
         ));
         assert!(matches!(
             send(&mut state, &ws, Message::Copy),
-            Some(Event::Copy(t)) if marz::bidi::strip(&t).contains("سرکار خانم نازنین کریمی")
+            Some(Event::Copy(l)) if marz::bidi::strip(&l.to_text()).contains("سرکار خانم نازنین کریمی")
         ));
         // Emptied, the invoice makes the letter a draft: nothing leaves, nor can the owner
         // start editing a text with placeholders in it.

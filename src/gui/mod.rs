@@ -4,10 +4,12 @@
 //! `Task`s so that the window never waits on it, and never reaches into a screen's state.
 
 mod caret;
+mod client_pick;
 mod clients;
 pub mod compose;
 mod editor;
 mod focus;
+pub mod letters;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
 #[cfg(test)]
 pub mod offscreen;
@@ -22,13 +24,16 @@ use marz::export::ExportError;
 use marz::export::Format;
 use marz::i18n::{Locale, Problem};
 use marz::mail_app::{Desktop, MailAppError, MailOpened, SystemDesktop};
-use marz::register::SendError;
-use marz::store::{Settings, StoreError};
+use marz::register::{Destination, RegisterError, SendError, Takeover};
+use marz::store::{ClientList, Settings, StoreError};
 use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use workspace::{Mailed, Trouble, Workspace, export_letter, mail_letter, save_draft};
+use workspace::{
+    Mailed, Trouble, Workspace, export_again, export_letter, mail_letter, open_register,
+    record_sent, save_draft,
+};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
@@ -44,14 +49,16 @@ const NOTICE_LIFETIME: Duration = Duration::from_secs(8);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Compose,
+    Letters,
     Clients,
     Settings,
 }
 
 impl Screen {
     /// The navigation, in order, with each screen's label.
-    const NAV: [(Screen, &'static str); 3] = [
+    const NAV: [(Screen, &'static str); 4] = [
         (Screen::Compose, "nav-compose"),
+        (Screen::Letters, "nav-letters"),
         (Screen::Clients, "nav-clients"),
         (Screen::Settings, "nav-settings"),
     ];
@@ -63,6 +70,7 @@ pub struct App {
     screen: Screen,
     compose: compose::State,
     clients: clients::State,
+    letters: letters::State,
     settings: settings::State,
     /// The last outcome to tell the owner about: (success, text).
     notice: Option<(bool, String)>,
@@ -85,6 +93,7 @@ pub enum Message {
     Nav(Screen),
     Clients(clients::Message),
     Compose(compose::Message),
+    Letters(letters::Message),
     Settings(settings::Message),
     Shortcut(Shortcut),
     Exported(Result<Option<PathBuf>, Arc<SendError>>),
@@ -93,6 +102,14 @@ pub enum Message {
     SaveDraft,
     CopyDraft,
     DraftSaved(Result<Option<PathBuf>, Arc<ExportError>>),
+    /// The register is ready (opened, and `history/` taken over on its first open).
+    RegisterOpened(Result<Option<Takeover>, Arc<RegisterError>>),
+    /// The clients were read (see `App::boot`).
+    ClientsLoaded(Result<Arc<ClientList>, Arc<StoreError>>),
+    /// A copied letter was recorded (as it is returned, with its number).
+    Copied(Result<Box<marz::Letter>, Arc<SendError>>),
+    /// A recorded letter was written to a file again.
+    ExportedAgain(Result<Option<PathBuf>, Arc<RegisterError>>),
     Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
@@ -121,7 +138,7 @@ pub enum Shortcut {
 /// Opens the desktop app on `store`; `ui` overrides the remembered interface language.
 pub fn run(store: Store, ui: Option<Lang>) -> iced::Result {
     let icon = app_icon();
-    iced::application(move || App::new(store.clone(), ui), App::update, App::view)
+    iced::application(move || App::boot(store.clone(), ui), App::update, App::view)
         .title(App::title)
         .theme(|_: &App| theme::theme())
         .subscription(App::subscription)
@@ -182,22 +199,28 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
 }
 
 impl App {
+    /// The app with the whole workspace read (for tests and benches; `boot` reads the
+    /// clients and the register in tasks).
+    #[allow(dead_code)]
     pub fn new(store: Store, ui: Option<Lang>) -> Self {
+        App::start(store, ui, true)
+    }
+
+    fn start(store: Store, ui: Option<Lang>, with_clients: bool) -> Self {
         let ui = ui.unwrap_or(store.load_settings().ui_language);
-        let (workspace, problems) = Workspace::open(store, chrono::Local::now().date_naive());
-        // Start with a client who is written to in the interface's language, if there is one.
-        let first = workspace
-            .clients
-            .clients
-            .iter()
-            .find(|c| c.language == ui)
-            .or(workspace.clients.clients.first())
-            .map(|c| c.id.clone());
+        let today = chrono::Local::now().date_naive();
+        let (workspace, problems) = if with_clients {
+            Workspace::open(store, today)
+        } else {
+            Workspace::open_without_clients(store, today)
+        };
+        let first = first_client(&workspace, ui);
         let mut settings = settings::State::default();
         settings.load(workspace.sender(), ui);
         let mut app = App {
             compose: compose::State::new(first, &workspace),
             clients: clients::State::new(ui),
+            letters: letters::State::new(ui),
             settings,
             workspace,
             ui,
@@ -214,11 +237,47 @@ impl App {
         app
     }
 
+    /// The app and the tasks that read the clients and open the register away from the
+    /// window's thread: 10,000 client files take half a second, and the first open of a
+    /// workspace imports `history/`; neither may hold up the first frame.
+    pub fn boot(store: Store, ui: Option<Lang>) -> (Self, Task<Message>) {
+        let app = App::start(store, ui, false);
+        let clients = Task::perform(
+            workspace::load_clients(app.workspace.store.clone()),
+            Message::ClientsLoaded,
+        );
+        // The clients first: the register's arrival then preselects the first client's
+        // thread.
+        let task = clients.chain(app.open_register());
+        (app, task)
+    }
+
+    /// Opens the register in a `Task` (see `boot`).
+    pub fn open_register(&self) -> Task<Message> {
+        Task::perform(
+            open_register(self.workspace.store.clone()),
+            Message::RegisterOpened,
+        )
+    }
+
     /// The letter the compose screen shows now, complete or not (for tests and
     /// benches/gui.rs).
     #[allow(dead_code)]
     pub fn letter(&self) -> Option<&marz::Letter> {
         self.compose.preview().letter()
+    }
+
+    /// The clients arrived (see `boot`): compose starts on the first one.
+    fn clients_loaded(&mut self, result: Result<Arc<ClientList>, Arc<StoreError>>) {
+        match result.map(Arc::into_inner) {
+            Ok(Some(list)) => self.workspace.clients = list,
+            Ok(None) => {}
+            Err(e) => self.fail(e.as_ref()),
+        }
+        if let Some(first) = first_client(&self.workspace, self.ui) {
+            self.compose.start_with(first, &self.workspace);
+        }
+        self.clients.refresh(&self.workspace);
     }
 
     /// Shows the first of `problems`, if any, worded in the interface language.
@@ -241,7 +300,18 @@ impl App {
         let problems = self.workspace.reload();
         self.tell_problems(problems);
         self.settings.load(self.workspace.sender(), self.ui);
-        self.compose.refresh(&self.workspace);
+        self.register_changed();
+    }
+
+    /// After a letter was recorded, voided or resolved (here or by another process):
+    /// the next numbers, the compose screen's thread and the lists are read again.
+    fn register_changed(&mut self) {
+        if let Err(e) = self.workspace.count_numbers() {
+            self.fail(&e);
+        }
+        self.compose.register_changed(&self.workspace);
+        self.letters.refresh(&self.workspace);
+        self.clients.refresh(&self.workspace);
     }
 
     fn title(&self) -> String {
@@ -272,6 +342,9 @@ impl App {
         match message {
             Message::Nav(screen) => {
                 self.screen = screen;
+                if screen == Screen::Letters {
+                    self.letters.refresh(&self.workspace);
+                }
                 Task::none()
             }
             Message::Dismiss => {
@@ -297,6 +370,10 @@ impl App {
                 let answer = self.compose.update(m, &self.workspace);
                 self.act(answer, Message::Compose, Self::on_compose_event)
             }
+            Message::Letters(m) => {
+                let answer = self.letters.update(m, &self.workspace);
+                self.act(answer, Message::Letters, Self::on_letters_event)
+            }
             Message::Settings(m) => {
                 let answer = self.settings.update(m);
                 self.act(answer, Message::Settings, Self::on_settings_event)
@@ -313,13 +390,62 @@ impl App {
                     Err(failure) => self.fail(failure.as_ref()),
                 }
                 // An export took a number from the register (or another process did): the
-                // preview shows the next one.
+                // preview shows the next one. (The export opened the register if the start-up
+                // task had not yet.)
+                let attached =
+                    self.workspace.register().is_some() || self.workspace.attach_register().is_ok();
                 if let Err(e) = self.workspace.count_numbers()
                     && exported
+                    && attached
                 {
                     self.fail(&e);
                 }
-                self.compose.refresh(&self.workspace);
+                self.compose.register_changed(&self.workspace);
+                self.letters.refresh(&self.workspace);
+                self.clients.refresh(&self.workspace);
+                Task::none()
+            }
+            Message::ClientsLoaded(result) => {
+                self.clients_loaded(result);
+                Task::none()
+            }
+            Message::RegisterOpened(result) => {
+                match result {
+                    Ok(takeover) => {
+                        if let Err(e) = self.workspace.attach_register() {
+                            self.fail(&e);
+                        } else if let Some(t) = takeover {
+                            self.tell_takeover(&t);
+                        }
+                    }
+                    Err(e) => self.fail(e.as_ref()),
+                }
+                self.compose.register_opened(&self.workspace);
+                self.letters.refresh(&self.workspace);
+                self.clients.refresh(&self.workspace);
+                Task::none()
+            }
+            Message::Copied(result) => match result {
+                Ok(letter) => {
+                    self.register_changed();
+                    self.succeed(self.tr("export-copied"));
+                    // Marked as a text export is, so the lines keep their direction.
+                    iced::clipboard::write(marz::export::plain_text(&letter))
+                }
+                Err(e) => {
+                    self.fail(e.as_ref());
+                    Task::none()
+                }
+            },
+            Message::ExportedAgain(result) => {
+                match result {
+                    Ok(Some(path)) => self.succeed(Locale::get(self.ui).text_with(
+                        "letters-exported-again",
+                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                    )),
+                    Ok(None) => self.succeed(self.tr("export-cancelled")),
+                    Err(e) => self.fail(e.as_ref()),
+                }
                 Task::none()
             }
             Message::Mailed(result) => self.on_mailed(result),
@@ -419,11 +545,8 @@ impl App {
                 });
             }
         }
-        // The letter took a number: the preview shows the next one.
-        if let Err(e) = self.workspace.count_numbers() {
-            self.fail(&e);
-        }
-        self.compose.refresh(&self.workspace);
+        // The letter took a number: the preview shows the next one, the lists the letter.
+        self.register_changed();
         Task::none()
     }
 
@@ -468,6 +591,9 @@ impl App {
                 self.screen = Screen::Clients;
                 self.update(Message::Clients(clients::Message::New))
             }
+            (Shortcut::Search, Screen::Letters) => {
+                letters::State::focus_search().map(Message::Letters)
+            }
             (Shortcut::Search, _) => {
                 self.screen = Screen::Clients;
                 self.update(Message::Clients(clients::Message::FocusSearch))
@@ -501,6 +627,8 @@ impl App {
                 self.ui = lang;
                 self.settings.set_lang(lang);
                 self.clients.set_lang(lang);
+                self.letters.set_lang(lang);
+                self.compose.set_lang(lang);
                 let settings = Settings { ui_language: lang };
                 if let Err(e) = self.workspace.store.save_settings(&settings) {
                     self.fail(&e);
@@ -539,6 +667,7 @@ impl App {
                         self.succeed(self.tr("clients-saved"));
                         self.reload();
                         self.clients.saved(&client.id);
+                        self.clients.refresh(&self.workspace);
                     }
                     Err(e) => self.fail(&e),
                 }
@@ -578,6 +707,11 @@ impl App {
                     Message::Imported,
                 )
             }
+            clients::Event::OpenLetter(id) => {
+                self.screen = Screen::Letters;
+                self.letters.show(id, &self.workspace);
+                Task::none()
+            }
             clients::Event::Compose(id) => {
                 self.compose.write_to(id, &self.workspace);
                 self.screen = Screen::Compose;
@@ -590,13 +724,16 @@ impl App {
         // A new letter leaves: the last one's fallback is no longer what is on screen.
         self.fallback = None;
         match event {
-            compose::Event::Copy(text) => {
-                self.succeed(self.tr("export-copied"));
-                iced::clipboard::write(text)
-            }
+            // Copied and mailed letters are recorded first: the clipboard and the mail app
+            // get the letter under the number the register gave it.
+            compose::Event::Copy(letter) => self.copy(*letter),
+            compose::Event::Export(letter, format, mailing) => Task::perform(
+                export_letter(self.job(), *letter, format, mailing),
+                Message::Exported,
+            ),
             compose::Event::Mail(letter, mailing) => Task::perform(
                 mail_letter(
-                    self.workspace.export_job(self.export_dir.clone()),
+                    self.job(),
                     *letter,
                     mailing,
                     self.drafts.clone(),
@@ -604,15 +741,94 @@ impl App {
                 ),
                 |result| Message::Mailed(result.map(Arc::new)),
             ),
-            compose::Event::Export(letter, format, mailing) => Task::perform(
-                export_letter(
+        }
+    }
+
+    /// What a letter leaving compose needs: the export folder and the thread compose showed.
+    fn job(&self) -> workspace::ExportJob {
+        let mut job = self.workspace.export_job(self.export_dir.clone());
+        job.thread = self.compose.thread_pick();
+        job
+    }
+
+    /// Records a copied letter; the clipboard then gets it under the number it was given.
+    fn copy(&mut self, letter: marz::Letter) -> Task<Message> {
+        Task::perform(
+            record_sent(self.job(), letter, Destination::Clipboard),
+            |r| Message::Copied(r.map(Box::new)),
+        )
+    }
+
+    /// Says how many letters were taken over from `history/`, and which files could not be.
+    fn tell_takeover(&mut self, t: &Takeover) {
+        let l = Locale::get(self.ui);
+        let mut text = l.text_with("letters-taken-over", &[("count", &l.number(t.imported))]);
+        if let Some((path, _)) = t.skipped.first() {
+            text.push(' ');
+            text.push_str(&l.text_with(
+                "letters-takeover-skipped",
+                &[
+                    ("count", &l.number(t.skipped.len())),
+                    ("path", &theme::ltr_value(&path.to_string_lossy())),
+                ],
+            ));
+            self.notice = Some((false, text));
+        } else {
+            self.succeed(text);
+        }
+    }
+
+    fn on_letters_event(&mut self, event: letters::Event) -> Task<Message> {
+        match event {
+            letters::Event::ExportAgain(entry, format) => Task::perform(
+                export_again(
                     self.workspace.export_job(self.export_dir.clone()),
-                    *letter,
+                    *entry,
                     format,
-                    mailing,
                 ),
-                Message::Exported,
+                Message::ExportedAgain,
             ),
+            letters::Event::Void { id, reason } => {
+                let result = self
+                    .workspace
+                    .register_mut()
+                    .and_then(|r| r.void(id, &reason));
+                match result {
+                    Ok(entry) => {
+                        let l = Locale::get(self.ui);
+                        self.succeed(l.text_with(
+                            "letters-voided",
+                            &[("number", &marz::bidi::in_text(&entry.number, self.ui))],
+                        ));
+                        self.register_changed();
+                        self.letters.done(&self.workspace);
+                    }
+                    Err(e) => self.fail(&e),
+                }
+                Task::none()
+            }
+            letters::Event::Resolve { id, note } => {
+                let date = self.workspace.date;
+                let note = Some(note.as_str()).filter(|n| !n.trim().is_empty());
+                let result = self
+                    .workspace
+                    .register_mut()
+                    .and_then(|r| r.resolve(id, note, date));
+                match result {
+                    Ok(_) => {
+                        self.succeed(self.tr("letters-resolved"));
+                        self.register_changed();
+                        self.letters.done(&self.workspace);
+                    }
+                    Err(e) => self.fail(&e),
+                }
+                Task::none()
+            }
+            letters::Event::WriteNext(due) => {
+                self.compose.write_next(&due, &self.workspace);
+                self.screen = Screen::Compose;
+                Task::none()
+            }
         }
     }
 
@@ -647,10 +863,8 @@ impl App {
         let ws = &self.workspace;
         let body: Element<'_, Message> = match self.screen {
             Screen::Compose => self.compose.view(self.ui, ws).map(Message::Compose),
-            Screen::Clients => self
-                .clients
-                .view(self.ui, &ws.clients)
-                .map(Message::Clients),
+            Screen::Letters => self.letters.view(self.ui, ws).map(Message::Letters),
+            Screen::Clients => self.clients.view(self.ui, ws).map(Message::Clients),
             Screen::Settings => self
                 .settings
                 .view(self.ui, ws.store.root())
@@ -694,6 +908,16 @@ impl App {
         .height(Length::Fill)
         .into()
     }
+}
+
+/// The client compose starts with: one written to in the interface's language, if there is
+/// one.
+fn first_client(ws: &Workspace, ui: Lang) -> Option<String> {
+    let all = &ws.clients.clients;
+    all.iter()
+        .find(|c| c.language == ui)
+        .or(all.first())
+        .map(|c| c.id.clone())
 }
 
 /// A message a second, from a thread that ends when the subscription is dropped (the
@@ -886,7 +1110,14 @@ mod tests {
         (dir, ws)
     }
 
-    fn send(app: &mut super::App, message: super::Message) {
+    /// The app as it starts, with its start-up task (the register opened) run.
+    pub(crate) fn booted(store: marz::Store, ui: Option<Lang>) -> super::App {
+        let (mut app, task) = super::App::boot(store, ui);
+        run(&mut app, None, task);
+        app
+    }
+
+    pub(crate) fn send(app: &mut super::App, message: super::Message) {
         let task = app.update(message);
         run(app, None, task);
     }
@@ -905,13 +1136,13 @@ mod tests {
     #[test]
     fn new_client_and_edit_text_put_the_caret_where_the_owner_types_next() {
         use super::offscreen::Offscreen;
-        use super::{App, Message, Shortcut, clients, compose};
+        use super::{Message, Shortcut, clients, compose};
         use iced::advanced::widget::Id;
         use marz::store::Store;
 
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = Store::open(dir.path().join("data")).unwrap();
-        let mut app = App::new(store, None);
+        let mut app = super::tests::booted(store, None);
         let mut screen = Offscreen::new(1200.0, 800.0);
         screen.frame(&app);
         assert_eq!(screen.focused_id(&app), None);
@@ -936,13 +1167,13 @@ mod tests {
 
     #[test]
     fn a_success_notice_goes_away_after_a_while_and_a_problem_stays() {
-        use super::{App, Message, NOTICE_LIFETIME};
+        use super::{Message, NOTICE_LIFETIME};
         use marz::store::Store;
         use std::time::Instant;
 
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = Store::open(dir.path().join("data")).unwrap();
-        let mut app = App::new(store, None);
+        let mut app = super::tests::booted(store, None);
         let _ = app.update(Message::Exported(Ok(None)));
         assert!(matches!(app.notice, Some((true, _))));
         let _ = app.update(Message::NoticeTick);
@@ -994,6 +1225,55 @@ mod tests {
                 }),
             }
         }
+    }
+
+    /// Copy and mail both go through the register, each once: one row per letter that
+    /// leaves, in the thread compose showed, and the mail notice's fallback copy adds none.
+    #[test]
+    fn a_copied_and_a_mailed_letter_are_each_recorded_once() {
+        use super::{Message, compose};
+        use marz::register::Filter;
+        use marz::store::Store;
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = booted(store.clone(), Some(Lang::Fa));
+        app.drafts = dir.path().join("drafts");
+        app.desktop = Arc::new(FakeDesktop {
+            eml: true,
+            ..FakeDesktop::default()
+        });
+        let rows = || {
+            store
+                .register()
+                .unwrap()
+                .list_all(&Filter::default())
+                .unwrap()
+        };
+        assert!(app.compose.preview().complete().is_some());
+        assert!(rows().is_empty());
+
+        send(&mut app, Message::Compose(compose::Message::Copy));
+        let after_copy = rows();
+        assert_eq!(after_copy.len(), 1, "{:?}", app.notice);
+        assert_eq!(after_copy[0].sent_as, "clipboard");
+
+        send(&mut app, Message::Compose(compose::Message::Mail));
+        let after_mail = rows();
+        assert_eq!(after_mail.len(), 2, "{:?}", app.notice);
+        assert_eq!(after_mail[0].sent_as, "mail");
+        assert_ne!(after_mail[0].number, after_mail[1].number);
+        // The second letter continues the thread the first one opened, as compose showed.
+        assert_eq!(after_mail[0].thread, after_mail[1].thread);
+
+        // No mail program: recorded once more, and copying the fallback records nothing.
+        app.desktop = Arc::new(FakeDesktop::default());
+        send(&mut app, Message::Compose(compose::Message::Mail));
+        assert_eq!(rows().len(), 3);
+        assert!(app.fallback.is_some());
+        send(&mut app, Message::CopyDraft);
+        assert_eq!(rows().len(), 3);
     }
 
     /// «باز کردن در برنامه رایانامه»: each letter mailed is recorded once, with its number;
@@ -1133,7 +1413,7 @@ mod tests {
 
         let dir = tempfile::tempdir().unwrap();
         let (store, _) = Store::open(dir.path().join("data")).unwrap();
-        let mut app = App::new(store.clone(), None);
+        let mut app = super::tests::booted(store.clone(), None);
         assert_eq!(app.ui, Lang::Fa, "Persian is the default interface");
         let exports = dir.path().join("exports");
         std::fs::create_dir(&exports).unwrap();
@@ -1295,7 +1575,7 @@ mod tests {
         store
             .save_client(&Client::new("plain", "Acme Ltd."), false)
             .unwrap();
-        let mut app = App::new(store, Some(Lang::Fa));
+        let mut app = super::tests::booted(store, Some(Lang::Fa));
         let exports = dir.path().join("exports");
         std::fs::create_dir(&exports).unwrap();
         app.export_dir = Some(exports.clone());
@@ -1370,6 +1650,231 @@ mod tests {
             .unwrap();
         let saved = std::fs::read_to_string(saved.path()).unwrap();
         assert_eq!(saved, marz::export::plain_text(&payment));
+    }
+
+    /// The register in the app, by its messages: a letter that leaves is recorded; the next
+    /// level of its thread is preselected, pre-filled from it and cites it exactly as it is
+    /// recorded; "new thread" cites nothing; a copy is recorded; the letters screen lists
+    /// newest first and finds what is typed; an opened letter is exported again under its own
+    /// number, voided only with a reason, and its thread resolved; a due follow-up opens
+    /// compose on the suggested letter of that thread.
+    #[test]
+    fn letters_leave_through_the_register_and_the_next_one_cites_the_last() {
+        use super::{Message, Screen, client_pick, compose, letters};
+        use crate::gui::editor::typing;
+        use chrono::NaiveDate;
+        use marz::export::Format;
+        use marz::register::{Filter, Status, ThreadPick};
+        use marz::{Scenario, Store};
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = booted(store.clone(), Some(Lang::Fa));
+        assert!(
+            app.workspace.register().is_some(),
+            "the start-up task opened it"
+        );
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        app.workspace.date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let compose = |app: &mut super::App, m| send(app, Message::Compose(m));
+        let register = || store.register().unwrap();
+        let all = || register().list_all(&Filter::default()).unwrap();
+
+        // A first reminder, with an amount the client's file does not hold.
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        compose(&mut app, compose::Message::Template("payment-1".into()));
+        for action in typing("۹۹۰۰۰۰۰") {
+            compose(&mut app, compose::Message::Input("amount".into(), action));
+        }
+        assert_eq!(app.letter().unwrap().reference, None, "nothing to cite yet");
+        compose(&mut app, compose::Message::Export(Format::Text));
+        let first = all();
+        assert_eq!(first.len(), 1, "{first:?}");
+        let first = first[0].clone();
+
+        // Back to payment later: the next level is chosen, filled from the first letter,
+        // and the preview cites it.
+        compose(&mut app, compose::Message::Scenario(Scenario::Respect));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        let second = app.letter().unwrap().clone();
+        assert_eq!(second.template, "payment-2");
+        let cited = second.reference.clone().expect("it cites the first letter");
+        assert_eq!(cited.number, first.number);
+        assert_eq!(cited.date, first.date);
+        let shown = marz::bidi::strip(&second.to_text());
+        assert!(
+            shown.contains(&format!("پیرو نامه شماره {}", first.number)),
+            "{shown}"
+        );
+        assert!(shown.contains("نه میلیون و نهصد هزار"), "{shown}");
+        assert_eq!(app.compose.thread_pick(), ThreadPick::Thread(first.thread));
+        compose(&mut app, compose::Message::Export(Format::Text));
+        let now = all();
+        assert_eq!(now.len(), 2);
+        let recorded = register().record(now[0].id).unwrap();
+        assert_eq!(recorded.entry.thread, first.thread, "the same thread");
+        assert_eq!(recorded.entry.template, "payment-2");
+        assert_eq!(
+            recorded.text,
+            second.clone().renumbered(&recorded.entry.number).to_text(),
+            "what the preview showed is what was recorded"
+        );
+
+        // A new thread instead: nothing cited; copied, and the copy recorded.
+        compose(&mut app, compose::Message::NewThread(true));
+        assert_eq!(app.letter().unwrap().reference, None);
+        assert_eq!(app.compose.thread_pick(), ThreadPick::New);
+        compose(&mut app, compose::Message::Copy);
+        let now = all();
+        assert_eq!(now.len(), 3);
+        assert_eq!(now[0].sent_as, "clipboard");
+        assert_ne!(now[0].thread, first.thread);
+        assert!(matches!(app.notice, Some((true, _))), "{:?}", app.notice);
+
+        // The letters screen: newest first, searched as typed (Arabic letter forms too).
+        send(&mut app, Message::Nav(Screen::Letters));
+        let ids: Vec<i64> = app.letters.entries().iter().map(|e| e.id).collect();
+        assert_eq!(ids, now.iter().map(|e| e.id).collect::<Vec<_>>());
+        assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
+        for action in typing(&marz::persian::to_ascii_digits(&first.number)) {
+            send(&mut app, Message::Letters(letters::Message::Search(action)));
+        }
+        let found: Vec<&str> = app
+            .letters
+            .entries()
+            .iter()
+            .map(|e| e.number.as_str())
+            .collect();
+        assert!(found.contains(&first.number.as_str()), "{found:?}");
+        assert!(found.len() < 3, "{found:?}");
+        for action in typing("") {
+            send(&mut app, Message::Letters(letters::Message::Search(action)));
+        }
+        send(
+            &mut app,
+            Message::Letters(letters::Message::Status(Some(Status::Sent))),
+        );
+        assert_eq!(app.letters.entries().len(), 3);
+        // The client filter is a search, not a list of every client.
+        let pick = |m| Message::Letters(letters::Message::Picker(m));
+        send(&mut app, pick(client_pick::Message::Toggle));
+        for action in typing("كريمي") {
+            send(&mut app, pick(client_pick::Message::Search(action)));
+        }
+        send(
+            &mut app,
+            pick(client_pick::Message::Pick(Some("sample-nazanin".into()))),
+        );
+        assert!(
+            app.letters.entries().is_empty(),
+            "no letter went to Nazanin"
+        );
+        send(&mut app, pick(client_pick::Message::Toggle));
+        send(&mut app, pick(client_pick::Message::Pick(None)));
+        assert_eq!(app.letters.entries().len(), 3);
+
+        // The first letter opened: its text as recorded; saved again under its own number.
+        send(&mut app, Message::Letters(letters::Message::Open(first.id)));
+        let opened = app.letters.opened().unwrap().clone();
+        assert_eq!(opened.entry.number, first.number);
+        let before = std::fs::read_dir(&exports).unwrap().count();
+        let next = app.workspace.next_number(Lang::Fa);
+        std::fs::remove_dir_all(&exports).unwrap();
+        std::fs::create_dir(&exports).unwrap();
+        send(
+            &mut app,
+            Message::Letters(letters::Message::ExportAgain(Format::Text)),
+        );
+        let again: Vec<_> = std::fs::read_dir(&exports).unwrap().collect();
+        assert_eq!(again.len(), 1, "{before} before");
+        let text = std::fs::read_to_string(again[0].as_ref().unwrap().path()).unwrap();
+        // A text file marks its lines' direction (`export::plain_text`); the words are the record's.
+        assert_eq!(text, marz::bidi::anchor_lines(&opened.text, Lang::Fa));
+        assert_eq!(all().len(), 3, "nothing new recorded");
+        assert_eq!(app.workspace.next_number(Lang::Fa), next, "no number taken");
+
+        // Void: not without a reason; then with one, and it keeps its number.
+        send(&mut app, Message::Letters(letters::Message::AskVoid));
+        send(&mut app, Message::Letters(letters::Message::ConfirmVoid));
+        assert_eq!(
+            register().record(first.id).unwrap().entry.status,
+            Status::Sent
+        );
+        for action in typing("برای مشتری دیگری بود") {
+            send(&mut app, Message::Letters(letters::Message::Reason(action)));
+        }
+        send(&mut app, Message::Letters(letters::Message::ConfirmVoid));
+        let voided = register().record(first.id).unwrap();
+        assert_eq!(voided.entry.status, Status::Void);
+        assert_eq!(voided.entry.number, first.number);
+        assert_eq!(voided.void_reason.as_deref(), Some("برای مشتری دیگری بود"));
+        assert_eq!(app.letters.opened().unwrap().entry.status, Status::Void);
+
+        // Resolve the second letter's thread.
+        send(
+            &mut app,
+            Message::Letters(letters::Message::Open(now[1].id)),
+        );
+        send(&mut app, Message::Letters(letters::Message::AskResolve));
+        send(&mut app, Message::Letters(letters::Message::ConfirmResolve));
+        let resolved = register().record(now[1].id).unwrap();
+        assert_eq!(resolved.entry.status, Status::Resolved);
+
+        // Weeks later the copied letter's thread is due: its entry opens compose on the
+        // next level for that client, in that thread, citing it.
+        app.workspace.date = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+        send(&mut app, Message::Nav(Screen::Letters));
+        let due = app.letters.due().to_vec();
+        assert_eq!(due.len(), 1, "{due:?}");
+        assert_eq!(due[0].thread, now[0].thread);
+        send(&mut app, Message::Letters(letters::Message::WriteNext(0)));
+        assert_eq!(app.screen, Screen::Compose);
+        let next = app.letter().unwrap();
+        assert_eq!(next.template, due[0].suggest);
+        assert_eq!(next.client, "sample-reza");
+        assert_eq!(next.reference.as_ref().unwrap().number, now[0].number);
+        assert_eq!(app.compose.thread_pick(), ThreadPick::Thread(now[0].thread));
+    }
+
+    /// A workspace with letters in history/ opens without reading them: the register is
+    /// created and the letters taken over by the start-up task, and the owner is told.
+    #[test]
+    fn history_is_taken_over_by_the_start_up_task_not_before_the_first_frame() {
+        use super::{App, Message, Screen};
+        use marz::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("data");
+        let (store, _) = Store::open(&root).unwrap();
+        std::fs::create_dir_all(root.join("history")).unwrap();
+        std::fs::write(
+            root.join("history/001.toml"),
+            "number = \"NA/۱۴۰۵/۰۰۷\"\ndate = \"2026-11-01\"\nclient = \"sample-reza\"\ntemplate = \"payment-1\"\nlang = \"fa\"\nsubject = \"یادآوری پرداخت\"\ntext = \"متن نامه\"\n",
+        )
+        .unwrap();
+        let (mut app, task) = App::boot(store, Some(Lang::Fa));
+        assert!(!root.join("register.sqlite3").exists(), "nothing read yet");
+        assert!(app.workspace.register().is_none());
+        run(&mut app, None, task);
+        assert!(app.workspace.register().is_some());
+        let (ok, notice) = app.notice.clone().expect("the takeover is told");
+        assert!(ok && notice.contains('۱'), "{notice}");
+        send(&mut app, Message::Nav(Screen::Letters));
+        let numbers: Vec<&str> = app
+            .letters
+            .entries()
+            .iter()
+            .map(|e| e.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["NA/۱۴۰۵/۰۰۷"]);
+        // Numbering continues after it.
+        assert_eq!(
+            marz::persian::to_ascii_digits(&app.workspace.next_number(Lang::Fa)),
+            format!("NA/{}/008", marz::dates::to_jalali(app.workspace.date).year)
+        );
     }
 
     #[test]

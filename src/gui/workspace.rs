@@ -9,7 +9,9 @@ use marz::export::{self, ExportError, Exporter, Format};
 use marz::i18n::Problem;
 use marz::mail_app::{Desktop, MailAppError, MailOpened, open_in_mail_program};
 use marz::profile::Sender;
-use marz::register::{Destination, RegisterError, SendError, SendRequest, ThreadPick};
+use marz::register::{
+    Destination, Register, RegisterError, SendError, SendRequest, Sent, Takeover, ThreadPick,
+};
 use marz::stationery::ImageError;
 use marz::store::{ClientList, StoreError};
 use marz::{Client, Lang, Letter, Library, Store};
@@ -28,11 +30,24 @@ pub struct Workspace {
     exporter: Arc<Exporter>,
     /// The next free letter number per letter language; see `next_number`.
     numbers: BTreeMap<Lang, String>,
+    /// The register, once `open_register` has run away from the window's thread (the first
+    /// open of a workspace imports `history/`, which may take seconds); none until then.
+    register: Option<Register>,
 }
 
 impl Workspace {
     /// Reads the workspace in `store`; what cannot be read is returned to be told.
     pub fn open(store: Store, date: NaiveDate) -> (Workspace, Vec<Trouble>) {
+        let (mut workspace, mut problems) = Workspace::open_without_clients(store, date);
+        if let Err(e) = workspace.load_clients() {
+            problems.push(e);
+        }
+        (workspace, problems)
+    }
+
+    /// The workspace without its clients, for the first frame: `load_clients` reads them
+    /// in a task (10,000 client files take half a second).
+    pub fn open_without_clients(store: Store, date: NaiveDate) -> (Workspace, Vec<Trouble>) {
         let mut workspace = Workspace {
             library: Library::load(Some(&store.root().join("templates"))),
             clients: ClientList::default(),
@@ -40,19 +55,30 @@ impl Workspace {
             date,
             exporter: Arc::new(Exporter::default()),
             numbers: BTreeMap::new(),
+            register: None,
             store,
         };
-        let problems = workspace.reload();
+        let problems = workspace.reload_sender();
         (workspace, problems)
+    }
+
+    fn load_clients(&mut self) -> Result<(), Trouble> {
+        self.clients = self.store.load_clients().map_err(Trouble::Store)?;
+        Ok(())
     }
 
     /// Reads the clients, the sender and the register's next numbers again.
     pub fn reload(&mut self) -> Vec<Trouble> {
-        let mut problems = Vec::new();
-        match self.store.load_clients() {
-            Ok(list) => self.clients = list,
-            Err(e) => problems.push(Trouble::Store(e)),
+        let mut problems = self.reload_sender();
+        if let Err(e) = self.load_clients() {
+            problems.insert(0, e);
         }
+        problems
+    }
+
+    /// Reads the sender and the register's next numbers again.
+    fn reload_sender(&mut self) -> Vec<Trouble> {
+        let mut problems = Vec::new();
         self.sender = self.store.load_sender();
         // An image that cannot be printed is told, and PDFs are refused until it is fixed
         // (a letter never leaves without the letterhead, signature or stamp it should have).
@@ -86,12 +112,36 @@ impl Workspace {
         self.numbers.get(&lang).cloned().unwrap_or_default()
     }
 
+    /// The register, once it is open (see `attach_register`).
+    pub fn register(&self) -> Option<&Register> {
+        self.register.as_ref()
+    }
+
+    /// The register to change (void, resolve), opening it if `open_register` has not yet
+    /// brought it.
+    pub fn register_mut(&mut self) -> Result<&mut Register, RegisterError> {
+        let register = match self.register.take() {
+            Some(register) => register,
+            None => self.store.register()?,
+        };
+        Ok(self.register.insert(register))
+    }
+
+    /// Opens the register for the screens once `open_register` has prepared it (quick then:
+    /// no import is left to do), and counts the next numbers.
+    pub fn attach_register(&mut self) -> Result<(), RegisterError> {
+        self.register_mut()?;
+        self.count_numbers()
+    }
+
     /// Asks the register again for the next numbers; after an export, or when the sender's
-    /// prefix changed. Never in `view`. A register that cannot be opened leaves no number
-    /// shown (an export would fail and say why).
+    /// prefix changed. Never in `view`. Before the register is open, or when it cannot be
+    /// opened, no number is shown (an export would fail and say why).
     pub fn count_numbers(&mut self) -> Result<(), RegisterError> {
         self.numbers.clear();
-        let register = self.store.register()?;
+        let Some(register) = &self.register else {
+            return Ok(());
+        };
         let prefix = self.sender().and_then(|s| s.letter_prefix.clone());
         for lang in Lang::ALL {
             let n = register.peek_number(prefix.as_deref(), self.date, lang)?;
@@ -104,6 +154,19 @@ impl Workspace {
     pub fn exporter(&self) -> Arc<Exporter> {
         self.exporter.clone()
     }
+}
+
+/// Opens (and on the first open creates, importing `history/`) the workspace's register;
+/// run as a `Task` at start, so that the first frame never waits for it. What was taken
+/// over from `history/`, if anything, is returned to be told.
+pub async fn open_register(store: Store) -> Result<Option<Takeover>, Arc<RegisterError>> {
+    let register = store.register().map_err(Arc::new)?;
+    Ok(register.takeover().cloned())
+}
+
+/// Reads the clients away from the window's thread (see `open_without_clients`).
+pub async fn load_clients(store: Store) -> Result<Arc<ClientList>, Arc<StoreError>> {
+    store.load_clients().map(Arc::new).map_err(Arc::new)
 }
 
 /// A part of the workspace that cannot be read.
@@ -143,6 +206,8 @@ pub struct ExportJob {
     pub prefix: Option<String>,
     /// Where to save without a dialog (`MARZ_EXPORT_DIR`), if anywhere.
     pub dir: Option<PathBuf>,
+    /// The thread the letter joins: the one compose showed, or a new one.
+    pub thread: ThreadPick,
 }
 
 impl Workspace {
@@ -154,6 +219,7 @@ impl Workspace {
             library: self.library.clone(),
             prefix: self.sender().and_then(|s| s.letter_prefix.clone()),
             dir,
+            thread: ThreadPick::Auto,
         }
     }
 }
@@ -185,20 +251,34 @@ fn record(
     destination: Destination,
     mail: MailOptions,
     timestamp: i64,
-) -> Result<marz::register::Sent, SendError> {
+) -> Result<Sent, SendError> {
     let mut register = job.store.register()?;
     let request = SendRequest {
         prefix: job.prefix.clone(),
         date: letter.date,
         lang: letter.lang,
         destination,
-        thread: ThreadPick::Auto,
+        thread: job.thread,
         timestamp,
         mail,
     };
     register.send(&job.exporter, &job.library, request, |number| {
         Ok(letter.renumbered(number))
     })
+}
+
+/// Records a letter that is copied (`Destination::Clipboard`), and returns it as recorded:
+/// with the number the register gave it, which is what the clipboard then gets. (A mailed
+/// letter is recorded by `mail_letter`, once.)
+pub async fn record_sent(
+    job: ExportJob,
+    letter: Letter,
+    destination: Destination,
+) -> Result<Letter, Arc<SendError>> {
+    let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
+    record(&job, letter, destination, MailOptions::default(), timestamp)
+        .map(|sent| sent.letter)
+        .map_err(Arc::new)
 }
 
 /// Asks where to save (or saves in the job's folder), then exports through the register.
@@ -235,6 +315,35 @@ pub async fn export_letter(
         format,
     };
     record(&job, letter, destination, mail, timestamp).map_err(Arc::new)?;
+    Ok(Some(path))
+}
+
+/// Asks where to save (or saves in the job's folder), then writes a recorded letter again
+/// with its own number (`Register::export_again`): nothing new is recorded and no number is
+/// taken. `Ok(None)` means the owner cancelled.
+pub async fn export_again(
+    job: ExportJob,
+    entry: marz::register::Entry,
+    format: Format,
+) -> Result<Option<PathBuf>, Arc<RegisterError>> {
+    let name = export::file_name(&entry.template, &entry.client, entry.date, format);
+    let path = match &job.dir {
+        Some(dir) => dir.join(&name),
+        None => match rfd::AsyncFileDialog::new()
+            .set_file_name(&name)
+            .add_filter(format.extension(), &[format.extension()])
+            .save_file()
+            .await
+        {
+            Some(handle) => handle.path().to_path_buf(),
+            None => return Ok(None),
+        },
+    };
+    let register = job.store.register().map_err(Arc::new)?;
+    let timestamp = export::mail_timestamp(entry.date, chrono::Local::now());
+    register
+        .export_again(&job.exporter, entry.id, format, &path, timestamp)
+        .map_err(Arc::new)?;
     Ok(Some(path))
 }
 
