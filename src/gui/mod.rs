@@ -11,6 +11,7 @@ mod focus;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
 #[cfg(test)]
 pub mod offscreen;
+pub mod page_preview;
 mod settings;
 pub(crate) mod theme;
 pub mod workspace;
@@ -26,11 +27,20 @@ use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use workspace::{Trouble, Workspace, export_letter};
+use workspace::{Trouble, Workspace, export_letter, print_letter};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
 pub const EXPORT_DIR_ENV: &str = "MARZ_EXPORT_DIR";
+
+/// Set to an image file to take it instead of asking with a file dialog when the owner
+/// chooses a letterhead, signature or stamp (for scripted runs: dialogs cannot be driven
+/// under Xvfb).
+pub const PICK_FILE_ENV: &str = "MARZ_PICK_FILE";
+
+/// Set to a program that takes `lp`'s arguments to print through it instead of `lp` (for
+/// scripted runs and tests).
+pub const PRINT_COMMAND_ENV: &str = "MARZ_PRINT_COMMAND";
 
 /// The application id: the X11 WM_CLASS and the Wayland app id, matching
 /// `assets/marz.desktop` (`StartupWMClass=marz`) so that docks show Marz's icon.
@@ -68,6 +78,8 @@ pub struct App {
     notice_since: Option<Instant>,
     /// Where exports go without a save dialog (`MARZ_EXPORT_DIR`), if anywhere.
     export_dir: Option<PathBuf>,
+    /// Where «چاپ» sends letters: `lp`, or `MARZ_PRINT_COMMAND`.
+    printer: marz::print::Printer,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
     measure_start: Option<u32>,
 }
@@ -80,6 +92,12 @@ pub enum Message {
     Settings(settings::Message),
     Shortcut(Shortcut),
     Exported(Result<Option<PathBuf>, Arc<SendError>>),
+    Printed(Result<(), Arc<SendError>>),
+    /// An image chosen in the settings: the sender as saved, `None` if cancelled.
+    ImageSet(
+        marz::stationery::ImageRole,
+        Result<Option<Box<marz::profile::Sender>>, Arc<marz::store::ImageChangeError>>,
+    ),
     Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
@@ -94,6 +112,7 @@ pub enum Shortcut {
     Save,
     Export,
     Copy,
+    Print,
     /// Tab (`true`) and Shift+Tab (`false`).
     NextField(bool),
 }
@@ -156,6 +175,7 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
         "s" | "S" => Shortcut::Save,
         "e" | "E" => Shortcut::Export,
         "c" | "C" => Shortcut::Copy,
+        "p" | "P" => Shortcut::Print,
         _ => return None,
     };
     Some(Message::Shortcut(s))
@@ -185,6 +205,10 @@ impl App {
             notice: None,
             notice_since: None,
             export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
+            printer: std::env::var_os(PRINT_COMMAND_ENV).map_or_else(
+                marz::print::Printer::system,
+                marz::print::Printer::with_program,
+            ),
             measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
         app.tell_problems(problems);
@@ -214,11 +238,44 @@ impl App {
     }
 
     /// After the workspace changed on disk: read it again and show every screen the result.
-    fn reload(&mut self) {
+    fn reload(&mut self) -> Task<Message> {
         let problems = self.workspace.reload();
         self.tell_problems(problems);
         self.settings.load(self.workspace.sender(), self.ui);
+        Task::batch([self.settings_thumbnails(), self.refresh_compose()])
+    }
+
+    /// After an image was chosen or removed: the workspace read again (its stationery), the
+    /// settings' images and the compose screen's page follow; typed settings are kept.
+    fn images_changed(&mut self, sender: &marz::profile::Sender) -> Task<Message> {
+        let problems = self.workspace.reload();
+        self.tell_problems(problems);
+        self.settings.images_changed(sender);
+        Task::batch([self.settings_thumbnails(), self.refresh_compose()])
+    }
+
+    fn settings_thumbnails(&mut self) -> Task<Message> {
+        self.settings
+            .thumbnails(&self.workspace.exporter())
+            .map(Message::Settings)
+    }
+
+    /// An image's name as the settings screen labels it.
+    fn image_name(&self, role: marz::stationery::ImageRole) -> String {
+        settings::IMAGES
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, key)| self.tr(key))
+            .unwrap_or_default()
+    }
+
+    /// The compose screen's letter built again (new numbers, a new sender or stationery),
+    /// and its page preview asked for it.
+    fn refresh_compose(&mut self) -> Task<Message> {
         self.compose.refresh(&self.workspace);
+        self.compose
+            .page_task(&self.workspace, false)
+            .map(Message::Compose)
     }
 
     fn title(&self) -> String {
@@ -249,8 +306,25 @@ impl App {
         match message {
             Message::Nav(screen) => {
                 self.screen = screen;
+                if screen == Screen::Settings {
+                    return self.settings_thumbnails();
+                }
                 Task::none()
             }
+            Message::ImageSet(role, result) => match result {
+                Ok(Some(sender)) => {
+                    let name = self.image_name(role);
+                    self.succeed(
+                        Locale::get(self.ui).text_with("settings-image-saved", &[("image", &name)]),
+                    );
+                    self.images_changed(&sender)
+                }
+                Ok(None) => Task::none(),
+                Err(e) => {
+                    self.fail(e.as_ref());
+                    Task::none()
+                }
+            },
             Message::Dismiss => {
                 self.notice = None;
                 Task::none()
@@ -295,8 +369,20 @@ impl App {
                 {
                     self.fail(&e);
                 }
-                self.compose.refresh(&self.workspace);
-                Task::none()
+                self.refresh_compose()
+            }
+            Message::Printed(result) => {
+                let printed = result.is_ok();
+                match result {
+                    Ok(()) => self.succeed(self.tr("print-sent")),
+                    Err(failure) => self.fail(failure.as_ref()),
+                }
+                if let Err(e) = self.workspace.count_numbers()
+                    && printed
+                {
+                    self.fail(&e);
+                }
+                self.refresh_compose()
             }
             Message::Imported(result) => {
                 match result {
@@ -304,7 +390,7 @@ impl App {
                         self.succeed(
                             Locale::get(self.ui).text_with("clients-imported", &[("name", &name)]),
                         );
-                        self.reload();
+                        return self.reload();
                     }
                     Ok(None) => {}
                     Err(e) => self.fail(e.as_ref()),
@@ -371,6 +457,9 @@ impl App {
             (Shortcut::Copy, Screen::Compose) => {
                 self.update(Message::Compose(compose::Message::Copy))
             }
+            (Shortcut::Print, Screen::Compose) => {
+                self.update(Message::Compose(compose::Message::Print))
+            }
             _ => Task::none(),
         }
     }
@@ -380,7 +469,7 @@ impl App {
             settings::Event::Save(sender) => match self.workspace.store.save_sender(&sender) {
                 Ok(()) => {
                     self.succeed(self.tr("settings-saved"));
-                    self.reload();
+                    return self.reload();
                 }
                 Err(e) => self.fail(&e),
             },
@@ -393,6 +482,45 @@ impl App {
                     self.fail(&e);
                 }
             }
+            settings::Event::PickImage(role) => {
+                let store = self.workspace.store.clone();
+                let given = std::env::var_os(PICK_FILE_ENV).map(PathBuf::from);
+                let kinds = self.tr("settings-images");
+                return Task::perform(
+                    async move {
+                        let path = match given {
+                            Some(path) => path,
+                            None => match rfd::AsyncFileDialog::new()
+                                .add_filter(
+                                    kinds,
+                                    &["png", "jpg", "jpeg", "pdf", "svg", "webp", "gif"],
+                                )
+                                .pick_file()
+                                .await
+                            {
+                                Some(file) => file.path().to_path_buf(),
+                                None => return Ok(None),
+                            },
+                        };
+                        store
+                            .set_image(role, &path)
+                            .map(|s| Some(Box::new(s)))
+                            .map_err(Arc::new)
+                    },
+                    move |result| Message::ImageSet(role, result),
+                );
+            }
+            settings::Event::RemoveImage(role) => match self.workspace.store.remove_image(role) {
+                Ok(sender) => {
+                    let name = self.image_name(role);
+                    self.succeed(
+                        Locale::get(self.ui)
+                            .text_with("settings-image-removed", &[("image", &name)]),
+                    );
+                    return self.images_changed(&sender);
+                }
+                Err(e) => self.fail(&e),
+            },
             settings::Event::OpenDataDir => {
                 let root = self.workspace.store.root().to_path_buf();
                 if open::that_detached(&root).is_err() {
@@ -424,28 +552,33 @@ impl App {
                 match result {
                     Ok(()) => {
                         self.succeed(self.tr("clients-saved"));
-                        self.reload();
+                        let task = self.reload();
                         self.clients.saved(&client.id);
+                        task
                     }
-                    Err(e) => self.fail(&e),
-                }
-                Task::none()
-            }
-            clients::Event::Delete(id) => {
-                match self.workspace.store.trash_client(&id) {
-                    Ok(path) => {
-                        self.succeed(Locale::get(self.ui).text_with(
-                            "clients-deleted",
-                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                        ));
-                        self.clients.deleted(&id);
-                        self.reload();
-                        self.compose.forget(&id, &self.workspace);
+                    Err(e) => {
+                        self.fail(&e);
+                        Task::none()
                     }
-                    Err(e) => self.fail(&e),
                 }
-                Task::none()
             }
+            clients::Event::Delete(id) => match self.workspace.store.trash_client(&id) {
+                Ok(path) => {
+                    self.succeed(Locale::get(self.ui).text_with(
+                        "clients-deleted",
+                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                    ));
+                    self.clients.deleted(&id);
+                    let reloaded = self.reload();
+                    self.compose.forget(&id, &self.workspace);
+                    let page = self.compose.page_task(&self.workspace, false);
+                    Task::batch([reloaded, page.map(Message::Compose)])
+                }
+                Err(e) => {
+                    self.fail(&e);
+                    Task::none()
+                }
+            },
             clients::Event::Import => {
                 let store = self.workspace.store.clone();
                 Task::perform(
@@ -468,7 +601,9 @@ impl App {
             clients::Event::Compose(id) => {
                 self.compose.write_to(id, &self.workspace);
                 self.screen = Screen::Compose;
-                Task::none()
+                self.compose
+                    .page_task(&self.workspace, false)
+                    .map(Message::Compose)
             }
         }
     }
@@ -492,6 +627,14 @@ impl App {
                     format,
                 ),
                 Message::Exported,
+            ),
+            compose::Event::Print(letter) => Task::perform(
+                print_letter(
+                    self.workspace.export_job(None),
+                    *letter,
+                    self.printer.clone(),
+                ),
+                Message::Printed,
             ),
         }
     }

@@ -5,13 +5,28 @@ use super::clients::Choice;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
 use iced::widget::text_editor::Action;
-use iced::widget::{button, column, container, pick_list, scrollable, text};
+use iced::widget::{Space, button, column, container, image, pick_list, scrollable, text};
 use iced::{Element, Length, Task};
 use marz::Lang;
+use marz::export::Exporter;
 use marz::i18n::Locale;
+use marz::pdf::PageImage;
 use marz::profile::Sender;
+use marz::stationery::ImageRole;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
+
+/// The images the owner picks here, in order, with their labels.
+pub const IMAGES: [(ImageRole, &str); 4] = [
+    (ImageRole::Letterhead, "settings-image-letterhead"),
+    (ImageRole::LetterheadNext, "settings-image-letterhead-next"),
+    (ImageRole::Signature, "settings-image-signature"),
+    (ImageRole::Stamp, "settings-image-stamp"),
+];
+
+/// A thumbnail's longer side, in pixels.
+const THUMBNAIL: u32 = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -70,6 +85,10 @@ pub struct State {
     /// Fields of sender.toml this screen does not edit (logo, invocation), kept as they are.
     pub rest: Sender,
     pub errors: BTreeMap<String, String>,
+    /// The images as Typst prints them, by their place in `IMAGES`, and the engine (its
+    /// address) they were drawn from: a new one means new images.
+    thumbnails: Vec<Option<image::Handle>>,
+    thumbnails_of: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +97,9 @@ pub enum Message {
     Save,
     UiLanguage(Lang),
     OpenDataDir,
+    PickImage(ImageRole),
+    RemoveImage(ImageRole),
+    Thumbnails(usize, Arc<Vec<Option<PageImage>>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +107,8 @@ pub enum Event {
     Save(Box<Sender>),
     UiLanguage(Lang),
     OpenDataDir,
+    PickImage(ImageRole),
+    RemoveImage(ImageRole),
 }
 
 impl State {
@@ -115,6 +139,37 @@ impl State {
             .collect();
         self.rest = s;
         self.errors.clear();
+    }
+
+    /// After an image was chosen or removed: the images `saved` names, without touching
+    /// what was typed in the fields (a later «ذخیره» keeps the images).
+    pub fn images_changed(&mut self, saved: &Sender) {
+        for (role, _) in IMAGES {
+            role.set_in(&mut self.rest, role.path_in(saved).map(str::to_string));
+        }
+    }
+
+    /// Draws the thumbnails of `exporter`'s images away from the window's thread, if they
+    /// are not those shown.
+    pub fn thumbnails(&mut self, exporter: &Arc<Exporter>) -> Task<Message> {
+        let of = Arc::as_ptr(exporter) as usize;
+        if of == self.thumbnails_of {
+            return Task::none();
+        }
+        self.thumbnails_of = of;
+        let exporter = exporter.clone();
+        let (answer, answered) = iced::futures::channel::oneshot::channel();
+        std::thread::spawn(move || {
+            let stationery = exporter.stationery();
+            let drawn: Vec<Option<PageImage>> = IMAGES
+                .iter()
+                .map(|(role, _)| stationery.get(*role).and_then(|a| a.thumbnail(THUMBNAIL)))
+                .collect();
+            let _ = answer.send(Arc::new(drawn));
+        });
+        Task::perform(async move { answered.await.ok() }, move |drawn| {
+            Message::Thumbnails(of, drawn.unwrap_or_default())
+        })
     }
 
     /// Lays the fields out for a new interface language, keeping what was typed.
@@ -177,6 +232,21 @@ impl State {
             }
             Message::UiLanguage(l) => Some(Event::UiLanguage(l)),
             Message::OpenDataDir => Some(Event::OpenDataDir),
+            Message::PickImage(role) => Some(Event::PickImage(role)),
+            Message::RemoveImage(role) => Some(Event::RemoveImage(role)),
+            Message::Thumbnails(of, drawn) => {
+                if of == self.thumbnails_of {
+                    self.thumbnails = drawn
+                        .iter()
+                        .map(|page| {
+                            page.as_ref().map(|p| {
+                                image::Handle::from_rgba(p.width, p.height, p.rgba.clone())
+                            })
+                        })
+                        .collect();
+                }
+                None
+            }
         };
         (Task::none(), event)
     }
@@ -240,6 +310,10 @@ impl State {
                 .padding(16)
                 .style(theme::card)
                 .width(Length::Fill),
+            container(self.images_view(lang))
+                .padding(16)
+                .style(theme::card)
+                .width(Length::Fill),
             container(form)
                 .padding(16)
                 .style(theme::card)
@@ -256,6 +330,72 @@ impl State {
                 .padding([0, 16]),
         )
         .into()
+    }
+}
+
+impl State {
+    /// The letterhead, signature and stamp: each with its thumbnail, its file and buttons
+    /// to choose or remove it.
+    fn images_view<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut card = column![
+            theme::heading(lang, l.text("settings-images")),
+            theme::label(lang, l.text("settings-images-hint")),
+        ]
+        .align_x(theme::start(lang))
+        .spacing(8);
+        for (i, (role, key)) in IMAGES.into_iter().enumerate() {
+            let file = role.path_in(&self.rest);
+            let picture: Element<'a, Message> =
+                match self.thumbnails.get(i).and_then(Option::as_ref) {
+                    Some(handle) if file.is_some() => container(
+                        image(handle.clone())
+                            .height(THUMBNAIL as f32 * 0.75)
+                            .filter_method(image::FilterMethod::Linear),
+                    )
+                    .padding(2)
+                    .style(theme::paper)
+                    .into(),
+                    _ => container(Space::new().width(64).height(90))
+                        .style(theme::paper)
+                        .into(),
+                };
+            let mut about = column![text(l.text(key)).font(theme::BOLD)]
+                .spacing(4)
+                .width(Length::Fill)
+                .align_x(theme::start(lang));
+            about = about.push(match file {
+                Some(name) => text(theme::ltr_value(name)).size(13),
+                None => text(l.text("settings-image-none")).size(13),
+            });
+            let mut buttons = vec![
+                button(text(l.text(if file.is_some() {
+                    "settings-image-replace"
+                } else {
+                    "settings-image-choose"
+                })))
+                .style(button::secondary)
+                .on_press(Message::PickImage(role))
+                .into(),
+            ];
+            if file.is_some() {
+                buttons.push(
+                    button(text(l.text("settings-image-remove")))
+                        .style(button::text)
+                        .on_press(Message::RemoveImage(role))
+                        .into(),
+                );
+            }
+            about = about.push(row_dir(lang, buttons).spacing(6));
+            // Thumbnails in a column of their own width, so the names line up.
+            let picture = container(picture).width(110).center_x(110);
+            card = card.push(
+                row_dir(lang, vec![picture.into(), about.into()])
+                    .spacing(12)
+                    .align_y(iced::Alignment::Center),
+            );
+        }
+        card.into()
     }
 }
 

@@ -159,18 +159,13 @@ impl Workspace {
 /// it. The register takes the next number, renumbers the letter as the owner edited it
 /// (`Letter::renumbered`), writes the file in place only once the record is committed, and
 /// files it in the open thread of its client, scenario and matter, if there is one.
-fn record_export(
-    job: &ExportJob,
-    letter: Letter,
-    format: Format,
-    path: PathBuf,
-) -> Result<(), SendError> {
+fn record(job: &ExportJob, letter: Letter, destination: Destination) -> Result<(), SendError> {
     let mut register = job.store.register()?;
     let request = SendRequest {
         prefix: job.prefix.clone(),
         date: letter.date,
         lang: letter.lang,
-        destination: Destination::File { path, format },
+        destination,
         thread: ThreadPick::Auto,
         timestamp: export::mail_timestamp(letter.date, chrono::Local::now()),
         mail: Default::default(),
@@ -179,6 +174,16 @@ fn record_export(
         Ok(letter.renumbered(number))
     })?;
     Ok(())
+}
+
+/// Sends the letter's PDF to `printer` through the register, which numbers it and records
+/// it only if the printer takes it (so a refused letter uses no number).
+pub async fn print_letter(
+    job: ExportJob,
+    letter: Letter,
+    printer: marz::print::Printer,
+) -> Result<(), Arc<SendError>> {
+    record(&job, letter, Destination::Print { printer }).map_err(Arc::new)
 }
 
 /// Asks where to save (or saves in the job's folder), then exports through the register.
@@ -201,6 +206,14 @@ pub async fn export_letter(
             None => return Ok(None),
         },
     };
-    record_export(&job, letter, format, path.clone()).map_err(Arc::new)?;
+    record(
+        &job,
+        letter,
+        Destination::File {
+            path: path.clone(),
+            format,
+        },
+    )
+    .map_err(Arc::new)?;
     Ok(Some(path))
 }
