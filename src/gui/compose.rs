@@ -338,6 +338,12 @@ impl State {
             .map(Message::Page)
     }
 
+    /// The page preview's pages, as drawn.
+    #[allow(dead_code)] // for tests
+    pub fn page_images(&self) -> &[marz::pdf::PageImage] {
+        self.page.images()
+    }
+
     /// Whether the page preview is shown and shows the letter on screen now.
     #[allow(dead_code)] // for tests and benches/gui.rs
     pub fn page_is_current(&self) -> bool {

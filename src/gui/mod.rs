@@ -80,6 +80,8 @@ pub struct App {
     export_dir: Option<PathBuf>,
     /// Where «چاپ» sends letters: `lp`, or `MARZ_PRINT_COMMAND`.
     printer: marz::print::Printer,
+    /// The image file to take without a dialog (`MARZ_PICK_FILE`), if any.
+    pick_file: Option<PathBuf>,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
     measure_start: Option<u32>,
 }
@@ -209,6 +211,7 @@ impl App {
                 marz::print::Printer::system,
                 marz::print::Printer::with_program,
             ),
+            pick_file: std::env::var_os(PICK_FILE_ENV).map(PathBuf::from),
             measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
         app.tell_problems(problems);
@@ -484,7 +487,7 @@ impl App {
             }
             settings::Event::PickImage(role) => {
                 let store = self.workspace.store.clone();
-                let given = std::env::var_os(PICK_FILE_ENV).map(PathBuf::from);
+                let given = self.pick_file.clone();
                 let kinds = self.tr("settings-images");
                 return Task::perform(
                     async move {
@@ -1223,6 +1226,207 @@ mod tests {
             .unwrap();
         let saved = std::fs::read_to_string(saved.path()).unwrap();
         assert_eq!(saved, payment.to_text());
+    }
+
+    /// A stand-in for `lp`: keeps the PDF it is given in `printed.pdf`.
+    fn fake_lp(dir: &std::path::Path) -> marz::print::Printer {
+        use std::os::unix::fs::PermissionsExt;
+        let lp = dir.join("lp");
+        let script = format!(
+            "#!/bin/sh\ncat > {}\necho 'request id is Office-1 (1 file(s))'\n",
+            dir.join("printed.pdf").display()
+        );
+        std::fs::write(&lp, script).unwrap();
+        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+        marz::print::Printer::with_program(&lp)
+    }
+
+    /// The page preview shows the very letter that leaves: its pixels are those of the
+    /// letter the register recorded, typeset again, and the PDF saved and the PDF printed
+    /// are that letter's. Leaving the stamp off changes the preview and what leaves alike.
+    /// A printer that is missing is told in Persian and nothing is recorded.
+    #[test]
+    fn the_page_preview_is_the_letter_that_is_saved_and_printed() {
+        use super::page_preview::FIT_SCALE;
+        use super::{App, Message, compose};
+        use marz::export::Format;
+        use marz::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store.clone(), Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        app.printer = fake_lp(dir.path());
+        let compose = |app: &mut App, m| send(app, Message::Compose(m));
+        compose(&mut app, compose::Message::Template("payment-3".into()));
+        assert!(
+            app.compose.page_images().is_empty(),
+            "drawn only when shown"
+        );
+        compose(&mut app, compose::Message::ShowPage(true));
+        assert!(app.compose.page_is_current());
+        let stamped = app.compose.page_images().to_vec();
+        assert!(!stamped.is_empty());
+        assert_eq!(stamped[0].width, 893, "A4 at 1.5 pixels a point");
+
+        let register = store.register().unwrap();
+        let recorded = |n: usize| {
+            let all = register.list_all(&Default::default()).unwrap();
+            assert_eq!(all.len(), n, "{all:?}");
+            register.record(all[0].id).unwrap()
+        };
+        let exporter = app.workspace.exporter();
+        assert!(exporter.stationery().stamp.is_some());
+
+        // Saved as PDF: the preview is the recorded letter's pages, the file its PDF.
+        compose(&mut app, compose::Message::Export(Format::Pdf));
+        let saved = recorded(1);
+        let letter = saved.letter.clone().unwrap();
+        assert!(letter.with_signature && letter.with_stamp);
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(stamped == typeset.page_images(FIT_SCALE), "preview ≠ saved");
+        let file = std::fs::read(saved.entry.path.as_deref().unwrap()).unwrap();
+        assert!(
+            file == typeset.pdf().unwrap(),
+            "the file is not that letter"
+        );
+
+        // The stamp left off: the preview changes, and the printed letter is the new one.
+        compose(&mut app, compose::Message::Stamp(false));
+        let unstamped = app.compose.page_images().to_vec();
+        assert!(unstamped != stamped);
+        assert!(!app.letter().unwrap().with_stamp);
+        compose(&mut app, compose::Message::Print);
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(ok, "{notice}");
+        let printed = recorded(2);
+        assert_eq!(printed.entry.sent_as, "print");
+        let letter = printed.letter.clone().unwrap();
+        assert!(letter.with_signature && !letter.with_stamp);
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(
+            unstamped == typeset.page_images(FIT_SCALE),
+            "preview ≠ printed"
+        );
+        let paper = std::fs::read(dir.path().join("printed.pdf")).unwrap();
+        assert!(
+            paper == typeset.pdf().unwrap(),
+            "the printer got another letter"
+        );
+        // The preview moved on to the next number, and shows it.
+        assert_ne!(app.letter().unwrap().number, letter.number);
+        assert!(app.compose.page_is_current());
+        assert!(app.compose.page_images() != unstamped.as_slice());
+
+        // No printing system: told in Persian, nothing recorded, the number kept.
+        app.printer = marz::print::Printer::with_program(dir.path().join("no-lp"));
+        let number = app.letter().unwrap().number.clone();
+        compose(&mut app, compose::Message::Print);
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(!ok && notice.contains("سامانهٔ چاپ"), "{notice}");
+        let latin =
+            latin_words_besides(&notice, &[&dir.path().join("no-lp").display().to_string()]);
+        assert!(latin.is_empty(), "{latin:?} in {notice}");
+        recorded(2);
+        assert_eq!(app.letter().unwrap().number, number);
+    }
+
+    /// Choosing an image copies it into the workspace and puts it on the letters at once,
+    /// keeping what was typed in the settings; a file that is not an image is told by name
+    /// and changes nothing; removing the signature takes its checkbox away.
+    #[test]
+    fn images_chosen_in_the_settings_reach_the_page() {
+        use super::{App, Message, Screen, compose, settings};
+        use crate::gui::editor::typing;
+        use marz::stationery::ImageRole;
+        use marz::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store.clone(), Some(Lang::Fa));
+        send(&mut app, Message::Compose(compose::Message::ShowPage(true)));
+        let before = app.compose.page_images().to_vec();
+        send(&mut app, Message::Nav(Screen::Settings));
+        assert!(
+            app.settings.thumbnails_shown() >= 3,
+            "letterhead, signature, stamp"
+        );
+        // Typed, not saved yet.
+        for action in typing("مدیر هنری") {
+            send(
+                &mut app,
+                Message::Settings(settings::Message::Field(settings::Field::Role, action)),
+            );
+        }
+        // A second-page letterhead, from a file outside the workspace.
+        let outside = dir.path().join("سربرگ دوم.png");
+        std::fs::write(&outside, include_bytes!("../../assets/sample/stamp.png")).unwrap();
+        app.pick_file = Some(outside.clone());
+        send(
+            &mut app,
+            Message::Settings(settings::Message::PickImage(ImageRole::LetterheadNext)),
+        );
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(ok, "{notice}");
+        let sender = store.load_sender().unwrap();
+        assert_eq!(
+            sender.letterhead_next.as_deref(),
+            Some("letterhead_next.png")
+        );
+        assert!(dir.path().join("data/letterhead_next.png").exists());
+        assert!(
+            app.workspace
+                .exporter()
+                .stationery()
+                .letterhead_next
+                .is_some()
+        );
+        assert_eq!(app.settings.thumbnails_shown(), 4);
+        send(&mut app, Message::Settings(settings::Message::Save));
+        let sender = store.load_sender().unwrap();
+        assert_eq!(sender.role.as_deref(), Some("مدیر هنری"));
+        assert_eq!(
+            sender.letterhead_next.as_deref(),
+            Some("letterhead_next.png"),
+            "saving the form keeps the image"
+        );
+
+        // Not an image: told by name, in Persian; nothing changes.
+        let text = dir.path().join("notes.png");
+        std::fs::write(&text, "just words").unwrap();
+        app.pick_file = Some(text.clone());
+        send(
+            &mut app,
+            Message::Settings(settings::Message::PickImage(ImageRole::Signature)),
+        );
+        let (ok, notice) = app.notice.clone().unwrap();
+        let shown = text.display().to_string();
+        assert!(!ok && notice.contains(&shown), "{notice}");
+        assert!(
+            latin_words_besides(&notice, &[&shown, "PNG, JPEG, GIF, WebP, SVG, PDF"]).is_empty(),
+            "{notice}"
+        );
+        assert_eq!(
+            store.load_sender().unwrap().signature.as_deref(),
+            Some("signature.png")
+        );
+
+        // The signature removed: off the page, and its checkbox goes.
+        send(
+            &mut app,
+            Message::Settings(settings::Message::RemoveImage(ImageRole::Signature)),
+        );
+        assert_eq!(store.load_sender().unwrap().signature, None);
+        assert!(app.workspace.exporter().stationery().signature.is_none());
+        assert!(app.compose.page_is_current());
+        let after = app.compose.page_images().to_vec();
+        assert!(after != before);
+        let letter = app.letter().unwrap().clone();
+        let exporter = app.workspace.exporter();
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(after == typeset.page_images(super::page_preview::FIT_SCALE));
     }
 
     #[test]

@@ -30,7 +30,7 @@ const ACTUAL_SIZE: f32 = 96.0 / 72.0;
 const STEPS: [u16; 7] = [50, 75, 100, 125, 150, 200, 300];
 /// Pixels per point pages are drawn at when they are fitted to the pane (sharp enough for
 /// a pane up to 890 pixels wide).
-const FIT_SCALE: f32 = 1.5;
+pub const FIT_SCALE: f32 = 1.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zoom {
@@ -68,8 +68,9 @@ pub struct State {
     /// What was asked for last (letter, engine, scale), so an unchanged letter is not
     /// typeset again.
     asked: Option<(Letter, usize, u32)>,
-    /// The pages shown, and the generation they answer.
+    /// The pages shown (for the screen, and as drawn), and the generation they answer.
     pages: Vec<Page>,
+    drawn: Arc<Vec<PageImage>>,
     shown: Option<u64>,
     /// Why the newest letter has no pages.
     problem: Option<Arc<ExportError>>,
@@ -83,6 +84,7 @@ impl Default for State {
             latest: Arc::new(AtomicU64::new(0)),
             asked: None,
             pages: Vec::new(),
+            drawn: Arc::default(),
             shown: None,
             problem: None,
             zoom: Zoom::Fit,
@@ -121,6 +123,7 @@ impl State {
         self.asked = key;
         let Some(letter) = letter.cloned() else {
             self.pages.clear();
+            self.drawn = Arc::default();
             self.shown = None;
             self.problem = None;
             return Task::none();
@@ -152,6 +155,12 @@ impl State {
         self.shown == Some(self.generation) || (self.asked.is_none() && self.pages.is_empty())
     }
 
+    /// The pages shown, as Typst drew them.
+    #[allow(dead_code)] // for tests
+    pub fn images(&self) -> &[PageImage] {
+        &self.drawn
+    }
+
     /// The number of pages shown.
     #[allow(dead_code)] // for tests and benches/gui.rs
     pub fn page_count(&self) -> usize {
@@ -173,11 +182,13 @@ impl State {
                                 handle: image::Handle::from_rgba(p.width, p.height, p.rgba.clone()),
                             })
                             .collect();
+                        self.drawn = pages;
                         self.problem = None;
                         self.shown = Some(generation);
                     }
                     Some(Err(problem)) => {
                         self.pages.clear();
+                        self.drawn = Arc::default();
                         self.problem = Some(problem);
                         self.shown = Some(generation);
                     }

@@ -172,6 +172,12 @@ impl State {
         })
     }
 
+    /// How many thumbnails are shown.
+    #[allow(dead_code)] // for tests
+    pub fn thumbnails_shown(&self) -> usize {
+        self.thumbnails.iter().flatten().count()
+    }
+
     /// Lays the fields out for a new interface language, keeping what was typed.
     pub fn set_lang(&mut self, lang: Lang) {
         self.lang = lang;
