@@ -225,6 +225,13 @@ impl App {
         self.compose.preview().letter()
     }
 
+    /// Whether the compose screen's page preview shows the letter on screen now (for
+    /// benches/gui.rs).
+    #[allow(dead_code)]
+    pub fn page_is_current(&self) -> bool {
+        self.compose.page_is_current()
+    }
+
     /// Shows the first of `problems`, if any, worded in the interface language.
     fn tell_problems(&mut self, problems: Vec<Trouble>) {
         if let Some(first) = problems.first() {
