@@ -299,10 +299,16 @@ impl State {
                     horizontal: scrollable::Scrollbar::default(),
                 },
             };
-            scrollable(container(pages).padding([4, 14]).center_x(Length::Fill))
+            let scroll = scrollable(container(pages).padding([4, 14]).center_x(Length::Fill))
                 .direction(direction)
-                .height(Length::Fill)
-                .into()
+                .height(Length::Fill);
+            // A page wider than the pane opens where its lines start: the right for Persian.
+            let rtl = self.asked.as_ref().is_some_and(|(l, ..)| l.lang.is_rtl());
+            if rtl {
+                scroll.anchor_right().into()
+            } else {
+                scroll.into()
+            }
         };
         column![toolbar, body]
             .spacing(8)
