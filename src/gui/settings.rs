@@ -12,7 +12,7 @@ use marz::export::Exporter;
 use marz::i18n::Locale;
 use marz::pdf::PageImage;
 use marz::profile::Sender;
-use marz::stationery::ImageRole;
+use marz::stationery::{ImageRole, PageLayout};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -24,6 +24,11 @@ pub const IMAGES: [(ImageRole, &str); 4] = [
     (ImageRole::Signature, "settings-image-signature"),
     (ImageRole::Stamp, "settings-image-stamp"),
 ];
+
+/// A size in millimetres as the form shows it («45», «52.5»).
+fn size(value: Option<f32>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
 
 /// A thumbnail's longer side, in pixels.
 const THUMBNAIL: u32 = 120;
@@ -45,7 +50,30 @@ pub enum Field {
     EnRole,
     EnAddress,
     EnCity,
+    // The page's sizes in millimetres (`margin_top_mm` … in sender.toml).
+    MarginTop,
+    MarginBottom,
+    MarginSide,
+    SignatureWidth,
+    StampWidth,
 }
+
+/// The sizes, with their labels and keys in sender.toml.
+const SIZES: [(Field, &str, &str); 5] = [
+    (Field::MarginTop, "settings-margin-top", "margin_top_mm"),
+    (
+        Field::MarginBottom,
+        "settings-margin-bottom",
+        "margin_bottom_mm",
+    ),
+    (Field::MarginSide, "settings-margin-side", "margin_side_mm"),
+    (
+        Field::SignatureWidth,
+        "settings-signature-width",
+        "signature_width_mm",
+    ),
+    (Field::StampWidth, "settings-stamp-width", "stamp_width_mm"),
+];
 
 const FIELDS: [(Field, &str, &str); 9] = [
     (Field::Name, "field-name", "name"),
@@ -74,6 +102,7 @@ impl Field {
             self,
             Field::Email | Field::Phone | Field::Website | Field::Prefix
         ) || ENGLISH_FIELDS.iter().any(|(f, _)| *f == self)
+            || SIZES.iter().any(|(f, ..)| *f == self)
     }
 }
 
@@ -132,6 +161,11 @@ impl State {
             (Field::EnRole, get(&s.role_en)),
             (Field::EnAddress, get(&s.address_en)),
             (Field::EnCity, get(&s.city_en)),
+            (Field::MarginTop, size(s.margin_top_mm)),
+            (Field::MarginBottom, size(s.margin_bottom_mm)),
+            (Field::MarginSide, size(s.margin_side_mm)),
+            (Field::SignatureWidth, size(s.signature_width_mm)),
+            (Field::StampWidth, size(s.stamp_width_mm)),
         ];
         self.values = values
             .into_iter()
@@ -186,7 +220,35 @@ impl State {
         }
     }
 
-    fn sender(&self) -> Sender {
+    /// The sender the form describes, and the size fields whose text is not a number.
+    fn sender(&self) -> (Sender, Vec<(Field, String)>) {
+        let mut not_numbers = Vec::new();
+        let mut size = |f: Field| {
+            let typed = self
+                .values
+                .get(&f)
+                .map(TextField::value)
+                .unwrap_or_default();
+            let ascii = marz::persian::to_ascii_digits(typed.trim()).replace('٫', ".");
+            if ascii.is_empty() {
+                return None;
+            }
+            match ascii.parse::<f32>() {
+                Ok(v) if v.is_finite() => Some(v),
+                // Not a number: outside every range, so the check below names the field.
+                _ => {
+                    not_numbers.push((f, typed.trim().to_string()));
+                    Some(f32::NAN)
+                }
+            }
+        };
+        let sizes = [
+            size(Field::MarginTop),
+            size(Field::MarginBottom),
+            size(Field::MarginSide),
+            size(Field::SignatureWidth),
+            size(Field::StampWidth),
+        ];
         let get = |f: Field| {
             let v = self
                 .values
@@ -197,7 +259,7 @@ impl State {
                 .to_string();
             (!v.is_empty()).then_some(v)
         };
-        Sender {
+        let sender = Sender {
             name: get(Field::Name).unwrap_or_default(),
             business: get(Field::Business),
             role: get(Field::Role),
@@ -212,8 +274,14 @@ impl State {
             role_en: get(Field::EnRole),
             address_en: get(Field::EnAddress),
             city_en: get(Field::EnCity),
+            margin_top_mm: sizes[0],
+            margin_bottom_mm: sizes[1],
+            margin_side_mm: sizes[2],
+            signature_width_mm: sizes[3],
+            stamp_width_mm: sizes[4],
             ..self.rest.clone()
-        }
+        };
+        (sender, not_numbers)
     }
 
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
@@ -225,11 +293,19 @@ impl State {
                 None
             }
             Message::Save => {
-                let mut sender = self.sender();
+                let (mut sender, not_numbers) = self.sender();
                 self.errors.clear();
                 match sender.normalize_and_validate() {
                     Ok(()) => Some(Event::Save(Box::new(sender))),
-                    Err(e) => {
+                    Err(mut e) => {
+                        // Told as typed, not as the NaN it was read as.
+                        if let marz::profile::FieldProblem::Size { value, .. } = &mut e.problem
+                            && let Some((_, typed)) = not_numbers.iter().find(|(f, _)| {
+                                SIZES.iter().any(|(g, _, key)| g == f && *key == e.field)
+                            })
+                        {
+                            *value = typed.clone();
+                        }
                         self.errors
                             .insert(e.field.clone(), Locale::get(self.lang).problem(&e));
                         None
@@ -401,6 +477,48 @@ impl State {
                     .align_y(iced::Alignment::Center),
             );
         }
+        card = card.push(theme::heading(lang, l.text("settings-sizes")));
+        card = card.push(theme::label(lang, l.text("settings-sizes-hint")));
+        let defaults = PageLayout::of(
+            &self.rest,
+            self.rest.letterhead.is_some() || self.rest.letterhead_next.is_some(),
+        );
+        let default_of = |f: Field| match f {
+            Field::MarginTop => defaults.margin_top_mm,
+            Field::MarginBottom => defaults.margin_bottom_mm,
+            Field::MarginSide => defaults.margin_side_mm,
+            Field::SignatureWidth => defaults.signature_width_mm,
+            _ => defaults.stamp_width_mm,
+        };
+        for (field, key, name) in SIZES {
+            let Some(value) = self.values.get(&field) else {
+                continue;
+            };
+            let input = value
+                .view(move |a| Message::Field(field, a))
+                .on_submit(Message::Save)
+                .placeholder(size(Some(default_of(field))));
+            let input = container(input).width(90);
+            card = card.push(
+                row_dir(
+                    lang,
+                    vec![text(l.text(key)).width(Length::Fill).into(), input.into()],
+                )
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+            if let Some(err) = self.errors.get(name) {
+                card = card.push(theme::field_error(err));
+            }
+        }
+        card = card.push(row_dir(
+            lang,
+            vec![
+                button(text(l.text("clients-save")))
+                    .on_press(Message::Save)
+                    .into(),
+            ],
+        ));
         card.into()
     }
 }
@@ -462,5 +580,33 @@ mod tests {
         type_into(&mut state, Field::Email, "maryam at example");
         assert_eq!(save(&mut state), None);
         assert!(state.errors.contains_key("email"));
+    }
+
+    #[test]
+    fn margins_and_sizes_are_numbers_in_range_in_any_digits() {
+        let mut state = State::default();
+        state.load(Some(&sample_sender()), Lang::Fa);
+        type_into(&mut state, Field::MarginTop, "۵۲٫۵");
+        type_into(&mut state, Field::StampWidth, "38");
+        match save(&mut state) {
+            Some(Event::Save(saved)) => {
+                assert_eq!(saved.margin_top_mm, Some(52.5));
+                assert_eq!(saved.stamp_width_mm, Some(38.0));
+                assert_eq!(saved.margin_side_mm, None, "left empty: the default");
+                assert_eq!(saved.letterhead, sample_sender().letterhead);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not a number: told as typed, under its field, in Persian.
+        type_into(&mut state, Field::MarginTop, "زیاد");
+        assert_eq!(save(&mut state), None);
+        let told = &state.errors["margin_top_mm"];
+        assert!(told.contains("زیاد") && !told.contains("NaN"), "{told}");
+        // Outside what an A4 page allows.
+        type_into(&mut state, Field::MarginTop, "");
+        type_into(&mut state, Field::SignatureWidth, "500");
+        assert_eq!(save(&mut state), None);
+        let told = &state.errors["signature_width_mm"];
+        assert!(marz::persian::to_ascii_digits(told).contains("500"), "{told}");
     }
 }
