@@ -502,7 +502,14 @@ impl State {
             card = card.push(
                 row_dir(
                     lang,
-                    vec![text(l.text(key)).width(Length::Fill).into(), input.into()],
+                    vec![
+                        // A label column of its own width, so the fields line up beside it.
+                        container(text(l.text(key)))
+                            .width(170)
+                            .align_x(theme::start(lang))
+                            .into(),
+                        input.into(),
+                    ],
                 )
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
@@ -607,6 +614,9 @@ mod tests {
         type_into(&mut state, Field::SignatureWidth, "500");
         assert_eq!(save(&mut state), None);
         let told = &state.errors["signature_width_mm"];
-        assert!(marz::persian::to_ascii_digits(told).contains("500"), "{told}");
+        assert!(
+            marz::persian::to_ascii_digits(told).contains("500"),
+            "{told}"
+        );
     }
 }
