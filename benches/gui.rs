@@ -119,6 +119,81 @@ fn keystroke(c: &mut Criterion) {
     assert!(chars.abs_diff(start) <= 1, "{start} → {chars}");
 }
 
+/// Runs `task` to its end the way the runtime would, its messages going back into the app.
+fn drive(app: &mut App, task: iced::Task<Message>) {
+    use iced::futures::StreamExt;
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return;
+    };
+    for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+        if let iced_runtime::Action::Output(message) = action {
+            let next = app.update(message);
+            drive(app, next);
+        }
+    }
+}
+
+/// The page preview: what a keystroke costs the window while the printed page is shown
+/// (the typesetting is handed to a thread), and how long after the last keystroke the new
+/// page is on screen (the wait for more keys, `page_preview::DEBOUNCE`, included).
+fn page_preview(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("page preview");
+    group.sample_size(30);
+    // The sample letter (one page, letterhead, signature, stamp) and the two-page one.
+    let (store, _) = Store::open(dir.path().join("one")).unwrap();
+    let mut one = App::new(store, Some(Lang::Fa));
+    let task = one.update(Message::Compose(compose::Message::Template(
+        "payment-3".into(),
+    )));
+    drive(&mut one, task);
+    let mut two = composing(&dir.path().join("two"));
+    for (name, app) in [("one page", &mut one), ("two pages", &mut two)] {
+        let task = app.update(Message::Compose(compose::Message::ShowPage(true)));
+        drive(app, task);
+        let mut keys = Keys {
+            letters: "سلام".chars().cycle(),
+            typed: false,
+        };
+        let amount = |typed: bool| {
+            // One page: a digit typed into the amount and taken out again.
+            let action = if typed {
+                Action::Edit(Edit::Insert('۵'))
+            } else {
+                Action::Edit(Edit::Backspace)
+            };
+            Message::Compose(compose::Message::Input("amount".into(), action))
+        };
+        let mut typed = false;
+        let mut key = || {
+            if name == "one page" {
+                typed = !typed;
+                amount(typed)
+            } else {
+                keys.next()
+            }
+        };
+        group.bench_function(format!("{name}: keystroke, update only"), |b| {
+            b.iter(|| {
+                let message = key();
+                app.update(message)
+            })
+        });
+        group.bench_function(
+            format!("{name}: keystroke to the new page on screen"),
+            |b| {
+                b.iter(|| {
+                    let message = key();
+                    let task = app.update(message);
+                    drive(app, task);
+                    assert!(app.page_is_current());
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 /// From an empty data folder to the first frame's pixels, in this process.
 fn first_frame_in_process(c: &mut Criterion) {
     c.bench_function("start: open workspace + first frame + pixels", |b| {
@@ -255,6 +330,7 @@ fn first_frame_of_a_large_workspace(c: &mut Criterion) {
 criterion_group!(
     benches,
     keystroke,
+    page_preview,
     first_frame_in_process,
     first_frame_of_the_app,
     first_frame_of_a_large_workspace

@@ -188,4 +188,52 @@ sleep 1.5
 [ "$(mailed)" = 1 ]
 kill "$app"; wait "$app" 2>/dev/null || true
 
+# 5. The printed page, the images and printing (Persian, a fresh workspace).
+rm -rf "$work/data"
+# A stand-in for lp that keeps what it is given; then none at all.
+cat >"$work/lp" <<LP
+#!/bin/sh
+cat > "$work/printed.pdf"
+echo 'request id is Office-1 (1 file(s))'
+LP
+chmod +x "$work/lp"
+cp assets/sample/letterhead.png "$work/second-page.png"
+MARZ_PRINT_COMMAND="$work/lp" MARZ_PICK_FILE="$work/second-page.png" start
+# The printed page beside the form: letterhead, signature and stamp, as the PDF prints.
+xdotool mousemove --window "$win" 57 700 click 1
+shoot compose-page-fa 1.5
+# Larger: the page at its actual size, scrolled.
+xdotool mousemove --window "$win" 342 84 click 1
+shoot compose-page-zoom-fa 1.5
+xdotool mousemove --window "$win" 390 84 click 1
+# The stamp left off this letter: the page follows.
+xdotool mousemove --window "$win" 162 828 click 1
+shoot compose-page-nostamp-fa 1
+# Print (Ctrl+P): recorded as printed, the printer got a PDF.
+xdotool key --window "$win" ctrl+p
+shoot print-fa 2
+head -c 5 "$work/printed.pdf" | grep -q '%PDF-'
+"$bin" --data-dir "$work/data" letters list --json | grep -q '"sent_as": *"print"'
+# Settings: thumbnails of the sample images; a letterhead for the following pages picked
+# (MARZ_PICK_FILE stands in for the file dialog) is copied into the workspace.
+xdotool mousemove --window "$win" 600 31 click 1
+xdotool mousemove --window "$win" 1230 180 click 1
+shoot settings-images-fa 1.5
+xdotool mousemove --window "$win" 885 466 click 1
+shoot settings-picked-fa 1.5
+grep -q '^letterhead_next = "letterhead_next.png"' "$work/data/sender.toml"
+cmp -s "$work/second-page.png" "$work/data/letterhead_next.png"
+kill "$app"; wait "$app" 2>/dev/null || true
+
+# No printing system (where lp is not installed, as on CI): the owner is told, in
+# Persian, and nothing is recorded.
+if ! command -v lp >/dev/null; then
+  start
+  before=$(recorded)
+  xdotool key --window "$win" ctrl+p
+  shoot print-missing-fa 2
+  [ "$(recorded)" = "$before" ]
+  kill "$app"; wait "$app" 2>/dev/null || true
+fi
+
 echo "exports: $(ls "$MARZ_EXPORT_DIR")"

@@ -707,6 +707,7 @@ fn send_error(template: &Template, e: SendError) -> CliError {
         SendError::Render(r) => render_error(template, r),
         SendError::Export(x) => export_error(x),
         SendError::Register(r) => r.into(),
+        SendError::Print(p) => p.into(),
         SendError::NotSaved { ref number, .. } => {
             let advice = format!("write it again with `marz letters show {number} --out FILE`");
             CliError::User(advised(&e, Some(advice)))

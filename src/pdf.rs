@@ -356,6 +356,32 @@ impl PageImage {
 /// A one-image document, typeset and exported like a letter, to learn whether Typst can
 /// draw `image` before a letter depends on it. The message is Typst's.
 pub(crate) fn check_image(image: &Bytes) -> Result<(), String> {
+    let document = probe(image)?;
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map(drop)
+        .map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| e.message.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+}
+
+/// `image` drawn by Typst (as a letter prints it) so that its longer side is `longest`
+/// pixels: a thumbnail that shows what will be printed, whatever the image's format.
+pub(crate) fn image_preview(image: &Bytes, longest: u32) -> Result<PageImage, String> {
+    let document = probe(image)?;
+    let page = TypesetLetter { document };
+    let size = page.document.pages()[0].frame.size();
+    let longer = size.x.to_pt().max(size.y.to_pt()).max(1.0);
+    let scale = (f64::from(longest.max(1)) / longer) as f32;
+    page.page_image(0, scale)
+        .ok_or_else(|| "the image gave no page".to_string())
+}
+
+/// The image alone on a page of its own size.
+fn probe(image: &Bytes) -> Result<PagedDocument, String> {
     static PROBE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
     let engine = PROBE.get_or_init(|| {
         TypstEngine::builder()
@@ -368,19 +394,10 @@ pub(crate) fn check_image(image: &Bytes) -> Result<(), String> {
     });
     let mut inputs = Dict::new();
     inputs.insert("image".into(), Value::Bytes(image.clone()));
-    let document: PagedDocument = engine
+    engine
         .compile_with_input(inputs)
         .output
-        .map_err(|e| describe(&e))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
-        .map(drop)
-        .map_err(|errors| {
-            errors
-                .iter()
-                .map(|e| e.message.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
+        .map_err(|e| describe(&e))
 }
 
 /// Typst's diagnostics as one readable line (the debug form is unreadable for a person).

@@ -97,7 +97,7 @@ pub struct PrintJob {
 }
 
 /// The system's default printer, reached through an `lp` program.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Printer {
     program: PathBuf,
 }

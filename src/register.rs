@@ -203,6 +203,8 @@ pub enum SendError {
     Render(RenderError),
     Export(ExportError),
     Register(RegisterError),
+    /// The printer did not take the letter (it is not recorded).
+    Print(crate::print::PrintError),
     /// The letter was recorded, but its file could not be put in place afterwards.
     NotSaved {
         number: String,
@@ -235,6 +237,7 @@ impl Problem for SendError {
             SendError::Render(e) => e.key(),
             SendError::Export(e) => e.key(),
             SendError::Register(e) => e.key(),
+            SendError::Print(e) => e.key(),
             SendError::NotSaved { .. } => "error-letter-not-saved",
         }
     }
@@ -244,6 +247,7 @@ impl Problem for SendError {
             SendError::Render(e) => e.args(locale),
             SendError::Export(e) => e.args(locale),
             SendError::Register(e) => e.args(locale),
+            SendError::Print(e) => e.args(locale),
             SendError::NotSaved {
                 number,
                 path,
@@ -265,6 +269,7 @@ impl std::error::Error for SendError {
             SendError::Render(e) => Some(e),
             SendError::Export(e) => Some(e),
             SendError::Register(e) => Some(e),
+            SendError::Print(e) => Some(e),
             SendError::NotSaved { source, .. } => Some(source),
         }
     }
@@ -350,6 +355,7 @@ impl SendError {
             SendError::Render(RenderError::samples().remove(0)),
             SendError::Export(ExportError::NoSender),
             SendError::Register(RegisterError::NoThread(4)),
+            SendError::Print(crate::print::PrintError::NoDefaultPrinter),
             SendError::NotSaved {
                 number: "NA/۱۴۰۵/۰۰۸".into(),
                 path: "/media/usb/نامه‌ها/payment-2.pdf".into(),
@@ -361,6 +367,7 @@ impl SendError {
                 SendError::Render(_)
                 | SendError::Export(_)
                 | SendError::Register(_)
+                | SendError::Print(_)
                 | SendError::NotSaved { .. } => {}
             }
         }
@@ -378,6 +385,9 @@ pub enum Destination {
     /// Handed to the mail program (the caller opens `Sent::letter` with
     /// `mail_app::open_in_mail_program`).
     Mail,
+    /// Its PDF sent to `printer`. The print job is handed over before the record is
+    /// committed: a letter the printer refused is not recorded and its number stays free.
+    Print { printer: crate::print::Printer },
 }
 
 impl Destination {
@@ -386,6 +396,7 @@ impl Destination {
             Destination::File { .. } => "file",
             Destination::Clipboard => "clipboard",
             Destination::Mail => "mail",
+            Destination::Print { .. } => "print",
         }
     }
 }
@@ -1011,6 +1022,10 @@ impl Register {
                     source,
                 })?)
             }
+            Destination::Print { .. } => {
+                exporter.warm(Format::Pdf);
+                None
+            }
             _ => None,
         };
         let path = self.path.clone();
@@ -1142,6 +1157,12 @@ impl Register {
             params![id, thread],
         )
         .map_err(fail)?;
+        if let Destination::Print { printer } = &request.destination {
+            // Last before the commit: a refused job leaves no record and no number used.
+            let pdf = exporter.bytes(&letter, Format::Pdf, 0)?;
+            let title = crate::export::default_file_name(&letter, Format::Pdf);
+            printer.print_pdf(&pdf, &title).map_err(SendError::Print)?;
+        }
         tx.commit().map_err(fail)?;
         pause_point("committed");
         if let (Some(file), Destination::File { path, .. }) = (staged, &request.destination) {
@@ -2356,6 +2377,89 @@ mod tests {
         assert!(text.contains("شماره این نامه: NA/۱۴۰۵/۰۰۲"), "{text}");
         assert!(!text.contains("۰۰۱"), "{text}");
         assert_eq!(r.record(sent.id).unwrap().entry.sent_as, "mail");
+    }
+
+    /// A stand-in for `lp` that keeps what it is given, or refuses with CUPS's words.
+    #[cfg(unix)]
+    fn fake_printer(dir: &Path, refuse: bool) -> crate::print::Printer {
+        use std::os::unix::fs::PermissionsExt;
+        let lp = dir.join(if refuse { "lp-refuses" } else { "lp" });
+        let script = if refuse {
+            "cat > /dev/null\necho 'lp: Error - No default destination.' >&2\nexit 1".to_string()
+        } else {
+            format!(
+                "cat > {}\necho 'request id is Office-1 (1 file(s))'",
+                dir.join("printed.pdf").display()
+            )
+        };
+        std::fs::write(&lp, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+        crate::print::Printer::with_program(&lp)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_printed_letter_is_recorded_and_a_refused_one_is_not() {
+        let f = fixture();
+        let mut r = f.register();
+        let date = day(2026, 11, 22);
+        let client = f.store.load_client("sample-reza").unwrap();
+        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let plan = r
+            .plan(
+                template,
+                &client,
+                &f.sender,
+                &BTreeMap::new(),
+                date,
+                ThreadPick::Auto,
+            )
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+
+        // No default printer: nothing recorded, the number stays free.
+        let refused = Destination::Print {
+            printer: fake_printer(dir.path(), true),
+        };
+        let e = r
+            .send(&f.exporter, &f.library, plan.request(refused, 0), |n| {
+                plan.render(n)
+            })
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                SendError::Print(crate::print::PrintError::NoDefaultPrinter)
+            ),
+            "{e:?}"
+        );
+        assert_eq!(r.list_all(&Filter::default()).unwrap().len(), 0);
+        assert_eq!(
+            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۱"
+        );
+
+        // Printed: recorded as printed, and the printer got the letter's PDF, byte for byte.
+        let printer = Destination::Print {
+            printer: fake_printer(dir.path(), false),
+        };
+        let sent = r
+            .send(&f.exporter, &f.library, plan.request(printer, 0), |n| {
+                plan.render(n)
+            })
+            .unwrap();
+        assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۱");
+        let entry = r.record(sent.id).unwrap().entry;
+        assert_eq!((entry.sent_as.as_str(), entry.path), ("print", None));
+        let printed = std::fs::read(dir.path().join("printed.pdf")).unwrap();
+        assert_eq!(
+            printed,
+            f.exporter.bytes(&sent.letter, Format::Pdf, 0).unwrap()
+        );
+        assert_eq!(
+            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
+            "NA/۱۴۰۵/۰۰۲"
+        );
     }
 
     #[test]

@@ -64,6 +64,20 @@ impl ImageRole {
     }
 }
 
+impl ImageRole {
+    /// Names `path` as this image in `sender` (`None` takes it off).
+    pub fn set_in(self, sender: &mut Sender, path: Option<String>) {
+        let slot = match self {
+            ImageRole::Logo => &mut sender.logo,
+            ImageRole::Letterhead => &mut sender.letterhead,
+            ImageRole::LetterheadNext => &mut sender.letterhead_next,
+            ImageRole::Signature => &mut sender.signature,
+            ImageRole::Stamp => &mut sender.stamp,
+        };
+        *slot = path;
+    }
+}
+
 /// An image named in `sender.toml` that cannot be printed. Each carries the key that names
 /// it and the full path, so that any interface can word it and name the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -250,6 +264,28 @@ impl Artwork {
         self.bytes.as_slice()
     }
 
+    /// The image as Typst prints it, its longer side `longest` pixels (for a thumbnail; any
+    /// format Typst reads, a PDF page too). `None` only if Typst no longer draws it.
+    pub fn thumbnail(&self, longest: u32) -> Option<crate::pdf::PageImage> {
+        crate::pdf::image_preview(&self.bytes, longest).ok()
+    }
+
+    /// The usual file extension for the image's format (`png`, `jpg`, `pdf`…).
+    pub fn extension(&self) -> &'static str {
+        use typst::visualize::{ImageFormat, RasterFormat, VectorFormat};
+        match ImageFormat::detect(self.bytes.as_slice()) {
+            Some(ImageFormat::Raster(RasterFormat::Exchange(f))) => match f {
+                typst::visualize::ExchangeFormat::Png => "png",
+                typst::visualize::ExchangeFormat::Jpg => "jpg",
+                typst::visualize::ExchangeFormat::Gif => "gif",
+                typst::visualize::ExchangeFormat::Webp => "webp",
+            },
+            Some(ImageFormat::Vector(VectorFormat::Svg)) => "svg",
+            Some(ImageFormat::Vector(VectorFormat::Pdf)) => "pdf",
+            _ => "img",
+        }
+    }
+
     /// The bytes as Typst holds them; cloning shares them.
     pub(crate) fn typst_bytes(&self) -> Bytes {
         self.bytes.clone()
@@ -378,14 +414,7 @@ mod tests {
             name: "مریم".to_string(),
             ..Sender::default()
         };
-        let slot = match role {
-            ImageRole::Logo => &mut sender.logo,
-            ImageRole::Letterhead => &mut sender.letterhead,
-            ImageRole::LetterheadNext => &mut sender.letterhead_next,
-            ImageRole::Signature => &mut sender.signature,
-            ImageRole::Stamp => &mut sender.stamp,
-        };
-        *slot = Some(path.to_string());
+        role.set_in(&mut sender, Some(path.to_string()));
         sender
     }
 

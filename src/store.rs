@@ -7,7 +7,7 @@ use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::money::Currency;
 use crate::profile::{Client, Honorific, ProfileError, Sender, is_valid_id};
-use crate::stationery::{ImageError, Stationery};
+use crate::stationery::{Artwork, ImageError, ImageRole, Stationery};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -151,6 +151,53 @@ impl StoreError {
             }
         }
         all
+    }
+}
+
+/// Why an image could not be made the owner's: it cannot be printed, or the workspace
+/// cannot be written.
+#[derive(Debug)]
+pub enum ImageChangeError {
+    Image(ImageError),
+    Store(StoreError),
+}
+
+impl From<ImageError> for ImageChangeError {
+    fn from(e: ImageError) -> Self {
+        ImageChangeError::Image(e)
+    }
+}
+
+impl From<StoreError> for ImageChangeError {
+    fn from(e: StoreError) -> Self {
+        ImageChangeError::Store(e)
+    }
+}
+
+impl Problem for ImageChangeError {
+    fn key(&self) -> &'static str {
+        match self {
+            ImageChangeError::Image(e) => e.key(),
+            ImageChangeError::Store(e) => e.key(),
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            ImageChangeError::Image(e) => e.args(locale),
+            ImageChangeError::Store(e) => e.args(locale),
+        }
+    }
+}
+
+crate::i18n::english_display!(ImageChangeError);
+
+impl std::error::Error for ImageChangeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImageChangeError::Image(e) => Some(e),
+            ImageChangeError::Store(e) => Some(e),
+        }
     }
 }
 
@@ -370,6 +417,30 @@ impl Store {
     /// workspace (or absolute paths) and checked, with the margins and sizes to print them.
     pub fn load_stationery(&self, sender: &Sender) -> Result<Stationery, ImageError> {
         Stationery::load(sender, &self.root)
+    }
+
+    /// Makes the image at `source` the owner's `role` image: checks that it can be printed,
+    /// copies it into the workspace (atomically, as `<role>.<ext>`, so the workspace keeps
+    /// working if the original moves) and names the copy in `sender.toml`. Returns the
+    /// sender as saved. Nothing changes if the image cannot be printed.
+    pub fn set_image(&self, role: ImageRole, source: &Path) -> Result<Sender, ImageChangeError> {
+        let artwork = Artwork::load(role, source)?;
+        let mut sender = self.load_sender()?;
+        let name = format!("{}.{}", role.field(), artwork.extension());
+        let target = self.root.join(&name);
+        atomic_write(&target, artwork.bytes()).map_err(io_error(&target))?;
+        role.set_in(&mut sender, Some(name));
+        self.save_sender(&sender)?;
+        Ok(sender)
+    }
+
+    /// Takes the owner's `role` image off their letters (`sender.toml` no longer names it);
+    /// the file itself stays where it is. Returns the sender as saved.
+    pub fn remove_image(&self, role: ImageRole) -> Result<Sender, StoreError> {
+        let mut sender = self.load_sender()?;
+        role.set_in(&mut sender, None);
+        self.save_sender(&sender)?;
+        Ok(sender)
     }
 
     /// Every client file, sorted by name; unreadable files are listed as problems.
@@ -725,6 +796,66 @@ mod tests {
             problems: Vec::new(),
         };
         assert_eq!(list.free_id("رضا"), "client-3");
+    }
+
+    #[test]
+    fn an_image_is_checked_copied_named_and_removed() {
+        let (dir, store) = temp_store();
+        store.ensure_sample_workspace().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        // A stamp picked from elsewhere, with a name that is not the role's.
+        let source = outside.path().join("مهر شرکت.png");
+        let stamp = include_bytes!("../assets/sample/stamp.png");
+        std::fs::write(&source, stamp).unwrap();
+        let sender = store.set_image(ImageRole::LetterheadNext, &source).unwrap();
+        assert_eq!(
+            sender.letterhead_next.as_deref(),
+            Some("letterhead_next.png")
+        );
+        let copy = dir.path().join("data/letterhead_next.png");
+        assert_eq!(std::fs::read(&copy).unwrap(), stamp);
+        // The copy is what the letters use, even once the original is gone.
+        std::fs::remove_file(&source).unwrap();
+        let saved = store.load_sender().unwrap();
+        assert_eq!(saved, sender);
+        assert_eq!(saved.name, sample_sender().name, "the rest is kept");
+        let stationery = store.load_stationery(&saved).unwrap();
+        assert_eq!(stationery.letterhead_next.unwrap().bytes(), stamp);
+
+        // A file that is not an image changes nothing.
+        let before = std::fs::read(store.sender_path()).unwrap();
+        let text = outside.path().join("signature.png");
+        std::fs::write(&text, "not a picture").unwrap();
+        let e = store.set_image(ImageRole::Signature, &text).unwrap_err();
+        assert!(
+            matches!(&e, ImageChangeError::Image(ImageError::Unsupported { field: "signature", path }) if path == &text),
+            "{e:?}"
+        );
+        assert!(e.to_string().contains("signature.png"), "{e}");
+        let missing = outside.path().join("gone.jpg");
+        assert!(matches!(
+            store.set_image(ImageRole::Stamp, &missing),
+            Err(ImageChangeError::Image(ImageError::Missing { .. }))
+        ));
+        assert_eq!(std::fs::read(store.sender_path()).unwrap(), before);
+        assert_eq!(
+            std::fs::read(dir.path().join("data/signature.png")).unwrap(),
+            include_bytes!("../assets/sample/signature.png"),
+            "the owner's signature is untouched"
+        );
+
+        // Removing takes it off the letters and leaves the file.
+        let sender = store.remove_image(ImageRole::LetterheadNext).unwrap();
+        assert_eq!(sender.letterhead_next, None);
+        assert_eq!(store.load_sender().unwrap().letterhead_next, None);
+        assert!(copy.exists());
+        assert!(
+            store
+                .load_stationery(&sender)
+                .unwrap()
+                .letterhead_next
+                .is_none()
+        );
     }
 
     #[test]

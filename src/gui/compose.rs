@@ -8,6 +8,7 @@
 use super::client_pick::{self, Picker};
 use super::clients::Choice;
 use super::editor::TextField;
+use super::page_preview;
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
 use iced::widget::text_editor::Action;
@@ -138,6 +139,13 @@ pub struct State {
     /// The open thread the letter on screen continues, if any; see `thread`.
     thread: Thread,
     picker: Picker,
+    /// The letter as it will print, shown instead of the text when `show_page` is set.
+    page: page_preview::State,
+    show_page: bool,
+    /// Whether this letter carries the owner's signature and stamp images (when they have
+    /// them): the page preview and every export follow the same two flags.
+    with_signature: bool,
+    with_stamp: bool,
 }
 
 /// How the letter goes out by e-mail (the mail program and .eml export): the owner's choice,
@@ -186,6 +194,12 @@ pub enum Message {
     LetterBody(bool),
     /// Start a new thread (`true`) or continue the open one.
     NewThread(bool),
+    Print,
+    /// Text (`false`) or the printed page (`true`).
+    ShowPage(bool),
+    Page(page_preview::Message),
+    Signature(bool),
+    Stamp(bool),
 }
 
 /// What the parent must do. Only a complete letter is ever handed over.
@@ -193,6 +207,7 @@ pub enum Message {
 pub enum Event {
     /// An .eml goes out as `Mailing` says; the other formats ignore it.
     Export(Box<Letter>, Format, Mailing),
+    Print(Box<Letter>),
     Copy(Box<Letter>),
     Mail(Box<Letter>, Mailing),
 }
@@ -210,6 +225,10 @@ impl Default for State {
             mailing: Mailing::default(),
             thread: Thread::default(),
             picker: Picker::new(CLIENT_SEARCH_ID, Lang::Fa),
+            page: page_preview::State::default(),
+            show_page: false,
+            with_signature: true,
+            with_stamp: true,
         }
     }
 }
@@ -445,6 +464,8 @@ impl State {
         if let Some(body) = &form.body {
             letter.body = body.value().trim_end().to_string();
         }
+        letter.with_signature = self.with_signature;
+        letter.with_stamp = self.with_stamp;
         // A placeholder copied into the owner's own words would leave with the letter.
         for spec in &template.meta.inputs {
             let shown = render::placeholder(&spec.label);
@@ -461,8 +482,32 @@ impl State {
         }
     }
 
+    /// Asks the page preview (when shown) for the letter on screen now; `wait` while the
+    /// owner is typing. The app calls it after it refreshed the screen itself.
+    pub fn page_task(&mut self, ws: &Workspace, wait: bool) -> Task<Message> {
+        if !self.show_page {
+            return Task::none();
+        }
+        self.page
+            .show(self.preview.letter(), &ws.exporter(), wait)
+            .map(Message::Page)
+    }
+
+    /// The page preview's pages, as drawn.
+    #[allow(dead_code)] // for tests
+    pub fn page_images(&self) -> &[marz::pdf::PageImage] {
+        self.page.images()
+    }
+
+    /// Whether the page preview is shown and shows the letter on screen now.
+    #[allow(dead_code)] // for tests and benches/gui.rs
+    pub fn page_is_current(&self) -> bool {
+        self.show_page && self.page.is_current()
+    }
+
     pub fn update(&mut self, message: Message, ws: &Workspace) -> (Task<Message>, Option<Event>) {
         let mut task = Task::none();
+        let mut wait = true;
         match message {
             Message::Client(id) => {
                 self.client = Some(id);
@@ -523,6 +568,8 @@ impl State {
                     form.body = Some(TextField::multi(&letter.body, letter.lang.is_rtl()));
                     task = operation::focus(BODY_ID);
                 }
+                // The text is edited on the text sheet.
+                self.show_page = false;
             }
             Message::Body(action) => {
                 let edited = self
@@ -580,9 +627,33 @@ impl State {
                 self.mailing.letter_body = on;
                 return (Task::none(), None);
             }
+            Message::Print => {
+                let event = self
+                    .preview
+                    .complete()
+                    .map(|l| Event::Print(Box::new(l.clone())));
+                return (Task::none(), event);
+            }
+            Message::ShowPage(show) => {
+                self.show_page = show;
+                wait = false;
+            }
+            Message::Page(m) => {
+                let task = self.page.update(m, &ws.exporter()).map(Message::Page);
+                return (task, None);
+            }
+            Message::Signature(on) => {
+                self.with_signature = on;
+                wait = false;
+            }
+            Message::Stamp(on) => {
+                self.with_stamp = on;
+                wait = false;
+            }
         }
         self.refresh(ws);
-        (task, None)
+        let page = self.page_task(ws, wait);
+        (Task::batch([task, page]), None)
     }
 
     /// The body with the replacement of finding `index` applied, for a complete letter.
@@ -812,14 +883,23 @@ impl State {
             .width(Length::Fill);
 
         let complete = self.preview.complete().is_some();
-        let mut panel = column![
-            subject,
-            scrollable(sheet).height(Length::Fill),
-            self.edit_controls(ui, body.is_some(), complete),
-            self.tone_panel(ui, complete),
-        ]
-        .align_x(theme::start(ui))
-        .spacing(8);
+        let shown: Element<'a, Message> = if self.show_page {
+            self.page.view(ui).map(Message::Page)
+        } else {
+            scrollable(sheet).height(Length::Fill).into()
+        };
+        let controls = row_dir(
+            ui,
+            vec![
+                self.edit_controls(ui, body.is_some(), complete),
+                Space::new().width(Length::Fill).into(),
+                self.sheet_switch(ui),
+            ],
+        )
+        .align_y(iced::Alignment::Start);
+        let mut panel = column![subject, shown, controls, self.tone_panel(ui, complete),]
+            .align_x(theme::start(ui))
+            .spacing(8);
         for line in problems {
             panel = panel.push(
                 container(theme::line(ui, line))
@@ -829,8 +909,66 @@ impl State {
         }
         panel
             .push(self.mail_options(ui))
-            .push(exports(ui, complete))
+            .push(exports(ui, complete, self.marks(ui, ws)))
             .into()
+    }
+
+    /// The text or the printed page, side by side as two buttons.
+    fn sheet_switch<'a>(&self, ui: Lang) -> Element<'a, Message> {
+        let l = Locale::get(ui);
+        let tab = |key: &str, page: bool| -> Element<'a, Message> {
+            button(text(l.text(key)).size(13))
+                .style(if self.show_page == page {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .on_press(Message::ShowPage(page))
+                .into()
+        };
+        row_dir(
+            ui,
+            vec![
+                tab("compose-show-text", false),
+                tab("compose-show-page", true),
+            ],
+        )
+        .spacing(2)
+        .into()
+    }
+
+    /// The signature and stamp checkboxes, for the images the owner has.
+    fn marks<'a>(&self, ui: Lang, ws: &Workspace) -> Vec<Element<'a, Message>> {
+        let l = Locale::get(ui);
+        let exporter = ws.exporter();
+        let stationery = exporter.stationery();
+        let mut marks = Vec::new();
+        let mut mark = |key: &str, on: bool, message: fn(bool) -> Message| {
+            // The box at the start side of its label, as a reader of the language expects.
+            marks.push(
+                row_dir(
+                    ui,
+                    vec![
+                        checkbox(on).on_toggle(message).into(),
+                        text(l.text(key)).size(14).into(),
+                    ],
+                )
+                .spacing(6)
+                .align_y(iced::Alignment::Center)
+                .into(),
+            );
+        };
+        if stationery.signature.is_some() {
+            mark(
+                "compose-with-signature",
+                self.with_signature,
+                Message::Signature,
+            );
+        }
+        if stationery.stamp.is_some() {
+            mark("compose-with-stamp", self.with_stamp, Message::Stamp);
+        }
+        marks
     }
 
     fn edit_controls<'a>(&self, ui: Lang, editing: bool, complete: bool) -> Element<'a, Message> {
@@ -1056,8 +1194,9 @@ fn option<'a>(
     .into()
 }
 
-/// Export, copy and mail: pressable only for a complete letter.
-fn exports<'a>(ui: Lang, complete: bool) -> Element<'a, Message> {
+/// Export, copy, mail and print: pressable only for a complete letter; `marks` (signature,
+/// stamp) sit beside the ways out they change.
+fn exports<'a>(ui: Lang, complete: bool, marks: Vec<Element<'a, Message>>) -> Element<'a, Message> {
     let l = Locale::get(ui);
     let action = |key: &str, message: Message, main: bool| -> Element<'a, Message> {
         button(text(l.text(key)))
@@ -1080,14 +1219,18 @@ fn exports<'a>(ui: Lang, complete: bool) -> Element<'a, Message> {
         ],
     )
     .spacing(6);
-    let hand_over = row_dir(
-        ui,
-        vec![
-            action("export-copy", Message::Copy, false),
-            action("export-mail", Message::Mail, false),
-        ],
-    )
-    .spacing(6);
+    let mut hand_over = vec![
+        action("export-print", Message::Print, false),
+        action("export-copy", Message::Copy, false),
+        action("export-mail", Message::Mail, false),
+    ];
+    if !marks.is_empty() {
+        hand_over.push(Space::new().width(12).into());
+        hand_over.extend(marks);
+    }
+    let hand_over = row_dir(ui, hand_over)
+        .spacing(6)
+        .align_y(iced::Alignment::Center);
     column![files, hand_over]
         .spacing(6)
         .align_x(theme::start(ui))

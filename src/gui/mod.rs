@@ -13,6 +13,7 @@ pub mod letters;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
 #[cfg(test)]
 pub mod offscreen;
+pub mod page_preview;
 mod settings;
 pub(crate) mod theme;
 pub mod workspace;
@@ -32,12 +33,21 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use workspace::{
     Mailed, Trouble, Workspace, export_again, export_letter, mail_letter, open_register,
-    record_sent, save_draft,
+    print_letter, record_sent, save_draft,
 };
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
 pub const EXPORT_DIR_ENV: &str = "MARZ_EXPORT_DIR";
+
+/// Set to an image file to take it instead of asking with a file dialog when the owner
+/// chooses a letterhead, signature or stamp (for scripted runs: dialogs cannot be driven
+/// under Xvfb).
+pub const PICK_FILE_ENV: &str = "MARZ_PICK_FILE";
+
+/// Set to a program that takes `lp`'s arguments to print through it instead of `lp` (for
+/// scripted runs and tests).
+pub const PRINT_COMMAND_ENV: &str = "MARZ_PRINT_COMMAND";
 
 /// The application id: the X11 WM_CLASS and the Wayland app id, matching
 /// `assets/marz.desktop` (`StartupWMClass=marz`) so that docks show Marz's icon.
@@ -84,6 +94,10 @@ pub struct App {
     /// A letter recorded for the mail program that could not open it: the ways left to
     /// send it, under the notice.
     fallback: Option<Fallback>,
+    /// Where «چاپ» sends letters: `lp`, or `MARZ_PRINT_COMMAND`.
+    printer: marz::print::Printer,
+    /// The image file to take without a dialog (`MARZ_PICK_FILE`), if any.
+    pick_file: Option<PathBuf>,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
     measure_start: Option<u32>,
 }
@@ -110,6 +124,12 @@ pub enum Message {
     Copied(Result<Box<marz::Letter>, Arc<SendError>>),
     /// A recorded letter was written to a file again.
     ExportedAgain(Result<Option<PathBuf>, Arc<RegisterError>>),
+    Printed(Result<(), Arc<SendError>>),
+    /// An image chosen in the settings: the sender as saved, `None` if cancelled.
+    ImageSet(
+        marz::stationery::ImageRole,
+        Result<Option<Box<marz::profile::Sender>>, Arc<marz::store::ImageChangeError>>,
+    ),
     Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
@@ -131,6 +151,7 @@ pub enum Shortcut {
     Save,
     Export,
     Copy,
+    Print,
     /// Tab (`true`) and Shift+Tab (`false`).
     NextField(bool),
 }
@@ -193,6 +214,7 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
         "s" | "S" => Shortcut::Save,
         "e" | "E" => Shortcut::Export,
         "c" | "C" => Shortcut::Copy,
+        "p" | "P" => Shortcut::Print,
         _ => return None,
     };
     Some(Message::Shortcut(s))
@@ -231,6 +253,11 @@ impl App {
             desktop: Arc::new(SystemDesktop),
             drafts: marz::mail_app::drafts_dir(),
             fallback: None,
+            printer: std::env::var_os(PRINT_COMMAND_ENV).map_or_else(
+                marz::print::Printer::system,
+                marz::print::Printer::with_program,
+            ),
+            pick_file: std::env::var_os(PICK_FILE_ENV).map(PathBuf::from),
             measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
         };
         app.tell_problems(problems);
@@ -280,6 +307,13 @@ impl App {
         self.clients.refresh(&self.workspace);
     }
 
+    /// Whether the compose screen's page preview shows the letter on screen now (for
+    /// benches/gui.rs).
+    #[allow(dead_code)]
+    pub fn page_is_current(&self) -> bool {
+        self.compose.page_is_current()
+    }
+
     /// Shows the first of `problems`, if any, worded in the interface language.
     fn tell_problems(&mut self, problems: Vec<Trouble>) {
         if let Some(first) = problems.first() {
@@ -296,22 +330,64 @@ impl App {
     }
 
     /// After the workspace changed on disk: read it again and show every screen the result.
-    fn reload(&mut self) {
+    fn reload(&mut self) -> Task<Message> {
         let problems = self.workspace.reload();
         self.tell_problems(problems);
         self.settings.load(self.workspace.sender(), self.ui);
-        self.register_changed();
+        let task = self.register_changed();
+        Task::batch([self.settings_thumbnails(), task])
     }
 
     /// After a letter was recorded, voided or resolved (here or by another process):
     /// the next numbers, the compose screen's thread and the lists are read again.
-    fn register_changed(&mut self) {
+    fn register_changed(&mut self) -> Task<Message> {
         if let Err(e) = self.workspace.count_numbers() {
             self.fail(&e);
         }
         self.compose.register_changed(&self.workspace);
         self.letters.refresh(&self.workspace);
         self.clients.refresh(&self.workspace);
+        self.compose_page()
+    }
+
+    /// The compose screen's page preview asked for the letter on screen now (when shown).
+    fn compose_page(&mut self) -> Task<Message> {
+        self.compose
+            .page_task(&self.workspace, false)
+            .map(Message::Compose)
+    }
+
+    /// After an image was chosen or removed: the workspace read again (its stationery), the
+    /// settings' images and the compose screen's page follow; typed settings are kept.
+    fn images_changed(&mut self, sender: &marz::profile::Sender) -> Task<Message> {
+        let problems = self.workspace.reload();
+        self.tell_problems(problems);
+        self.settings.images_changed(sender);
+        Task::batch([self.settings_thumbnails(), self.refresh_compose()])
+    }
+
+    fn settings_thumbnails(&mut self) -> Task<Message> {
+        self.settings
+            .thumbnails(&self.workspace.exporter())
+            .map(Message::Settings)
+    }
+
+    /// An image's name as the settings screen labels it.
+    fn image_name(&self, role: marz::stationery::ImageRole) -> String {
+        settings::IMAGES
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, key)| self.tr(key))
+            .unwrap_or_default()
+    }
+
+    /// The compose screen's letter built again (new numbers, a new sender or stationery),
+    /// and its page preview asked for it.
+    fn refresh_compose(&mut self) -> Task<Message> {
+        self.compose.refresh(&self.workspace);
+        self.compose
+            .page_task(&self.workspace, false)
+            .map(Message::Compose)
     }
 
     fn title(&self) -> String {
@@ -345,8 +421,25 @@ impl App {
                 if screen == Screen::Letters {
                     self.letters.refresh(&self.workspace);
                 }
+                if screen == Screen::Settings {
+                    return self.settings_thumbnails();
+                }
                 Task::none()
             }
+            Message::ImageSet(role, result) => match result {
+                Ok(Some(sender)) => {
+                    let name = self.image_name(role);
+                    self.succeed(
+                        Locale::get(self.ui).text_with("settings-image-saved", &[("image", &name)]),
+                    );
+                    self.images_changed(&sender)
+                }
+                Ok(None) => Task::none(),
+                Err(e) => {
+                    self.fail(e.as_ref());
+                    Task::none()
+                }
+            },
             Message::Dismiss => {
                 self.notice = None;
                 self.fallback = None;
@@ -403,11 +496,11 @@ impl App {
                 self.compose.register_changed(&self.workspace);
                 self.letters.refresh(&self.workspace);
                 self.clients.refresh(&self.workspace);
-                Task::none()
+                self.compose_page()
             }
             Message::ClientsLoaded(result) => {
                 self.clients_loaded(result);
-                Task::none()
+                self.compose_page()
             }
             Message::RegisterOpened(result) => {
                 match result {
@@ -423,14 +516,17 @@ impl App {
                 self.compose.register_opened(&self.workspace);
                 self.letters.refresh(&self.workspace);
                 self.clients.refresh(&self.workspace);
-                Task::none()
+                self.compose_page()
             }
             Message::Copied(result) => match result {
                 Ok(letter) => {
-                    self.register_changed();
+                    let page = self.register_changed();
                     self.succeed(self.tr("export-copied"));
                     // Marked as a text export is, so the lines keep their direction.
-                    iced::clipboard::write(marz::export::plain_text(&letter))
+                    Task::batch([
+                        page,
+                        iced::clipboard::write(marz::export::plain_text(&letter)),
+                    ])
                 }
                 Err(e) => {
                     self.fail(e.as_ref());
@@ -479,13 +575,23 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Printed(result) => match result {
+                Ok(()) => {
+                    self.succeed(self.tr("print-sent"));
+                    self.register_changed()
+                }
+                Err(failure) => {
+                    self.fail(failure.as_ref());
+                    self.refresh_compose()
+                }
+            },
             Message::Imported(result) => {
                 match result {
                     Ok(Some(name)) => {
                         self.succeed(
                             Locale::get(self.ui).text_with("clients-imported", &[("name", &name)]),
                         );
-                        self.reload();
+                        return self.reload();
                     }
                     Ok(None) => {}
                     Err(e) => self.fail(e.as_ref()),
@@ -546,8 +652,7 @@ impl App {
             }
         }
         // The letter took a number: the preview shows the next one, the lists the letter.
-        self.register_changed();
-        Task::none()
+        self.register_changed()
     }
 
     /// A screen's answer: its task goes to the runtime, and its event (if any) is acted on.
@@ -610,6 +715,9 @@ impl App {
             (Shortcut::Copy, Screen::Compose) => {
                 self.update(Message::Compose(compose::Message::Copy))
             }
+            (Shortcut::Print, Screen::Compose) => {
+                self.update(Message::Compose(compose::Message::Print))
+            }
             _ => Task::none(),
         }
     }
@@ -619,7 +727,7 @@ impl App {
             settings::Event::Save(sender) => match self.workspace.store.save_sender(&sender) {
                 Ok(()) => {
                     self.succeed(self.tr("settings-saved"));
-                    self.reload();
+                    return self.reload();
                 }
                 Err(e) => self.fail(&e),
             },
@@ -634,6 +742,45 @@ impl App {
                     self.fail(&e);
                 }
             }
+            settings::Event::PickImage(role) => {
+                let store = self.workspace.store.clone();
+                let given = self.pick_file.clone();
+                let kinds = self.tr("settings-images");
+                return Task::perform(
+                    async move {
+                        let path = match given {
+                            Some(path) => path,
+                            None => match rfd::AsyncFileDialog::new()
+                                .add_filter(
+                                    kinds,
+                                    &["png", "jpg", "jpeg", "pdf", "svg", "webp", "gif"],
+                                )
+                                .pick_file()
+                                .await
+                            {
+                                Some(file) => file.path().to_path_buf(),
+                                None => return Ok(None),
+                            },
+                        };
+                        store
+                            .set_image(role, &path)
+                            .map(|s| Some(Box::new(s)))
+                            .map_err(Arc::new)
+                    },
+                    move |result| Message::ImageSet(role, result),
+                );
+            }
+            settings::Event::RemoveImage(role) => match self.workspace.store.remove_image(role) {
+                Ok(sender) => {
+                    let name = self.image_name(role);
+                    self.succeed(
+                        Locale::get(self.ui)
+                            .text_with("settings-image-removed", &[("image", &name)]),
+                    );
+                    return self.images_changed(&sender);
+                }
+                Err(e) => self.fail(&e),
+            },
             settings::Event::OpenDataDir => {
                 let root = self.workspace.store.root().to_path_buf();
                 if open::that_detached(&root).is_err() {
@@ -665,29 +812,34 @@ impl App {
                 match result {
                     Ok(()) => {
                         self.succeed(self.tr("clients-saved"));
-                        self.reload();
+                        let task = self.reload();
                         self.clients.saved(&client.id);
                         self.clients.refresh(&self.workspace);
+                        task
                     }
-                    Err(e) => self.fail(&e),
-                }
-                Task::none()
-            }
-            clients::Event::Delete(id) => {
-                match self.workspace.store.trash_client(&id) {
-                    Ok(path) => {
-                        self.succeed(Locale::get(self.ui).text_with(
-                            "clients-deleted",
-                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                        ));
-                        self.clients.deleted(&id);
-                        self.reload();
-                        self.compose.forget(&id, &self.workspace);
+                    Err(e) => {
+                        self.fail(&e);
+                        Task::none()
                     }
-                    Err(e) => self.fail(&e),
                 }
-                Task::none()
             }
+            clients::Event::Delete(id) => match self.workspace.store.trash_client(&id) {
+                Ok(path) => {
+                    self.succeed(Locale::get(self.ui).text_with(
+                        "clients-deleted",
+                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                    ));
+                    self.clients.deleted(&id);
+                    let reloaded = self.reload();
+                    self.compose.forget(&id, &self.workspace);
+                    let page = self.compose.page_task(&self.workspace, false);
+                    Task::batch([reloaded, page.map(Message::Compose)])
+                }
+                Err(e) => {
+                    self.fail(&e);
+                    Task::none()
+                }
+            },
             clients::Event::Import => {
                 let store = self.workspace.store.clone();
                 Task::perform(
@@ -715,7 +867,9 @@ impl App {
             clients::Event::Compose(id) => {
                 self.compose.write_to(id, &self.workspace);
                 self.screen = Screen::Compose;
-                Task::none()
+                self.compose
+                    .page_task(&self.workspace, false)
+                    .map(Message::Compose)
             }
         }
     }
@@ -730,6 +884,10 @@ impl App {
             compose::Event::Export(letter, format, mailing) => Task::perform(
                 export_letter(self.job(), *letter, format, mailing),
                 Message::Exported,
+            ),
+            compose::Event::Print(letter) => Task::perform(
+                print_letter(self.job(), *letter, self.printer.clone()),
+                Message::Printed,
             ),
             compose::Event::Mail(letter, mailing) => Task::perform(
                 mail_letter(
@@ -800,12 +958,15 @@ impl App {
                             "letters-voided",
                             &[("number", &marz::bidi::in_text(&entry.number, self.ui))],
                         ));
-                        self.register_changed();
+                        let page = self.register_changed();
                         self.letters.done(&self.workspace);
+                        page
                     }
-                    Err(e) => self.fail(&e),
+                    Err(e) => {
+                        self.fail(&e);
+                        Task::none()
+                    }
                 }
-                Task::none()
             }
             letters::Event::Resolve { id, note } => {
                 let date = self.workspace.date;
@@ -817,17 +978,20 @@ impl App {
                 match result {
                     Ok(_) => {
                         self.succeed(self.tr("letters-resolved"));
-                        self.register_changed();
+                        let page = self.register_changed();
                         self.letters.done(&self.workspace);
+                        page
                     }
-                    Err(e) => self.fail(&e),
+                    Err(e) => {
+                        self.fail(&e);
+                        Task::none()
+                    }
                 }
-                Task::none()
             }
             letters::Event::WriteNext(due) => {
                 self.compose.write_next(&due, &self.workspace);
                 self.screen = Screen::Compose;
-                Task::none()
+                self.compose_page()
             }
         }
     }
@@ -1393,7 +1557,8 @@ mod tests {
         reza.email = None;
         store.save_client(&reza, true).unwrap();
         let _ = app.update(Message::Nav(super::Screen::Compose));
-        app.reload();
+        let task = app.reload();
+        run(&mut app, None, task);
         send(&mut app, compose(compose::Message::Mail));
         assert_eq!(letters().len(), 3);
         assert!(matches!(&app.notice, Some((false, _))), "{:?}", app.notice);
@@ -1875,6 +2040,207 @@ mod tests {
             marz::persian::to_ascii_digits(&app.workspace.next_number(Lang::Fa)),
             format!("NA/{}/008", marz::dates::to_jalali(app.workspace.date).year)
         );
+    }
+
+    /// A stand-in for `lp`: keeps the PDF it is given in `printed.pdf`.
+    fn fake_lp(dir: &std::path::Path) -> marz::print::Printer {
+        use std::os::unix::fs::PermissionsExt;
+        let lp = dir.join("lp");
+        let script = format!(
+            "#!/bin/sh\ncat > {}\necho 'request id is Office-1 (1 file(s))'\n",
+            dir.join("printed.pdf").display()
+        );
+        std::fs::write(&lp, script).unwrap();
+        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+        marz::print::Printer::with_program(&lp)
+    }
+
+    /// The page preview shows the very letter that leaves: its pixels are those of the
+    /// letter the register recorded, typeset again, and the PDF saved and the PDF printed
+    /// are that letter's. Leaving the stamp off changes the preview and what leaves alike.
+    /// A printer that is missing is told in Persian and nothing is recorded.
+    #[test]
+    fn the_page_preview_is_the_letter_that_is_saved_and_printed() {
+        use super::page_preview::FIT_SCALE;
+        use super::{App, Message, compose};
+        use marz::export::Format;
+        use marz::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = booted(store.clone(), Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        app.printer = fake_lp(dir.path());
+        let compose = |app: &mut App, m| send(app, Message::Compose(m));
+        compose(&mut app, compose::Message::Template("payment-3".into()));
+        assert!(
+            app.compose.page_images().is_empty(),
+            "drawn only when shown"
+        );
+        compose(&mut app, compose::Message::ShowPage(true));
+        assert!(app.compose.page_is_current());
+        let stamped = app.compose.page_images().to_vec();
+        assert!(!stamped.is_empty());
+        assert_eq!(stamped[0].width, 893, "A4 at 1.5 pixels a point");
+
+        let register = store.register().unwrap();
+        let recorded = |n: usize| {
+            let all = register.list_all(&Default::default()).unwrap();
+            assert_eq!(all.len(), n, "{all:?}");
+            register.record(all[0].id).unwrap()
+        };
+        let exporter = app.workspace.exporter();
+        assert!(exporter.stationery().stamp.is_some());
+
+        // Saved as PDF: the preview is the recorded letter's pages, the file its PDF.
+        compose(&mut app, compose::Message::Export(Format::Pdf));
+        let saved = recorded(1);
+        let letter = saved.letter.clone().unwrap();
+        assert!(letter.with_signature && letter.with_stamp);
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(stamped == typeset.page_images(FIT_SCALE), "preview ≠ saved");
+        let file = std::fs::read(saved.entry.path.as_deref().unwrap()).unwrap();
+        assert!(
+            file == typeset.pdf().unwrap(),
+            "the file is not that letter"
+        );
+
+        // The stamp left off: the preview changes, and the printed letter is the new one.
+        compose(&mut app, compose::Message::Stamp(false));
+        let unstamped = app.compose.page_images().to_vec();
+        assert!(unstamped != stamped);
+        assert!(!app.letter().unwrap().with_stamp);
+        compose(&mut app, compose::Message::Print);
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(ok, "{notice}");
+        let printed = recorded(2);
+        assert_eq!(printed.entry.sent_as, "print");
+        let letter = printed.letter.clone().unwrap();
+        assert!(letter.with_signature && !letter.with_stamp);
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(
+            unstamped == typeset.page_images(FIT_SCALE),
+            "preview ≠ printed"
+        );
+        let paper = std::fs::read(dir.path().join("printed.pdf")).unwrap();
+        assert!(
+            paper == typeset.pdf().unwrap(),
+            "the printer got another letter"
+        );
+        // The preview moved on to the next number, and shows it.
+        assert_ne!(app.letter().unwrap().number, letter.number);
+        assert!(app.compose.page_is_current());
+        assert!(app.compose.page_images() != unstamped.as_slice());
+
+        // No printing system: told in Persian, nothing recorded, the number kept.
+        app.printer = marz::print::Printer::with_program(dir.path().join("no-lp"));
+        let number = app.letter().unwrap().number.clone();
+        compose(&mut app, compose::Message::Print);
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(!ok && notice.contains("سامانهٔ چاپ"), "{notice}");
+        let latin =
+            latin_words_besides(&notice, &[&dir.path().join("no-lp").display().to_string()]);
+        assert!(latin.is_empty(), "{latin:?} in {notice}");
+        recorded(2);
+        assert_eq!(app.letter().unwrap().number, number);
+    }
+
+    /// Choosing an image copies it into the workspace and puts it on the letters at once,
+    /// keeping what was typed in the settings; a file that is not an image is told by name
+    /// and changes nothing; removing the signature takes its checkbox away.
+    #[test]
+    fn images_chosen_in_the_settings_reach_the_page() {
+        use super::{Message, Screen, compose, settings};
+        use crate::gui::editor::typing;
+        use marz::stationery::ImageRole;
+        use marz::store::Store;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = booted(store.clone(), Some(Lang::Fa));
+        send(&mut app, Message::Compose(compose::Message::ShowPage(true)));
+        let before = app.compose.page_images().to_vec();
+        send(&mut app, Message::Nav(Screen::Settings));
+        assert!(
+            app.settings.thumbnails_shown() >= 3,
+            "letterhead, signature, stamp"
+        );
+        // Typed, not saved yet.
+        for action in typing("مدیر هنری") {
+            send(
+                &mut app,
+                Message::Settings(settings::Message::Field(settings::Field::Role, action)),
+            );
+        }
+        // A second-page letterhead, from a file outside the workspace.
+        let outside = dir.path().join("سربرگ دوم.png");
+        std::fs::write(&outside, include_bytes!("../../assets/sample/stamp.png")).unwrap();
+        app.pick_file = Some(outside.clone());
+        send(
+            &mut app,
+            Message::Settings(settings::Message::PickImage(ImageRole::LetterheadNext)),
+        );
+        let (ok, notice) = app.notice.clone().unwrap();
+        assert!(ok, "{notice}");
+        let sender = store.load_sender().unwrap();
+        assert_eq!(
+            sender.letterhead_next.as_deref(),
+            Some("letterhead_next.png")
+        );
+        assert!(dir.path().join("data/letterhead_next.png").exists());
+        assert!(
+            app.workspace
+                .exporter()
+                .stationery()
+                .letterhead_next
+                .is_some()
+        );
+        assert_eq!(app.settings.thumbnails_shown(), 4);
+        send(&mut app, Message::Settings(settings::Message::Save));
+        let sender = store.load_sender().unwrap();
+        assert_eq!(sender.role.as_deref(), Some("مدیر هنری"));
+        assert_eq!(
+            sender.letterhead_next.as_deref(),
+            Some("letterhead_next.png"),
+            "saving the form keeps the image"
+        );
+
+        // Not an image: told by name, in Persian; nothing changes.
+        let text = dir.path().join("notes.png");
+        std::fs::write(&text, "just words").unwrap();
+        app.pick_file = Some(text.clone());
+        send(
+            &mut app,
+            Message::Settings(settings::Message::PickImage(ImageRole::Signature)),
+        );
+        let (ok, notice) = app.notice.clone().unwrap();
+        let shown = text.display().to_string();
+        assert!(!ok && notice.contains(&shown), "{notice}");
+        assert!(
+            latin_words_besides(&notice, &[&shown, "PNG, JPEG, GIF, WebP, SVG, PDF"]).is_empty(),
+            "{notice}"
+        );
+        assert_eq!(
+            store.load_sender().unwrap().signature.as_deref(),
+            Some("signature.png")
+        );
+
+        // The signature removed: off the page, and its checkbox goes.
+        send(
+            &mut app,
+            Message::Settings(settings::Message::RemoveImage(ImageRole::Signature)),
+        );
+        assert_eq!(store.load_sender().unwrap().signature, None);
+        assert!(app.workspace.exporter().stationery().signature.is_none());
+        assert!(app.compose.page_is_current());
+        let after = app.compose.page_images().to_vec();
+        assert!(after != before);
+        let letter = app.letter().unwrap().clone();
+        let exporter = app.workspace.exporter();
+        let typeset = exporter.typeset(&letter).unwrap();
+        assert!(after == typeset.page_images(super::page_preview::FIT_SCALE));
     }
 
     #[test]

@@ -5,13 +5,33 @@ use super::clients::Choice;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
 use iced::widget::text_editor::Action;
-use iced::widget::{button, column, container, pick_list, scrollable, text};
+use iced::widget::{Space, button, column, container, image, pick_list, scrollable, text};
 use iced::{Element, Length, Task};
 use marz::Lang;
+use marz::export::Exporter;
 use marz::i18n::Locale;
+use marz::pdf::PageImage;
 use marz::profile::Sender;
+use marz::stationery::{ImageRole, PageLayout};
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
+
+/// The images the owner picks here, in order, with their labels.
+pub const IMAGES: [(ImageRole, &str); 4] = [
+    (ImageRole::Letterhead, "settings-image-letterhead"),
+    (ImageRole::LetterheadNext, "settings-image-letterhead-next"),
+    (ImageRole::Signature, "settings-image-signature"),
+    (ImageRole::Stamp, "settings-image-stamp"),
+];
+
+/// A size in millimetres as the form shows it («45», «52.5»).
+fn size(value: Option<f32>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A thumbnail's longer side, in pixels.
+const THUMBNAIL: u32 = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -30,7 +50,30 @@ pub enum Field {
     EnRole,
     EnAddress,
     EnCity,
+    // The page's sizes in millimetres (`margin_top_mm` … in sender.toml).
+    MarginTop,
+    MarginBottom,
+    MarginSide,
+    SignatureWidth,
+    StampWidth,
 }
+
+/// The sizes, with their labels and keys in sender.toml.
+const SIZES: [(Field, &str, &str); 5] = [
+    (Field::MarginTop, "settings-margin-top", "margin_top_mm"),
+    (
+        Field::MarginBottom,
+        "settings-margin-bottom",
+        "margin_bottom_mm",
+    ),
+    (Field::MarginSide, "settings-margin-side", "margin_side_mm"),
+    (
+        Field::SignatureWidth,
+        "settings-signature-width",
+        "signature_width_mm",
+    ),
+    (Field::StampWidth, "settings-stamp-width", "stamp_width_mm"),
+];
 
 const FIELDS: [(Field, &str, &str); 9] = [
     (Field::Name, "field-name", "name"),
@@ -59,6 +102,7 @@ impl Field {
             self,
             Field::Email | Field::Phone | Field::Website | Field::Prefix
         ) || ENGLISH_FIELDS.iter().any(|(f, _)| *f == self)
+            || SIZES.iter().any(|(f, ..)| *f == self)
     }
 }
 
@@ -70,6 +114,10 @@ pub struct State {
     /// Fields of sender.toml this screen does not edit (logo, invocation), kept as they are.
     pub rest: Sender,
     pub errors: BTreeMap<String, String>,
+    /// The images as Typst prints them, by their place in `IMAGES`, and the engine (its
+    /// address) they were drawn from: a new one means new images.
+    thumbnails: Vec<Option<image::Handle>>,
+    thumbnails_of: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +126,9 @@ pub enum Message {
     Save,
     UiLanguage(Lang),
     OpenDataDir,
+    PickImage(ImageRole),
+    RemoveImage(ImageRole),
+    Thumbnails(usize, Arc<Vec<Option<PageImage>>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +136,8 @@ pub enum Event {
     Save(Box<Sender>),
     UiLanguage(Lang),
     OpenDataDir,
+    PickImage(ImageRole),
+    RemoveImage(ImageRole),
 }
 
 impl State {
@@ -108,6 +161,11 @@ impl State {
             (Field::EnRole, get(&s.role_en)),
             (Field::EnAddress, get(&s.address_en)),
             (Field::EnCity, get(&s.city_en)),
+            (Field::MarginTop, size(s.margin_top_mm)),
+            (Field::MarginBottom, size(s.margin_bottom_mm)),
+            (Field::MarginSide, size(s.margin_side_mm)),
+            (Field::SignatureWidth, size(s.signature_width_mm)),
+            (Field::StampWidth, size(s.stamp_width_mm)),
         ];
         self.values = values
             .into_iter()
@@ -115,6 +173,43 @@ impl State {
             .collect();
         self.rest = s;
         self.errors.clear();
+    }
+
+    /// After an image was chosen or removed: the images `saved` names, without touching
+    /// what was typed in the fields (a later «ذخیره» keeps the images).
+    pub fn images_changed(&mut self, saved: &Sender) {
+        for (role, _) in IMAGES {
+            role.set_in(&mut self.rest, role.path_in(saved).map(str::to_string));
+        }
+    }
+
+    /// Draws the thumbnails of `exporter`'s images away from the window's thread, if they
+    /// are not those shown.
+    pub fn thumbnails(&mut self, exporter: &Arc<Exporter>) -> Task<Message> {
+        let of = Arc::as_ptr(exporter) as usize;
+        if of == self.thumbnails_of {
+            return Task::none();
+        }
+        self.thumbnails_of = of;
+        let exporter = exporter.clone();
+        let (answer, answered) = iced::futures::channel::oneshot::channel();
+        std::thread::spawn(move || {
+            let stationery = exporter.stationery();
+            let drawn: Vec<Option<PageImage>> = IMAGES
+                .iter()
+                .map(|(role, _)| stationery.get(*role).and_then(|a| a.thumbnail(THUMBNAIL)))
+                .collect();
+            let _ = answer.send(Arc::new(drawn));
+        });
+        Task::perform(async move { answered.await.ok() }, move |drawn| {
+            Message::Thumbnails(of, drawn.unwrap_or_default())
+        })
+    }
+
+    /// How many thumbnails are shown.
+    #[allow(dead_code)] // for tests
+    pub fn thumbnails_shown(&self) -> usize {
+        self.thumbnails.iter().flatten().count()
     }
 
     /// Lays the fields out for a new interface language, keeping what was typed.
@@ -125,7 +220,35 @@ impl State {
         }
     }
 
-    fn sender(&self) -> Sender {
+    /// The sender the form describes, and the size fields whose text is not a number.
+    fn sender(&self) -> (Sender, Vec<(Field, String)>) {
+        let mut not_numbers = Vec::new();
+        let mut size = |f: Field| {
+            let typed = self
+                .values
+                .get(&f)
+                .map(TextField::value)
+                .unwrap_or_default();
+            let ascii = marz::persian::to_ascii_digits(typed.trim()).replace('٫', ".");
+            if ascii.is_empty() {
+                return None;
+            }
+            match ascii.parse::<f32>() {
+                Ok(v) if v.is_finite() => Some(v),
+                // Not a number: outside every range, so the check below names the field.
+                _ => {
+                    not_numbers.push((f, typed.trim().to_string()));
+                    Some(f32::NAN)
+                }
+            }
+        };
+        let sizes = [
+            size(Field::MarginTop),
+            size(Field::MarginBottom),
+            size(Field::MarginSide),
+            size(Field::SignatureWidth),
+            size(Field::StampWidth),
+        ];
         let get = |f: Field| {
             let v = self
                 .values
@@ -136,7 +259,7 @@ impl State {
                 .to_string();
             (!v.is_empty()).then_some(v)
         };
-        Sender {
+        let sender = Sender {
             name: get(Field::Name).unwrap_or_default(),
             business: get(Field::Business),
             role: get(Field::Role),
@@ -151,8 +274,14 @@ impl State {
             role_en: get(Field::EnRole),
             address_en: get(Field::EnAddress),
             city_en: get(Field::EnCity),
+            margin_top_mm: sizes[0],
+            margin_bottom_mm: sizes[1],
+            margin_side_mm: sizes[2],
+            signature_width_mm: sizes[3],
+            stamp_width_mm: sizes[4],
             ..self.rest.clone()
-        }
+        };
+        (sender, not_numbers)
     }
 
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
@@ -164,11 +293,19 @@ impl State {
                 None
             }
             Message::Save => {
-                let mut sender = self.sender();
+                let (mut sender, not_numbers) = self.sender();
                 self.errors.clear();
                 match sender.normalize_and_validate() {
                     Ok(()) => Some(Event::Save(Box::new(sender))),
-                    Err(e) => {
+                    Err(mut e) => {
+                        // Told as typed, not as the NaN it was read as.
+                        if let marz::profile::FieldProblem::Size { value, .. } = &mut e.problem
+                            && let Some((_, typed)) = not_numbers.iter().find(|(f, _)| {
+                                SIZES.iter().any(|(g, _, key)| g == f && *key == e.field)
+                            })
+                        {
+                            *value = typed.clone();
+                        }
                         self.errors
                             .insert(e.field.clone(), Locale::get(self.lang).problem(&e));
                         None
@@ -177,6 +314,21 @@ impl State {
             }
             Message::UiLanguage(l) => Some(Event::UiLanguage(l)),
             Message::OpenDataDir => Some(Event::OpenDataDir),
+            Message::PickImage(role) => Some(Event::PickImage(role)),
+            Message::RemoveImage(role) => Some(Event::RemoveImage(role)),
+            Message::Thumbnails(of, drawn) => {
+                if of == self.thumbnails_of {
+                    self.thumbnails = drawn
+                        .iter()
+                        .map(|page| {
+                            page.as_ref().map(|p| {
+                                image::Handle::from_rgba(p.width, p.height, p.rgba.clone())
+                            })
+                        })
+                        .collect();
+                }
+                None
+            }
         };
         (Task::none(), event)
     }
@@ -240,6 +392,10 @@ impl State {
                 .padding(16)
                 .style(theme::card)
                 .width(Length::Fill),
+            container(self.images_view(lang))
+                .padding(16)
+                .style(theme::card)
+                .width(Length::Fill),
             container(form)
                 .padding(16)
                 .style(theme::card)
@@ -256,6 +412,121 @@ impl State {
                 .padding([0, 16]),
         )
         .into()
+    }
+}
+
+impl State {
+    /// The letterhead, signature and stamp: each with its thumbnail, its file and buttons
+    /// to choose or remove it.
+    fn images_view<'a>(&'a self, lang: Lang) -> Element<'a, Message> {
+        let l = Locale::get(lang);
+        let mut card = column![
+            theme::heading(lang, l.text("settings-images")),
+            theme::label(lang, l.text("settings-images-hint")),
+        ]
+        .align_x(theme::start(lang))
+        .spacing(8);
+        for (i, (role, key)) in IMAGES.into_iter().enumerate() {
+            let file = role.path_in(&self.rest);
+            let picture: Element<'a, Message> =
+                match self.thumbnails.get(i).and_then(Option::as_ref) {
+                    Some(handle) if file.is_some() => container(
+                        image(handle.clone())
+                            .height(THUMBNAIL as f32 * 0.75)
+                            .filter_method(image::FilterMethod::Linear),
+                    )
+                    .padding(2)
+                    .style(theme::paper)
+                    .into(),
+                    _ => container(Space::new().width(64).height(90))
+                        .style(theme::paper)
+                        .into(),
+                };
+            let mut about = column![text(l.text(key)).font(theme::BOLD)]
+                .spacing(4)
+                .width(Length::Fill)
+                .align_x(theme::start(lang));
+            about = about.push(match file {
+                Some(name) => text(theme::ltr_value(name)).size(13),
+                None => text(l.text("settings-image-none")).size(13),
+            });
+            let mut buttons = vec![
+                button(text(l.text(if file.is_some() {
+                    "settings-image-replace"
+                } else {
+                    "settings-image-choose"
+                })))
+                .style(button::secondary)
+                .on_press(Message::PickImage(role))
+                .into(),
+            ];
+            if file.is_some() {
+                buttons.push(
+                    button(text(l.text("settings-image-remove")))
+                        .style(button::text)
+                        .on_press(Message::RemoveImage(role))
+                        .into(),
+                );
+            }
+            about = about.push(row_dir(lang, buttons).spacing(6));
+            // Thumbnails in a column of their own width, so the names line up.
+            let picture = container(picture).width(110).center_x(110);
+            card = card.push(
+                row_dir(lang, vec![picture.into(), about.into()])
+                    .spacing(12)
+                    .align_y(iced::Alignment::Center),
+            );
+        }
+        card = card.push(theme::heading(lang, l.text("settings-sizes")));
+        card = card.push(theme::label(lang, l.text("settings-sizes-hint")));
+        let defaults = PageLayout::of(
+            &self.rest,
+            self.rest.letterhead.is_some() || self.rest.letterhead_next.is_some(),
+        );
+        let default_of = |f: Field| match f {
+            Field::MarginTop => defaults.margin_top_mm,
+            Field::MarginBottom => defaults.margin_bottom_mm,
+            Field::MarginSide => defaults.margin_side_mm,
+            Field::SignatureWidth => defaults.signature_width_mm,
+            _ => defaults.stamp_width_mm,
+        };
+        for (field, key, name) in SIZES {
+            let Some(value) = self.values.get(&field) else {
+                continue;
+            };
+            let input = value
+                .view(move |a| Message::Field(field, a))
+                .on_submit(Message::Save)
+                .placeholder(size(Some(default_of(field))));
+            let input = container(input).width(90);
+            card = card.push(
+                row_dir(
+                    lang,
+                    vec![
+                        // A label column of its own width, so the fields line up beside it.
+                        container(text(l.text(key)))
+                            .width(170)
+                            .align_x(theme::start(lang))
+                            .into(),
+                        input.into(),
+                    ],
+                )
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+            if let Some(err) = self.errors.get(name) {
+                card = card.push(theme::field_error(err));
+            }
+        }
+        card = card.push(row_dir(
+            lang,
+            vec![
+                button(text(l.text("clients-save")))
+                    .on_press(Message::Save)
+                    .into(),
+            ],
+        ));
+        card.into()
     }
 }
 
@@ -316,5 +587,36 @@ mod tests {
         type_into(&mut state, Field::Email, "maryam at example");
         assert_eq!(save(&mut state), None);
         assert!(state.errors.contains_key("email"));
+    }
+
+    #[test]
+    fn margins_and_sizes_are_numbers_in_range_in_any_digits() {
+        let mut state = State::default();
+        state.load(Some(&sample_sender()), Lang::Fa);
+        type_into(&mut state, Field::MarginTop, "۵۲٫۵");
+        type_into(&mut state, Field::StampWidth, "38");
+        match save(&mut state) {
+            Some(Event::Save(saved)) => {
+                assert_eq!(saved.margin_top_mm, Some(52.5));
+                assert_eq!(saved.stamp_width_mm, Some(38.0));
+                assert_eq!(saved.margin_side_mm, None, "left empty: the default");
+                assert_eq!(saved.letterhead, sample_sender().letterhead);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Not a number: told as typed, under its field, in Persian.
+        type_into(&mut state, Field::MarginTop, "زیاد");
+        assert_eq!(save(&mut state), None);
+        let told = &state.errors["margin_top_mm"];
+        assert!(told.contains("زیاد") && !told.contains("NaN"), "{told}");
+        // Outside what an A4 page allows.
+        type_into(&mut state, Field::MarginTop, "");
+        type_into(&mut state, Field::SignatureWidth, "500");
+        assert_eq!(save(&mut state), None);
+        let told = &state.errors["signature_width_mm"];
+        assert!(
+            marz::persian::to_ascii_digits(told).contains("500"),
+            "{told}"
+        );
     }
 }

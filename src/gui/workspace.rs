@@ -281,6 +281,20 @@ pub async fn record_sent(
         .map_err(Arc::new)
 }
 
+/// Sends the letter's PDF to `printer` through the register, which numbers it and records
+/// it only if the printer takes it (so a refused letter uses no number).
+pub async fn print_letter(
+    job: ExportJob,
+    letter: Letter,
+    printer: marz::print::Printer,
+) -> Result<(), Arc<SendError>> {
+    let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
+    let destination = Destination::Print { printer };
+    record(&job, letter, destination, MailOptions::default(), timestamp)
+        .map(|_| ())
+        .map_err(Arc::new)
+}
+
 /// Asks where to save (or saves in the job's folder), then exports through the register.
 /// `Ok(None)` means the owner cancelled.
 pub async fn export_letter(
