@@ -74,6 +74,75 @@ impl TextField {
         Self::build(&value, self.multiline, rtl)
     }
 
+    /// Where byte `at` of `value()` is in the field's own text (which has a direction mark
+    /// at the start of each Persian line). A position next to marks is taken after them
+    /// when `after_marks`, else before them, so a range never takes in a line's mark.
+    fn position(&self, at: usize, after_marks: bool) -> Option<Position> {
+        let mut value_at = 0;
+        for (line, l) in self.content.lines().enumerate() {
+            if line > 0 {
+                // The line break is one byte of the value.
+                value_at += 1;
+            }
+            for (column, c) in l.text.char_indices() {
+                if value_at == at && !(after_marks && c == RLM) {
+                    return Some(Position { line, column });
+                }
+                if value_at > at {
+                    return None;
+                }
+                if c != RLM {
+                    value_at += c.len_utf8();
+                }
+            }
+            if value_at == at {
+                return Some(Position {
+                    line,
+                    column: l.text.len(),
+                });
+            }
+            if value_at > at {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Puts `with` in place of bytes `span` of `value()`, as an edit the owner could have
+    /// made (select the words, paste), leaving the caret after it. Returns whether the text
+    /// changed.
+    pub fn replace(&mut self, span: std::ops::Range<usize>, with: &str) -> bool {
+        let value = self.value();
+        if value.get(span.clone()).is_none() {
+            return false;
+        }
+        let expected = format!("{}{with}{}", &value[..span.start], &value[span.end..]);
+        let (Some(from), Some(to)) = (
+            self.position(span.start, true),
+            self.position(span.end, false),
+        ) else {
+            return false;
+        };
+        self.content.move_to(Cursor {
+            position: to,
+            selection: (from != to).then_some(from),
+        });
+        let with = if self.multiline {
+            with.to_string()
+        } else {
+            with.replace(['\r', '\n'], " ")
+        };
+        self.content
+            .perform(Action::Edit(Edit::Paste(Arc::new(with))));
+        self.remark();
+        // The edit went through iced's editor; what matters is that the text is exactly the
+        // one asked for.
+        if self.value() != expected {
+            self.set(&expected);
+        }
+        true
+    }
+
     #[cfg(test)]
     pub fn cursor(&self) -> Cursor {
         self.content.cursor()
@@ -195,6 +264,8 @@ impl TextField {
             size: 15.0,
             padding: Padding::new(6.0),
             min_height: 0.0,
+            marks: Vec::new(),
+            mark_colour: Color::TRANSPARENT,
         }
     }
 }
@@ -241,9 +312,19 @@ pub struct Editor<'a, M> {
     size: f32,
     padding: Padding,
     min_height: f32,
+    marks: Vec<std::ops::Range<usize>>,
+    mark_colour: Color,
 }
 
 impl<'a, M: Clone + 'a> Editor<'a, M> {
+    /// Stretches of the value (byte ranges) to mark, focused or not: a band of `colour`
+    /// behind them and a line under them, placed from the bidi layout like the selection.
+    pub fn marks(mut self, marks: Vec<std::ops::Range<usize>>, colour: Color) -> Self {
+        self.marks = marks;
+        self.mark_colour = colour;
+        self
+    }
+
     /// The message Enter sends in a one-line field.
     pub fn on_submit(mut self, message: M) -> Self {
         self.on_submit = Some(message);
@@ -277,6 +358,9 @@ struct Bidi<'a, M> {
     field: &'a TextField,
     size: f32,
     padding: Padding,
+    /// The marked stretches, as positions in the field's own text.
+    marks: Vec<(Spot, Spot)>,
+    mark_colour: Color,
 }
 
 impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
@@ -305,11 +389,22 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
         if let Some(id) = e.id {
             inner = inner.id(id);
         }
+        let marks = e
+            .marks
+            .iter()
+            .filter_map(|m| {
+                let from = e.field.position(m.start, true)?;
+                let to = e.field.position(m.end, false)?;
+                Some((Spot::from(from), Spot::from(to)))
+            })
+            .collect();
         Element::new(Bidi {
             inner: inner.into(),
             field: e.field,
             size: e.size,
             padding: e.padding,
+            marks,
+            mark_colour: e.mark_colour,
         })
     }
 }
@@ -566,10 +661,41 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
             cursor,
             viewport,
         );
+        let bounds = layout.bounds().shrink(self.padding);
+        if !self.marks.is_empty() {
+            let rects: Vec<Rectangle> = self.with_layout(overlay, bounds.width, |buffer| {
+                self.marks
+                    .iter()
+                    .flat_map(|(a, b)| caret::selection(buffer, *a, *b))
+                    .collect()
+            });
+            let band = Color {
+                a: self.mark_colour.a * 0.2,
+                ..self.mark_colour
+            };
+            for rect in rects {
+                let placed = rect + (bounds.position() - iced::Point::ORIGIN);
+                let under = Rectangle {
+                    y: placed.y + placed.height - 2.0,
+                    height: 1.5,
+                    ..placed
+                };
+                for (r, colour) in [(placed, band), (under, self.mark_colour)] {
+                    if let Some(clipped) = bounds.expand(1.0).intersection(&r) {
+                        renderer.fill_quad(
+                            Quad {
+                                bounds: clipped,
+                                ..Quad::default()
+                            },
+                            colour,
+                        );
+                    }
+                }
+            }
+        }
         if !focused(tree) {
             return;
         }
-        let bounds = layout.bounds().shrink(self.padding);
         let palette = theme.extended_palette();
         let at = self.field.content.cursor();
         let rects: Vec<(Rectangle, Color)> =
@@ -783,6 +909,82 @@ mod tests {
             let p = f.cursor().position;
             assert_eq!((p.line, p.column), (1, RLM.len_utf8()), "{line}");
         }
+    }
+
+    /// Every range of a Persian body (lines marked right to left, a ZWNJ, an isolated
+    /// value, an empty line) replaced through the editor gives exactly the spliced text,
+    /// with the caret just after what was put in.
+    #[test]
+    fn replacing_a_range_changes_exactly_those_bytes() {
+        let value = format!(
+            "سلام و وقت‌بخیر\n\nفاکتور {} هنوز مانده است\nINV-7 تا ۱۵ آذر",
+            marz::bidi::isolate("INV-2041")
+        );
+        let bounds: Vec<usize> = (0..=value.len())
+            .filter(|&i| value.is_char_boundary(i))
+            .collect();
+        let mut tried = 0;
+        for (n, &from) in bounds.iter().enumerate() {
+            for &to in bounds[n..].iter().step_by(3) {
+                for with in ["", "خوب", "a\u{200C}b"] {
+                    let mut f = TextField::multi(&value, true);
+                    let expected = format!("{}{with}{}", &value[..from], &value[to..]);
+                    let changed = f.replace(from..to, with);
+                    assert!(changed, "{from}..{to}");
+                    assert_eq!(f.value(), expected, "{from}..{to} ← {with:?}");
+                    assert!(
+                        f.content
+                            .lines()
+                            .all(|l| l.text.is_empty() || l.text.starts_with(RLM)),
+                        "{from}..{to}"
+                    );
+                    // The caret is after the new words: typing goes on from there.
+                    f.perform(Action::Edit(Edit::Insert('ژ')));
+                    let typed = format!("{}{with}ژ{}", &value[..from], &value[to..]);
+                    assert_eq!(f.value(), typed, "{from}..{to} ← {with:?}, then typed");
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 1000, "{tried}");
+        // Not a range of the text: nothing changes.
+        let mut f = TextField::multi(&value, true);
+        assert!(!f.replace(1..2, "x"), "inside a letter");
+        assert!(!f.replace(0..value.len() + 1, "x"));
+        assert_eq!(f.value(), value);
+        // A one-line field keeps to one line.
+        let mut f = TextField::single("موضوع: مهم", true);
+        assert!(f.replace(0..0, "بسیار\n"));
+        assert_eq!(f.value(), "بسیار موضوع: مهم");
+    }
+
+    /// The band behind flagged words sits on those words: at the right-hand end of a
+    /// Persian line when they start it, at the left-hand end when they end it.
+    #[test]
+    fn marks_are_drawn_over_the_words_they_mark_in_a_persian_line() {
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let line = "مشکل از شماست و باید تا ۱۵ آذر پرداخت شود";
+        let field = TextField::multi(line, true);
+        let laid = lay_out(None, field.content.text(), 600.0, 15.0);
+        let band = |words: &str| {
+            let at = line.find(words).unwrap();
+            let from = field.position(at, true).unwrap();
+            let to = field.position(at + words.len(), false).unwrap();
+            let rects = caret::selection(&laid.buffer, from.into(), to.into());
+            assert_eq!(rects.len(), 1, "{words}: {rects:?}");
+            rects[0]
+        };
+        let whole = band(line);
+        let first = band("مشکل از شماست");
+        let last = band("پرداخت شود");
+        // The first words of a right-to-left line are at its right end.
+        assert!((first.x + first.width - (whole.x + whole.width)).abs() < 1.0);
+        assert!(first.width > 40.0 && first.width < whole.width / 2.0);
+        assert!((last.x - whole.x).abs() < 1.0, "{last:?} {whole:?}");
+        assert!(last.x + last.width < first.x);
     }
 
     #[test]

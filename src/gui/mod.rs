@@ -7,6 +7,7 @@ mod caret;
 mod clients;
 pub mod compose;
 mod editor;
+mod findings;
 mod focus;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
 #[cfg(test)]
