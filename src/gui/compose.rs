@@ -367,9 +367,15 @@ impl State {
                 }
             }
             Message::Apply(index) => {
+                let part = self.findings.items.get(index).map(|i| i.part);
                 if !self.apply(index, ws) {
                     return (Task::none(), None);
                 }
+                // Back to the text, the caret after the new words, to go on typing.
+                task = match part {
+                    Some(Part::Subject) => operation::focus(SUBJECT_ID),
+                    _ => operation::focus(BODY_ID),
+                };
             }
             Message::Export(format) => {
                 let event = self
