@@ -78,34 +78,57 @@ impl TextField {
     /// at the start of each Persian line). A position next to marks is taken after them
     /// when `after_marks`, else before them, so a range never takes in a line's mark.
     fn position(&self, at: usize, after_marks: bool) -> Option<Position> {
+        self.positions(&[(at, after_marks)])[0]
+    }
+
+    /// `position` for several places at once, in one pass over the text (the marks of a
+    /// two-page letter are placed on every frame).
+    fn positions(&self, wanted: &[(usize, bool)]) -> Vec<Option<Position>> {
+        let mut out = vec![None; wanted.len()];
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by_key(|&i| wanted[i]);
+        let mut next = order.into_iter().peekable();
         let mut value_at = 0;
-        for (line, l) in self.content.lines().enumerate() {
+        'lines: for (line, l) in self.content.lines().enumerate() {
             if line > 0 {
                 // The line break is one byte of the value.
                 value_at += 1;
             }
             for (column, c) in l.text.char_indices() {
-                if value_at == at && !(after_marks && c == RLM) {
-                    return Some(Position { line, column });
+                while let Some(&i) = next.peek() {
+                    let (at, after_marks) = wanted[i];
+                    if at < value_at {
+                        // Inside a character, or lost: no position.
+                        next.next();
+                    } else if at == value_at && !(after_marks && c == RLM) {
+                        out[i] = Some(Position { line, column });
+                        next.next();
+                    } else {
+                        break;
+                    }
                 }
-                if value_at > at {
-                    return None;
+                if next.peek().is_none() {
+                    break 'lines;
                 }
                 if c != RLM {
                     value_at += c.len_utf8();
                 }
             }
-            if value_at == at {
-                return Some(Position {
-                    line,
-                    column: l.text.len(),
-                });
-            }
-            if value_at > at {
-                return None;
+            while let Some(&i) = next.peek() {
+                if wanted[i].0 < value_at {
+                    next.next();
+                } else if wanted[i].0 == value_at {
+                    out[i] = Some(Position {
+                        line,
+                        column: l.text.len(),
+                    });
+                    next.next();
+                } else {
+                    break;
+                }
             }
         }
-        None
+        out
     }
 
     /// Puts `with` in place of bytes `span` of `value()`, as an edit the owner could have
@@ -389,14 +412,15 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
         if let Some(id) = e.id {
             inner = inner.id(id);
         }
-        let marks = e
+        let wanted: Vec<(usize, bool)> = e
             .marks
             .iter()
-            .filter_map(|m| {
-                let from = e.field.position(m.start, true)?;
-                let to = e.field.position(m.end, false)?;
-                Some((Spot::from(from), Spot::from(to)))
-            })
+            .flat_map(|m| [(m.start, true), (m.end, false)])
+            .collect();
+        let found = e.field.positions(&wanted);
+        let marks = found
+            .chunks(2)
+            .filter_map(|pair| Some((Spot::from(pair[0]?), Spot::from(pair[1]?))))
             .collect();
         Element::new(Bidi {
             inner: inner.into(),
