@@ -236,7 +236,9 @@ pub fn panel<'a, M: Clone + 'a>(
         );
         match (&f.replacement, &f.hint) {
             (Some(kinder), _) => {
-                let caption = l.text_with("compose-tone-replace", &[("kinder", kinder)]);
+                // The wording is in the letter's language: kept whole inside the interface's.
+                let kinder = marz::bidi::in_text(kinder, ui);
+                let caption = l.text_with("compose-tone-replace", &[("kinder", &kinder)]);
                 card = card.push(
                     container(
                         button(text(caption).size(13))
@@ -251,7 +253,10 @@ pub fn panel<'a, M: Clone + 'a>(
             (None, Some(hint)) => {
                 card = card.push(theme::label(
                     ui,
-                    l.text_with("compose-tone-hint", &[("hint", hint)]),
+                    l.text_with(
+                        "compose-tone-hint",
+                        &[("hint", &marz::bidi::in_text(hint, ui))],
+                    ),
                 ));
             }
             (None, None) => {
