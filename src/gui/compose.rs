@@ -6,7 +6,7 @@
 //! the letter. Only a complete letter can be exported, copied or mailed.
 
 use super::clients::Choice;
-use super::editor::TextField;
+use super::editor::{self, TextField};
 use super::findings::{self, Findings, Part};
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
@@ -28,6 +28,8 @@ use std::collections::BTreeMap;
 pub const SUBJECT_ID: &str = "compose-subject";
 /// The letter body once "Edit text" made it editable.
 pub const BODY_ID: &str = "compose_body";
+/// The sheet of paper the letter is shown on (it scrolls).
+const SHEET_ID: &str = "compose-sheet";
 
 /// Whose letter, in which language, from which template: each has its own form.
 type FormKey = (String, Lang, String);
@@ -145,6 +147,8 @@ pub enum Message {
     ConfirmRegenerate,
     CancelRegenerate,
     Apply(usize),
+    /// Select a finding's words in the field that holds them, and scroll them into view.
+    Show(usize),
     Export(Format),
     Copy,
     Mail,
@@ -377,6 +381,32 @@ impl State {
                     _ => operation::focus(BODY_ID),
                 };
             }
+            Message::Show(index) => {
+                let Some(item) = self.findings.items.get(index).cloned() else {
+                    return (Task::none(), None);
+                };
+                let Some(span) = item.span.clone() else {
+                    return (Task::none(), None);
+                };
+                let Some(form) = self.form_mut(ws) else {
+                    return (Task::none(), None);
+                };
+                let selected = match item.part {
+                    Part::Subject => form.subject.select(span),
+                    Part::Body => form.body.as_mut().is_some_and(|b| b.select(span)),
+                    _ => false,
+                };
+                let task = match item.part {
+                    _ if !selected => Task::none(),
+                    Part::Subject => operation::focus(SUBJECT_ID),
+                    _ => Task::batch([
+                        operation::focus(BODY_ID),
+                        editor::reveal(BODY_ID.into(), SHEET_ID.into()),
+                    ]),
+                };
+                // A selection changes no letter: no new render.
+                return (task, None);
+            }
             Message::Export(format) => {
                 let event = self
                     .preview
@@ -414,6 +444,31 @@ impl State {
             }
             _ => false,
         }
+    }
+
+    /// The words of finding `index`.
+    #[cfg(test)]
+    pub fn finding_text(&self, index: usize) -> Option<String> {
+        self.findings
+            .items
+            .get(index)
+            .map(|i| i.finding.text.clone())
+    }
+
+    /// What is selected in the body being edited.
+    #[cfg(test)]
+    pub fn selected_text(&self, ws: &Workspace) -> Option<String> {
+        self.form(ws)?.body.as_ref()?.selection()
+    }
+
+    /// Whether finding `item`'s words are in a field that can select them.
+    fn can_show(&self, item: &findings::Item, ws: &Workspace) -> bool {
+        item.span.is_some()
+            && match item.part {
+                Part::Subject => self.form(ws).is_some(),
+                Part::Body => self.form(ws).is_some_and(|f| f.body.is_some()),
+                _ => false,
+            }
     }
 
     /// Puts the kinder wording of finding `index` in place of exactly its words, as an
@@ -633,14 +688,16 @@ impl State {
         let complete = self.preview.complete().is_some();
         let mut panel = column![
             subject,
-            scrollable(sheet).height(Length::Fill),
+            scrollable(sheet).id(SHEET_ID).height(Length::Fill),
             self.edit_controls(ui, body.is_some(), complete),
             findings::panel(
                 &self.findings,
                 ui,
                 letter.lang,
                 |item| self.can_apply(item, ws),
-                Message::Apply
+                Message::Apply,
+                |item| self.can_show(item, ws),
+                Message::Show,
             ),
         ]
         .align_x(theme::start(ui))

@@ -131,6 +131,20 @@ impl TextField {
         out
     }
 
+    /// Selects bytes `span` of `value()` (the caret at its end); returns whether they are
+    /// a range of the text.
+    pub fn select(&mut self, span: std::ops::Range<usize>) -> bool {
+        let found = self.positions(&[(span.start, true), (span.end, false)]);
+        let (Some(from), Some(to)) = (found[0], found[1]) else {
+            return false;
+        };
+        self.content.move_to(Cursor {
+            position: to,
+            selection: (from != to).then_some(from),
+        });
+        true
+    }
+
     /// Puts `with` in place of bytes `span` of `value()`, as an edit the owner could have
     /// made (select the words, paste), leaving the caret after it. Returns whether the text
     /// changed.
@@ -164,6 +178,11 @@ impl TextField {
             self.set(&expected);
         }
         true
+    }
+
+    #[cfg(test)]
+    pub fn selection(&self) -> Option<String> {
+        self.content.selection()
     }
 
     #[cfg(test)]
@@ -293,6 +312,76 @@ impl TextField {
     }
 }
 
+/// Where a field's caret (or the start of its selection) is, in window coordinates before
+/// any scrolling: what a field tells `reveal`.
+struct CaretPlace(Rectangle);
+
+/// A task that scrolls the scrollable `scroller` so that the caret of the field `field` is
+/// in view, a third of the way down.
+pub fn reveal<M: Send + 'static>(field: widget::Id, scroller: widget::Id) -> iced::Task<M> {
+    use iced::advanced::widget::operation::{Outcome, Scrollable};
+
+    struct Find {
+        field: widget::Id,
+        scroller: widget::Id,
+        caret: Option<Rectangle>,
+    }
+    struct Scroll {
+        scroller: widget::Id,
+        caret: Rectangle,
+    }
+    impl Operation for Find {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            operate(self);
+        }
+        fn custom(&mut self, id: Option<&widget::Id>, _: Rectangle, state: &mut dyn std::any::Any) {
+            if id == Some(&self.field)
+                && let Some(place) = state.downcast_ref::<CaretPlace>()
+            {
+                self.caret = Some(place.0);
+            }
+        }
+        fn finish(&self) -> Outcome<()> {
+            match self.caret {
+                Some(caret) => Outcome::Chain(Box::new(Scroll {
+                    scroller: self.scroller.clone(),
+                    caret,
+                })),
+                None => Outcome::None,
+            }
+        }
+    }
+    impl Operation for Scroll {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            operate(self);
+        }
+        fn scrollable(
+            &mut self,
+            id: Option<&widget::Id>,
+            bounds: Rectangle,
+            content: Rectangle,
+            _: iced::Vector,
+            state: &mut dyn Scrollable,
+        ) {
+            if id != Some(&self.scroller) {
+                return;
+            }
+            let most = (content.height - bounds.height).max(0.0);
+            let y = (self.caret.y - content.y - bounds.height / 3.0).clamp(0.0, most);
+            state.scroll_to(iced::widget::scrollable::AbsoluteOffset {
+                x: None,
+                y: Some(y),
+            });
+        }
+    }
+    iced::advanced::widget::operate(Find {
+        field,
+        scroller,
+        caret: None,
+    })
+    .discard()
+}
+
 /// The actions of selecting everything and typing `text` over it, for tests that drive a
 /// screen the way a user would.
 #[cfg(test)]
@@ -377,6 +466,7 @@ impl<'a, M: Clone + 'a> Editor<'a, M> {
 
 /// The widget: iced's editor inside, our caret and selection on top.
 struct Bidi<'a, M> {
+    id: Option<widget::Id>,
     inner: Element<'a, M>,
     field: &'a TextField,
     size: f32,
@@ -409,7 +499,7 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
         if e.min_height > 0.0 {
             inner = inner.min_height(e.min_height);
         }
-        if let Some(id) = e.id {
+        if let Some(id) = e.id.clone() {
             inner = inner.id(id);
         }
         let wanted: Vec<(usize, bool)> = e
@@ -423,6 +513,7 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
             .filter_map(|pair| Some((Spot::from(pair[0]?), Spot::from(pair[1]?))))
             .collect();
         Element::new(Bidi {
+            id: e.id,
             inner: inner.into(),
             field: e.field,
             size: e.size,
@@ -607,6 +698,21 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
         self.inner
             .as_widget_mut()
             .operate(&mut tree.children[0], layout, renderer, operation);
+        // Where the caret is on screen, for an operation that brings it into view
+        // (`reveal`): only iced's layout knows the field's place, only ours the caret's.
+        let bounds = layout.bounds().shrink(self.padding);
+        let overlay = tree.state.downcast_ref::<Overlay>();
+        let at = self.field.content.cursor();
+        let spot = at.selection.map_or(Spot::from(at.position), |s| {
+            Spot::from(s).min(at.position.into())
+        });
+        let caret = self.with_layout(overlay, bounds.width, |buffer| {
+            caret::caret(buffer, spot, self.field.rtl, None)
+        });
+        if let Some(caret) = caret {
+            let mut place = CaretPlace(caret + (bounds.position() - iced::Point::ORIGIN));
+            operation.custom(self.id.as_ref(), layout.bounds(), &mut place);
+        }
     }
 
     fn update(
@@ -686,6 +792,9 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
             viewport,
         );
         let bounds = layout.bounds().shrink(self.padding);
+        // The marks: a band behind the words and a line under them, drawn last so that a
+        // selection over flagged words still shows they are flagged.
+        let mut quads: Vec<(Rectangle, Color)> = Vec::new();
         if !self.marks.is_empty() {
             let rects: Vec<Rectangle> = self.with_layout(overlay, bounds.width, |buffer| {
                 self.marks
@@ -698,26 +807,17 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
                 ..self.mark_colour
             };
             for rect in rects {
-                let placed = rect + (bounds.position() - iced::Point::ORIGIN);
                 let under = Rectangle {
-                    y: placed.y + placed.height - 2.0,
+                    y: rect.y + rect.height - 2.0,
                     height: 1.5,
-                    ..placed
+                    ..rect
                 };
-                for (r, colour) in [(placed, band), (under, self.mark_colour)] {
-                    if let Some(clipped) = bounds.expand(1.0).intersection(&r) {
-                        renderer.fill_quad(
-                            Quad {
-                                bounds: clipped,
-                                ..Quad::default()
-                            },
-                            colour,
-                        );
-                    }
-                }
+                quads.push((rect, band));
+                quads.push((under, self.mark_colour));
             }
         }
         if !focused(tree) {
+            fill(renderer, bounds, &quads);
             return;
         }
         let palette = theme.extended_palette();
@@ -757,17 +857,24 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
                         .unwrap_or_default()
                 }
             });
-        for (rect, colour) in rects {
-            let placed = rect + (bounds.position() - iced::Point::ORIGIN);
-            if let Some(clipped) = bounds.expand(1.0).intersection(&placed) {
-                renderer.fill_quad(
-                    Quad {
-                        bounds: clipped,
-                        ..Quad::default()
-                    },
-                    colour,
-                );
-            }
+        fill(renderer, bounds, &rects);
+        fill(renderer, bounds, &quads);
+    }
+}
+
+/// Fills rectangles given relative to the text's top-left corner of `bounds`, clipped to
+/// the field.
+fn fill(renderer: &mut iced::Renderer, bounds: Rectangle, quads: &[(Rectangle, Color)]) {
+    for (rect, colour) in quads {
+        let placed = *rect + (bounds.position() - iced::Point::ORIGIN);
+        if let Some(clipped) = bounds.expand(1.0).intersection(&placed) {
+            renderer.fill_quad(
+                Quad {
+                    bounds: clipped,
+                    ..Quad::default()
+                },
+                *colour,
+            );
         }
     }
 }

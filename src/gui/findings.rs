@@ -190,6 +190,8 @@ pub fn panel<'a, M: Clone + 'a>(
     letter_lang: Lang,
     can_apply: impl Fn(&Item) -> bool,
     on_apply: impl Fn(usize) -> M,
+    can_show: impl Fn(&Item) -> bool,
+    on_show: impl Fn(usize) -> M,
 ) -> Element<'a, M> {
     let l = Locale::get(ui);
     let panel = column![theme::label(ui, l.text("compose-tone"))]
@@ -222,8 +224,13 @@ pub fn panel<'a, M: Clone + 'a>(
         if item.highlighted() {
             // The flagged words as the letter has them, in the letter's direction.
             let words = marz::bidi::strip(f.text.trim());
+            // A click on them selects them in the text, where the owner can edit them.
+            let words = button(text(format!("«{words}»")).size(13).color(FLAGGED))
+                .padding(0)
+                .style(button::text)
+                .on_press_maybe(can_show(item).then(|| on_show(i)));
             card = card.push(
-                container(text(format!("«{words}»")).size(13).color(FLAGGED))
+                container(words)
                     .width(Length::Fill)
                     .align_x(theme::start(letter_lang)),
             );
