@@ -29,7 +29,7 @@ pub const SUBJECT_ID: &str = "compose-subject";
 /// The letter body once "Edit text" made it editable.
 pub const BODY_ID: &str = "compose_body";
 /// The sheet of paper the letter is shown on (it scrolls).
-const SHEET_ID: &str = "compose-sheet";
+const SHEET_ID: &str = "compose_sheet";
 
 /// Whose letter, in which language, from which template: each has its own form.
 type FormKey = (String, Lang, String);
