@@ -35,9 +35,14 @@ use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Harsh sentences an angry owner might add, each flagged by the tone check.
+const HARSH: &str =
+    "راستش را بخواهید، مشکل از شماست. دستتان درد نکند که بالاخره جواب دادید! چند بار باید بگویم؟";
+
 /// The Persian compose screen with the body in "Edit text" mode, lengthened to about two
-/// A4 pages (~5,500 characters), and the caret in the body.
-fn composing(dir: &std::path::Path) -> App {
+/// A4 pages (~5,500 characters), and the caret in the body; with `harsh`, each copy of the
+/// body ends with three hostile sentences, so the screen lists and highlights findings.
+fn composing(dir: &std::path::Path, harsh: bool) -> App {
     let (store, _) = Store::open(dir.join("data")).unwrap();
     let mut app = App::new(store, Some(Lang::Fa));
     let compose = |app: &mut App, m: compose::Message| {
@@ -45,7 +50,11 @@ fn composing(dir: &std::path::Path) -> App {
     };
     compose(&mut app, compose::Message::Template("payment-3".into()));
     compose(&mut app, compose::Message::EditText);
-    let body = app.letter().expect("a letter").body.clone();
+    let mut body = app.letter().expect("a letter").body.clone();
+    if harsh {
+        body.push(' ');
+        body.push_str(HARSH);
+    }
     let mut long = body.clone();
     while long.chars().count() < 5_000 {
         long.push_str("\n\n");
@@ -60,8 +69,12 @@ fn composing(dir: &std::path::Path) -> App {
         &mut app,
         compose::Message::Body(Action::Move(Motion::DocumentEnd)),
     );
-    let chars = app.letter().unwrap().to_text().chars().count();
+    let letter = app.letter().unwrap();
+    let chars = letter.to_text().chars().count();
     assert!(chars > 5_500, "{chars}");
+    // What the screen checks: the message (greeting to signature).
+    let found = marz::tone::check(&letter.message_text(), letter.lang).len();
+    assert_eq!(found > 0, harsh, "{found} findings");
     app
 }
 
@@ -85,16 +98,30 @@ impl Keys {
 }
 
 fn keystroke(c: &mut Criterion) {
+    keystroke_in(c, false);
+    keystroke_in(c, true);
+}
+
+fn keystroke_in(c: &mut Criterion, harsh: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = composing(dir.path());
+    let mut app = composing(dir.path(), harsh);
     let mut screen = Offscreen::new(1200.0, 800.0);
     screen.frame(&app);
+    // The body has the focus, as while the owner types: its caret (and any marks) are
+    // placed from the bidi layout on every frame.
+    screen.focus(&app, compose::BODY_ID);
+    screen.frame(&app);
+    assert!(screen.focused_id(&app).is_some());
     let start = app.letter().unwrap().to_text().chars().count();
     let mut keys = Keys {
         letters: "سلام".chars().cycle(),
         typed: false,
     };
-    let mut group = c.benchmark_group("keystroke, two-page letter");
+    let mut group = c.benchmark_group(if harsh {
+        "keystroke, two-page letter with harsh sentences (findings listed and highlighted)"
+    } else {
+        "keystroke, two-page letter"
+    });
     group.bench_function("update (render + tone check)", |b| {
         b.iter(|| app.update(keys.next()))
     });
@@ -147,7 +174,7 @@ fn page_preview(c: &mut Criterion) {
         "payment-3".into(),
     )));
     drive(&mut one, task);
-    let mut two = composing(&dir.path().join("two"));
+    let mut two = composing(&dir.path().join("two"), false);
     for (name, app) in [("one page", &mut one), ("two pages", &mut two)] {
         let task = app.update(Message::Compose(compose::Message::ShowPage(true)));
         drive(app, task);

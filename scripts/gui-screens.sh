@@ -78,6 +78,16 @@ sleep 0.5
 xdotool key --window "$win" ctrl+End
 xdotool type --window "$win" --delay 40 " سپاس"
 shoot compose-edit-fa 0.3
+# The tone check as the owner types: a harsh sentence at the end of the body is flagged at
+# once (its words banded in the letter, its kind, why, and a kinder wording); the letter
+# is scrolled to its end to show the words.
+xdotool type --window "$win" --delay 40 " راستش را بخواهید، مشکل از شماست."
+xdotool mousemove --window "$win" 320 300 click 5 click 5 click 5 click 5 click 5 click 5
+shoot tone-harsh-fa 0.5
+# One click on the kinder wording puts it in place of exactly those words; the calm line
+# comes back.
+xdotool mousemove --window "$win" 430 751 click 1
+shoot tone-applied-fa 0.5
 # Another situation, half filled in: the price increase shows its own letter at once, with
 # placeholders for what is missing, the export buttons disabled and a line saying what is
 # still needed; Ctrl+E exports nothing. Back to the payment reminder: it is all there.

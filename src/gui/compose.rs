@@ -7,7 +7,8 @@
 
 use super::client_pick::{self, Picker};
 use super::clients::Choice;
-use super::editor::TextField;
+use super::editor::{self, TextField};
+use super::findings::{self, Findings, Part};
 use super::page_preview;
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
@@ -24,7 +25,6 @@ use marz::profile::Client;
 use marz::register::{Continuation, Due, ThreadPick};
 use marz::render::{self, Composed, Draft, InputError, RenderError};
 use marz::template::{InputKind, InputSpec, Scenario, Template};
-use marz::tone::{self, Finding};
 use marz::{Lang, Letter, dates};
 use std::collections::BTreeMap;
 
@@ -34,6 +34,8 @@ pub const SUBJECT_ID: &str = "compose-subject";
 pub const CLIENT_SEARCH_ID: &str = "compose_client_search";
 /// The letter body once "Edit text" made it editable.
 pub const BODY_ID: &str = "compose_body";
+/// The sheet of paper the letter is shown on (it scrolls).
+const SHEET_ID: &str = "compose_sheet";
 
 /// Whose letter, in which language, from which template: each has its own form.
 type FormKey = (String, Lang, String);
@@ -134,7 +136,7 @@ pub struct State {
     forms: BTreeMap<FormKey, Form>,
     confirm_regenerate: bool,
     preview: Preview,
-    findings: Vec<Finding>,
+    findings: Findings,
     mailing: Mailing,
     /// The open thread the letter on screen continues, if any; see `thread`.
     thread: Thread,
@@ -187,6 +189,8 @@ pub enum Message {
     ConfirmRegenerate,
     CancelRegenerate,
     Apply(usize),
+    /// Select a finding's words in the field that holds them, and scroll them into view.
+    Show(usize),
     Export(Format),
     Copy,
     Mail,
@@ -221,7 +225,7 @@ impl Default for State {
             forms: BTreeMap::new(),
             confirm_regenerate: false,
             preview: Preview::Blocked(Blocker::NoClient),
-            findings: Vec::new(),
+            findings: Findings::default(),
             mailing: Mailing::default(),
             thread: Thread::default(),
             picker: Picker::new(CLIENT_SEARCH_ID, Lang::Fa),
@@ -378,7 +382,7 @@ impl State {
         self.findings = self
             .preview
             .letter()
-            .map(|l| tone::check(&l.to_text(), l.lang))
+            .map(Findings::check)
             .unwrap_or_default();
     }
 
@@ -590,13 +594,41 @@ impl State {
                 }
             }
             Message::Apply(index) => {
-                let Some(new_body) = self.applied(index) else {
+                let part = self.findings.items.get(index).map(|i| i.part);
+                if !self.apply(index, ws) {
+                    return (Task::none(), None);
+                }
+                // Back to the text, the caret after the new words, to go on typing.
+                task = match part {
+                    Some(Part::Subject) => operation::focus(SUBJECT_ID),
+                    _ => operation::focus(BODY_ID),
+                };
+            }
+            Message::Show(index) => {
+                let Some(item) = self.findings.items.get(index).cloned() else {
                     return (Task::none(), None);
                 };
-                let rtl = self.preview.letter().is_some_and(|l| l.lang.is_rtl());
-                if let Some(form) = self.form_mut(ws) {
-                    form.body = Some(TextField::multi(&new_body, rtl));
-                }
+                let Some(span) = item.span.clone() else {
+                    return (Task::none(), None);
+                };
+                let Some(form) = self.form_mut(ws) else {
+                    return (Task::none(), None);
+                };
+                let selected = match item.part {
+                    Part::Subject => form.subject.select(span),
+                    Part::Body => form.body.as_mut().is_some_and(|b| b.select(span)),
+                    _ => false,
+                };
+                let task = match item.part {
+                    _ if !selected => Task::none(),
+                    Part::Subject => operation::focus(SUBJECT_ID),
+                    _ => Task::batch([
+                        operation::focus(BODY_ID),
+                        editor::reveal(BODY_ID.into(), SHEET_ID.into()),
+                    ]),
+                };
+                // A selection changes no letter: no new render.
+                return (task, None);
             }
             Message::Export(format) => {
                 let event = self
@@ -656,16 +688,88 @@ impl State {
         (Task::batch([task, page]), None)
     }
 
-    /// The body with the replacement of finding `index` applied, for a complete letter.
-    fn applied(&self, index: usize) -> Option<String> {
-        let finding = self.findings.get(index)?.clone();
-        let letter = self.preview.complete()?;
-        // Findings point into the whole letter; the editable part is the body.
-        let whole = letter.to_text();
-        let body_start = whole.find(&letter.body)?;
-        let span = finding.span.start.checked_sub(body_start)?
-            ..finding.span.end.checked_sub(body_start)?;
-        Finding { span, ..finding }.apply(&letter.body)
+    /// Whether finding `item`'s kinder wording can be put in place now: in the subject, or
+    /// in the body once it is the owner's own text or the letter is complete (a draft's
+    /// placeholders must not become the owner's words).
+    fn can_apply(&self, item: &findings::Item, ws: &Workspace) -> bool {
+        if item.finding.replacement.is_none() || item.span.is_none() {
+            return false;
+        }
+        match item.part {
+            Part::Subject => self.form(ws).is_some(),
+            Part::Body => {
+                self.preview.complete().is_some() || self.form(ws).is_some_and(|f| f.body.is_some())
+            }
+            _ => false,
+        }
+    }
+
+    /// The words of finding `index`.
+    #[cfg(test)]
+    pub fn finding_text(&self, index: usize) -> Option<String> {
+        self.findings
+            .items
+            .get(index)
+            .map(|i| i.finding.text.clone())
+    }
+
+    /// What is selected in the body being edited.
+    #[cfg(test)]
+    pub fn selected_text(&self, ws: &Workspace) -> Option<String> {
+        self.form(ws)?.body.as_ref()?.selection()
+    }
+
+    /// Whether finding `item`'s words are in a field that can select them.
+    fn can_show(&self, item: &findings::Item, ws: &Workspace) -> bool {
+        item.span.is_some()
+            && match item.part {
+                Part::Subject => self.form(ws).is_some(),
+                Part::Body => self.form(ws).is_some_and(|f| f.body.is_some()),
+                _ => false,
+            }
+    }
+
+    /// Puts the kinder wording of finding `index` in place of exactly its words, as an
+    /// edit of the subject or the body. Returns whether the text changed.
+    fn apply(&mut self, index: usize, ws: &Workspace) -> bool {
+        let Some(item) = self.findings.items.get(index).cloned() else {
+            return false;
+        };
+        if !self.can_apply(&item, ws) {
+            return false;
+        }
+        let (Some(span), Some(kinder)) = (item.span.clone(), item.finding.replacement.clone())
+        else {
+            return false;
+        };
+        let Some(letter) = self.preview.letter().cloned() else {
+            return false;
+        };
+        let Some(form) = self.form_mut(ws) else {
+            return false;
+        };
+        // The words must still be where the check found them.
+        let fits = |text: &str| text.get(span.clone()) == Some(item.finding.text.as_str());
+        match item.part {
+            Part::Subject => {
+                if !fits(&form.subject.value()) {
+                    return false;
+                }
+                form.subject_edited = true;
+                form.subject.replace(span, &kinder)
+            }
+            Part::Body => match form.body.as_mut() {
+                Some(body) => fits(&body.value()) && body.replace(span, &kinder),
+                None => match item.applied(&letter.body) {
+                    Some(text) => {
+                        form.body = Some(TextField::multi(&text, letter.lang.is_rtl()));
+                        true
+                    }
+                    None => false,
+                },
+            },
+            _ => false,
+        }
     }
 
     /// What stops or still holds back the letter, worded for the owner: one line each.
@@ -872,13 +976,16 @@ impl State {
         let subject: Element<'a, Message> = match form {
             Some(form) => column![
                 theme::label(ui, l.text("compose-subject")),
-                form.subject.view(Message::Subject).id(SUBJECT_ID),
+                form.subject
+                    .view(Message::Subject)
+                    .id(SUBJECT_ID)
+                    .marks(self.findings.marks(Part::Subject), findings::FLAGGED),
             ]
             .into(),
             None => Space::new().into(),
         };
         let body = form.and_then(|f| f.body.as_ref());
-        let sheet = container(sheet_view(letter, body, &placeholders))
+        let sheet = container(sheet_view(letter, body, &placeholders, &self.findings))
             .style(theme::paper)
             .width(Length::Fill);
 
@@ -886,7 +993,7 @@ impl State {
         let shown: Element<'a, Message> = if self.show_page {
             self.page.view(ui).map(Message::Page)
         } else {
-            scrollable(sheet).height(Length::Fill).into()
+            scrollable(sheet).id(SHEET_ID).height(Length::Fill).into()
         };
         let controls = row_dir(
             ui,
@@ -897,9 +1004,22 @@ impl State {
             ],
         )
         .align_y(iced::Alignment::Start);
-        let mut panel = column![subject, shown, controls, self.tone_panel(ui, complete),]
-            .align_x(theme::start(ui))
-            .spacing(8);
+        let mut panel = column![
+            subject,
+            shown,
+            controls,
+            findings::panel(
+                &self.findings,
+                ui,
+                letter.lang,
+                |item| self.can_apply(item, ws),
+                Message::Apply,
+                |item| self.can_show(item, ws),
+                Message::Show,
+            ),
+        ]
+        .align_x(theme::start(ui))
+        .spacing(8);
         for line in problems {
             panel = panel.push(
                 container(theme::line(ui, line))
@@ -1006,32 +1126,6 @@ impl State {
                 .into()
         }
     }
-
-    fn tone_panel<'a>(&'a self, ui: Lang, complete: bool) -> Element<'a, Message> {
-        let l = Locale::get(ui);
-        let mut panel = column![theme::label(ui, l.text("compose-tone"))]
-            .align_x(theme::start(ui))
-            .spacing(4);
-        if self.findings.is_empty() {
-            panel = panel.push(theme::line(ui, l.text("compose-tone-ok")));
-        }
-        for (i, f) in self.findings.iter().enumerate() {
-            let mut item = column![
-                theme::line(ui, format!("{} — «{}»", f.rule.title(ui), f.text.trim())),
-                theme::label(ui, f.rule.advice(ui)),
-            ]
-            .align_x(theme::start(ui));
-            if let Some(r) = &f.replacement {
-                item = item.push(
-                    button(text(format!("{} → «{r}»", l.text("compose-apply"))).size(13))
-                        .style(button::secondary)
-                        .on_press_maybe(complete.then_some(Message::Apply(i))),
-                );
-            }
-            panel = panel.push(container(item).padding(6).style(theme::notice(false)));
-        }
-        panel.into()
-    }
 }
 
 /// A value taken from the thread as the owner would type it: the register keeps dates as
@@ -1054,11 +1148,13 @@ fn label_of(e: &InputError) -> String {
     }
 }
 
-/// The letter as a sheet of paper; placeholders are highlighted where they stand.
+/// The letter as a sheet of paper; placeholders and the words the tone check flagged are
+/// highlighted where they stand.
 fn sheet_view<'a>(
     letter: &'a Letter,
     body: Option<&'a TextField>,
     placeholders: &[String],
+    found: &Findings,
 ) -> Element<'a, Message> {
     let lang = letter.lang;
     let mut sheet = column![].spacing(6).padding(24);
@@ -1071,76 +1167,135 @@ fn sheet_view<'a>(
     }
     sheet = sheet.push(Space::new().height(8));
     for line in &letter.recipient {
-        sheet = sheet.push(marked_line(lang, line, placeholders, false));
+        sheet = sheet.push(marked_line(lang, line, placeholders, &[], false));
+    }
+    // The subject line is its label, a space and the subject.
+    let subject_line = letter.subject_line();
+    let shift = subject_line.len() - letter.subject.len();
+    let subject_marks: Vec<_> = found
+        .marks(Part::Subject)
+        .into_iter()
+        .map(|r| r.start + shift..r.end + shift)
+        .collect();
+    sheet = sheet.push(marked_line(
+        lang,
+        &subject_line,
+        placeholders,
+        &subject_marks,
+        true,
+    ));
+    let lines_of = |part: Part, text: &str| findings::per_line(text, &found.marks(part));
+    if let Some(reference) = letter.reference_line() {
+        sheet = sheet.push(marked_line(lang, &reference, placeholders, &[], false));
     }
     sheet = sheet.push(marked_line(
         lang,
-        &letter.subject_line(),
+        &letter.greeting,
         placeholders,
-        true,
+        &found.marks(Part::Greeting),
+        false,
     ));
-    if let Some(reference) = letter.reference_line() {
-        sheet = sheet.push(marked_line(lang, &reference, placeholders, false));
-    }
-    sheet = sheet.push(marked_line(lang, &letter.greeting, placeholders, false));
     let body: Element<'a, Message> = match body {
         Some(editor) => editor
             .view(Message::Body)
             .id(BODY_ID)
             .padding(8)
             .min_height(120.0)
+            .marks(found.marks(Part::Body), findings::FLAGGED)
             .into(),
         None => {
             let mut paragraphs = column![].spacing(4);
-            for para in letter.body.split('\n') {
-                paragraphs = paragraphs.push(marked_line(lang, para, placeholders, false));
+            let marks = lines_of(Part::Body, &letter.body);
+            for (para, marks) in letter.body.split('\n').zip(marks) {
+                paragraphs = paragraphs.push(marked_line(lang, para, placeholders, &marks, false));
             }
             paragraphs.into()
         }
     };
     sheet = sheet.push(body);
-    sheet = sheet.push(marked_line(lang, &letter.closing, placeholders, false));
-    for line in &letter.signature {
-        sheet = sheet.push(theme::line(lang, line.clone()));
+    sheet = sheet.push(marked_line(
+        lang,
+        &letter.closing,
+        placeholders,
+        &found.marks(Part::Closing),
+        false,
+    ));
+    let signature = lines_of(Part::Signature, &letter.signature.join("\n"));
+    for (line, marks) in letter.signature.iter().zip(signature) {
+        sheet = sheet.push(marked_line(lang, line, &[], &marks, false));
     }
     sheet.into()
 }
 
-/// One line of the letter, with each placeholder in it highlighted.
+/// How a stretch of a letter's line is shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Look {
+    Plain,
+    Placeholder,
+    Flagged,
+}
+
+/// `line` cut where its look changes: each placeholder in it, and each of `marks` (byte
+/// ranges the tone check flagged). A placeholder keeps its own look inside a flagged stretch.
+fn pieces<'s>(
+    line: &'s str,
+    placeholders: &[String],
+    marks: &[std::ops::Range<usize>],
+) -> Vec<(&'s str, Look)> {
+    let mut looks = vec![Look::Plain; line.len()];
+    for m in marks {
+        for look in looks.iter_mut().take(m.end.min(line.len())).skip(m.start) {
+            *look = Look::Flagged;
+        }
+    }
+    for p in placeholders.iter().filter(|p| !p.is_empty()) {
+        for (at, _) in line.match_indices(p.as_str()) {
+            for look in &mut looks[at..at + p.len()] {
+                *look = Look::Placeholder;
+            }
+        }
+    }
+    let mut out: Vec<(&str, Look)> = Vec::new();
+    let mut start = 0;
+    for i in 1..=line.len() {
+        let boundary = i == line.len() || (line.is_char_boundary(i) && looks[i] != looks[start]);
+        if boundary {
+            out.push((&line[start..i], looks[start]));
+            start = i;
+        }
+    }
+    out
+}
+
+/// One line of the letter, with each placeholder and each flagged stretch in it
+/// highlighted.
 fn marked_line<'a>(
     lang: Lang,
     line: &str,
     placeholders: &[String],
+    marks: &[std::ops::Range<usize>],
     bold: bool,
 ) -> Element<'a, Message> {
     let font = if bold { theme::BOLD } else { theme::FONT };
-    let has_placeholder = placeholders.iter().any(|p| line.contains(p.as_str()));
-    if !has_placeholder {
+    let pieces = pieces(line, placeholders, marks);
+    if pieces.iter().all(|(_, look)| *look == Look::Plain) {
         return container(text(line.to_string()).font(font))
             .width(Length::Fill)
             .align_x(theme::start(lang))
             .into();
     }
-    // The mark makes the line right to left even when it starts with a Latin value.
-    let mut rest = if lang.is_rtl() {
-        format!("{}{line}", marz::bidi::RLM)
-    } else {
-        line.to_string()
-    };
     let mut spans = Vec::new();
-    while let Some((at, found)) = placeholders
-        .iter()
-        .filter_map(|p| rest.find(p.as_str()).map(|at| (at, p)))
-        .min_by_key(|(at, _)| *at)
-    {
-        if at > 0 {
-            spans.push(span(rest[..at].to_string()).font(font));
-        }
-        spans.push(theme::placeholder(span(found.clone()).font(font)));
-        rest = rest[at + found.len()..].to_string();
+    // The mark makes the line right to left even when it starts with a Latin value.
+    if lang.is_rtl() {
+        spans.push(span(marz::bidi::RLM.to_string()).font(font));
     }
-    if !rest.is_empty() {
-        spans.push(span(rest).font(font));
+    for (piece, look) in pieces {
+        let s = span(piece.to_string()).font(font);
+        spans.push(match look {
+            Look::Plain => s,
+            Look::Placeholder => theme::placeholder(s),
+            Look::Flagged => s.color(findings::FLAGGED).font(theme::BOLD),
+        });
     }
     container(rich_text(spans).on_link_click(iced::never))
         .width(Length::Fill)
@@ -1415,15 +1570,22 @@ mod tests {
         }
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
         assert_eq!(letter(&state).subject, "A new subject");
-        assert!(state.findings.iter().any(|f| f.rule == tone::Rule::Insult));
+        assert!(
+            state
+                .findings
+                .items
+                .iter()
+                .any(|i| i.finding.rule == marz::tone::Rule::Insult)
+        );
         // Form changes do not overwrite the edited body.
         type_into(&mut state, &ws, "amount", "99");
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
         // Applying a suggested replacement edits the body.
         let shout = state
             .findings
+            .items
             .iter()
-            .position(|f| f.text == "!!!")
+            .position(|i| i.finding.text == "!!!")
             .expect("shouting found");
         send(&mut state, &ws, Message::Apply(shout));
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT.");
@@ -1515,6 +1677,169 @@ mod tests {
         send(&mut state, &ws, Message::ConfirmRegenerate);
         assert!(matches!(state.preview(), Preview::Complete(_)));
         assert!(text(&state).contains("تغییر نرخ طراحی"), "{}", text(&state));
+    }
+
+    fn body_field(state: &State, ws: &Workspace) -> String {
+        state
+            .form(ws)
+            .and_then(|f| f.body.as_ref())
+            .expect("the body is being edited")
+            .value()
+    }
+
+    fn finding_at(state: &State, words: &str) -> usize {
+        state
+            .findings
+            .items
+            .iter()
+            .position(|i| i.finding.text == words)
+            .unwrap_or_else(|| panic!("«{words}» not flagged: {:#?}", state.findings.items))
+    }
+
+    /// The words the checker flags, a kinder wording put in their place with one click, and
+    /// the letter that leaves is the text on screen: with Persian words joined by ZWNJ and a
+    /// value isolated by U+2068 … U+2069 around them.
+    #[test]
+    fn a_kinder_wording_replaces_exactly_the_flagged_words_and_leaves_as_shown() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::EditText);
+        let invoice = marz::bidi::isolate("INV-2041");
+        let body = format!(
+            "امیدوارم کارها بر وفق مراد باشد.\n\nصورت‌حساب {invoice} هنوز پرداخت نشده است؛ راستش مشکل از شماست و این کار بی‌مسئولیتی است.\nلطفاً تا ۱۵ آذر ۱۴۰۵ پرداخت کنید."
+        );
+        for action in typing(&body) {
+            send(&mut state, &ws, Message::Body(action));
+        }
+        assert_eq!(body_field(&state, &ws), body);
+
+        // Each flagged stretch is found where the owner reads it, in the body.
+        for words in ["مشکل از شماست", "بی‌مسئولیت"] {
+            let item = &state.findings.items[finding_at(&state, words)];
+            assert_eq!(item.part, Part::Body);
+            let span = item.span.clone().unwrap();
+            assert_eq!(&letter(&state).body[span.clone()], words);
+            assert!(state.findings.marks(Part::Body).contains(&span));
+        }
+
+        // One click on the first: exactly those bytes change, nothing around them.
+        let blame = finding_at(&state, "مشکل از شماست");
+        let kinder = state.findings.items[blame]
+            .finding
+            .replacement
+            .clone()
+            .expect("a kinder wording");
+        send(&mut state, &ws, Message::Apply(blame));
+        let after = body.replacen("مشکل از شماست", &kinder, 1);
+        assert_eq!(body_field(&state, &ws), after);
+        assert_eq!(
+            after.matches(&invoice).count(),
+            1,
+            "the value is kept whole"
+        );
+        // The replacement is an ordinary edit: the caret is after it, and typing goes on
+        // from there (so the owner can change it back by typing).
+        send(
+            &mut state,
+            &ws,
+            Message::Body(Action::Edit(iced::widget::text_editor::Edit::Insert('،'))),
+        );
+        let typed = body.replacen("مشکل از شماست", &format!("{kinder}،"), 1);
+        assert_eq!(body_field(&state, &ws), typed);
+
+        // The second, a word joined by ZWNJ, in the text as it now is.
+        let label = finding_at(&state, "بی‌مسئولیت");
+        let kinder = state.findings.items[label]
+            .finding
+            .replacement
+            .clone()
+            .expect("a kinder wording");
+        send(&mut state, &ws, Message::Apply(label));
+        let shown = typed.replacen("بی‌مسئولیت", &kinder, 1);
+        assert_eq!(body_field(&state, &ws), shown);
+        assert!(
+            state
+                .findings
+                .items
+                .iter()
+                .all(|i| i.finding.rule != marz::tone::Rule::Blame
+                    && i.finding.rule != marz::tone::Rule::Label),
+            "{:#?}",
+            state.findings.items
+        );
+
+        // What leaves is what the screen shows: the body field, in the text export.
+        let Some(Event::Export(exported, Format::Text, _)) =
+            send(&mut state, &ws, Message::Export(Format::Text))
+        else {
+            panic!("a complete letter is exported");
+        };
+        assert_eq!(exported.body, shown);
+        let bytes = marz::export::Exporter::default()
+            .bytes(&exported, Format::Text, 0)
+            .unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text.matches(shown.as_str()).count(), 1, "{text}");
+        assert!(!text.contains("مشکل از شماست"));
+    }
+
+    /// A harsh subject: its words are flagged in the subject, and the kinder wording goes
+    /// into the subject the letter carries.
+    #[test]
+    fn a_kinder_wording_in_the_subject_and_a_stale_click_changes_nothing() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-daniel".into()), &ws);
+        for action in typing("Invoice INV-2041: you are irresponsible") {
+            send(&mut state, &ws, Message::Subject(action));
+        }
+        let at = finding_at(&state, "you are irresponsible");
+        let item = state.findings.items[at].clone();
+        assert_eq!(item.part, Part::Subject);
+        assert_eq!(
+            state.findings.marks(Part::Subject),
+            vec![item.span.clone().unwrap()]
+        );
+        // The owner changes the words before clicking: the old finding no longer fits, so
+        // the click changes nothing.
+        let mut stale = state.findings.clone();
+        for action in typing("Re: INV-2041, you are irresponsible") {
+            send(&mut state, &ws, Message::Subject(action));
+        }
+        std::mem::swap(&mut state.findings, &mut stale);
+        send(&mut state, &ws, Message::Apply(at));
+        assert_eq!(
+            letter(&state).subject,
+            "Re: INV-2041, you are irresponsible"
+        );
+        // With the current findings the click puts the kinder wording in place.
+        std::mem::swap(&mut state.findings, &mut stale);
+        let at = finding_at(&state, "you are irresponsible");
+        let kinder = state.findings.items[at]
+            .finding
+            .replacement
+            .clone()
+            .unwrap();
+        send(&mut state, &ws, Message::Apply(at));
+        assert_eq!(letter(&state).subject, format!("Re: INV-2041, {kinder}"));
+        assert!(text(&state).contains(&format!("Re: INV-2041, {kinder}")));
+    }
+
+    #[test]
+    fn a_line_is_cut_where_placeholders_and_flagged_words_start_and_end() {
+        let line = "لطفاً [مبلغ] را بپردازید؛ مشکل از شماست.";
+        let flagged = line.find("مشکل").unwrap()..line.find('.').unwrap();
+        let got = pieces(line, &["[مبلغ]".to_string()], &[flagged]);
+        assert_eq!(
+            got,
+            vec![
+                ("لطفاً ", Look::Plain),
+                ("[مبلغ]", Look::Placeholder),
+                (" را بپردازید؛ ", Look::Plain),
+                ("مشکل از شماست", Look::Flagged),
+                (".", Look::Plain),
+            ]
+        );
+        assert_eq!(pieces("", &[], &[]), vec![]);
     }
 
     /// Every kind of problem the compose screen can show, worded in Persian, holds no

@@ -74,6 +74,117 @@ impl TextField {
         Self::build(&value, self.multiline, rtl)
     }
 
+    /// Where byte `at` of `value()` is in the field's own text (which has a direction mark
+    /// at the start of each Persian line). A position next to marks is taken after them
+    /// when `after_marks`, else before them, so a range never takes in a line's mark.
+    fn position(&self, at: usize, after_marks: bool) -> Option<Position> {
+        self.positions(&[(at, after_marks)])[0]
+    }
+
+    /// `position` for several places at once, in one pass over the text (the marks of a
+    /// two-page letter are placed on every frame).
+    fn positions(&self, wanted: &[(usize, bool)]) -> Vec<Option<Position>> {
+        let mut out = vec![None; wanted.len()];
+        let mut order: Vec<usize> = (0..wanted.len()).collect();
+        order.sort_by_key(|&i| wanted[i]);
+        let mut next = order.into_iter().peekable();
+        let mut value_at = 0;
+        'lines: for (line, l) in self.content.lines().enumerate() {
+            if line > 0 {
+                // The line break is one byte of the value.
+                value_at += 1;
+            }
+            for (column, c) in l.text.char_indices() {
+                while let Some(&i) = next.peek() {
+                    let (at, after_marks) = wanted[i];
+                    if at < value_at {
+                        // Inside a character, or lost: no position.
+                        next.next();
+                    } else if at == value_at && !(after_marks && c == RLM) {
+                        out[i] = Some(Position { line, column });
+                        next.next();
+                    } else {
+                        break;
+                    }
+                }
+                if next.peek().is_none() {
+                    break 'lines;
+                }
+                if c != RLM {
+                    value_at += c.len_utf8();
+                }
+            }
+            while let Some(&i) = next.peek() {
+                if wanted[i].0 < value_at {
+                    next.next();
+                } else if wanted[i].0 == value_at {
+                    out[i] = Some(Position {
+                        line,
+                        column: l.text.len(),
+                    });
+                    next.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Selects bytes `span` of `value()` (the caret at its end); returns whether they are
+    /// a range of the text.
+    pub fn select(&mut self, span: std::ops::Range<usize>) -> bool {
+        let found = self.positions(&[(span.start, true), (span.end, false)]);
+        let (Some(from), Some(to)) = (found[0], found[1]) else {
+            return false;
+        };
+        self.content.move_to(Cursor {
+            position: to,
+            selection: (from != to).then_some(from),
+        });
+        true
+    }
+
+    /// Puts `with` in place of bytes `span` of `value()`, as an edit the owner could have
+    /// made (select the words, paste), leaving the caret after it. Returns whether the text
+    /// changed.
+    pub fn replace(&mut self, span: std::ops::Range<usize>, with: &str) -> bool {
+        let value = self.value();
+        if value.get(span.clone()).is_none() {
+            return false;
+        }
+        let expected = format!("{}{with}{}", &value[..span.start], &value[span.end..]);
+        let (Some(from), Some(to)) = (
+            self.position(span.start, true),
+            self.position(span.end, false),
+        ) else {
+            return false;
+        };
+        self.content.move_to(Cursor {
+            position: to,
+            selection: (from != to).then_some(from),
+        });
+        let with = if self.multiline {
+            with.to_string()
+        } else {
+            with.replace(['\r', '\n'], " ")
+        };
+        self.content
+            .perform(Action::Edit(Edit::Paste(Arc::new(with))));
+        self.remark();
+        // The edit went through iced's editor; what matters is that the text is exactly the
+        // one asked for.
+        if self.value() != expected {
+            self.set(&expected);
+        }
+        true
+    }
+
+    #[cfg(test)]
+    pub fn selection(&self) -> Option<String> {
+        self.content.selection()
+    }
+
     #[cfg(test)]
     pub fn cursor(&self) -> Cursor {
         self.content.cursor()
@@ -195,8 +306,80 @@ impl TextField {
             size: 15.0,
             padding: Padding::new(6.0),
             min_height: 0.0,
+            marks: Vec::new(),
+            mark_colour: Color::TRANSPARENT,
         }
     }
+}
+
+/// Where a field's caret (or the start of its selection) is, in window coordinates before
+/// any scrolling: what a field tells `reveal`.
+struct CaretPlace(Rectangle);
+
+/// A task that scrolls the scrollable `scroller` so that the caret of the field `field` is
+/// in view, a third of the way down.
+pub fn reveal<M: Send + 'static>(field: widget::Id, scroller: widget::Id) -> iced::Task<M> {
+    use iced::advanced::widget::operation::{Outcome, Scrollable};
+
+    struct Find {
+        field: widget::Id,
+        scroller: widget::Id,
+        caret: Option<Rectangle>,
+    }
+    struct Scroll {
+        scroller: widget::Id,
+        caret: Rectangle,
+    }
+    impl Operation for Find {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            operate(self);
+        }
+        fn custom(&mut self, id: Option<&widget::Id>, _: Rectangle, state: &mut dyn std::any::Any) {
+            if id == Some(&self.field)
+                && let Some(place) = state.downcast_ref::<CaretPlace>()
+            {
+                self.caret = Some(place.0);
+            }
+        }
+        fn finish(&self) -> Outcome<()> {
+            match self.caret {
+                Some(caret) => Outcome::Chain(Box::new(Scroll {
+                    scroller: self.scroller.clone(),
+                    caret,
+                })),
+                None => Outcome::None,
+            }
+        }
+    }
+    impl Operation for Scroll {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            operate(self);
+        }
+        fn scrollable(
+            &mut self,
+            id: Option<&widget::Id>,
+            bounds: Rectangle,
+            content: Rectangle,
+            _: iced::Vector,
+            state: &mut dyn Scrollable,
+        ) {
+            if id != Some(&self.scroller) {
+                return;
+            }
+            let most = (content.height - bounds.height).max(0.0);
+            let y = (self.caret.y - content.y - bounds.height / 3.0).clamp(0.0, most);
+            state.scroll_to(iced::widget::scrollable::AbsoluteOffset {
+                x: None,
+                y: Some(y),
+            });
+        }
+    }
+    iced::advanced::widget::operate(Find {
+        field,
+        scroller,
+        caret: None,
+    })
+    .discard()
 }
 
 /// The actions of selecting everything and typing `text` over it, for tests that drive a
@@ -241,9 +424,19 @@ pub struct Editor<'a, M> {
     size: f32,
     padding: Padding,
     min_height: f32,
+    marks: Vec<std::ops::Range<usize>>,
+    mark_colour: Color,
 }
 
 impl<'a, M: Clone + 'a> Editor<'a, M> {
+    /// Stretches of the value (byte ranges) to mark, focused or not: a band of `colour`
+    /// behind them and a line under them, placed from the bidi layout like the selection.
+    pub fn marks(mut self, marks: Vec<std::ops::Range<usize>>, colour: Color) -> Self {
+        self.marks = marks;
+        self.mark_colour = colour;
+        self
+    }
+
     /// The message Enter sends in a one-line field.
     pub fn on_submit(mut self, message: M) -> Self {
         self.on_submit = Some(message);
@@ -273,10 +466,14 @@ impl<'a, M: Clone + 'a> Editor<'a, M> {
 
 /// The widget: iced's editor inside, our caret and selection on top.
 struct Bidi<'a, M> {
+    id: Option<widget::Id>,
     inner: Element<'a, M>,
     field: &'a TextField,
     size: f32,
     padding: Padding,
+    /// The marked stretches, as positions in the field's own text.
+    marks: Vec<(Spot, Spot)>,
+    mark_colour: Color,
 }
 
 impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
@@ -302,14 +499,27 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
         if e.min_height > 0.0 {
             inner = inner.min_height(e.min_height);
         }
-        if let Some(id) = e.id {
+        if let Some(id) = e.id.clone() {
             inner = inner.id(id);
         }
+        let wanted: Vec<(usize, bool)> = e
+            .marks
+            .iter()
+            .flat_map(|m| [(m.start, true), (m.end, false)])
+            .collect();
+        let found = e.field.positions(&wanted);
+        let marks = found
+            .chunks(2)
+            .filter_map(|pair| Some((Spot::from(pair[0]?), Spot::from(pair[1]?))))
+            .collect();
         Element::new(Bidi {
+            id: e.id,
             inner: inner.into(),
             field: e.field,
             size: e.size,
             padding: e.padding,
+            marks,
+            mark_colour: e.mark_colour,
         })
     }
 }
@@ -488,6 +698,21 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
         self.inner
             .as_widget_mut()
             .operate(&mut tree.children[0], layout, renderer, operation);
+        // Where the caret is on screen, for an operation that brings it into view
+        // (`reveal`): only iced's layout knows the field's place, only ours the caret's.
+        let bounds = layout.bounds().shrink(self.padding);
+        let overlay = tree.state.downcast_ref::<Overlay>();
+        let at = self.field.content.cursor();
+        let spot = at.selection.map_or(Spot::from(at.position), |s| {
+            Spot::from(s).min(at.position.into())
+        });
+        let caret = self.with_layout(overlay, bounds.width, |buffer| {
+            caret::caret(buffer, spot, self.field.rtl, None)
+        });
+        if let Some(caret) = caret {
+            let mut place = CaretPlace(caret + (bounds.position() - iced::Point::ORIGIN));
+            operation.custom(self.id.as_ref(), layout.bounds(), &mut place);
+        }
     }
 
     fn update(
@@ -566,10 +791,35 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
             cursor,
             viewport,
         );
+        let bounds = layout.bounds().shrink(self.padding);
+        // The marks: a band behind the words and a line under them, drawn last so that a
+        // selection over flagged words still shows they are flagged.
+        let mut quads: Vec<(Rectangle, Color)> = Vec::new();
+        if !self.marks.is_empty() {
+            let rects: Vec<Rectangle> = self.with_layout(overlay, bounds.width, |buffer| {
+                self.marks
+                    .iter()
+                    .flat_map(|(a, b)| caret::selection(buffer, *a, *b))
+                    .collect()
+            });
+            let band = Color {
+                a: self.mark_colour.a * 0.2,
+                ..self.mark_colour
+            };
+            for rect in rects {
+                let under = Rectangle {
+                    y: rect.y + rect.height - 2.0,
+                    height: 1.5,
+                    ..rect
+                };
+                quads.push((rect, band));
+                quads.push((under, self.mark_colour));
+            }
+        }
         if !focused(tree) {
+            fill(renderer, bounds, &quads);
             return;
         }
-        let bounds = layout.bounds().shrink(self.padding);
         let palette = theme.extended_palette();
         let at = self.field.content.cursor();
         let rects: Vec<(Rectangle, Color)> =
@@ -607,17 +857,24 @@ impl<M> Widget<M, Theme, iced::Renderer> for Bidi<'_, M> {
                         .unwrap_or_default()
                 }
             });
-        for (rect, colour) in rects {
-            let placed = rect + (bounds.position() - iced::Point::ORIGIN);
-            if let Some(clipped) = bounds.expand(1.0).intersection(&placed) {
-                renderer.fill_quad(
-                    Quad {
-                        bounds: clipped,
-                        ..Quad::default()
-                    },
-                    colour,
-                );
-            }
+        fill(renderer, bounds, &rects);
+        fill(renderer, bounds, &quads);
+    }
+}
+
+/// Fills rectangles given relative to the text's top-left corner of `bounds`, clipped to
+/// the field.
+fn fill(renderer: &mut iced::Renderer, bounds: Rectangle, quads: &[(Rectangle, Color)]) {
+    for (rect, colour) in quads {
+        let placed = *rect + (bounds.position() - iced::Point::ORIGIN);
+        if let Some(clipped) = bounds.expand(1.0).intersection(&placed) {
+            renderer.fill_quad(
+                Quad {
+                    bounds: clipped,
+                    ..Quad::default()
+                },
+                *colour,
+            );
         }
     }
 }
@@ -783,6 +1040,82 @@ mod tests {
             let p = f.cursor().position;
             assert_eq!((p.line, p.column), (1, RLM.len_utf8()), "{line}");
         }
+    }
+
+    /// Every range of a Persian body (lines marked right to left, a ZWNJ, an isolated
+    /// value, an empty line) replaced through the editor gives exactly the spliced text,
+    /// with the caret just after what was put in.
+    #[test]
+    fn replacing_a_range_changes_exactly_those_bytes() {
+        let value = format!(
+            "سلام و وقت‌بخیر\n\nفاکتور {} هنوز مانده است\nINV-7 تا ۱۵ آذر",
+            marz::bidi::isolate("INV-2041")
+        );
+        let bounds: Vec<usize> = (0..=value.len())
+            .filter(|&i| value.is_char_boundary(i))
+            .collect();
+        let mut tried = 0;
+        for (n, &from) in bounds.iter().enumerate() {
+            for &to in bounds[n..].iter().step_by(3) {
+                for with in ["", "خوب", "a\u{200C}b"] {
+                    let mut f = TextField::multi(&value, true);
+                    let expected = format!("{}{with}{}", &value[..from], &value[to..]);
+                    let changed = f.replace(from..to, with);
+                    assert!(changed, "{from}..{to}");
+                    assert_eq!(f.value(), expected, "{from}..{to} ← {with:?}");
+                    assert!(
+                        f.content
+                            .lines()
+                            .all(|l| l.text.is_empty() || l.text.starts_with(RLM)),
+                        "{from}..{to}"
+                    );
+                    // The caret is after the new words: typing goes on from there.
+                    f.perform(Action::Edit(Edit::Insert('ژ')));
+                    let typed = format!("{}{with}ژ{}", &value[..from], &value[to..]);
+                    assert_eq!(f.value(), typed, "{from}..{to} ← {with:?}, then typed");
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 1000, "{tried}");
+        // Not a range of the text: nothing changes.
+        let mut f = TextField::multi(&value, true);
+        assert!(!f.replace(1..2, "x"), "inside a letter");
+        assert!(!f.replace(0..value.len() + 1, "x"));
+        assert_eq!(f.value(), value);
+        // A one-line field keeps to one line.
+        let mut f = TextField::single("موضوع: مهم", true);
+        assert!(f.replace(0..0, "بسیار\n"));
+        assert_eq!(f.value(), "بسیار موضوع: مهم");
+    }
+
+    /// The band behind flagged words sits on those words: at the right-hand end of a
+    /// Persian line when they start it, at the left-hand end when they end it.
+    #[test]
+    fn marks_are_drawn_over_the_words_they_mark_in_a_persian_line() {
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let line = "مشکل از شماست و باید تا ۱۵ آذر پرداخت شود";
+        let field = TextField::multi(line, true);
+        let laid = lay_out(None, field.content.text(), 600.0, 15.0);
+        let band = |words: &str| {
+            let at = line.find(words).unwrap();
+            let from = field.position(at, true).unwrap();
+            let to = field.position(at + words.len(), false).unwrap();
+            let rects = caret::selection(&laid.buffer, from.into(), to.into());
+            assert_eq!(rects.len(), 1, "{words}: {rects:?}");
+            rects[0]
+        };
+        let whole = band(line);
+        let first = band("مشکل از شماست");
+        let last = band("پرداخت شود");
+        // The first words of a right-to-left line are at its right end.
+        assert!((first.x + first.width - (whole.x + whole.width)).abs() < 1.0);
+        assert!(first.width > 40.0 && first.width < whole.width / 2.0);
+        assert!((last.x - whole.x).abs() < 1.0, "{last:?} {whole:?}");
+        assert!(last.x + last.width < first.x);
     }
 
     #[test]

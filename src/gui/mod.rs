@@ -8,6 +8,7 @@ mod client_pick;
 mod clients;
 pub mod compose;
 mod editor;
+mod findings;
 mod focus;
 pub mod letters;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
@@ -1229,7 +1230,10 @@ mod tests {
         let Some(stream) = iced_runtime::task::into_stream(task) else {
             return;
         };
-        for action in iced::futures::executor::block_on(stream.collect::<Vec<_>>()) {
+        // Each action is handled as it comes, as the runtime does: an operation's task ends
+        // only once the operation (which holds its channel) is done and dropped.
+        let mut stream = std::pin::pin!(stream);
+        while let Some(action) = iced::futures::executor::block_on(stream.next()) {
             match action {
                 iced_runtime::Action::Output(message) => {
                     let next = app.update(message);
@@ -1240,7 +1244,16 @@ mod tests {
                 }
                 iced_runtime::Action::Widget(mut operation) => {
                     if let Some(screen) = screen.as_deref_mut() {
-                        screen.operate(app, operation.as_mut());
+                        // An operation may ask for another once it has seen the tree.
+                        loop {
+                            screen.operate(app, operation.as_mut());
+                            match operation.finish() {
+                                iced::advanced::widget::operation::Outcome::Chain(next) => {
+                                    operation = next;
+                                }
+                                _ => break,
+                            }
+                        }
                     }
                 }
                 _ => {}
@@ -1327,6 +1340,83 @@ mod tests {
 
         send_on(&mut app, &mut screen, Message::Shortcut(Shortcut::Search));
         assert_eq!(screen.focused_id(&app), Some(Id::new(clients::SEARCH_ID)));
+    }
+
+    /// In a two-page letter, a click on a finding's words selects them in the body and
+    /// scrolls the letter to them.
+    #[test]
+    fn a_click_on_flagged_words_selects_them_and_scrolls_the_letter_to_them() {
+        use super::offscreen::{Offscreen, pixel};
+        use super::{App, Message, compose};
+        use iced::widget::text_editor::{Action, Edit};
+        use marz::store::Store;
+        use std::sync::Arc;
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = App::new(store, Some(Lang::Fa));
+        let mut screen = Offscreen::new(1200.0, 800.0);
+        screen.frame(&app);
+        send_on(
+            &mut app,
+            &mut screen,
+            Message::Compose(compose::Message::EditText),
+        );
+        let body = app.letter().unwrap().body.clone();
+        let long = format!("{body}\n\n{body}\n\n{body}\nراستش را بخواهید، مشکل از شماست.");
+        for action in [
+            Action::SelectAll,
+            Action::Edit(Edit::Paste(Arc::new(long))),
+            Action::Move(iced::widget::text_editor::Motion::DocumentStart),
+        ] {
+            send_on(
+                &mut app,
+                &mut screen,
+                Message::Compose(compose::Message::Body(action)),
+            );
+        }
+        // Reddish pixels: the line under flagged words, or the words in the list.
+        let size = screen.size();
+        let red_rows = |shot: &[u8], field: iced::Rectangle| {
+            (field.y.max(0.0) as u32..((field.y + field.height) as u32).min(size.height))
+                .filter(|&y| {
+                    (field.x as u32..(field.x + field.width) as u32).any(|x| {
+                        let c = pixel(shot, size, x, y);
+                        c.r > c.g + 0.3 && c.r > c.b + 0.25
+                    })
+                })
+                .count()
+        };
+        let field = screen.focused_bounds(&app).expect("the body has the focus");
+        // The sheet shows the body's first lines; the flagged words, at its end, are out of
+        // view.
+        let visible = iced::Rectangle {
+            y: 70.0,
+            height: 470.0,
+            ..field
+        };
+        let before = red_rows(&screen.screenshot(&app), visible);
+        assert_eq!(before, 0, "nothing flagged in view yet");
+        let blame = (0..10)
+            .find(|&i| app.compose.finding_text(i).as_deref() == Some("مشکل از شماست"))
+            .expect("the blame is listed");
+        send_on(
+            &mut app,
+            &mut screen,
+            Message::Compose(compose::Message::Show(blame)),
+        );
+        let shot = screen.screenshot(&app);
+        let field = screen
+            .focused_bounds(&app)
+            .expect("the body keeps the focus");
+        assert!(
+            red_rows(&shot, visible) > 0,
+            "the flagged words are in view after the click (body at {field:?})"
+        );
+        assert_eq!(
+            app.compose.selected_text(&app.workspace).as_deref(),
+            Some("مشکل از شماست")
+        );
     }
 
     #[test]

@@ -238,4 +238,74 @@ mod tests {
         );
         assert!(at_end[0] as f32 > field.x + 20.0, "{at_end:?} in {field:?}");
     }
+
+    /// Reddish pixels (the line under flagged words) inside `area`, as (x, y).
+    fn red_pixels(shot: &[u8], size: Size<u32>, area: Rectangle) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        for y in area.y as u32..(area.y + area.height) as u32 {
+            for x in area.x as u32..(area.x + area.width) as u32 {
+                let c = pixel(shot, size, x, y);
+                if c.r > c.g + 0.3 && c.r > c.b + 0.25 {
+                    out.push((x, y));
+                }
+            }
+        }
+        out
+    }
+
+    /// A harsh phrase typed at the start of a Persian body is marked under those words, at
+    /// the right-hand end of the line, and nowhere else in the field; after a click on the
+    /// kinder wording nothing is marked.
+    #[test]
+    fn flagged_words_are_marked_where_they_stand_in_the_persian_body() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path(), Lang::Fa);
+        let mut screen = Offscreen::new(1200.0, 800.0);
+        let send = |app: &mut App, m: compose::Message| {
+            let _ = app.update(Message::Compose(m));
+        };
+        send(&mut app, compose::Message::EditText);
+        let first = "مشکل از شماست و این صورت‌حساب باید تا ۱۵ آذر ۱۴۰۵ پرداخت شود.";
+        let body = format!("{first}\nبا سپاس از همکاری شما در این مدت.");
+        send(&mut app, compose::Message::Body(Action::SelectAll));
+        send(
+            &mut app,
+            compose::Message::Body(Action::Edit(iced::widget::text_editor::Edit::Paste(
+                std::sync::Arc::new(body),
+            ))),
+        );
+        screen.frame(&app);
+        screen.focus(&app, compose::BODY_ID);
+        let field = screen.focused_bounds(&app).expect("the body has the focus");
+        let size = screen.size();
+        let shot = screen.screenshot(&app);
+        let red = red_pixels(&shot, size, field);
+        assert!(red.len() > 40, "{} marked pixels", red.len());
+        let (min_x, max_x) = red
+            .iter()
+            .fold((u32::MAX, 0), |(lo, hi), &(x, _)| (lo.min(x), hi.max(x)));
+        let (min_y, max_y) = red
+            .iter()
+            .fold((u32::MAX, 0), |(lo, hi), &(_, y)| (lo.min(y), hi.max(y)));
+        let right = (field.x + field.width) as u32;
+        // Under the first words of the first line: near the right edge, a short stretch.
+        assert!(right - max_x < 30, "{max_x} vs right edge {right}");
+        assert!(
+            (max_x - min_x) as f32 > 40.0 && ((max_x - min_x) as f32) < field.width / 3.0,
+            "{min_x}..{max_x} in {field:?}"
+        );
+        assert!(max_y - min_y < 4, "one line: {min_y}..{max_y}");
+        assert!((min_y as f32) < field.y + 40.0, "{min_y} in {field:?}");
+
+        let kinder = (0..20).find(|&i| {
+            let before = app.letter().unwrap().body.clone();
+            send(&mut app, compose::Message::Apply(i));
+            app.letter().unwrap().body != before
+        });
+        assert!(kinder.is_some(), "a kinder wording was applied");
+        assert!(!app.letter().unwrap().body.contains("مشکل از شماست"));
+        let shot = screen.screenshot(&app);
+        let red = red_pixels(&shot, size, field);
+        assert!(red.is_empty(), "{} marked pixels left", red.len());
+    }
 }
