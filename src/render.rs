@@ -200,6 +200,7 @@ fn sender_value(sender: &Sender) -> Value {
         "city": opt(&sender.city),
         "website": opt(&sender.website),
         "letter_prefix": opt(&sender.letter_prefix),
+        "payment_details": opt(&sender.payment_details),
     })
 }
 
@@ -241,6 +242,156 @@ fn as_text(value: &Value) -> String {
     }
 }
 
+/// Marks that end a sentence in either language.
+const STOPS: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
+
+/// Marks that only continue a sentence; a value inserted mid-sentence loses them at its end.
+const CONTINUERS: [char; 6] = [',', '،', ';', '؛', ':', '-'];
+
+/// Latin abbreviations whose full stop belongs to the word ("Acme Ltd."), so `phrase` keeps it.
+const ABBREVIATIONS: [&str; 16] = [
+    "ltd", "inc", "co", "corp", "llc", "plc", "bros", "etc", "jr", "sr", "st", "dr", "mr", "mrs",
+    "ms", "no",
+];
+
+/// Whether `text` ends in a full stop that belongs to its last word: an abbreviation, an
+/// initial ("J.") or an ellipsis ("...").
+fn ends_with_own_stop(text: &str) -> bool {
+    let Some(before) = text.strip_suffix('.') else {
+        return false;
+    };
+    if before.ends_with('.') {
+        return true;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `text` already ends a sentence, looking through closing quotes and brackets:
+/// `stop.`, `«بس است.»`, `(see above!)`.
+fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|c| !matches!(c, '»' | '”' | '"' | '\'' | '’' | ')' | ']'))
+        .is_some_and(|c| STOPS.contains(&c))
+}
+
+/// A value set inside a sentence: on one line, trimmed, without a mark at its end that would
+/// clash with the sentence's own punctuation («طراحی لوگو.» → «طراحی لوگو»; "Acme Ltd." keeps
+/// its stop). With `end`, the value closes the sentence: it keeps or gains one full stop.
+pub fn phrase(value: &str, end: bool) -> String {
+    let mut text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    while text.ends_with(CONTINUERS) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if text.ends_with('.') && !ends_with_own_stop(&text) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if end && !text.is_empty() && !ends_sentence(&text) {
+        text.push('.');
+    }
+    text
+}
+
+/// A value that stands as one or more whole sentences (on its own line or after a colon):
+/// trimmed line by line, ending in a full stop unless it ends in another closing mark, and
+/// in English starting with a capital when its first word is plain lower case.
+pub fn sentence(value: &str, lang: Lang) -> String {
+    let lines: Vec<&str> = value
+        .trim()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut text = lines.join("\n");
+    while text.ends_with(CONTINUERS) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if !text.is_empty() && !ends_sentence(&text) {
+        text.push('.');
+    }
+    if lang == Lang::En {
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if first_word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+            && let Some(first) = text.chars().next()
+            && first.is_ascii_lowercase()
+        {
+            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+        }
+    }
+    text
+}
+
+/// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
+/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item ends
+/// a sentence, like the template's own items around it.
+pub fn bullets(value: &str, stop: bool) -> String {
+    value
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let numbered = line
+                .chars()
+                .take_while(|&c| persian::digit_value(c).is_some())
+                .count()
+                > 0;
+            let item = if numbered {
+                line.to_string()
+            } else {
+                let bare = line
+                    .trim_start_matches(['-', '•', '*', '–', '—', '·'])
+                    .trim_start();
+                format!("- {bare}")
+            };
+            if stop { phrase(&item, true) } else { item }
+        })
+        .filter(|item| item != "-" && item != "- .")
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A count in running text, with its noun: small numbers in words, as each language's style
+/// has them (up to ten in Persian, up to nine in English), larger ones in digits; the English
+/// noun singular for one. `«۲ روز کاری»` → «دو روز کاری», `1` → "one working day".
+pub fn count(n: u64, lang: Lang, one: Option<&str>, other: Option<&str>) -> String {
+    let small = match lang {
+        Lang::Fa => (1..=10).contains(&n),
+        Lang::En => (1..=9).contains(&n),
+    };
+    let number = if small {
+        numbers::words(n, lang)
+    } else {
+        numbers::group(n, lang)
+    };
+    let noun = if n == 1 { one } else { other.or(one) };
+    match noun {
+        Some(noun) if !noun.is_empty() => format!("{number} {noun}"),
+        _ => number,
+    }
+}
+
+fn text_arg<'a>(args: &'a HashMap<String, Value>, name: &str) -> Option<&'a str> {
+    args.get(name).and_then(Value::as_str)
+}
+
+fn bool_arg(args: &HashMap<String, Value>, name: &str) -> bool {
+    args.get(name).and_then(Value::as_bool).unwrap_or(false)
+}
+
 /// Registers Marz's filters, bound to the letter's language and the client's currency.
 pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     tera.register_filter("digits", move |v: &Value, _: &HashMap<String, Value>| {
@@ -269,12 +420,85 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             Some(c) => as_text(c).parse::<Currency>().map_err(tera::Error::msg)?,
             None => currency,
         };
-        Ok(Value::String(money::money(
-            as_decimal(v, "money")?,
-            currency,
-            lang,
-        )))
+        let value = as_decimal(v, "money")?;
+        // `money(words=false)`: digits and unit only, for tables where words would crowd.
+        let with_words = args.get("words").and_then(Value::as_bool).unwrap_or(true);
+        Ok(Value::String(if with_words {
+            money::money(value, currency, lang)
+        } else {
+            money::amount(value, currency, lang)
+        }))
     });
+    tera.register_filter("phrase", move |v: &Value, args: &HashMap<String, Value>| {
+        Ok(Value::String(phrase(&as_text(v), bool_arg(args, "end"))))
+    });
+    tera.register_filter("sentence", move |v: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(sentence(&as_text(v), lang)))
+    });
+    tera.register_filter(
+        "bullets",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            Ok(Value::String(bullets(&as_text(v), bool_arg(args, "stop"))))
+        },
+    );
+    tera.register_filter("count", move |v: &Value, args: &HashMap<String, Value>| {
+        let d = as_decimal(v, "count")?;
+        if d.hundredths != 0 {
+            return Err(tera::Error::msg(format!(
+                "`count` needs a whole number, got {}",
+                d.display(Lang::En)
+            )));
+        }
+        let (one, other) = (text_arg(args, "one"), text_arg(args, "other"));
+        if lang == Lang::En && one.is_some() && other.is_none() {
+            return Err(tera::Error::msg(
+                "`count` in English needs both forms: count(one=\"day\", other=\"days\")",
+            ));
+        }
+        Ok(Value::String(count(d.whole, lang, one, other)))
+    });
+    tera.register_filter("ordinal", move |v: &Value, _: &HashMap<String, Value>| {
+        let d = as_decimal(v, "ordinal")?;
+        Ok(Value::String(numbers::ordinal(d.whole, lang)))
+    });
+    tera.register_filter(
+        "instalments",
+        move |v: &Value, args: &HashMap<String, Value>| {
+            let total = as_decimal(v, "instalments")?;
+            let n = args
+                .get("count")
+                .ok_or_else(|| {
+                    tera::Error::msg("`instalments` needs count= and first=: instalments(count=3, first=input.first_due)")
+                })
+                .and_then(|c| as_decimal(c, "instalments"))?;
+            if n.hundredths != 0 || !(2..=60).contains(&n.whole) {
+                return Err(tera::Error::msg(format!(
+                    "the number of instalments is {}: use a whole number from 2 to 60",
+                    n.display(Lang::En)
+                )));
+            }
+            let first = args
+                .get("first")
+                .ok_or_else(|| tera::Error::msg("`instalments` needs the first due date: first=…"))
+                .and_then(|f| as_date(f, "instalments"))?;
+            let every = match args.get("months") {
+                Some(m) => as_decimal(m, "instalments")?.whole as u32,
+                None => 1,
+            };
+            let parts = money::split_instalments(total, n.whole as u32);
+            let mut rows = Vec::with_capacity(parts.len());
+            for (i, amount) in parts.into_iter().enumerate() {
+                let date = dates::add_months(first, every * i as u32, lang)
+                    .ok_or_else(|| tera::Error::msg("`instalments`: a date is out of range"))?;
+                rows.push(json!({
+                    "number": i + 1,
+                    "date": dates::iso(date),
+                    "amount": decimal_value(amount),
+                }));
+            }
+            Ok(Value::Array(rows))
+        },
+    );
     tera.register_filter("date", move |v: &Value, _: &HashMap<String, Value>| {
         Ok(Value::String(dates::format(as_date(v, "date")?, lang)))
     });
@@ -356,14 +580,27 @@ pub struct Rendered {
     pub body: String,
 }
 
+/// The input that falls back to the sender's payment details when left empty.
+pub const PAYMENT_DETAILS: &str = "payment_details";
+
 /// Renders the template's subject, greeting, closing and body.
 pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
     let template = draft.template;
     let lang = template.lang;
-    let inputs = resolve_inputs(template, draft.values, &draft.client.facts, draft.date)?;
+    let mut inputs = resolve_inputs(template, draft.values, &draft.client.facts, draft.date)?;
+    let sender = draft.sender.for_letter(lang);
+    // How to pay is the owner's standing detail: a letter's empty `payment_details` input
+    // takes it from sender.toml, so no payment letter goes out without it.
+    if let (Some(Value::String(given)), Some(standing)) = (
+        inputs.get_mut(PAYMENT_DETAILS),
+        sender.payment_details.as_ref(),
+    ) && given.is_empty()
+    {
+        *given = standing.clone();
+    }
     let mut context = tera::Context::new();
     context.insert("client", &client_value(draft.client, lang));
-    context.insert("sender", &sender_value(&draft.sender.for_letter(lang)));
+    context.insert("sender", &sender_value(&sender));
     context.insert("input", &inputs);
     context.insert("today", &dates::iso(draft.date));
     context.insert(

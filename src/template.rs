@@ -20,6 +20,8 @@ pub enum Scenario {
     PriceIncrease,
     Scope,
     Discount,
+    /// A reply to a complaint or a public review, or to a demand for a refund after delivery.
+    Complaint,
     Boundary,
     ServiceChange,
     Termination,
@@ -27,12 +29,13 @@ pub enum Scenario {
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 9] = [
+    pub const ALL: [Scenario; 10] = [
         Scenario::Respect,
         Scenario::Payment,
         Scenario::PriceIncrease,
         Scenario::Scope,
         Scenario::Discount,
+        Scenario::Complaint,
         Scenario::Boundary,
         Scenario::ServiceChange,
         Scenario::Termination,
@@ -46,6 +49,7 @@ impl Scenario {
             Scenario::PriceIncrease => "price-increase",
             Scenario::Scope => "scope",
             Scenario::Discount => "discount",
+            Scenario::Complaint => "complaint",
             Scenario::Boundary => "boundary",
             Scenario::ServiceChange => "service-change",
             Scenario::Termination => "termination",
