@@ -343,23 +343,24 @@ pub fn bullets(value: &str, stop: bool) -> String {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(|line| {
+        .filter_map(|line| {
             let numbered = line
                 .chars()
-                .take_while(|&c| persian::digit_value(c).is_some())
-                .count()
-                > 0;
+                .next()
+                .is_some_and(|c| persian::digit_value(c).is_some());
             let item = if numbered {
                 line.to_string()
             } else {
                 let bare = line
                     .trim_start_matches(['-', '•', '*', '–', '—', '·'])
                     .trim_start();
+                if bare.is_empty() {
+                    return None;
+                }
                 format!("- {bare}")
             };
-            if stop { phrase(&item, true) } else { item }
+            Some(if stop { phrase(&item, true) } else { item })
         })
-        .filter(|item| item != "-" && item != "- .")
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -873,6 +874,161 @@ mod tests {
                 "{hostile}|{{{{ 7 * 7 }}}}|{{% if true %}}yes{{% endif %}}|{{{{ today }}}} <script>"
             )
         );
+    }
+
+    #[test]
+    fn phrases_lose_a_clashing_mark_but_keep_an_abbreviations_stop() {
+        assert_eq!(phrase("  طراحی لوگو.  ", false), "طراحی لوگو");
+        assert_eq!(phrase("the design files،", false), "the design files");
+        assert_eq!(phrase("the files;", false), "the files");
+        assert_eq!(phrase("Acme Ltd.", false), "Acme Ltd.");
+        assert_eq!(phrase("J. Smith & Co.", false), "J. Smith & Co.");
+        assert_eq!(phrase("and so on...", false), "and so on...");
+        assert_eq!(phrase("INV-2041", false), "INV-2041");
+        assert_eq!(phrase("two\nlines", false), "two lines");
+        // Closing a sentence: exactly one stop.
+        assert_eq!(phrase("your approval", true), "your approval.");
+        assert_eq!(phrase("your approval.", true), "your approval.");
+        assert_eq!(phrase("Acme Ltd.", true), "Acme Ltd.");
+        assert_eq!(phrase("ready?", true), "ready?");
+        assert_eq!(phrase("", true), "");
+    }
+
+    #[test]
+    fn sentences_end_once_and_start_with_a_capital_in_english() {
+        assert_eq!(
+            sentence("the copy deadline moved", Lang::En),
+            "The copy deadline moved."
+        );
+        assert_eq!(sentence("It moved.", Lang::En), "It moved.");
+        assert_eq!(
+            sentence("iPhone sales fell", Lang::En),
+            "iPhone sales fell."
+        );
+        assert_eq!(
+            sentence("کار طبق برنامه پیش رفت", Lang::Fa),
+            "کار طبق برنامه پیش رفت."
+        );
+        assert_eq!(sentence("آیا آماده است؟", Lang::Fa), "آیا آماده است؟");
+        assert_eq!(
+            sentence("گفته شد «کارتان را بلد نیستید.»", Lang::Fa),
+            "گفته شد «کارتان را بلد نیستید.»"
+        );
+        assert_eq!(sentence("گفته شد «بس است»", Lang::Fa), "گفته شد «بس است».");
+        assert_eq!(
+            sentence(" first line \n\n second line، ", Lang::Fa),
+            "first line\nsecond line."
+        );
+    }
+
+    #[test]
+    fn lists_get_one_dash_per_item() {
+        assert_eq!(
+            bullets("one\n\n- two\n• three\n", false),
+            "- one\n- two\n- three"
+        );
+        assert_eq!(bullets("1. first\n۲. دوم", false), "1. first\n۲. دوم");
+        assert_eq!(
+            bullets("فایل‌ها ارسال می‌شود\n-\n", true),
+            "- فایل‌ها ارسال می‌شود."
+        );
+        assert_eq!(bullets("Files sent.", true), "- Files sent.");
+    }
+
+    #[test]
+    fn counts_read_as_each_language_writes_them() {
+        assert_eq!(
+            body(
+                Lang::En,
+                "{{ 1 | count(one=\"working day\", other=\"working days\") }}"
+            ),
+            "one working day"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 2 | count(one=\"day\", other=\"days\") }}"),
+            "two days"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 10 | count(one=\"day\", other=\"days\") }}"),
+            "10 days"
+        );
+        assert_eq!(body(Lang::En, "{{ 1500 | count }}"), "1,500");
+        assert_eq!(
+            body(Lang::Fa, "{{ 2 | count(one=\"روز کاری\") }}"),
+            "دو روز کاری"
+        );
+        assert_eq!(body(Lang::Fa, "{{ 10 | count(one=\"روز\") }}"), "ده روز");
+        assert_eq!(
+            body(Lang::Fa, "{{ 14 | count(one=\"روز کاری\") }}"),
+            "۱۴ روز کاری"
+        );
+        // English needs both forms, so a count of one never reads "1 days".
+        let client = Client::new("c", "Ali");
+        let t = template(Lang::En, "", "{{ 3 | count(one=\"day\") }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("other="), "{e}");
+        assert_eq!(body(Lang::Fa, "{{ 3 | ordinal }}"), "سوم");
+        assert_eq!(body(Lang::En, "{{ 3 | ordinal }}"), "third");
+    }
+
+    #[test]
+    fn instalments_are_dated_in_the_letters_calendar_and_add_up() {
+        let src = "{% set rows = 12500000 | instalments(count=3, first=\"1405/10/01\") %}{% for r in rows %}{{ r.number }}:{{ r.amount | money(words=false) }}:{{ r.date | date }}|{% endfor %}";
+        assert_eq!(
+            body(Lang::Fa, src),
+            "1:۴٬۱۶۰٬۰۰۰ تومان:۱ دی ۱۴۰۵|2:۴٬۱۶۰٬۰۰۰ تومان:۱ بهمن ۱۴۰۵|3:۴٬۱۸۰٬۰۰۰ تومان:۱ اسفند ۱۴۰۵|"
+        );
+        let src = "{% set rows = 3450 | instalments(count=4, first=\"2027-01-31\") %}{% for r in rows %}{{ r.amount }} {{ r.date }}|{% endfor %}";
+        assert_eq!(
+            body(Lang::En, src),
+            "862 2027-01-31|862 2027-02-28|862 2027-03-31|864 2027-04-30|"
+        );
+        let client = Client::new("c", "Ali");
+        for bad in ["count=1", "count=2.5", "count=61"] {
+            let t = template(
+                Lang::En,
+                "",
+                &format!(
+                    "{{% set rows = 100 | instalments({bad}, first=\"2027-01-01\") %}}{{{{ rows | length }}}}"
+                ),
+            );
+            let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+            assert!(e.contains("2 to 60"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn an_empty_payment_details_input_takes_the_senders() {
+        let inputs = "[[inputs]]\nname = \"payment_details\"\nlabel = \"P\"\nkind = \"multiline\"\nrequired = false\n";
+        let t = template(Lang::En, inputs, "[{{ input.payment_details }}]");
+        let client = Client::new("c", "Ali");
+        let mut sender = sender();
+        sender.payment_details = Some("بانک ملت".to_string());
+        sender.payment_details_en = Some("IBAN: IR00 0120".to_string());
+        let draft = |values: &BTreeMap<String, String>, t: &Template| {
+            render_pieces(&Draft {
+                template: t,
+                client: &client,
+                sender: &sender,
+                values,
+                date: date(),
+                number: "NA/1".to_string(),
+            })
+            .unwrap()
+            .body
+        };
+        let none = BTreeMap::new();
+        assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
+        let fa = template(Lang::Fa, inputs, "[{{ input.payment_details }}]");
+        assert_eq!(draft(&none, &fa), "[بانک ملت]");
+        let given = BTreeMap::from([("payment_details".to_string(), "Card 1234".to_string())]);
+        assert_eq!(
+            draft(&given, &t),
+            "[Card 1234]",
+            "the letter's own value wins"
+        );
+        let t = template(Lang::En, "", "[{{ sender.payment_details }}]");
+        assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
     }
 
     #[test]
