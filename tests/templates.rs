@@ -361,8 +361,10 @@ fn every_template_renders_a_complete_letter() {
 /// Punctuation a native editor strikes out: doubled or dangling marks, a space before a
 /// mark, an empty bracket or list item, a colon with nothing after it.
 fn punctuation_problems(text: &str, lang: Lang) -> Vec<String> {
-    // The abbreviation's own stop is part of the value ("Acme Ltd., so that …" is right).
-    let text = text.replace("Acme Ltd.", "Acme Ltd");
+    // The abbreviation's own stop is part of the value ("Acme Ltd., so that …" is right),
+    // but a second stop after it is not ("Acme Ltd..").
+    let text = text.replace("Acme Ltd.", "Acme Ltd\u{1}").replace("Ltd\u{1}.", "Ltd..");
+    let text = text.replace("Ltd\u{1}", "Ltd");
     let mut found = Vec::new();
     for bad in [
         "..", ".،", "،.", "،،", ",,", ".,", ",.", "، .", ", .", " .", " ،", " ,", " :", " ;", " ؛",
@@ -464,6 +466,7 @@ fn the_punctuation_check_catches_what_it_should() {
         );
     }
     assert!(punctuation_problems("Acme Ltd., so that it ends.", Lang::En).is_empty());
+    assert!(!punctuation_problems("your request for Acme Ltd..", Lang::En).is_empty());
     assert!(punctuation_problems("پایان همکاری با Acme Ltd. در تاریخ", Lang::Fa).is_empty());
 }
 
