@@ -336,9 +336,10 @@ pub fn sentence(value: &str, lang: Lang) -> String {
 }
 
 /// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
-/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item ends
-/// a sentence, like the template's own items around it.
-pub fn bullets(value: &str, stop: bool) -> String {
+/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item is a
+/// sentence like the template's own items around it: it ends with a stop and, in English,
+/// starts with a capital.
+pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
     value
         .lines()
         .map(str::trim)
@@ -348,18 +349,24 @@ pub fn bullets(value: &str, stop: bool) -> String {
                 .chars()
                 .next()
                 .is_some_and(|c| persian::digit_value(c).is_some());
-            let item = if numbered {
-                line.to_string()
+            if numbered {
+                return Some(if stop {
+                    phrase(line, true)
+                } else {
+                    line.to_string()
+                });
+            }
+            let bare = line
+                .trim_start_matches(['-', '•', '*', '–', '—', '·'])
+                .trim_start();
+            if bare.is_empty() {
+                return None;
+            }
+            Some(if stop {
+                format!("- {}", sentence(bare, lang))
             } else {
-                let bare = line
-                    .trim_start_matches(['-', '•', '*', '–', '—', '·'])
-                    .trim_start();
-                if bare.is_empty() {
-                    return None;
-                }
                 format!("- {bare}")
-            };
-            Some(if stop { phrase(&item, true) } else { item })
+            })
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -439,7 +446,11 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     tera.register_filter(
         "bullets",
         move |v: &Value, args: &HashMap<String, Value>| {
-            Ok(Value::String(bullets(&as_text(v), bool_arg(args, "stop"))))
+            Ok(Value::String(bullets(
+                &as_text(v),
+                bool_arg(args, "stop"),
+                lang,
+            )))
         },
     );
     tera.register_filter("count", move |v: &Value, args: &HashMap<String, Value>| {
@@ -924,15 +935,21 @@ mod tests {
     #[test]
     fn lists_get_one_dash_per_item() {
         assert_eq!(
-            bullets("one\n\n- two\n• three\n", false),
+            bullets("one\n\n- two\n• three\n", false, Lang::En),
             "- one\n- two\n- three"
         );
-        assert_eq!(bullets("1. first\n۲. دوم", false), "1. first\n۲. دوم");
         assert_eq!(
-            bullets("فایل‌ها ارسال می‌شود\n-\n", true),
+            bullets("1. first\n۲. دوم", false, Lang::Fa),
+            "1. first\n۲. دوم"
+        );
+        assert_eq!(
+            bullets("فایل‌ها ارسال می‌شود\n-\n", true, Lang::Fa),
             "- فایل‌ها ارسال می‌شود."
         );
-        assert_eq!(bullets("Files sent.", true), "- Files sent.");
+        assert_eq!(
+            bullets("files sent\nThe key is returned.", true, Lang::En),
+            "- Files sent.\n- The key is returned."
+        );
     }
 
     #[test]

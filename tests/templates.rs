@@ -363,7 +363,9 @@ fn every_template_renders_a_complete_letter() {
 fn punctuation_problems(text: &str, lang: Lang) -> Vec<String> {
     // The abbreviation's own stop is part of the value ("Acme Ltd., so that …" is right),
     // but a second stop after it is not ("Acme Ltd..").
-    let text = text.replace("Acme Ltd.", "Acme Ltd\u{1}").replace("Ltd\u{1}.", "Ltd..");
+    let text = text
+        .replace("Acme Ltd.", "Acme Ltd\u{1}")
+        .replace("Ltd\u{1}.", "Ltd..");
     let text = text.replace("Ltd\u{1}", "Ltd");
     let mut found = Vec::new();
     for bad in [
