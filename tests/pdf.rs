@@ -98,7 +98,7 @@ fn persian_ultimatum_extracts_in_order_with_embedded_fonts_and_metadata() {
             "جنابآقایرضااحمدی",
             "موضوعآخرینمهلتپرداختصورتحسابINV-2041",
             "INV-2041بهمبلغ۱۲٬۵۰۰٬۰۰۰تومان(دوازدهمیلیونوپانصدهزارتومان)",
-            "حداکثرتا۸آذر۱۴۰۵پرداختکنید",
+            "حداکثرتا۸آذر۱۴۰۵پرداختفرمایید",
             "باسپاسواحترام",
             "مریمرحیمی",
             "مدیراستودیو",
@@ -229,7 +229,8 @@ fn a_long_letter_breaks_across_numbered_pages() {
             "شماره2فایل",
             "شماره69فایل",
             "شماره70فایل",
-            "باسپاسواحترام",
+            // The letter ends with thanks, so its closing does not repeat them.
+            "بااحترام",
         ],
     );
 }
