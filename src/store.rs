@@ -423,7 +423,9 @@ pub fn sample_sender() -> Sender {
         logo: None,
         invocation: None,
         payment_details: Some(
-            "بانک ملت، به نام مریم رحیمی\nشماره کارت: ۶۱۰۴-۰۰۰۰-۰۰۰۰-۰۰۰۰ (نمونه)\nشبا: IR00 0120 0000 0000 0000 0000 00".to_string(),
+            // The شبا without spaces: after Persian words, a number in groups (or with
+            // hyphens) is laid out in reverse order inside a right-to-left line.
+            "بانک ملت، به نام مریم رحیمی (نمونه)\nشبا: IR000120000000000000000000".to_string(),
         ),
         name_en: Some("Maryam Rahimi".to_string()),
         business_en: Some("Naghsh-Afarin Design Studio (sample)".to_string()),
@@ -431,7 +433,7 @@ pub fn sample_sender() -> Sender {
         address_en: Some("12 Nastaran Alley, Valiasr Street".to_string()),
         city_en: Some("Tehran".to_string()),
         payment_details_en: Some(
-            "Bank transfer to Maryam Rahimi, Bank Mellat\nIBAN: IR00 0120 0000 0000 0000 0000 00 (sample)".to_string(),
+            "Bank transfer to Maryam Rahimi, Bank Mellat (sample)\nIBAN: IR00 0120 0000 0000 0000 0000 00".to_string(),
         ),
     }
 }
