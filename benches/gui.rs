@@ -4,17 +4,29 @@
 //! needs an X display (e.g. `xvfb-run cargo bench --bench gui`); it is skipped without one.
 
 // The app lives in the binary; the bench compiles the same modules (their unit tests
-// come along unused, hence the allow).
+// come along unused, hence the allow), and the window-less renderer, which the binary
+// itself leaves out.
 #[path = "../src/gui/mod.rs"]
 #[allow(dead_code, unused_imports)]
 mod gui;
+// (When the bench is checked as a test, `gui` compiles `offscreen` itself.)
+#[cfg(not(test))]
+#[path = "../src/gui/offscreen.rs"]
+#[allow(dead_code)]
+mod offscreen;
+#[cfg(test)]
+use gui::offscreen;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gui::offscreen::Offscreen;
-use gui::{App, Message, compose};
+use gui::App;
+// What `offscreen` takes from its parent module in the app.
+#[cfg(not(test))]
+use gui::theme;
+use gui::{Message, compose};
 use iced::widget::text_editor::{Action, Edit, Motion};
 use marz::Lang;
 use marz::store::Store;
+use offscreen::Offscreen;
 use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

@@ -50,6 +50,8 @@ start() {
 
 # 1. Persian: the compose screen with the first sample client, the payment ladder.
 start
+# The desktop knows the window as Marz's (assets/marz.desktop: StartupWMClass=marz).
+xdotool search --onlyvisible --classname '^marz$' | grep -qx "$win"
 shoot compose-fa 3
 # Editing Persian: click inside the subject (on «صورت‌حساب»), type a letter, then select
 # three letters with Shift+Left and the first word with the mouse. The caret blinks, so
@@ -72,6 +74,25 @@ sleep 0.5
 xdotool key --window "$win" ctrl+End
 xdotool type --window "$win" --delay 40 " سپاس"
 shoot compose-edit-fa 0.3
+# Another situation, half filled in: the price increase shows its own letter at once, with
+# placeholders for what is missing, the export buttons disabled and a line saying what is
+# still needed; Ctrl+E exports nothing. Back to the payment reminder: it is all there.
+# (A click on the "saved" bar dismisses it first, so the form sits where the clicks expect.)
+pdfs=$(ls "$MARZ_EXPORT_DIR"/*.pdf | wc -l)
+xdotool mousemove --window "$win" 600 31 click 1
+sleep 0.3
+xdotool mousemove --window "$win" 967 188 click 1
+sleep 0.5
+xdotool mousemove --window "$win" 849 663 click 1
+xdotool type --window "$win" --delay 40 "طراحی وب‌سایت"
+xdotool mousemove --window "$win" 849 723 click 1
+xdotool type --window "$win" --delay 40 "۱۵۰۰۰۰۰۰"
+shoot compose-draft-fa 0.5
+xdotool key --window "$win" ctrl+e
+sleep 2
+[ "$(ls "$MARZ_EXPORT_DIR"/*.pdf | wc -l)" = "$pdfs" ]
+xdotool mousemove --window "$win" 967 153 click 1
+shoot compose-back-fa 0.5
 # Ctrl+N: a new client form on the clients screen, the name field ready to type into.
 xdotool key --window "$win" ctrl+n
 shoot client-new-fa

@@ -1,8 +1,9 @@
 //! The command line. Every failure becomes one `CliError`, and this is the one place that
 //! turns errors into exit codes: 2 for something the user can fix, 1 for a fault of ours.
 
-use chrono::{Local, NaiveDate, TimeZone};
+use chrono::{Local, NaiveDate};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use marz::email::{Covers, MailOptions};
 use marz::export::{self, Format};
 use marz::profile::{Client, Sender};
 use marz::render::{self, Draft};
@@ -121,6 +122,13 @@ struct RenderArgs {
     /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
     #[arg(long, value_name = "TEXT")]
     attachment: Vec<String>,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 #[derive(Args, Debug)]
@@ -145,6 +153,13 @@ struct BatchArgs {
     /// The folder to write one file per client into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
+    /// the body becomes a short cover note from templates/cover/<lang>.tera.
+    #[arg(long)]
+    attach_pdf: bool,
+    /// With --attach-pdf: the body is the letter itself, not the cover note.
+    #[arg(long, requires = "attach_pdf")]
+    letter_body: bool,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -176,10 +191,27 @@ enum CliError {
 
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Io { .. } => CliError::Internal(e.to_string()),
-            other => CliError::User(other.to_string()),
-        }
+        // The core words the problem (the English interface's sentence); the command line
+        // adds what to type to fix it.
+        let advice = match &e {
+            StoreError::Io { .. } => return CliError::Internal(e.to_string()),
+            StoreError::NoClient(_) => Some("run `marz clients list` to see the ids".to_string()),
+            StoreError::Exists(_) => Some("or pass --replace to overwrite it".to_string()),
+            StoreError::NoSender(_) => {
+                Some("create it with at least `name = \"Your name\"` (see the README)".to_string())
+            }
+            StoreError::NoDataDir => Some("or pass --data-dir DIR".to_string()),
+            _ => None,
+        };
+        CliError::User(advised(&e, advice))
+    }
+}
+
+/// A problem as the core words it, with the command line's advice after it.
+fn advised(problem: &impl std::fmt::Display, advice: Option<String>) -> String {
+    match advice {
+        Some(advice) => format!("{problem}\n  {advice}"),
+        None => problem.to_string(),
     }
 }
 
@@ -368,8 +400,12 @@ fn load_recipient(store: &Store, args: &RenderArgs) -> Result<Client, CliError> 
         .profile
         .as_ref()
         .expect("clap requires --client or --profile");
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::User(format!("{}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        CliError::from(StoreError::Io {
+            path: path.clone(),
+            source,
+        })
+    })?;
     Client::from_toml(&text, path).map_err(|e| CliError::User(e.to_string()))
 }
 
@@ -395,20 +431,6 @@ fn find_template<'a>(library: &'a Library, id: &str, lang: Lang) -> Result<&'a T
             codes[0]
         )))
     }
-}
-
-/// Seconds since the epoch for the e-mail's Date header: now for a letter dated today,
-/// otherwise nine in the morning of the letter date.
-fn mail_timestamp(date: NaiveDate) -> i64 {
-    let now = Local::now();
-    if date == now.date_naive() {
-        return now.timestamp();
-    }
-    let nine = date.and_hms_opt(9, 0, 0).expect("09:00 exists");
-    Local
-        .from_local_datetime(&nine)
-        .earliest()
-        .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
 }
 
 /// What every letter of a `render` or `batch` shares.
@@ -461,14 +483,27 @@ fn values_from(set: &[(String, String)]) -> Result<BTreeMap<String, String>, Cli
     Ok(values)
 }
 
+/// What the command line suggests when the cover note cannot be used.
+const LETTER_BODY_ADVICE: &str = "or pass --letter-body to send the letter itself as the body";
+
 fn export_error(e: export::ExportError) -> CliError {
-    match e {
-        export::ExportError::Write { .. } => CliError::User(format!(
-            "{e} (check that the folder exists and is writable)"
-        )),
-        export::ExportError::Pdf(pdf) => CliError::Internal(pdf.to_string()),
-        other => CliError::User(other.to_string()),
-    }
+    let advice = match &e {
+        export::ExportError::Cover(_) => LETTER_BODY_ADVICE,
+        export::ExportError::Write { .. } => "check that the folder exists and is writable",
+        export::ExportError::NoRecipient(id) => {
+            return CliError::User(advised(
+                &e,
+                Some(format!(
+                    "add `email = \"…\"` to clients/{id}.toml, or pass --format text"
+                )),
+            ));
+        }
+        export::ExportError::NoSender => {
+            "add `email = \"…\"` to sender.toml, or pass --format text"
+        }
+        export::ExportError::Pdf(_) => return CliError::Internal(e.to_string()),
+    };
+    CliError::User(advised(&e, Some(advice.to_string())))
 }
 
 fn format_of(format: OutputFormat) -> Format {
@@ -479,13 +514,41 @@ fn format_of(format: OutputFormat) -> Format {
     }
 }
 
+/// How e-mails go out: `--attach-pdf` (only with `--format eml`), `--letter-body`, and the
+/// cover notes, the owner's where the workspace has them.
+fn mail_options(
+    store: &Store,
+    format: Format,
+    attach_pdf: bool,
+    letter_as_body: bool,
+) -> Result<MailOptions, CliError> {
+    if attach_pdf && format != Format::Eml {
+        return Err(CliError::User(
+            "--attach-pdf attaches the PDF to an e-mail: add --format eml".to_string(),
+        ));
+    }
+    // The owner's cover notes are read only when one will be the body.
+    let covers = if attach_pdf && !letter_as_body {
+        Covers::load(Some(&store.root().join("templates")))
+            .map_err(|e| CliError::User(advised(&e, Some(LETTER_BODY_ADVICE.to_string()))))?
+    } else {
+        Covers::built_in()
+    };
+    Ok(MailOptions {
+        attach_pdf,
+        letter_as_body,
+        covers,
+    })
+}
+
 /// An exporter with the letterhead logo loaded when (and only when) a PDF needs it.
 fn exporter_for(
     store: &Store,
     sender: &Sender,
     format: Format,
+    mail: &MailOptions,
 ) -> Result<export::Exporter, CliError> {
-    let logo = if format == Format::Pdf {
+    let logo = if format == Format::Pdf || mail.attach_pdf {
         store.load_logo(sender)?
     } else {
         None
@@ -516,18 +579,19 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
-    let exporter = exporter_for(store, &sender, format)?;
-    let timestamp = mail_timestamp(job.date);
+    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
+    let exporter = exporter_for(store, &sender, format, &mail)?;
+    let timestamp = export::mail_timestamp(job.date, Local::now());
     match &args.out {
         None => {
             let bytes = exporter
-                .bytes(&letter, format, timestamp)
+                .bytes_with(&letter, format, &mail, timestamp)
                 .map_err(export_error)?;
             print_bytes(&bytes)
         }
         Some(path) => {
             exporter
-                .write(&letter, format, path, timestamp)
+                .write_with(&letter, format, &mail, path, timestamp)
                 .map_err(export_error)?;
             record(store, &letter, path)?;
             eprintln!("Wrote {}", path.display());
@@ -581,8 +645,9 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         attachments: Vec::new(),
     };
     let format = format_of(args.format);
-    let exporter = exporter_for(store, &sender, format)?;
-    let timestamp = mail_timestamp(job.date);
+    let mail = mail_options(store, format, args.attach_pdf, args.letter_body)?;
+    let exporter = exporter_for(store, &sender, format, &mail)?;
+    let timestamp = export::mail_timestamp(job.date, Local::now());
     let mut written = 0usize;
     for id in &ids {
         let result = store
@@ -592,7 +657,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
             .and_then(|letter| {
                 let path = args.out.join(export::default_file_name(&letter, format));
                 exporter
-                    .write(&letter, format, &path, timestamp)
+                    .write_with(&letter, format, &mail, &path, timestamp)
                     .map_err(export_error)?;
                 record(store, &letter, &path)?;
                 Ok(path)
@@ -627,7 +692,8 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
     }
 }
 
-/// Adds to an input error what kind of value the input takes, as a second line.
+/// Adds to an input error how to give the value on the command line, and what kind of
+/// value the input takes.
 fn with_input_hint(template: &Template, error: render::InputError) -> String {
     let name = match &error {
         render::InputError::Missing { name, .. } | render::InputError::Invalid { name, .. } => {
@@ -635,22 +701,28 @@ fn with_input_hint(template: &Template, error: render::InputError) -> String {
         }
         render::InputError::Unknown { .. } => return error.to_string(),
     };
-    let hint = template.input(&name).map(|spec| match spec.kind {
-        InputKind::Money | InputKind::Number => "a number, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰".to_string(),
-        InputKind::Days => "a whole number of days, e.g. 14".to_string(),
-        InputKind::Date => {
-            "a date: 2026-12-01, 1405/09/10, or +7 for a week after the letter date".to_string()
-        }
-        InputKind::Choice => {
-            let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
-            format!("one of: {}", values.join(", "))
-        }
-        InputKind::Text | InputKind::Multiline => "any text".to_string(),
-    });
-    match hint {
-        Some(h) => format!("{error}\n  `{name}` takes {h}"),
-        None => error.to_string(),
+    let takes = template
+        .input(&name)
+        .map(|spec| match (spec.kind, spec.range) {
+            (_, Some([min, max])) => format!("a whole number from {min} to {max}"),
+            (InputKind::Money | InputKind::Number, None) => {
+                "a number, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰".to_string()
+            }
+            (InputKind::Days, None) => "a whole number of days, e.g. 14".to_string(),
+            (InputKind::Date, _) => {
+                "a date: 2026-12-01, 1405/09/10, or +7 for a week after the letter date".to_string()
+            }
+            (InputKind::Choice, _) => {
+                let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
+                format!("one of: {}", values.join(", "))
+            }
+            (InputKind::Text | InputKind::Multiline, _) => "any text".to_string(),
+        });
+    let mut advice = format!("pass --set {name}=VALUE");
+    if let Some(takes) = takes {
+        advice.push_str(&format!("; `{name}` takes {takes}"));
     }
+    advised(&error, Some(advice))
 }
 
 fn record(store: &Store, letter: &Letter, path: &Path) -> Result<(), CliError> {

@@ -56,14 +56,39 @@ impl Jalali {
 }
 
 /// Why a piece of text is not a date.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateError {
-    #[error(
-        "`{0}` is not a date: write YYYY-MM-DD, e.g. 2026-11-30, or a Jalali date such as 1405/09/09"
-    )]
+    /// Not written as a date at all.
     Format(String),
-    #[error("`{0}` is not a day of the calendar (check the month and day)")]
+    /// Written as a date, but the calendar has no such day.
     NoSuchDay(String),
+}
+
+impl crate::i18n::Problem for DateError {
+    fn key(&self) -> &'static str {
+        match self {
+            DateError::Format(_) => "error-not-a-date",
+            DateError::NoSuchDay(_) => "error-no-such-day",
+        }
+    }
+
+    fn args(&self, _: &crate::i18n::Locale) -> Vec<(&'static str, String)> {
+        let (DateError::Format(v) | DateError::NoSuchDay(v)) = self;
+        vec![("value", v.clone())]
+    }
+}
+
+crate::i18n::english_display!(DateError);
+impl std::error::Error for DateError {}
+
+#[cfg(test)]
+impl DateError {
+    pub(crate) fn samples() -> Vec<Self> {
+        vec![
+            DateError::Format("soon".into()),
+            DateError::NoSuchDay("1404/12/30".into()),
+        ]
+    }
 }
 
 /// Gregorian → Jalali.

@@ -1,10 +1,11 @@
 //! Turning a letter into files: plain text, RFC 5322 e-mail (.eml) and PDF.
 
+use crate::email::{self, Attachment, CoverError, MailOptions};
 use crate::fsutil::atomic_write;
+use crate::i18n::{Locale, Problem};
 use crate::letter::Letter;
 use crate::pdf::{PdfError, PdfRenderer};
-use mail_builder::MessageBuilder;
-use mail_builder::headers::raw::Raw;
+use chrono::{DateTime, Local, NaiveDate, TimeZone};
 use std::path::Path;
 
 /// The formats a letter can be exported to.
@@ -25,46 +26,103 @@ impl Format {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error(
-        "client `{0}` has no email address, so an e-mail cannot be addressed: add `email = \"…\"` to clients/{0}.toml, or export as text"
-    )]
+    /// An e-mail needs the client's address; the value is the client's id.
     NoRecipient(String),
-    #[error(
-        "sender.toml has no email address, so the e-mail has no sender: add `email = \"…\"` to sender.toml, or export as text"
-    )]
+    /// An e-mail needs the owner's address.
     NoSender,
-    #[error(transparent)]
-    Pdf(#[from] PdfError),
-    #[error("{}: {source}", path.display())]
+    Pdf(PdfError),
+    /// The cover note (`templates/cover/<lang>.tera`) could not be written for this letter.
+    Cover(CoverError),
     Write {
         path: std::path::PathBuf,
-        #[source]
         source: std::io::Error,
     },
 }
 
-/// The letter as an e-mail message: UTF-8 text body, encoded headers, marked as unsent so
-/// that mail clients open it as a draft ready to send.
+impl From<PdfError> for ExportError {
+    fn from(e: PdfError) -> Self {
+        ExportError::Pdf(e)
+    }
+}
+
+impl From<CoverError> for ExportError {
+    fn from(e: CoverError) -> Self {
+        ExportError::Cover(e)
+    }
+}
+
+impl Problem for ExportError {
+    fn key(&self) -> &'static str {
+        match self {
+            ExportError::NoRecipient(_) => "error-no-recipient-email",
+            ExportError::NoSender => "error-no-sender-email",
+            ExportError::Pdf(e) => e.key(),
+            ExportError::Cover(e) => e.key(),
+            ExportError::Write { source, .. } => crate::store::io_key(source),
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            ExportError::NoRecipient(id) => vec![("id", id.clone())],
+            ExportError::NoSender => Vec::new(),
+            ExportError::Pdf(e) => e.args(locale),
+            ExportError::Cover(e) => e.args(locale),
+            ExportError::Write { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+        }
+    }
+}
+
+crate::i18n::english_display!(ExportError);
+
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Pdf(e) => Some(e),
+            ExportError::Cover(e) => Some(e),
+            ExportError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+impl ExportError {
+    pub(crate) fn samples() -> Vec<Self> {
+        let mut all = vec![
+            ExportError::NoRecipient("acme".into()),
+            ExportError::NoSender,
+            ExportError::Pdf(PdfError::Typeset("unknown font family".into())),
+            ExportError::Pdf(PdfError::Export("the document is empty".into())),
+            ExportError::Write {
+                path: "/media/usb/نامه‌ها/payment-3.pdf".into(),
+                source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            },
+        ];
+        all.extend(CoverError::samples().into_iter().map(ExportError::Cover));
+        for e in &all {
+            match e {
+                ExportError::NoRecipient(_)
+                | ExportError::NoSender
+                | ExportError::Pdf(PdfError::Typeset(_) | PdfError::Export(_))
+                | ExportError::Cover(_)
+                | ExportError::Write { .. } => {}
+            }
+        }
+        all
+    }
+}
+
+/// The letter as an e-mail message: the letter as the body in plain text and in HTML,
+/// encoded headers, marked as unsent so that mail clients open it as a draft ready to send.
 pub fn to_eml(letter: &Letter, timestamp: i64) -> Result<String, ExportError> {
-    let to = letter
-        .to
-        .as_ref()
-        .ok_or_else(|| ExportError::NoRecipient(letter.client.clone()))?;
-    let from = letter.from.as_ref().ok_or(ExportError::NoSender)?;
-    let message = MessageBuilder::new()
-        .from((from.name.as_str(), from.email.as_str()))
-        .to((to.name.as_str(), to.email.as_str()))
-        .subject(letter.subject.as_str())
-        .date(timestamp)
-        .header("X-Unsent", Raw::new("1"))
-        .header("Content-Language", Raw::new(letter.lang.code()))
-        .text_body(letter.email_text());
-    // Writing to a String cannot fail for I/O reasons.
-    Ok(message
-        .write_to_string()
-        .expect("writing an e-mail to memory cannot fail"))
+    let bytes = email::message(letter, &email::letter_body(letter), None, timestamp)?;
+    Ok(String::from_utf8(bytes).expect("mail-builder writes 7-bit text"))
 }
 
 /// Turns letters into files. Keeps one warm PDF engine (built on first use) so that many
@@ -84,21 +142,78 @@ impl Exporter {
         }
     }
 
-    /// The letter in `format`, as bytes ready to be written.
+    /// The letter in `format`, as bytes ready to be written (an e-mail with the letter as
+    /// its body and nothing attached).
     pub fn bytes(
         &self,
         letter: &Letter,
         format: Format,
         timestamp: i64,
     ) -> Result<Vec<u8>, ExportError> {
+        self.bytes_with(letter, format, &MailOptions::default(), timestamp)
+    }
+
+    /// The letter in `format`; an e-mail goes out as `mail` says (PDF attached, cover note).
+    pub fn bytes_with(
+        &self,
+        letter: &Letter,
+        format: Format,
+        mail: &MailOptions,
+        timestamp: i64,
+    ) -> Result<Vec<u8>, ExportError> {
         Ok(match format {
             Format::Text => letter.to_text().into_bytes(),
-            Format::Eml => to_eml(letter, timestamp)?.into_bytes(),
+            Format::Eml => self.eml(letter, mail, timestamp)?,
             Format::Pdf => self
                 .pdf
                 .get_or_init(PdfRenderer::new)
                 .render(letter, self.logo.as_deref())?,
         })
+    }
+
+    /// The letter's PDF as an e-mail attachment: named like a PDF export, the same bytes.
+    pub fn pdf_attachment(&self, letter: &Letter) -> Result<Attachment, ExportError> {
+        Ok(Attachment {
+            name: default_file_name(letter, Format::Pdf),
+            content_type: "application/pdf",
+            // A PDF does not depend on the time it is made.
+            bytes: self.bytes(letter, Format::Pdf, 0)?,
+        })
+    }
+
+    /// The body `mail` asks for: the letter, or (with the PDF attached) the cover note.
+    pub fn mail_body(
+        &self,
+        letter: &Letter,
+        mail: &MailOptions,
+    ) -> Result<email::MailBody, ExportError> {
+        if mail.attach_pdf && !mail.letter_as_body {
+            let note = mail
+                .covers
+                .get(letter.lang)
+                .render(letter, &default_file_name(letter, Format::Pdf))?;
+            Ok(email::cover_body(letter, &note))
+        } else {
+            Ok(email::letter_body(letter))
+        }
+    }
+
+    /// The letter as an e-mail message, as `mail` says.
+    pub fn eml(
+        &self,
+        letter: &Letter,
+        mail: &MailOptions,
+        timestamp: i64,
+    ) -> Result<Vec<u8>, ExportError> {
+        // Addresses first: no PDF is typeset for an e-mail that cannot be addressed.
+        email::addresses(letter)?;
+        let body = self.mail_body(letter, mail)?;
+        let attachment = if mail.attach_pdf {
+            Some(self.pdf_attachment(letter)?)
+        } else {
+            None
+        };
+        email::message(letter, &body, attachment.as_ref(), timestamp)
     }
 
     /// Writes the letter to `path` atomically.
@@ -109,7 +224,19 @@ impl Exporter {
         path: &Path,
         timestamp: i64,
     ) -> Result<(), ExportError> {
-        let bytes = self.bytes(letter, format, timestamp)?;
+        self.write_with(letter, format, &MailOptions::default(), path, timestamp)
+    }
+
+    /// Writes the letter to `path` atomically; an e-mail as `mail` says.
+    pub fn write_with(
+        &self,
+        letter: &Letter,
+        format: Format,
+        mail: &MailOptions,
+        path: &Path,
+        timestamp: i64,
+    ) -> Result<(), ExportError> {
+        let bytes = self.bytes_with(letter, format, mail, timestamp)?;
         atomic_write(path, &bytes).map_err(|source| ExportError::Write {
             path: path.to_path_buf(),
             source,
@@ -117,23 +244,26 @@ impl Exporter {
     }
 }
 
-/// A `mailto:` link that opens the user's mail app with the recipient, subject and body
-/// filled in.
+/// The e-mail's Date header, in seconds since the epoch: `now` for a letter dated today,
+/// otherwise nine in the morning (local time) of the letter date, so that a letter dated
+/// ahead or back carries its own date.
+pub fn mail_timestamp(date: NaiveDate, now: DateTime<Local>) -> i64 {
+    if date == now.date_naive() {
+        return now.timestamp();
+    }
+    let nine = date.and_hms_opt(9, 0, 0).expect("09:00 exists");
+    Local
+        .from_local_datetime(&nine)
+        .earliest()
+        .map_or_else(|| nine.and_utc().timestamp(), |t| t.timestamp())
+}
+
+/// A `mailto:` link that opens the user's mail app with the recipient, subject and the
+/// letter as the body, when that fits in [`crate::mail_app::MAILTO_LIMIT`] characters; else
+/// without the body (see [`crate::mail_app::open_in_mail_program`] for the whole hand-over).
 pub fn mailto(letter: &Letter) -> String {
-    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
-    let enc = |s: &str| utf8_percent_encode(s, NON_ALPHANUMERIC).to_string();
-    let to = letter
-        .to
-        .as_ref()
-        .map(|m| enc(&m.email))
-        .unwrap_or_default();
-    // Mail apps expect CRLF line breaks in a mailto body (RFC 6068).
-    let body = letter.email_text().replace('\n', "\r\n");
-    format!(
-        "mailto:{to}?subject={}&body={}",
-        enc(&letter.subject),
-        enc(&body)
-    )
+    let body = email::letter_body(letter).plain;
+    crate::mail_app::mailto_link(letter, &[(crate::mail_app::MailtoBody::Letter, &body)]).url
 }
 
 /// A file name a person would expect: `payment-3_sample-reza_2026-11-22.eml`.
@@ -145,4 +275,22 @@ pub fn default_file_name(letter: &Letter, format: Format) -> String {
         letter.date.format("%Y-%m-%d"),
         format.extension()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Timelike;
+
+    #[test]
+    fn the_mail_date_is_now_for_today_and_nine_in_the_morning_otherwise() {
+        let now = Local::now();
+        assert_eq!(mail_timestamp(now.date_naive(), now), now.timestamp());
+        let later = now.date_naive() + chrono::Days::new(3);
+        let sent = DateTime::from_timestamp(mail_timestamp(later, now), 0)
+            .unwrap()
+            .with_timezone(&Local);
+        assert_eq!(sent.date_naive(), later);
+        assert_eq!((sent.hour(), sent.minute()), (9, 0));
+    }
 }

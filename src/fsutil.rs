@@ -12,14 +12,47 @@ pub fn atomic_write(path: &Path, contents: &[u8]) -> io::Result<()> {
         _ => Path::new("."),
     };
     let mut tmp = tempfile::Builder::new()
-        .prefix(".marz-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir);
     Ok(())
+}
+
+/// The temporary files `atomic_write` makes are named like this; a crash between writing
+/// and renaming leaves one behind.
+const TEMP_PREFIX: &str = ".marz-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// Removes the temporary files a crash left in `dir` that are older than `age` (younger ones
+/// may belong to a write under way in another process). Returns how many went; a folder
+/// that cannot be read, or a file that cannot be removed, is left as it is.
+pub fn remove_stale_temp_files(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+        })
+        .filter(|e| {
+            e.metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.modified()
+                        .ok()
+                        .and_then(|t| now.duration_since(t).ok())
+                        .is_some_and(|old| old > age)
+            })
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 #[cfg(unix)]
@@ -74,5 +107,28 @@ mod tests {
             })
             .count();
         assert_eq!(leftovers, 0);
+    }
+
+    #[test]
+    fn stale_temp_files_go_and_fresh_ones_and_others_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        let file = |name: &str, modified: Option<std::time::SystemTime>| {
+            let path = dir.path().join(name);
+            let f = std::fs::File::create(&path).unwrap();
+            if let Some(t) = modified {
+                f.set_modified(t).unwrap();
+            }
+            path
+        };
+        let stale = file(".marz-a1B2c3.tmp", Some(old));
+        let fresh = file(".marz-d4E5f6.tmp", None);
+        let mine = file("notes.tmp", Some(old));
+        let client = file("reza.toml", Some(old));
+        let hour = std::time::Duration::from_secs(3600);
+        assert_eq!(remove_stale_temp_files(dir.path(), hour), 1);
+        assert!(!stale.exists());
+        assert!(fresh.exists() && mine.exists() && client.exists());
+        assert_eq!(remove_stale_temp_files(&dir.path().join("none"), hour), 0);
     }
 }

@@ -1,12 +1,15 @@
 //! The finished letter and its frame: the date and number block, the recipient block, the
 //! subject line, greeting, body, closing and signature. Templates write only the body; the
 //! frame is the same for every letter of a language and follows its letter conventions.
+//! Every value the frame prints (names, the company, contact details, the number) is
+//! isolated for the letter's direction (see `bidi`), in the text, the e-mail and the PDF.
 
+use crate::bidi::in_text;
 use crate::dates;
 use crate::i18n::Locale;
 use crate::lang::Lang;
 use crate::numbers::localize_digits;
-use crate::profile::Honorific;
+use crate::profile::{Client, Honorific};
 use crate::render::{Draft, Rendered};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -80,6 +83,16 @@ fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
+/// The client's name as a letter in `lang` addresses them, with the honorific and the name
+/// isolated (U+2068 … U+2069 around «John Smith» in «جناب آقای John Smith»).
+pub fn addressed(client: &Client, lang: Lang) -> String {
+    let name = in_text(&client.name, lang);
+    match client.honorific.title(lang) {
+        "" => name,
+        title => format!("{title} {name}"),
+    }
+}
+
 impl Letter {
     /// Puts the app's frame around a template's rendered pieces.
     pub fn frame(draft: &Draft, pieces: Rendered) -> Letter {
@@ -88,16 +101,17 @@ impl Letter {
         let client = draft.client;
         let sender = &draft.sender.for_letter(lang);
 
-        let mut recipient = vec![client.addressed_name(lang)];
-        match (non_empty(&client.title), non_empty(&client.company)) {
+        let mut recipient = vec![addressed(client, lang)];
+        let isolated = |v: &Option<String>| non_empty(v).map(|v| in_text(v, lang));
+        match (isolated(&client.title), isolated(&client.company)) {
             (Some(title), Some(company)) => recipient.push(locale.text_with(
                 "letter-recipient-title-company",
-                &[("title", title), ("company", company)],
+                &[("title", &title), ("company", &company)],
             )),
             (Some(title), None) => {
-                recipient.push(locale.text_with("letter-recipient-title", &[("title", title)]))
+                recipient.push(locale.text_with("letter-recipient-title", &[("title", &title)]))
             }
-            (None, Some(company)) => recipient.push(company.to_string()),
+            (None, Some(company)) => recipient.push(company),
             (None, None) => {}
         }
 
@@ -109,13 +123,16 @@ impl Letter {
                     Honorific::Mr | Honorific::Ms => format!(
                         "{} {}",
                         client.honorific.title(lang),
-                        client
-                            .name
-                            .split_whitespace()
-                            .last()
-                            .unwrap_or(&client.name)
+                        in_text(
+                            client
+                                .name
+                                .split_whitespace()
+                                .last()
+                                .unwrap_or(&client.name),
+                            lang
+                        )
                     ),
-                    Honorific::None => client.name.clone(),
+                    Honorific::None => in_text(&client.name, lang),
                 };
                 locale.text_with("letter-greeting-named", &[("name", &name)])
             }
@@ -124,13 +141,13 @@ impl Letter {
             .closing
             .unwrap_or_else(|| locale.text("letter-closing"));
 
-        let mut signature = vec![sender.name.clone()];
+        let mut signature = vec![in_text(&sender.name, lang)];
         match (non_empty(&sender.role), non_empty(&sender.business)) {
             (Some(role), Some(business)) => {
-                signature.push(role.to_string());
-                signature.push(business.to_string());
+                signature.push(in_text(role, lang));
+                signature.push(in_text(business, lang));
             }
-            (Some(one), None) | (None, Some(one)) => signature.push(one.to_string()),
+            (Some(one), None) | (None, Some(one)) => signature.push(in_text(one, lang)),
             (None, None) => {}
         }
 
@@ -140,7 +157,7 @@ impl Letter {
             } else {
                 locale.text(key)
             },
-            value,
+            value: in_text(&value, lang),
         };
         let mut contact = Vec::new();
         if let Some(phone) = non_empty(&sender.phone) {
@@ -170,10 +187,8 @@ impl Letter {
             number: localize_digits(&draft.number, lang),
             attachments: Vec::new(),
             copies: Vec::new(),
-            letterhead: non_empty(&sender.business)
-                .unwrap_or(&sender.name)
-                .to_string(),
-            invocation: non_empty(&sender.invocation).map(str::to_string),
+            letterhead: in_text(non_empty(&sender.business).unwrap_or(&sender.name), lang),
+            invocation: non_empty(&sender.invocation).map(|v| in_text(v, lang)),
             recipient,
             subject: pieces.subject,
             greeting,
@@ -196,14 +211,25 @@ impl Letter {
         Locale::get(self.lang).text(key)
     }
 
-    /// The attachments as the heading prints them («ندارد» / "none" when empty).
+    /// The attachments as the heading prints them («ندارد» / "none" when empty), each
+    /// isolated.
     pub fn attachments_text(&self) -> String {
         if self.attachments.is_empty() {
             self.label("letter-attachments-none")
         } else {
             let separator = if self.lang == Lang::Fa { "، " } else { ", " };
-            self.attachments.join(separator)
+            let items: Vec<String> = self
+                .attachments
+                .iter()
+                .map(|a| in_text(a, self.lang))
+                .collect();
+            items.join(separator)
         }
+    }
+
+    /// The «رونوشت» / "cc" lines as printed, each isolated.
+    pub fn copies_text(&self) -> Vec<String> {
+        self.copies.iter().map(|c| in_text(c, self.lang)).collect()
     }
 
     /// The date, number and attachments lines.
@@ -211,7 +237,11 @@ impl Letter {
         let attachments = self.attachments_text();
         vec![
             format!("{} {}", self.label("letter-date"), self.date_text),
-            format!("{} {}", self.label("letter-number"), self.number),
+            format!(
+                "{} {}",
+                self.label("letter-number"),
+                in_text(&self.number, self.lang)
+            ),
             format!("{} {}", self.label("letter-attachments"), attachments),
         ]
     }
@@ -245,9 +275,9 @@ impl Letter {
         ];
         if !self.copies.is_empty() {
             let mut copies = self.label("letter-copies");
-            for line in &self.copies {
+            for line in self.copies_text() {
                 copies.push_str("\n- ");
-                copies.push_str(line);
+                copies.push_str(&line);
             }
             blocks.push(copies);
         }

@@ -9,14 +9,43 @@ pub const FA_GROUP_SEPARATOR: char = '\u{066C}';
 pub const FA_DECIMAL_SEPARATOR: char = '\u{066B}';
 
 /// Why a piece of text is not a number.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
-    #[error("`{0}` is not a number: write digits only, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰")]
     NotANumber(String),
-    #[error("`{0}` has more than two decimal places")]
     TooManyDecimals(String),
-    #[error("`{0}` is too large")]
     TooLarge(String),
+}
+
+impl crate::i18n::Problem for NumberError {
+    fn key(&self) -> &'static str {
+        match self {
+            NumberError::NotANumber(_) => "error-not-a-number",
+            NumberError::TooManyDecimals(_) => "error-too-many-decimals",
+            NumberError::TooLarge(_) => "error-too-large",
+        }
+    }
+
+    fn args(&self, _: &crate::i18n::Locale) -> Vec<(&'static str, String)> {
+        let (NumberError::NotANumber(v)
+        | NumberError::TooManyDecimals(v)
+        | NumberError::TooLarge(v)) = self;
+        vec![("value", v.clone())]
+    }
+}
+
+crate::i18n::english_display!(NumberError);
+impl std::error::Error for NumberError {}
+
+#[cfg(test)]
+impl NumberError {
+    /// One of each kind, for the test that words every error.
+    pub(crate) fn samples() -> Vec<Self> {
+        vec![
+            NumberError::NotANumber("دوازده".into()),
+            NumberError::TooManyDecimals("1.234".into()),
+            NumberError::TooLarge("99999999999999999999999".into()),
+        ]
+    }
 }
 
 /// `12500000` → `12,500,000` (en) or `۱۲٬۵۰۰٬۰۰۰` (fa).

@@ -15,24 +15,41 @@ static TEMPLATE: &str = include_str!("../assets/pdf/letter.typ");
 static FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/Vazirmatn-Regular.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/Vazirmatn-Bold.ttf");
 
-#[derive(Debug, thiserror::Error)]
+/// A fault of the PDF engine (never of the letter: every letter's text typesets). The
+/// detail is the engine's own (English) account.
+#[derive(Debug)]
 pub enum PdfError {
-    #[error("the PDF could not be typeset: {0}")]
     Typeset(String),
-    #[error("the PDF could not be written: {0}")]
     Export(String),
 }
+
+impl crate::i18n::Problem for PdfError {
+    fn key(&self) -> &'static str {
+        match self {
+            PdfError::Typeset(_) => "error-pdf-typeset",
+            PdfError::Export(_) => "error-pdf-export",
+        }
+    }
+
+    fn args(&self, _: &Locale) -> Vec<(&'static str, String)> {
+        let (PdfError::Typeset(detail) | PdfError::Export(detail)) = self;
+        vec![("detail", detail.clone())]
+    }
+}
+
+crate::i18n::english_display!(PdfError);
+impl std::error::Error for PdfError {}
 
 /// A paragraph or a list of the body, as the template lays them out.
 #[derive(Debug, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-enum Block {
+pub(crate) enum Block {
     Para { lines: Vec<String> },
     List { items: Vec<String> },
 }
 
 /// Splits a plain-text body into paragraphs (blank-line separated) and lists (`- ` lines).
-fn blocks(body: &str) -> Vec<Block> {
+pub(crate) fn blocks(body: &str) -> Vec<Block> {
     let mut out = Vec::new();
     for chunk in body.split("\n\n") {
         let mut lines: Vec<String> = Vec::new();
@@ -86,8 +103,9 @@ struct Labels {
 struct PdfData<'a> {
     lang: &'static str,
     dir: &'static str,
-    title: &'a str,
-    author: &'a str,
+    /// Metadata, read by a document viewer rather than laid out: without direction marks.
+    title: String,
+    author: String,
     keywords: Vec<&'a str>,
     labels: Labels,
     invocation: Option<&'a str>,
@@ -102,7 +120,7 @@ struct PdfData<'a> {
     blocks: Vec<Block>,
     closing: &'a str,
     signature: &'a [String],
-    copies: &'a [String],
+    copies: Vec<String>,
     contact: &'a [crate::letter::ContactItem],
 }
 
@@ -119,8 +137,8 @@ impl<'a> PdfData<'a> {
             } else {
                 "ltr"
             },
-            title: &letter.subject,
-            author,
+            title: crate::bidi::strip(&letter.subject),
+            author: crate::bidi::strip(author),
             keywords: vec![&letter.template, &letter.number],
             labels: Labels {
                 date: locale.text("letter-date"),
@@ -143,7 +161,7 @@ impl<'a> PdfData<'a> {
             blocks: blocks(&letter.body),
             closing: &letter.closing,
             signature: &letter.signature,
-            copies: &letter.copies,
+            copies: letter.copies_text(),
             contact: &letter.contact,
         }
     }

@@ -1,6 +1,7 @@
 //! The people in a letter: the owner who sends it (`Sender`) and the client who receives it
 //! (`Client`), as stored in TOML files the owner can read and edit.
 
+use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::money::Currency;
 use crate::persian;
@@ -142,57 +143,186 @@ impl Sender {
 }
 
 /// What is wrong with a profile file, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileError {
-    #[error("{}:{line}:{column}: {message}", file.display())]
+    /// The file is not TOML, or a key is misspelt or has the wrong type; `detail` is the
+    /// TOML reader's own (English) account.
     Syntax {
         file: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        detail: String,
     },
-    #[error("{}: field `{field}`: {message}", file.display())]
-    Invalid {
-        file: PathBuf,
-        field: String,
-        message: String,
+    /// A field's value is not allowed.
+    Invalid { file: PathBuf, error: FieldError },
+    /// The file could not be read at all.
+    Unreadable { file: PathBuf, detail: String },
+}
+
+impl ProfileError {
+    pub fn file(&self) -> &Path {
+        match self {
+            ProfileError::Syntax { file, .. }
+            | ProfileError::Invalid { file, .. }
+            | ProfileError::Unreadable { file, .. } => file,
+        }
+    }
+}
+
+/// What is wrong with one field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    Required,
+    Email(String),
+    Id(String),
+    /// A fact's key that templates could not use.
+    Key(String),
+    Prefix(String),
+    /// A client file whose id is not its file name.
+    IdNotFileName {
+        id: String,
+        stem: String,
     },
 }
 
 /// Which field is wrong and why, before a file name is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
+    /// The field's key in the file (`email`, `letter_prefix`).
     pub field: String,
-    pub message: String,
-    /// What kind of problem, for an interface that words it in its own language:
-    /// `required`, `email`, `id`, `key` or `prefix` (the Fluent key is `invalid-<kind>`).
-    pub kind: &'static str,
-    /// The offending value, if it is worth quoting.
-    pub value: String,
+    pub problem: FieldProblem,
 }
 
 impl FieldError {
-    fn new(field: &str, message: impl Into<String>) -> Self {
+    fn new(field: &str, problem: FieldProblem) -> Self {
         FieldError {
             field: field.to_string(),
-            message: message.into(),
-            kind: "required",
-            value: String::new(),
+            problem,
         }
-    }
-
-    fn of(mut self, kind: &'static str, value: &str) -> Self {
-        self.kind = kind;
-        self.value = value.to_string();
-        self
     }
 
     pub fn in_file(self, file: &Path) -> ProfileError {
         ProfileError::Invalid {
             file: file.to_path_buf(),
-            field: self.field,
-            message: self.message,
+            error: self,
         }
+    }
+}
+
+impl Problem for FieldError {
+    fn key(&self) -> &'static str {
+        match self.problem {
+            FieldProblem::Required => "invalid-required",
+            FieldProblem::Email(_) => "invalid-email",
+            FieldProblem::Id(_) => "invalid-id",
+            FieldProblem::Key(_) => "invalid-key",
+            FieldProblem::Prefix(_) => "invalid-prefix",
+            FieldProblem::IdNotFileName { .. } => "invalid-id-not-file-name",
+        }
+    }
+
+    fn args(&self, _: &Locale) -> Vec<(&'static str, String)> {
+        match &self.problem {
+            FieldProblem::Required => Vec::new(),
+            FieldProblem::Email(v)
+            | FieldProblem::Id(v)
+            | FieldProblem::Key(v)
+            | FieldProblem::Prefix(v) => vec![("value", v.clone())],
+            FieldProblem::IdNotFileName { id, stem } => {
+                vec![("value", id.clone()), ("file", format!("{stem}.toml"))]
+            }
+        }
+    }
+}
+
+impl Problem for ProfileError {
+    fn key(&self) -> &'static str {
+        match self {
+            ProfileError::Syntax { .. } => "error-profile-syntax",
+            ProfileError::Invalid { .. } => "error-profile-invalid",
+            ProfileError::Unreadable { .. } => "error-profile-unreadable",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        let file = ("file", self.file().display().to_string());
+        match self {
+            ProfileError::Syntax {
+                line,
+                column,
+                detail,
+                ..
+            } => vec![
+                file,
+                ("line", locale.number(line)),
+                ("column", locale.number(column)),
+                ("detail", detail.clone()),
+            ],
+            ProfileError::Invalid { error, .. } => vec![
+                file,
+                ("field", error.field.clone()),
+                ("reason", locale.problem(error)),
+            ],
+            ProfileError::Unreadable { detail, .. } => vec![file, ("detail", detail.clone())],
+        }
+    }
+}
+
+crate::i18n::english_display!(FieldError, ProfileError);
+impl std::error::Error for FieldError {}
+impl std::error::Error for ProfileError {}
+
+#[cfg(test)]
+impl ProfileError {
+    /// One of each kind of profile and field problem.
+    pub(crate) fn samples() -> Vec<Self> {
+        let file = PathBuf::from("/home/maryam/marz/clients/acme.toml");
+        let fields = [
+            FieldProblem::Required,
+            FieldProblem::Email("maryam at example".into()),
+            FieldProblem::Id("Acme Ltd.".into()),
+            FieldProblem::Key("due date".into()),
+            FieldProblem::Prefix("M Z".into()),
+            FieldProblem::IdNotFileName {
+                id: "acme".into(),
+                stem: "acme-ltd".into(),
+            },
+        ];
+        let mut all: Vec<ProfileError> = fields
+            .into_iter()
+            .map(|p| FieldError::new("email", p).in_file(&file))
+            .collect();
+        all.push(ProfileError::Syntax {
+            file: file.clone(),
+            line: 3,
+            column: 12,
+            detail: "invalid string".into(),
+        });
+        all.push(ProfileError::Unreadable {
+            file,
+            detail: "Permission denied (os error 13)".into(),
+        });
+        for e in &all {
+            match e {
+                ProfileError::Syntax { .. }
+                | ProfileError::Unreadable { .. }
+                | ProfileError::Invalid {
+                    error:
+                        FieldError {
+                            problem:
+                                FieldProblem::Required
+                                | FieldProblem::Email(_)
+                                | FieldProblem::Id(_)
+                                | FieldProblem::Key(_)
+                                | FieldProblem::Prefix(_)
+                                | FieldProblem::IdNotFileName { .. },
+                            ..
+                        },
+                    ..
+                } => {}
+            }
+        }
+        all
     }
 }
 
@@ -245,11 +375,7 @@ fn check_email(field: &str, email: &Option<String>) -> Result<(), FieldError> {
                 && !e.chars().any(char::is_whitespace)
         });
         if !ok {
-            return Err(FieldError::new(
-                field,
-                format!("`{e}` is not an email address (expected name@example.com)"),
-            )
-            .of("email", e));
+            return Err(FieldError::new(field, FieldProblem::Email(e.clone())));
         }
     }
     Ok(())
@@ -291,25 +417,14 @@ impl Client {
             .map(|(k, v)| (k.trim().to_string(), persian::normalize(&v)))
             .collect();
         if !is_valid_id(&self.id) {
-            return Err(FieldError::new(
-                "id",
-                format!(
-                    "`{}` is not a valid id: use 1–64 characters of a-z, 0-9, `_` and `-`",
-                    self.id
-                ),
-            )
-            .of("id", &self.id));
+            return Err(FieldError::new("id", FieldProblem::Id(self.id.clone())));
         }
         if self.name.is_empty() {
-            return Err(FieldError::new("name", "the name is required"));
+            return Err(FieldError::new("name", FieldProblem::Required));
         }
         check_email("email", &self.email)?;
         if let Some(bad) = self.facts.keys().find(|k| !is_fact_key(k)) {
-            return Err(FieldError::new(
-                "facts",
-                format!("`{bad}` is not usable as a key: use letters, digits and `_`"),
-            )
-            .of("key", bad));
+            return Err(FieldError::new("facts", FieldProblem::Key(bad.clone())));
         }
         Ok(())
     }
@@ -328,10 +443,10 @@ impl Client {
         {
             return Err(FieldError::new(
                 "id",
-                format!(
-                    "the id `{}` does not match the file name `{stem}.toml`: rename one of them",
-                    client.id
-                ),
+                FieldProblem::IdNotFileName {
+                    id: client.id.clone(),
+                    stem: stem.to_string(),
+                },
             )
             .in_file(file));
         }
@@ -377,7 +492,7 @@ impl Sender {
             normalize_opt(field);
         }
         if self.name.is_empty() {
-            return Err(FieldError::new("name", "the sender's name is required"));
+            return Err(FieldError::new("name", FieldProblem::Required));
         }
         check_email("email", &self.email)?;
         if let Some(prefix) = &self.letter_prefix
@@ -385,9 +500,8 @@ impl Sender {
         {
             return Err(FieldError::new(
                 "letter_prefix",
-                "use letters and digits without spaces or `/`, e.g. MZ",
-            )
-            .of("prefix", prefix));
+                FieldProblem::Prefix(prefix.clone()),
+            ));
         }
         Ok(())
     }
@@ -416,7 +530,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(text: &str, file: &Path) -> Result
             file: file.to_path_buf(),
             line,
             column,
-            message: e.message().trim().to_string(),
+            detail: e.message().trim().to_string(),
         }
     })
 }
@@ -493,11 +607,11 @@ contract = "قرارداد ۱۲"
         assert!(text.contains("sir"), "{text}");
 
         let e = Client::from_toml("id = \"reza\"\nname = \"  \"\n", &path()).unwrap_err();
-        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "name"));
+        assert!(matches!(e, ProfileError::Invalid { ref error, .. } if error.field == "name"));
 
         let e = Client::from_toml("id = \"reza\"\nname = \"R\"\nemail = \"nope\"\n", &path())
             .unwrap_err();
-        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "email"));
+        assert!(matches!(e, ProfileError::Invalid { ref error, .. } if error.field == "email"));
 
         let e = Client::from_toml("id = \"reza\"\nname = \"R\"\nage = 3\n", &path()).unwrap_err();
         assert!(e.to_string().contains("age"), "{e}");
@@ -514,7 +628,7 @@ contract = "قرارداد ۱۲"
         assert!(is_valid_id(&"a".repeat(64)));
         let e =
             Client::from_toml("id = \"Bad Id\"\nname = \"R\"\n", Path::new("x.toml")).unwrap_err();
-        assert!(matches!(e, ProfileError::Invalid { ref field, .. } if field == "id"));
+        assert!(matches!(e, ProfileError::Invalid { ref error, .. } if error.field == "id"));
     }
 
     #[test]

@@ -2,13 +2,21 @@
 //!
 //! Rendering is strict: an unknown or missing input, or a variable the context does not
 //! have, is an error that names it. Values are data: Tera never evaluates what it inserts,
-//! so a client named `{{ sender.name }}` is printed as exactly that.
+//! so a client named `{{ sender.name }}` is printed as exactly that. Every text value is
+//! isolated from the sentence around it (see `bidi`), so `Acme Ltd.` stays whole in a
+//! Persian letter.
+//!
+//! `compose` is the lenient form for a screen that shows the letter while it is being
+//! filled in: a missing or invalid input appears in the letter as a visible placeholder
+//! («[نرخ تازه]»), and the letter is a draft until every input is right.
 
-use crate::dates;
+use crate::bidi;
+use crate::dates::{self, DateError};
+use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::letter::Letter;
 use crate::money::{self, Currency};
-use crate::numbers::{self, Decimal};
+use crate::numbers::{self, Decimal, NumberError};
 use crate::persian;
 use crate::profile::{Client, Honorific, Sender};
 use crate::template::{InputKind, InputSpec, Template};
@@ -17,35 +25,268 @@ use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+/// Why a typed value does not fit its input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueError {
+    Number(NumberError),
+    Date(DateError),
+    /// A number of days with a fraction.
+    NotWholeDays(String),
+    /// `+N` days that run past the calendar.
+    TooFarAhead(String),
+    /// Not a whole number within the input's `range` (`61` instalments where 2 to 60 are
+    /// allowed).
+    OutOfRange {
+        value: String,
+        min: u64,
+        max: u64,
+    },
+    /// Not one of a choice input's options; `choices` lists them as the owner reads them.
+    NotAChoice {
+        value: String,
+        choices: String,
+    },
+}
+
 /// A problem with the values given for a template's inputs.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputError {
-    #[error("template `{template}` has no input `{name}`; its inputs are: {known}")]
+    /// A value for an input the template does not have (`--set colour=…`).
     Unknown {
         template: String,
         name: String,
         known: String,
     },
-    #[error("input `{name}` ({label}) is required: pass --set {name}=VALUE")]
+    /// A required input with no value, no fact and no default.
     Missing { name: String, label: String },
-    #[error("input `{name}` ({label}): {message}")]
     Invalid {
         name: String,
         label: String,
-        message: String,
+        problem: ValueError,
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+impl InputError {
+    /// The input's name, for the ones that name an input of the template.
+    pub fn input(&self) -> &str {
+        match self {
+            InputError::Unknown { name, .. }
+            | InputError::Missing { name, .. }
+            | InputError::Invalid { name, .. } => name,
+        }
+    }
+}
+
+/// Which part of a template a problem is in.
+pub type Piece = &'static str;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenderError {
-    #[error(transparent)]
-    Input(#[from] InputError),
-    #[error("{}: in the {piece}: {message}", file.display())]
+    Input(InputError),
+    /// The template uses a variable the letter does not have (`client.nickname`).
+    Undefined {
+        file: PathBuf,
+        piece: Piece,
+        name: String,
+    },
+    /// A filter got a value it cannot work with (`"soon" | date`); `detail` is its reason.
+    Filter {
+        file: PathBuf,
+        piece: Piece,
+        filter: String,
+        detail: String,
+    },
+    /// Anything else Tera refused; `detail` is its own (English) account.
     Template {
         file: PathBuf,
-        piece: &'static str,
-        message: String,
+        piece: Piece,
+        detail: String,
     },
+}
+
+impl From<InputError> for RenderError {
+    fn from(e: InputError) -> Self {
+        RenderError::Input(e)
+    }
+}
+
+impl Problem for ValueError {
+    fn key(&self) -> &'static str {
+        match self {
+            ValueError::Number(e) => e.key(),
+            ValueError::Date(e) => e.key(),
+            ValueError::NotWholeDays(_) => "error-not-whole-days",
+            ValueError::TooFarAhead(_) => "error-too-far-ahead",
+            ValueError::NotAChoice { .. } => "error-not-a-choice",
+            ValueError::OutOfRange { .. } => "error-out-of-range",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            ValueError::Number(e) => e.args(locale),
+            ValueError::Date(e) => e.args(locale),
+            ValueError::NotWholeDays(v) | ValueError::TooFarAhead(v) => vec![("value", v.clone())],
+            ValueError::NotAChoice { value, choices } => {
+                vec![("value", value.clone()), ("choices", choices.clone())]
+            }
+            ValueError::OutOfRange { value, min, max } => vec![
+                ("value", value.clone()),
+                ("min", locale.number(min)),
+                ("max", locale.number(max)),
+            ],
+        }
+    }
+}
+
+impl Problem for InputError {
+    fn key(&self) -> &'static str {
+        match self {
+            InputError::Unknown { .. } => "error-unknown-input",
+            InputError::Missing { .. } => "error-missing-input",
+            InputError::Invalid { .. } => "error-invalid-input",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            InputError::Unknown {
+                template,
+                name,
+                known,
+            } => vec![
+                ("template", template.clone()),
+                ("name", name.clone()),
+                ("known", known.clone()),
+            ],
+            InputError::Missing { label, .. } => vec![("label", label.clone())],
+            InputError::Invalid { label, problem, .. } => vec![
+                ("label", label.clone()),
+                ("reason", locale.problem(problem)),
+            ],
+        }
+    }
+}
+
+impl Problem for RenderError {
+    fn key(&self) -> &'static str {
+        match self {
+            RenderError::Input(e) => e.key(),
+            RenderError::Undefined { .. } => "error-template-undefined",
+            RenderError::Filter { .. } => "error-template-filter",
+            RenderError::Template { .. } => "error-template",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        // Where in which file, then what the kind names.
+        let place = |file: &PathBuf, piece: Piece, named: &[(&'static str, &String)]| {
+            let mut args = vec![
+                ("file", file.display().to_string()),
+                ("piece", locale.text(&format!("template-piece-{piece}"))),
+            ];
+            args.extend(named.iter().map(|(k, v)| (*k, (*v).clone())));
+            args
+        };
+        match self {
+            RenderError::Input(e) => e.args(locale),
+            RenderError::Undefined { file, piece, name } => place(file, piece, &[("name", name)]),
+            RenderError::Filter {
+                file,
+                piece,
+                filter,
+                detail,
+            } => place(file, piece, &[("filter", filter), ("detail", detail)]),
+            RenderError::Template {
+                file,
+                piece,
+                detail,
+            } => place(file, piece, &[("detail", detail)]),
+        }
+    }
+}
+
+crate::i18n::english_display!(ValueError, InputError, RenderError);
+impl std::error::Error for ValueError {}
+impl std::error::Error for InputError {}
+impl std::error::Error for RenderError {}
+
+#[cfg(test)]
+impl RenderError {
+    /// One of each kind of render, input and value problem.
+    pub(crate) fn samples() -> Vec<Self> {
+        let file = PathBuf::from("/home/maryam/marz/templates/fa/payment-9.tera");
+        let label = "مبلغ معوق".to_string();
+        let mut values: Vec<ValueError> = NumberError::samples()
+            .into_iter()
+            .map(ValueError::Number)
+            .chain(DateError::samples().into_iter().map(ValueError::Date))
+            .collect();
+        values.extend([
+            ValueError::NotWholeDays("2.5".into()),
+            ValueError::TooFarAhead("+999999999".into()),
+            ValueError::OutOfRange {
+                value: "61".into(),
+                min: 2,
+                max: 60,
+            },
+            ValueError::NotAChoice {
+                value: "shout".into(),
+                choices: "توقف خدمات، پایان همکاری".into(),
+            },
+        ]);
+        let mut all: Vec<RenderError> = values
+            .into_iter()
+            .map(|problem| {
+                RenderError::Input(InputError::Invalid {
+                    name: "amount".into(),
+                    label: label.clone(),
+                    problem,
+                })
+            })
+            .collect();
+        all.extend([
+            RenderError::Input(InputError::Unknown {
+                template: "payment-3".into(),
+                name: "colour".into(),
+                known: "invoice, amount".into(),
+            }),
+            RenderError::Input(InputError::Missing {
+                name: "amount".into(),
+                label,
+            }),
+            RenderError::Undefined {
+                file: file.clone(),
+                piece: "body",
+                name: "client.nickname".into(),
+            },
+            RenderError::Filter {
+                file: file.clone(),
+                piece: "subject",
+                filter: "date".into(),
+                detail: "`soon` is not a date".into(),
+            },
+            RenderError::Template {
+                file,
+                piece: "greeting",
+                detail: "Tried to do math with a string".into(),
+            },
+        ]);
+        // Every kind is here: this match does not compile when a kind is added.
+        for e in &all {
+            match e {
+                RenderError::Input(
+                    InputError::Unknown { .. }
+                    | InputError::Missing { .. }
+                    | InputError::Invalid { .. },
+                )
+                | RenderError::Undefined { .. }
+                | RenderError::Filter { .. }
+                | RenderError::Template { .. } => {}
+            }
+        }
+        all
+    }
 }
 
 /// Everything a letter is made from.
@@ -62,29 +303,31 @@ pub struct Draft<'a> {
 }
 
 /// Parses one form value by its input kind. `date` is the letter date, the base of `+N`.
-pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value, String> {
+pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value, ValueError> {
     let raw = raw.trim();
     match spec.kind {
         InputKind::Text | InputKind::Multiline => Ok(Value::String(persian::normalize(raw))),
         InputKind::Money | InputKind::Number => {
-            let d = Decimal::parse(raw).map_err(|e| e.to_string())?;
+            let d = Decimal::parse(raw).map_err(ValueError::Number)?;
+            in_range(spec, d, raw)?;
             Ok(decimal_value(d))
         }
         InputKind::Days => {
-            let d = Decimal::parse(raw).map_err(|e| e.to_string())?;
+            let d = Decimal::parse(raw).map_err(ValueError::Number)?;
             if d.hundredths != 0 {
-                return Err(format!("`{raw}` is not a whole number of days"));
+                return Err(ValueError::NotWholeDays(raw.to_string()));
             }
+            in_range(spec, d, raw)?;
             Ok(json!(d.whole))
         }
         InputKind::Date => {
             let parsed = match raw.strip_prefix('+') {
                 Some(n) => {
-                    let days = Decimal::parse(n).map_err(|e| e.to_string())?;
+                    let days = Decimal::parse(n).map_err(ValueError::Number)?;
                     date.checked_add_days(chrono::Days::new(days.whole))
-                        .ok_or_else(|| format!("`{raw}` is too far in the future"))?
+                        .ok_or_else(|| ValueError::TooFarAhead(raw.to_string()))?
                 }
-                None => dates::parse(raw).map_err(|e| e.to_string())?,
+                None => dates::parse(raw).map_err(ValueError::Date)?,
             };
             Ok(Value::String(dates::iso(parsed)))
         }
@@ -95,10 +338,38 @@ pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value
                 .find(|c| c.value == normalized || (!c.label.is_empty() && c.label == normalized))
                 .map(|c| Value::String(c.value.clone()))
                 .ok_or_else(|| {
-                    let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
-                    format!("`{raw}` is not one of: {}", values.join(", "))
+                    let options: Vec<&str> = spec
+                        .choices
+                        .iter()
+                        .map(|c| {
+                            if c.label.is_empty() {
+                                &c.value
+                            } else {
+                                &c.label
+                            }
+                        })
+                        .map(String::as_str)
+                        .collect();
+                    ValueError::NotAChoice {
+                        value: raw.to_string(),
+                        choices: options.join(", "),
+                    }
                 })
         }
+    }
+}
+
+/// Whether `d` is a whole number within the input's `range`, if it has one.
+fn in_range(spec: &InputSpec, d: Decimal, raw: &str) -> Result<(), ValueError> {
+    match spec.range {
+        Some([min, max]) if d.hundredths != 0 || d.whole < min || d.whole > max => {
+            Err(ValueError::OutOfRange {
+                value: raw.to_string(),
+                min,
+                max,
+            })
+        }
+        _ => Ok(()),
     }
 }
 
@@ -110,17 +381,43 @@ fn decimal_value(d: Decimal) -> Value {
     }
 }
 
-/// Every input of the template as a typed value: the given value, else the client's fact of
-/// the same name (so an owner can keep e.g. an open `invoice` on the profile), else the
-/// template's default, else (for optional inputs) an empty string. Unknown names and missing
-/// required inputs are errors.
-pub fn resolve_inputs(
-    template: &Template,
-    values: &BTreeMap<String, String>,
-    facts: &BTreeMap<String, String>,
-    date: NaiveDate,
-) -> Result<Map<String, Value>, InputError> {
-    if let Some(name) = values.keys().find(|n| template.input(n).is_none()) {
+/// A missing or invalid input in a letter being filled in: the marker the template sees,
+/// replaced by the input's placeholder once the text is rendered. (Private-use characters
+/// cannot come from the owner's typing into a value the template prints.)
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+fn marker(name: &str) -> Value {
+    Value::String(format!("{MARK_OPEN}{name}{MARK_CLOSE}"))
+}
+
+fn is_marker(value: &Value) -> bool {
+    matches!(value, Value::String(s) if s.starts_with(MARK_OPEN))
+}
+
+/// How a letter being filled in shows an input that has no usable value yet: its label in
+/// brackets, «[نرخ تازه]» / "[new price]".
+pub fn placeholder(label: &str) -> String {
+    format!("[{label}]")
+}
+
+/// The inputs of a template as typed values, and what is still wrong with them.
+struct Resolved {
+    values: Map<String, Value>,
+    /// Missing and invalid inputs, in the template's order; each has a marker in `values`.
+    needs: Vec<InputError>,
+}
+
+/// Every input of the template as a typed value: the given value, else (when none is given)
+/// the client's fact of the same name (so an owner can keep e.g. an open `invoice` on the
+/// profile), else the template's default, else (for `payment_details`) the sender's payment
+/// details, else (for optional inputs) an empty string. A required input with none of
+/// these, or a value that does not parse, is a need. Text is isolated for the
+/// letter's direction; numbers, dates and choices stay as they are, for filters and
+/// comparisons.
+fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
+    let template = draft.template;
+    if let Some(name) = draft.values.keys().find(|n| template.input(n).is_none()) {
         let known: Vec<&str> = template
             .meta
             .inputs
@@ -131,77 +428,127 @@ pub fn resolve_inputs(
             template: template.meta.id.clone(),
             name: name.clone(),
             known: if known.is_empty() {
-                "(none)".to_string()
+                "-".to_string()
             } else {
                 known.join(", ")
             },
         });
     }
-    let mut out = Map::new();
+    let mut out = Resolved {
+        values: Map::new(),
+        needs: Vec::new(),
+    };
+    let non_empty = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    // How to pay is the owner's standing detail: an empty `payment_details` input takes it
+    // from sender.toml, so no payment letter goes out without it.
+    let standing = draft.sender.for_letter(template.lang).payment_details;
     for spec in &template.meta.inputs {
-        let given = values
-            .get(&spec.name)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty());
-        let from_fact = facts
-            .get(&spec.name)
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty());
-        let raw = given.or(from_fact).or(spec.default.as_deref());
-        let value = match raw {
-            Some(raw) => parse_input(spec, raw, date).map_err(|message| InputError::Invalid {
-                name: spec.name.clone(),
-                label: spec.label.clone(),
-                message,
-            })?,
+        // A value given, even an empty one, stands: a form emptied on screen must not
+        // bring the client's fact back into the letter.
+        let raw = match draft.values.get(&spec.name) {
+            Some(given) => non_empty(given),
+            None => draft.client.facts.get(&spec.name).and_then(non_empty),
+        }
+        .or_else(|| spec.default.clone())
+        .or_else(|| {
+            (spec.name == PAYMENT_DETAILS)
+                .then(|| standing.as_ref().and_then(non_empty))
+                .flatten()
+        });
+        let value = match raw.map(|raw| parse_input(spec, &raw, draft.date)) {
+            Some(Ok(Value::String(text)))
+                if matches!(spec.kind, InputKind::Text | InputKind::Multiline) =>
+            {
+                Value::String(bidi::in_text(&text, template.lang))
+            }
+            Some(Ok(value)) => value,
+            Some(Err(problem)) => {
+                out.needs.push(InputError::Invalid {
+                    name: spec.name.clone(),
+                    label: spec.label.clone(),
+                    problem,
+                });
+                marker(&spec.name)
+            }
             None if spec.required => {
-                return Err(InputError::Missing {
+                out.needs.push(InputError::Missing {
                     name: spec.name.clone(),
                     label: spec.label.clone(),
                 });
+                marker(&spec.name)
             }
             None => Value::String(String::new()),
         };
-        out.insert(spec.name.clone(), value);
+        out.values.insert(spec.name.clone(), value);
     }
     Ok(out)
 }
 
-fn opt(value: &Option<String>) -> Value {
-    Value::String(value.clone().unwrap_or_default())
+/// A text value of the profile, isolated for a letter in `lang`.
+fn text(value: &str, lang: Lang) -> Value {
+    Value::String(bidi::in_text(value, lang))
+}
+
+/// Text fields of a profile as the letter prints them: isolated, an absent one empty.
+fn texts(lang: Lang, fields: &[(&str, Option<&String>)]) -> Map<String, Value> {
+    fields
+        .iter()
+        .map(|(name, value)| {
+            let value = value.map_or("", String::as_str);
+            (name.to_string(), text(value, lang))
+        })
+        .collect()
 }
 
 fn client_value(client: &Client, lang: Lang) -> Value {
-    json!({
-        "id": client.id,
-        "name": client.name,
-        "honorific": client.honorific.code(),
-        "title": opt(&client.title),
-        "company": opt(&client.company),
-        "email": opt(&client.email),
-        "phone": opt(&client.phone),
-        "notes": opt(&client.notes),
-        "language": client.language.code(),
-        "currency": client.currency.code(),
-        "facts": client.facts,
-        // Derived, so templates need not repeat the honorific logic.
-        "addressed": client.addressed_name(lang),
-    })
+    let mut map = texts(
+        lang,
+        &[
+            ("name", Some(&client.name)),
+            ("title", client.title.as_ref()),
+            ("company", client.company.as_ref()),
+            ("email", client.email.as_ref()),
+            ("phone", client.phone.as_ref()),
+            ("notes", client.notes.as_ref()),
+        ],
+    );
+    let facts: Vec<(&str, Option<&String>)> = client
+        .facts
+        .iter()
+        .map(|(k, v)| (k.as_str(), Some(v)))
+        .collect();
+    map.insert("facts".into(), Value::Object(texts(lang, &facts)));
+    // Codes, compared in templates: as they are.
+    map.insert("id".into(), json!(client.id));
+    map.insert("honorific".into(), json!(client.honorific.code()));
+    map.insert("language".into(), json!(client.language.code()));
+    map.insert("currency".into(), json!(client.currency.code()));
+    // Derived, so templates need not repeat the honorific logic.
+    map.insert(
+        "addressed".into(),
+        json!(crate::letter::addressed(client, lang)),
+    );
+    Value::Object(map)
 }
 
-fn sender_value(sender: &Sender) -> Value {
-    json!({
-        "name": sender.name,
-        "business": opt(&sender.business),
-        "role": opt(&sender.role),
-        "email": opt(&sender.email),
-        "phone": opt(&sender.phone),
-        "address": opt(&sender.address),
-        "city": opt(&sender.city),
-        "website": opt(&sender.website),
-        "letter_prefix": opt(&sender.letter_prefix),
-        "payment_details": opt(&sender.payment_details),
-    })
+fn sender_value(sender: &Sender, lang: Lang) -> Value {
+    let mut map = texts(
+        lang,
+        &[
+            ("name", Some(&sender.name)),
+            ("business", sender.business.as_ref()),
+            ("role", sender.role.as_ref()),
+            ("email", sender.email.as_ref()),
+            ("phone", sender.phone.as_ref()),
+            ("address", sender.address.as_ref()),
+            ("city", sender.city.as_ref()),
+            ("website", sender.website.as_ref()),
+            ("payment_details", sender.payment_details.as_ref()),
+        ],
+    );
+    let prefix = sender.letter_prefix.clone().unwrap_or_default();
+    map.insert("letter_prefix".into(), json!(prefix));
+    Value::Object(map)
 }
 
 /// Reads a number from a template value: a JSON number or text in any digit script.
@@ -214,9 +561,8 @@ fn as_decimal(value: &Value, filter: &str) -> tera::Result<Decimal> {
             .ok_or_else(|| {
                 tera::Error::msg(format!("`{filter}` needs a non-negative number, got {n}"))
             }),
-        Value::String(s) => {
-            Decimal::parse(s).map_err(|e| tera::Error::msg(format!("`{filter}`: {e}")))
-        }
+        Value::String(s) => Decimal::parse(&bidi::strip(s))
+            .map_err(|e| tera::Error::msg(format!("`{filter}`: {e}"))),
         other => Err(tera::Error::msg(format!(
             "`{filter}` needs a number, got {other}"
         ))),
@@ -226,7 +572,7 @@ fn as_decimal(value: &Value, filter: &str) -> tera::Result<Decimal> {
 fn as_date(value: &Value, filter: &str) -> tera::Result<NaiveDate> {
     match value {
         Value::String(s) => {
-            dates::parse(s).map_err(|e| tera::Error::msg(format!("`{filter}`: {e}")))
+            dates::parse(&bidi::strip(s)).map_err(|e| tera::Error::msg(format!("`{filter}`: {e}")))
         }
         other => Err(tera::Error::msg(format!(
             "`{filter}` needs a date, got {other}"
@@ -246,7 +592,8 @@ fn as_text(value: &Value) -> String {
 const STOPS: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
 
 /// Marks that only continue a sentence; a value inserted mid-sentence loses them at its end.
-const CONTINUERS: [char; 6] = [',', '،', ';', '؛', ':', '-'];
+/// (Not a hyphen: a code may end in one, `INV-`, and a code is kept as typed.)
+const CONTINUERS: [char; 5] = [',', '،', ';', '؛', ':'];
 
 /// Latin abbreviations whose full stop belongs to the word ("Acme Ltd."), so `phrase` keeps it.
 const ABBREVIATIONS: [&str; 16] = [
@@ -400,15 +747,124 @@ fn bool_arg(args: &HashMap<String, Value>, name: &str) -> bool {
     args.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
 
+type FilterArgs = HashMap<String, Value>;
+
+/// A filter that passes a placeholder through untouched: an input not filled in yet shows
+/// as its placeholder whatever the template does with it.
+fn lenient(
+    filter: impl Fn(&Value, &FilterArgs) -> tera::Result<Value> + Sync + Send,
+) -> impl Fn(&Value, &FilterArgs) -> tera::Result<Value> + Sync + Send {
+    move |value, args| match std::iter::once(value)
+        .chain(args.values())
+        .find(|v| is_marker(v))
+    {
+        Some(mark) => Ok(mark.clone()),
+        None => filter(value, args),
+    }
+}
+
+fn add(
+    tera: &mut tera::Tera,
+    name: &str,
+    filter: impl Fn(&Value, &FilterArgs) -> tera::Result<Value> + Sync + Send + 'static,
+) {
+    tera.register_filter(name, lenient(filter));
+}
+
+/// Applies `f` to a text value as it was typed: the isolates the letter put around each of
+/// its lines (`bidi::isolate`) come off first, so `f` sees the value's own last mark, and go
+/// back on the result. A value that was not isolated is not isolated after.
+fn on_typed(value: &Value, f: impl Fn(&str) -> String) -> Value {
+    let text = as_text(value);
+    match bidi::unisolate(&text) {
+        Some(typed) => Value::String(bidi::isolate(&f(&typed))),
+        None => Value::String(f(&text)),
+    }
+}
+
+/// The full stop `phrase(end=true)` adds belongs to the letter's sentence, so it goes after
+/// the value's isolate: a Latin value ending a Persian sentence keeps the stop at the
+/// sentence's end («‹the files›.»), not at the Latin text's.
+fn phrase_value(value: &Value, end: bool) -> Value {
+    let text = as_text(value);
+    let Some(typed) = bidi::unisolate(&text) else {
+        return Value::String(phrase(&text, end));
+    };
+    let inner = phrase(&typed, false);
+    if inner.is_empty() {
+        return Value::String(String::new());
+    }
+    let closed = phrase(&typed, end);
+    Value::String(match closed.strip_prefix(inner.as_str()) {
+        Some(added) if !added.is_empty() => format!("{}{added}", bidi::isolate(&inner)),
+        _ => bidi::isolate(&closed),
+    })
+}
+
+/// The rows of an instalment plan. A placeholder for the total, the count or the first date
+/// shows where that value would be: a missing count gives one row of placeholders, a
+/// missing total gives each row the total's placeholder beside its date.
+fn instalment_rows(total: &Value, args: &FilterArgs, lang: Lang) -> tera::Result<Vec<Value>> {
+    let count = args.get("count").ok_or_else(|| {
+        tera::Error::msg(
+            "`instalments` needs count= and first=: instalments(count=3, first=input.first_due)",
+        )
+    })?;
+    let first = args
+        .get("first")
+        .ok_or_else(|| tera::Error::msg("`instalments` needs the first due date: first=…"))?;
+    if is_marker(count) {
+        return Ok(vec![
+            json!({ "number": count, "amount": count, "date": count }),
+        ]);
+    }
+    let n = as_decimal(count, "instalments")?;
+    if n.hundredths != 0 || !(2..=60).contains(&n.whole) {
+        return Err(tera::Error::msg(format!(
+            "the number of instalments is {}: use a whole number from 2 to 60",
+            n.display(Lang::En)
+        )));
+    }
+    let every = match args.get("months") {
+        Some(m) => as_decimal(m, "instalments")?.whole as u32,
+        None => 1,
+    };
+    let first = if is_marker(first) {
+        None
+    } else {
+        Some(as_date(first, "instalments")?)
+    };
+    let amounts: Vec<Value> = if is_marker(total) {
+        vec![total.clone(); n.whole as usize]
+    } else {
+        money::split_instalments(as_decimal(total, "instalments")?, n.whole as u32)
+            .into_iter()
+            .map(decimal_value)
+            .collect()
+    };
+    let mut rows = Vec::with_capacity(amounts.len());
+    for (i, amount) in amounts.into_iter().enumerate() {
+        let date = match first {
+            Some(first) => json!(dates::iso(
+                dates::add_months(first, every * i as u32, lang)
+                    .ok_or_else(|| tera::Error::msg("`instalments`: a date is out of range"))?
+            )),
+            None => args["first"].clone(),
+        };
+        rows.push(json!({ "number": i + 1, "date": date, "amount": amount }));
+    }
+    Ok(rows)
+}
+
 /// Registers Marz's filters, bound to the letter's language and the client's currency.
 pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
-    tera.register_filter("digits", move |v: &Value, _: &HashMap<String, Value>| {
+    add(tera, "digits", move |v: &Value, _: &FilterArgs| {
         Ok(Value::String(numbers::localize_digits(&as_text(v), lang)))
     });
-    tera.register_filter("amount", move |v: &Value, _: &HashMap<String, Value>| {
+    add(tera, "amount", move |v: &Value, _: &FilterArgs| {
         Ok(Value::String(as_decimal(v, "amount")?.display(lang)))
     });
-    tera.register_filter("words", move |v: &Value, _: &HashMap<String, Value>| {
+    add(tera, "words", move |v: &Value, _: &FilterArgs| {
         let d = as_decimal(v, "words")?;
         let mut text = numbers::words(d.whole, lang);
         if d.hundredths > 0 {
@@ -423,9 +879,11 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         }
         Ok(Value::String(text))
     });
-    tera.register_filter("money", move |v: &Value, args: &HashMap<String, Value>| {
+    add(tera, "money", move |v: &Value, args: &FilterArgs| {
         let currency = match args.get("currency") {
-            Some(c) => as_text(c).parse::<Currency>().map_err(tera::Error::msg)?,
+            Some(c) => bidi::strip(&as_text(c))
+                .parse::<Currency>()
+                .map_err(tera::Error::msg)?,
             None => currency,
         };
         let value = as_decimal(v, "money")?;
@@ -437,23 +895,17 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             money::amount(value, currency, lang)
         }))
     });
-    tera.register_filter("phrase", move |v: &Value, args: &HashMap<String, Value>| {
-        Ok(Value::String(phrase(&as_text(v), bool_arg(args, "end"))))
+    add(tera, "phrase", move |v: &Value, args: &FilterArgs| {
+        Ok(phrase_value(v, bool_arg(args, "end")))
     });
-    tera.register_filter("sentence", move |v: &Value, _: &HashMap<String, Value>| {
-        Ok(Value::String(sentence(&as_text(v), lang)))
+    add(tera, "sentence", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, |text| sentence(text, lang)))
     });
-    tera.register_filter(
-        "bullets",
-        move |v: &Value, args: &HashMap<String, Value>| {
-            Ok(Value::String(bullets(
-                &as_text(v),
-                bool_arg(args, "stop"),
-                lang,
-            )))
-        },
-    );
-    tera.register_filter("count", move |v: &Value, args: &HashMap<String, Value>| {
+    add(tera, "bullets", move |v: &Value, args: &FilterArgs| {
+        let stop = bool_arg(args, "stop");
+        Ok(on_typed(v, |text| bullets(text, stop, lang)))
+    });
+    add(tera, "count", move |v: &Value, args: &FilterArgs| {
         let d = as_decimal(v, "count")?;
         if d.hundredths != 0 {
             return Err(tera::Error::msg(format!(
@@ -469,68 +921,31 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         }
         Ok(Value::String(count(d.whole, lang, one, other)))
     });
-    tera.register_filter("ordinal", move |v: &Value, _: &HashMap<String, Value>| {
+    add(tera, "ordinal", move |v: &Value, _: &FilterArgs| {
         let d = as_decimal(v, "ordinal")?;
         Ok(Value::String(numbers::ordinal(d.whole, lang)))
     });
-    tera.register_filter(
-        "instalments",
-        move |v: &Value, args: &HashMap<String, Value>| {
-            let total = as_decimal(v, "instalments")?;
-            let n = args
-                .get("count")
-                .ok_or_else(|| {
-                    tera::Error::msg("`instalments` needs count= and first=: instalments(count=3, first=input.first_due)")
-                })
-                .and_then(|c| as_decimal(c, "instalments"))?;
-            if n.hundredths != 0 || !(2..=60).contains(&n.whole) {
-                return Err(tera::Error::msg(format!(
-                    "the number of instalments is {}: use a whole number from 2 to 60",
-                    n.display(Lang::En)
-                )));
-            }
-            let first = args
-                .get("first")
-                .ok_or_else(|| tera::Error::msg("`instalments` needs the first due date: first=…"))
-                .and_then(|f| as_date(f, "instalments"))?;
-            let every = match args.get("months") {
-                Some(m) => as_decimal(m, "instalments")?.whole as u32,
-                None => 1,
-            };
-            let parts = money::split_instalments(total, n.whole as u32);
-            let mut rows = Vec::with_capacity(parts.len());
-            for (i, amount) in parts.into_iter().enumerate() {
-                let date = dates::add_months(first, every * i as u32, lang)
-                    .ok_or_else(|| tera::Error::msg("`instalments`: a date is out of range"))?;
-                rows.push(json!({
-                    "number": i + 1,
-                    "date": dates::iso(date),
-                    "amount": decimal_value(amount),
-                }));
-            }
-            Ok(Value::Array(rows))
-        },
-    );
-    tera.register_filter("date", move |v: &Value, _: &HashMap<String, Value>| {
+    // Not `add`: a placeholder among its arguments still gives rows (see `instalment_rows`).
+    tera.register_filter("instalments", move |v: &Value, args: &FilterArgs| {
+        Ok(Value::Array(instalment_rows(v, args, lang)?))
+    });
+    add(tera, "date", move |v: &Value, _: &FilterArgs| {
         Ok(Value::String(dates::format(as_date(v, "date")?, lang)))
     });
-    tera.register_filter(
-        "add_days",
-        move |v: &Value, args: &HashMap<String, Value>| {
-            let n = args.get("n").ok_or_else(|| {
-                tera::Error::msg("`add_days` needs the number of days: add_days(n=7)")
-            })?;
-            let n = as_decimal(n, "add_days")?;
-            let date = as_date(v, "add_days")?
-                .checked_add_days(chrono::Days::new(n.whole))
-                .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
-            Ok(Value::String(dates::iso(date)))
-        },
-    );
-    tera.register_filter("honorific", move |v: &Value, _: &HashMap<String, Value>| {
+    add(tera, "add_days", move |v: &Value, args: &FilterArgs| {
+        let n = args.get("n").ok_or_else(|| {
+            tera::Error::msg("`add_days` needs the number of days: add_days(n=7)")
+        })?;
+        let n = as_decimal(n, "add_days")?;
+        let date = as_date(v, "add_days")?
+            .checked_add_days(chrono::Days::new(n.whole))
+            .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
+        Ok(Value::String(dates::iso(date)))
+    });
+    add(tera, "honorific", move |v: &Value, _: &FilterArgs| {
         let code = match v {
             Value::Object(map) => map.get("honorific").map(as_text).unwrap_or_default(),
-            other => as_text(other),
+            other => bidi::strip(&as_text(other)),
         };
         let honorific = match code.as_str() {
             "mr" => Honorific::Mr,
@@ -595,57 +1010,97 @@ pub struct Rendered {
 /// The input that falls back to the sender's payment details when left empty.
 pub const PAYMENT_DETAILS: &str = "payment_details";
 
-/// Renders the template's subject, greeting, closing and body.
-pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
+/// What Tera's error means, found along its chain of causes.
+fn template_error(file: &std::path::Path, piece: Piece, error: &tera::Error) -> RenderError {
+    let file = file.to_path_buf();
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = cause {
+        if let Some(t) = e.downcast_ref::<tera::Error>() {
+            match &t.kind {
+                tera::ErrorKind::CallFilter(filter) => {
+                    return RenderError::Filter {
+                        file,
+                        piece,
+                        filter: filter.clone(),
+                        detail: std::error::Error::source(t)
+                            .map(|s| s.to_string())
+                            .unwrap_or_default(),
+                    };
+                }
+                tera::ErrorKind::Msg(message)
+                    if message.starts_with("Variable `") && message.contains("not found") =>
+                {
+                    if let Some(name) = message.split('`').nth(1) {
+                        return RenderError::Undefined {
+                            file,
+                            piece,
+                            name: name.to_string(),
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        cause = e.source();
+    }
+    RenderError::Template {
+        file,
+        piece,
+        detail: error_chain(error).replace(&format!("'{piece}'"), "it"),
+    }
+}
+
+/// Renders the template's pieces with resolved inputs; a missing or invalid input shows as
+/// its placeholder.
+fn render_resolved(draft: &Draft, inputs: &Map<String, Value>) -> Result<Rendered, RenderError> {
     let template = draft.template;
     let lang = template.lang;
-    let mut inputs = resolve_inputs(template, draft.values, &draft.client.facts, draft.date)?;
-    let sender = draft.sender.for_letter(lang);
-    // How to pay is the owner's standing detail: a letter's empty `payment_details` input
-    // takes it from sender.toml, so no payment letter goes out without it.
-    if let (Some(Value::String(given)), Some(standing)) = (
-        inputs.get_mut(PAYMENT_DETAILS),
-        sender.payment_details.as_ref(),
-    ) && given.is_empty()
-    {
-        *given = standing.clone();
-    }
     let mut context = tera::Context::new();
     context.insert("client", &client_value(draft.client, lang));
-    context.insert("sender", &sender_value(&sender));
-    context.insert("input", &inputs);
+    context.insert(
+        "sender",
+        &sender_value(&draft.sender.for_letter(lang), lang),
+    );
+    context.insert("input", inputs);
     context.insert("today", &dates::iso(draft.date));
     context.insert(
         "letter",
-        &json!({ "number": draft.number, "lang": lang.code() }),
+        &json!({ "number": bidi::in_text(&draft.number, lang), "lang": lang.code() }),
     );
 
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![]);
     register_filters(&mut tera, lang, draft.client.currency);
-    let file = template.origin.path().to_path_buf();
-    let pieces: [(&'static str, Option<&String>); 4] = [
+    let file = template.origin.path();
+    let pieces: [(Piece, Option<&String>); 4] = [
         ("body", Some(&template.body)),
         ("subject", Some(&template.meta.subject)),
         ("greeting", template.meta.greeting.as_ref()),
         ("closing", template.meta.closing.as_ref()),
     ];
+    let placeholders: Vec<(String, String)> = template
+        .meta
+        .inputs
+        .iter()
+        .filter(|spec| inputs.get(&spec.name).is_some_and(is_marker))
+        .map(|spec| {
+            let Some(Value::String(mark)) = inputs.get(&spec.name) else {
+                unreachable!("filtered to markers")
+            };
+            (mark.clone(), bidi::in_text(&placeholder(&spec.label), lang))
+        })
+        .collect();
     let mut out: BTreeMap<&str, String> = BTreeMap::new();
     for (piece, source) in pieces {
         let Some(source) = source else { continue };
         tera.add_raw_template(piece, source)
-            .map_err(|e| RenderError::Template {
-                file: file.clone(),
-                piece,
-                message: error_chain(&e),
-            })?;
-        let text = tera
+            .map_err(|e| template_error(file, piece, &e))?;
+        let mut text = tera
             .render(piece, &context)
-            .map_err(|e| RenderError::Template {
-                file: file.clone(),
-                piece,
-                message: error_chain(&e).replace(&format!("'{piece}'"), "it"),
-            })?;
+            .map_err(|e| template_error(file, piece, &e))?;
+        for (mark, shown) in &placeholders {
+            text = text.replace(mark.as_str(), shown);
+        }
         out.insert(piece, tidy(&text));
     }
     Ok(Rendered {
@@ -656,10 +1111,52 @@ pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
     })
 }
 
-/// Renders a whole letter: the template's pieces inside the app's letter frame.
+/// Renders the template's subject, greeting, closing and body; every input must be right.
+pub fn render_pieces(draft: &Draft) -> Result<Rendered, RenderError> {
+    let resolved = resolve(draft)?;
+    if let Some(need) = resolved.needs.into_iter().next() {
+        return Err(need.into());
+    }
+    render_resolved(draft, &resolved.values)
+}
+
+/// Renders a whole letter: the template's pieces inside the app's letter frame. Every
+/// input must be right: the first that is not is the error.
 pub fn render(draft: &Draft) -> Result<Letter, RenderError> {
     let pieces = render_pieces(draft)?;
     Ok(Letter::frame(draft, pieces))
+}
+
+/// A letter as far as it can be written now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Composed {
+    /// Every input is right: the letter can leave.
+    Complete(Letter),
+    /// Some inputs are missing or invalid; each shows in the letter as its placeholder.
+    Draft {
+        letter: Letter,
+        needs: Vec<InputError>,
+    },
+    /// The template itself cannot be rendered (a user's template with a mistake), or a
+    /// value was given for an input it does not have.
+    Broken(RenderError),
+}
+
+/// The letter of `draft` as far as it can be written: complete, a draft with placeholders,
+/// or the problem that stops it. The one way a letter is built for a screen.
+pub fn compose(draft: &Draft) -> Composed {
+    let resolved = match resolve(draft) {
+        Ok(r) => r,
+        Err(e) => return Composed::Broken(e.into()),
+    };
+    match render_resolved(draft, &resolved.values) {
+        Ok(pieces) if resolved.needs.is_empty() => Composed::Complete(Letter::frame(draft, pieces)),
+        Ok(pieces) => Composed::Draft {
+            letter: Letter::frame(draft, pieces),
+            needs: resolved.needs,
+        },
+        Err(e) => Composed::Broken(e),
+    }
 }
 
 #[cfg(test)]
@@ -690,17 +1187,19 @@ mod tests {
         }
     }
 
-    fn render_with(
+    /// `f` of the draft of `t` for `client` with `values`.
+    fn with_draft<T>(
         t: &Template,
         client: &Client,
         values: &[(&str, &str)],
-    ) -> Result<Rendered, RenderError> {
+        f: impl FnOnce(&Draft) -> T,
+    ) -> T {
         let values: BTreeMap<String, String> = values
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         let sender = sender();
-        render_pieces(&Draft {
+        f(&Draft {
             template: t,
             client,
             sender: &sender,
@@ -708,6 +1207,14 @@ mod tests {
             date: date(),
             number: "NA/1".to_string(),
         })
+    }
+
+    fn render_with(
+        t: &Template,
+        client: &Client,
+        values: &[(&str, &str)],
+    ) -> Result<Rendered, RenderError> {
+        with_draft(t, client, values, render_pieces)
     }
 
     fn body(lang: Lang, src: &str) -> String {
@@ -822,6 +1329,40 @@ mod tests {
             render_with(&t, &client, &[("amount", "9")]).unwrap().body,
             "9"
         );
+        // An empty value given (a form field the owner emptied) does not bring the fact back.
+        assert!(matches!(
+            render_with(&t, &client, &[("amount", " ")]),
+            Err(RenderError::Input(InputError::Missing { .. }))
+        ));
+    }
+
+    #[test]
+    fn a_draft_shows_placeholders_and_lists_what_it_needs() {
+        const BODY: &str =
+            "{{ input.amount | money }} تا {{ input.deadline | date }} برای {{ input.note }}";
+        let (t, client) = (template(Lang::Fa, INPUTS, BODY), Client::new("c", "Ali"));
+        let composed = with_draft(&t, &client, &[("deadline", "soon")], compose);
+        match composed {
+            Composed::Draft { letter, needs } => {
+                assert_eq!(
+                    bidi::strip(&letter.body),
+                    "[Amount] تا [Deadline] برای",
+                    "every problem shows as its placeholder, through the filters"
+                );
+                assert_eq!(needs.len(), 2, "{needs:?}");
+                assert!(matches!(&needs[0], InputError::Missing { name, .. } if name == "amount"));
+                assert!(matches!(
+                    &needs[1],
+                    InputError::Invalid { name, problem: ValueError::Date(_), .. } if name == "deadline"
+                ));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Strict rendering refuses the same draft, naming the first need.
+        assert!(matches!(
+            with_draft(&t, &client, &[("deadline", "soon")], render),
+            Err(RenderError::Input(InputError::Missing { .. }))
+        ));
     }
 
     #[test]
@@ -840,17 +1381,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         match render_with(&t, &client, &[("amount", "lots")]) {
-            Err(RenderError::Input(InputError::Invalid { name, message, .. })) => {
+            Err(RenderError::Input(InputError::Invalid { name, problem, .. })) => {
                 assert_eq!(name, "amount");
-                assert!(message.contains("lots"));
+                assert_eq!(
+                    problem,
+                    ValueError::Number(NumberError::NotANumber("lots".into()))
+                );
             }
             other => panic!("{other:?}"),
         }
         let e =
             render_with(&t, &client, &[("amount", "1"), ("deadline", "2026-02-30")]).unwrap_err();
-        assert!(e.to_string().contains("deadline"), "{e}");
+        assert!(
+            e.to_string().contains("Deadline") && e.to_string().contains("2026-02-30"),
+            "{e}"
+        );
         let e = render_with(&t, &client, &[("amount", "1"), ("what", "shout")]).unwrap_err();
-        assert!(e.to_string().contains("pause, legal"), "{e}");
+        // The options as the owner reads them: a label where there is one.
+        assert!(e.to_string().contains("توقف, legal"), "{e}");
     }
 
     #[test]
@@ -896,6 +1444,7 @@ mod tests {
         assert_eq!(phrase("J. Smith & Co.", false), "J. Smith & Co.");
         assert_eq!(phrase("and so on...", false), "and so on...");
         assert_eq!(phrase("INV-2041", false), "INV-2041");
+        assert_eq!(phrase("INV-", false), "INV-");
         assert_eq!(phrase("two\nlines", false), "two lines");
         // Closing a sentence: exactly one stop.
         assert_eq!(phrase("your approval", true), "your approval.");
@@ -1037,7 +1586,11 @@ mod tests {
         let none = BTreeMap::new();
         assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
         let fa = template(Lang::Fa, inputs, "[{{ input.payment_details }}]");
-        assert_eq!(draft(&none, &fa), "[بانک ملت]");
+        assert_eq!(
+            draft(&none, &fa),
+            format!("[{}]", bidi::isolate("بانک ملت")),
+            "isolated like a value typed into the form"
+        );
         let given = BTreeMap::from([("payment_details".to_string(), "Card 1234".to_string())]);
         assert_eq!(
             draft(&given, &t),
@@ -1046,6 +1599,150 @@ mod tests {
         );
         let t = template(Lang::En, "", "[{{ sender.payment_details }}]");
         assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
+    }
+
+    #[test]
+    fn text_filters_see_through_the_isolates_of_a_persian_letter() {
+        let inputs = "[[inputs]]\nname = \"note\"\nlabel = \"N\"\nkind = \"multiline\"\n";
+        let client = Client::new("c", "Ali");
+        let run = |lang: Lang, body: &str, note: &str| {
+            render_with(&template(lang, inputs, body), &client, &[("note", note)])
+                .unwrap()
+                .body
+        };
+        let iso = bidi::isolate;
+        // The typed full stop is inside the isolate; `phrase` still finds and drops it.
+        assert_eq!(
+            run(Lang::Fa, "برای {{ input.note | phrase }}، ", "طراحی لوگو."),
+            format!("برای {}،", iso("طراحی لوگو"))
+        );
+        assert_eq!(
+            run(Lang::Fa, "{{ input.note | phrase }}", "Acme Ltd."),
+            iso("Acme Ltd.")
+        );
+        // The sentence's own stop goes after a Latin value, where the Persian sentence ends.
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "تحویل {{ input.note | phrase(end=true) }}",
+                "the files."
+            ),
+            format!("تحویل {}.", iso("the files"))
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | phrase(end=true) }}",
+                "آماده است؟"
+            ),
+            iso("آماده است؟")
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | sentence }}",
+                " کار پیش رفت \n\n دوم، "
+            ),
+            iso("کار پیش رفت\nدوم.")
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | bullets(stop=true) }}",
+                "• فایل‌ها\n- کلید"
+            ),
+            "- \u{2068}فایل‌ها.\u{2069}\n- \u{2068}کلید.\u{2069}"
+        );
+        // An English letter isolates only right-to-left values, and gives back what it got.
+        assert_eq!(
+            run(Lang::En, "{{ input.note | sentence }}", "files sent"),
+            "Files sent."
+        );
+        assert_eq!(
+            run(Lang::En, "({{ input.note | phrase }})", "شرکت آلفا."),
+            format!("({})", iso("شرکت آلفا"))
+        );
+        for text in [
+            run(Lang::Fa, "{{ input.note | phrase }}", "x."),
+            run(Lang::Fa, "{{ input.note | sentence }}", "x"),
+        ] {
+            assert_eq!(
+                bidi::unisolate(&text).map(|t| t.contains('\u{2068}')),
+                Some(false)
+            );
+        }
+    }
+
+    /// A client's fact or a text input holding a number or a date reaches the filters
+    /// isolated in a Persian letter: the number filters read through the isolate, and a text
+    /// filter chained after another keeps exactly one isolate around the value.
+    #[test]
+    fn every_filter_reads_an_isolated_value_in_a_persian_letter() {
+        let inputs = "[[inputs]]\nname = \"v\"\nlabel = \"V\"\nkind = \"text\"\n";
+        let client = Client::new("c", "Ali");
+        let run = |body: &str, v: &str| {
+            render_with(&template(Lang::Fa, inputs, body), &client, &[("v", v)])
+                .unwrap()
+                .body
+        };
+        // The value arrives isolated: the premise of this test.
+        assert_eq!(run("{{ input.v }}", "12"), bidi::isolate("12"));
+        for (body, v, expected) in [
+            (
+                "{{ input.v | money }}",
+                "۱۲٬۵۰۰٬۰۰۰",
+                "۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)",
+            ),
+            ("{{ input.v | amount }}", "12500000", "۱۲٬۵۰۰٬۰۰۰"),
+            ("{{ input.v | words }}", "۲۰۴۱", "دو هزار و چهل و یک"),
+            ("{{ input.v | count(one=\"روز\") }}", "3", "سه روز"),
+            ("{{ input.v | count(one=\"روز\") }}", "۱۴", "۱۴ روز"),
+            ("{{ input.v | ordinal }}", "۲", "دوم"),
+            ("{{ input.v | date }}", "1405/09/10", "۱۰ آذر ۱۴۰۵"),
+            (
+                "{{ input.v | add_days(n=7) | date }}",
+                "1405/09/10",
+                "۱۷ آذر ۱۴۰۵",
+            ),
+            (
+                "{% for r in input.v | instalments(count=2, first=\"1405/10/01\") %}{{ r.amount | amount }} {{ r.date | date }}|{% endfor %}",
+                "۱۰۰۰",
+                "۵۰۰ ۱ دی ۱۴۰۵|۵۰۰ ۱ بهمن ۱۴۰۵|",
+            ),
+        ] {
+            assert_eq!(run(body, v), expected, "{body} with {v}");
+        }
+        // Text filters in a chain: one isolate around the result, the value's own stop gone.
+        let iso = bidi::isolate;
+        assert_eq!(run("{{ input.v | digits }}", "INV-2041"), iso("INV-۲۰۴۱"));
+        assert_eq!(
+            run("کد {{ input.v | phrase | digits }}،", "A-12."),
+            format!("کد {}،", iso("A-۱۲"))
+        );
+        assert_eq!(
+            run("{{ input.v | digits | sentence }}", "کد 12"),
+            iso("کد ۱۲.")
+        );
+        assert_eq!(
+            run("{{ input.v | phrase | phrase(end=true) }}", "Acme Ltd"),
+            format!("{}.", iso("Acme Ltd"))
+        );
+    }
+
+    #[test]
+    fn a_draft_plan_shows_its_rows_with_placeholders() {
+        let inputs = "[[inputs]]\nname = \"amount\"\nlabel = \"مبلغ کل\"\nkind = \"money\"\n\n[[inputs]]\nname = \"count\"\nlabel = \"تعداد\"\nkind = \"number\"\n";
+        let body = "{% for r in input.amount | instalments(count=input.count, first=\"1405/10/01\") %}{{ r.number | ordinal }}: {{ r.amount | money(words=false) }}، {{ r.date | date }}|{% endfor %}";
+        let (t, client) = (template(Lang::Fa, inputs, body), Client::new("c", "Ali"));
+        let shown = |values: &[(&str, &str)]| match with_draft(&t, &client, values, compose) {
+            Composed::Draft { letter, .. } => bidi::strip(&letter.body),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            shown(&[("count", "2")]),
+            "اول: [مبلغ کل]، ۱ دی ۱۴۰۵|دوم: [مبلغ کل]، ۱ بهمن ۱۴۰۵|"
+        );
+        assert_eq!(shown(&[("amount", "1000")]), "[تعداد]: [تعداد]، [تعداد]|");
     }
 
     #[test]

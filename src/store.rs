@@ -2,7 +2,8 @@
 //! `history/` and `trash/`, all plain files the owner can read.
 
 use crate::dates;
-use crate::fsutil::atomic_write;
+use crate::fsutil::{atomic_write, remove_stale_temp_files};
+use crate::i18n::{Locale, Problem};
 use crate::lang::Lang;
 use crate::money::Currency;
 use crate::numbers::localize_digits;
@@ -11,43 +12,157 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// A temporary file older than this was left by a crash, not by a write under way.
+const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// The environment variable that names the data directory.
 pub const DATA_DIR_ENV: &str = "MARZ_DATA_DIR";
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-    #[error(transparent)]
-    Profile(#[from] ProfileError),
-    #[error(
-        "{} is missing: create it with at least `name = \"Your name\"` (see the README)",
-        .0.display()
-    )]
+    Profile(ProfileError),
+    /// `sender.toml` is missing.
     NoSender(PathBuf),
-    #[error("no client with id `{0}`: run `marz clients list` to see the ids")]
     NoClient(String),
-    #[error("client `{id}` cannot be read, so it is left untouched: {reason}")]
-    Unreadable { id: String, reason: String },
-    #[error(
-        "a client with id `{0}` already exists: choose another id, or pass --replace to overwrite it"
-    )]
+    /// A client file that does not load, so it is never written over.
+    Unreadable {
+        id: String,
+        source: Box<StoreError>,
+    },
+    /// A client with this id exists and replacing it was not asked for.
     Exists(String),
-    #[error("`{0}` is not a valid client id: use 1–64 characters of a-z, 0-9, `_` and `-`")]
     BadId(String),
-    #[error(
-        "sender.toml names the logo {}, which cannot be read ({reason}): fix the `logo` path or remove it",
-        path.display()
-    )]
-    Logo { path: PathBuf, reason: String },
-    #[error(
-        "no data directory could be found for this user: pass --data-dir DIR or set {DATA_DIR_ENV}"
-    )]
+    /// The logo named in `sender.toml` cannot be read.
+    Logo {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     NoDataDir,
+}
+
+impl From<ProfileError> for StoreError {
+    fn from(e: ProfileError) -> Self {
+        StoreError::Profile(e)
+    }
+}
+
+/// The message id for a failed file operation, by what went wrong.
+pub fn io_key(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "error-io-not-found",
+        std::io::ErrorKind::PermissionDenied => "error-io-denied",
+        std::io::ErrorKind::StorageFull => "error-io-full",
+        _ => "error-io",
+    }
+}
+
+impl Problem for StoreError {
+    fn key(&self) -> &'static str {
+        match self {
+            StoreError::Io { source, .. } => io_key(source),
+            StoreError::Profile(e) => e.key(),
+            StoreError::NoSender(_) => "error-no-sender",
+            StoreError::NoClient(_) => "error-no-client",
+            StoreError::Unreadable { .. } => "error-client-unreadable",
+            StoreError::Exists(_) => "error-client-exists",
+            StoreError::BadId(_) => "error-bad-id",
+            StoreError::Logo { .. } => "error-logo",
+            StoreError::NoDataDir => "error-no-data-dir",
+        }
+    }
+
+    fn args(&self, locale: &Locale) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Io { path, source } | StoreError::Logo { path, source } => vec![
+                ("path", path.display().to_string()),
+                ("detail", source.to_string()),
+            ],
+            StoreError::Profile(e) => e.args(locale),
+            StoreError::NoSender(path) => vec![("path", path.display().to_string())],
+            StoreError::NoClient(id) | StoreError::Exists(id) | StoreError::BadId(id) => {
+                vec![("id", id.clone())]
+            }
+            StoreError::Unreadable { id, source } => {
+                vec![
+                    ("id", id.clone()),
+                    ("reason", locale.problem(source.as_ref())),
+                ]
+            }
+            StoreError::NoDataDir => vec![("variable", DATA_DIR_ENV.to_string())],
+        }
+    }
+}
+
+crate::i18n::english_display!(StoreError);
+
+impl std::error::Error for StoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Io { source, .. } | StoreError::Logo { source, .. } => Some(source),
+            StoreError::Profile(e) => Some(e),
+            StoreError::Unreadable { source, .. } => Some(source.as_ref()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+impl StoreError {
+    /// One of each kind of workspace problem (profile problems are `ProfileError`'s).
+    pub(crate) fn samples() -> Vec<Self> {
+        use std::io::{Error, ErrorKind};
+        let path = PathBuf::from("/home/maryam/marz/clients/acme.toml");
+        let io = |kind: ErrorKind| StoreError::Io {
+            path: path.clone(),
+            source: Error::from(kind),
+        };
+        let all = vec![
+            io(ErrorKind::NotFound),
+            io(ErrorKind::PermissionDenied),
+            io(ErrorKind::StorageFull),
+            io(ErrorKind::Other),
+            StoreError::Profile(ProfileError::Unreadable {
+                file: path.clone(),
+                detail: "Is a directory (os error 21)".into(),
+            }),
+            StoreError::NoSender(PathBuf::from("/home/maryam/marz/sender.toml")),
+            StoreError::NoClient("acme".into()),
+            StoreError::Unreadable {
+                id: "acme".into(),
+                source: Box::new(StoreError::Profile(ProfileError::Syntax {
+                    file: path.clone(),
+                    line: 2,
+                    column: 8,
+                    detail: "invalid string".into(),
+                })),
+            },
+            StoreError::Exists("acme".into()),
+            StoreError::BadId("Acme Ltd.".into()),
+            StoreError::Logo {
+                path: PathBuf::from("/home/maryam/marz/logo.png"),
+                source: Error::from(ErrorKind::NotFound),
+            },
+            StoreError::NoDataDir,
+        ];
+        for e in &all {
+            match e {
+                StoreError::Io { .. }
+                | StoreError::Profile(_)
+                | StoreError::NoSender(_)
+                | StoreError::NoClient(_)
+                | StoreError::Unreadable { .. }
+                | StoreError::Exists(_)
+                | StoreError::BadId(_)
+                | StoreError::Logo { .. }
+                | StoreError::NoDataDir => {}
+            }
+        }
+        all
+    }
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -75,6 +190,49 @@ pub fn resolve_data_dir(explicit: Option<&Path>) -> Result<PathBuf, StoreError> 
 pub struct ClientList {
     pub clients: Vec<Client>,
     pub problems: Vec<ProfileError>,
+}
+
+impl ClientList {
+    /// The clients whose name, company, id or e-mail contains `query`, ignoring ی/ي, ک/ك,
+    /// ZWNJ, spacing, digit script and case. An empty query matches everyone.
+    pub fn search(&self, query: &str) -> Vec<&Client> {
+        // Spaces go too: a space typed where the name has a ZWNJ («آرمان تجارت») matches.
+        let key = |text: &str| crate::persian::search_key(text).replace(' ', "");
+        let needle = key(query);
+        self.clients
+            .iter()
+            .filter(|c| {
+                needle.is_empty()
+                    || [
+                        Some(c.name.as_str()),
+                        c.company.as_deref(),
+                        Some(c.id.as_str()),
+                        c.email.as_deref(),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|field| key(field).contains(&needle))
+            })
+            .collect()
+    }
+
+    /// An id for a new client called `name` that no client has yet: the name's Latin
+    /// letters and digits (`sara-jones`), `client` for a name without any, then `-2`, `-3`…
+    pub fn free_id(&self, name: &str) -> String {
+        let base = crate::profile::suggest_id(name);
+        let taken = |id: &str| self.clients.iter().any(|c| c.id == id);
+        let mut id = base.clone();
+        let mut n = 2;
+        while taken(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Client> {
+        self.clients.iter().find(|c| c.id == id)
+    }
 }
 
 /// One letter that left the app, kept in `history/`.
@@ -131,7 +289,23 @@ impl Store {
     pub fn open(root: impl Into<PathBuf>) -> Result<(Store, bool), StoreError> {
         let store = Store::new(root);
         let created = store.ensure_sample_workspace()?;
+        store.remove_crash_leftovers();
         Ok((store, created))
+    }
+
+    /// Removes the temporary files of writes that a crash interrupted (older than an hour,
+    /// so a write under way in another Marz is left alone) from every folder Marz writes.
+    pub fn remove_crash_leftovers(&self) -> usize {
+        let mut dirs = vec![
+            self.root.clone(),
+            self.clients_dir(),
+            self.history_dir(),
+            self.trash_dir(),
+        ];
+        dirs.extend(Lang::ALL.map(|lang| self.templates_dir(lang)));
+        dirs.iter()
+            .map(|dir| remove_stale_temp_files(dir, STALE_TEMP_AGE))
+            .sum()
     }
 
     pub fn root(&self) -> &Path {
@@ -242,10 +416,7 @@ impl Store {
         let path = self.root.join(logo);
         std::fs::read(&path)
             .map(Some)
-            .map_err(|e| StoreError::Logo {
-                path,
-                reason: e.to_string(),
-            })
+            .map_err(|source| StoreError::Logo { path, source })
     }
 
     /// Every client file, sorted by name; unreadable files are listed as problems.
@@ -266,10 +437,9 @@ impl Store {
             match read_client(&path) {
                 Ok(c) => list.clients.push(c),
                 Err(StoreError::Profile(p)) => list.problems.push(p),
-                Err(e) => list.problems.push(ProfileError::Invalid {
+                Err(e) => list.problems.push(ProfileError::Unreadable {
                     file: path.clone(),
-                    field: "(file)".to_string(),
-                    message: e.to_string(),
+                    detail: e.to_string(),
                 }),
             }
         }
@@ -304,7 +474,7 @@ impl Store {
                 Err(e) => {
                     return Err(StoreError::Unreadable {
                         id: client.id,
-                        reason: e.to_string(),
+                        source: Box::new(e),
                     });
                 }
             }
@@ -631,6 +801,54 @@ mod tests {
         assert_eq!(store.load_settings().ui_language, Lang::En);
         std::fs::write(store.settings_path(), "ui_language = 7").unwrap();
         assert_eq!(store.load_settings(), Settings::default());
+    }
+
+    #[test]
+    fn opening_removes_what_a_crash_left_and_nothing_else() {
+        let (_dir, store) = temp_store();
+        store.ensure_sample_workspace().unwrap();
+        let two_hours_ago = std::time::SystemTime::now() - STALE_TEMP_AGE * 2;
+        let mut left = Vec::new();
+        for dir in [store.root().to_path_buf(), store.clients_dir()] {
+            let path = dir.join(".marz-Xy12Ab.tmp");
+            std::fs::File::create(&path)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+            left.push(path);
+        }
+        let fresh = store.clients_dir().join(".marz-Fresh1.tmp");
+        std::fs::write(&fresh, "a save under way").unwrap();
+        Store::open(store.root().to_path_buf()).unwrap();
+        assert!(left.iter().all(|p| !p.exists()), "{left:?}");
+        assert!(fresh.exists(), "a write under way is left alone");
+        assert_eq!(store.load_clients().unwrap().clients.len(), 3);
+    }
+
+    #[test]
+    fn search_and_free_ids() {
+        let list = ClientList {
+            clients: sample_clients(),
+            problems: Vec::new(),
+        };
+        let ids = |q: &str| -> Vec<&str> { list.search(q).iter().map(|c| c.id.as_str()).collect() };
+        assert_eq!(ids("رضا"), ["sample-reza"]);
+        assert_eq!(ids("كريمي"), ["sample-nazanin"]); // Arabic kaf and yeh
+        assert_eq!(ids("آرمانتجارت"), ["sample-reza"]); // no ZWNJ typed
+        assert_eq!(ids("آرمان تجارت"), ["sample-reza"]); // a space for the ZWNJ
+        assert_eq!(ids("WEBER"), ["sample-daniel"]);
+        assert_eq!(ids("").len(), 3);
+        assert!(ids("nobody").is_empty());
+        assert_eq!(list.free_id("Sara Jones"), "sara-jones");
+        assert_eq!(list.free_id("Sample Reza"), "sample-reza-2");
+        let mut more = list.clients.clone();
+        more.push(Client::new("client", "علی"));
+        more.push(Client::new("client-2", "حسن"));
+        let list = ClientList {
+            clients: more,
+            problems: Vec::new(),
+        };
+        assert_eq!(list.free_id("رضا"), "client-3");
     }
 
     #[test]

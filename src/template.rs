@@ -98,8 +98,15 @@ pub struct InputSpec {
     pub default: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
+    /// What to type, with an example, shown with the label on the form («عبارتی کوتاه،
+    /// مثلاً: …»); the label itself stays short, since a letter being filled in shows it as
+    /// the input's placeholder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// For number, money and days inputs: the lowest and the highest value allowed
+    /// (`range = [2, 60]`); a value must then be a whole number within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[u64; 2]>,
 }
 
 fn yes() -> bool {
@@ -294,6 +301,23 @@ impl Template {
             }
             if input.kind == InputKind::Choice && input.choices.is_empty() {
                 return fail(format!("choice input `{}` needs `choices`", input.name));
+            }
+            if let Some([min, max]) = input.range {
+                if !matches!(
+                    input.kind,
+                    InputKind::Number | InputKind::Money | InputKind::Days
+                ) {
+                    return fail(format!(
+                        "input `{}`: `range` is for number, money and days inputs",
+                        input.name
+                    ));
+                }
+                if min > max {
+                    return fail(format!(
+                        "input `{}`: `range = [{min}, {max}]` starts above its end",
+                        input.name
+                    ));
+                }
             }
         }
         // Compile every Tera piece now so that a syntax error is reported at load time,
@@ -503,6 +527,12 @@ mod tests {
         let text = GOOD.replace("kind = \"money\"", "kind = \"choice\"");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("choices"));
+        let text = GOOD.replace("kind = \"money\"", "kind = \"money\"\nrange = [60, 2]");
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("range"), "{e}");
+        let text = GOOD.replace("kind = \"money\"", "kind = \"text\"\nrange = [2, 60]");
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("range"), "{e}");
         let text = GOOD.replace("subject = \"S {{ input.x }}\"", "subject = \"S {{ \"");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("subject"), "{e}");

@@ -139,6 +139,85 @@ fn persian_ultimatum_extracts_in_order_with_embedded_fonts_and_metadata() {
     );
 }
 
+/// Latin values keep their punctuation inside a Persian letter: `Acme Ltd.` and `(A-12)`
+/// read exactly so, in the text, the e-mail and the PDF (the isolates around them are
+/// invisible).
+#[test]
+fn latin_values_stay_whole_in_a_persian_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let profile = dir.path().join("acme.toml");
+    std::fs::write(
+        &profile,
+        "id = \"acme\"\nname = \"John Smith\"\nhonorific = \"mr\"\ntitle = \"CEO\"\ncompany = \"Acme Ltd.\"\nemail = \"john@acme.example\"\n",
+    )
+    .unwrap();
+    let args = [
+        "render",
+        "payment-1",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--set",
+        "invoice=(A-12)",
+        "--set",
+        "amount=1500000",
+        "--set",
+        "due_date=1405/08/01",
+    ];
+    let pdf = dir.path().join("acme.pdf");
+    render_pdf(&data, &args, &pdf);
+
+    // pdftotext's reading order: the company reads "Acme Ltd.", not ".Acme Ltd".
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("Acme Ltd.") && !text.contains(".Acme"),
+        "{text}"
+    );
+    // The content stream, in the order the page sets it: each value whole. (The reading
+    // order is poppler's own reordering of the line, which hands a closing parenthesis at
+    // the end of a Latin run to the Persian text around it; the page itself is right.)
+    let raw = poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+    for value in ["John Smith", "Acme Ltd.", "(A-12)"] {
+        assert!(lines.contains(&value), "{value} not whole in:\n{raw}");
+    }
+    assert_eq!(
+        lines.iter().filter(|l| **l == "(A-12)").count(),
+        2,
+        "subject and body"
+    );
+
+    // The plain text and the e-mail carry the same isolated values.
+    for format in ["text", "eml"] {
+        let out = marz(&data)
+            .args(args)
+            .args(["--format", format, "--date", "2026-11-22"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let raw = out.stdout;
+        let body = if format == "eml" {
+            let mail = mail_parser::MessageParser::default().parse(&raw).unwrap();
+            assert!(mail.subject().unwrap().contains("\u{2068}(A-12)\u{2069}"));
+            mail.body_text(0).unwrap().to_string()
+        } else {
+            String::from_utf8(raw).unwrap()
+        };
+        assert!(body.contains("\u{2068}(A-12)\u{2069}"), "{format}: {body}");
+        if format == "text" {
+            assert!(
+                body.contains("جناب آقای \u{2068}John Smith\u{2069}"),
+                "{body}"
+            );
+            assert!(body.contains("\u{2068}Acme Ltd.\u{2069}"), "{body}");
+        }
+    }
+}
+
 #[test]
 fn english_letter_layout() {
     let dir = tempfile::tempdir().unwrap();

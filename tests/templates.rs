@@ -41,6 +41,12 @@ const IDS: [(&str, Scenario, Option<u8>); 26] = [
     ("reconcile", Scenario::FollowUp, None),
 ];
 
+/// A letter's text as the reader sees it: without the invisible marks that keep each value
+/// whole (`bidi`), so that a sentence is checked across the edges of the values in it.
+fn plain(text: &str) -> String {
+    marz::bidi::strip(text)
+}
+
 fn date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
@@ -103,8 +109,13 @@ enum Shape {
     Code,
 }
 
+/// The label and the help under it: together they say what to type.
+fn guidance(input: &InputSpec) -> String {
+    format!("{} {}", input.label, input.help.as_deref().unwrap_or(""))
+}
+
 fn shape(input: &InputSpec) -> Shape {
-    let label = &input.label;
+    let label = &guidance(input);
     if matches!(input.name.as_str(), "invoice" | "payment_details") {
         Shape::Code
     } else if label.contains("جمله کامل")
@@ -343,6 +354,10 @@ fn every_template_renders_a_complete_letter() {
                     "{name}: ASCII digits {ascii:?} in\n{text}"
                 );
                 assert!(text.contains("با سلام و احترام"), "{name}");
+                // Every value is isolated from the Persian sentence around it.
+                if text.contains("INV-2041") {
+                    assert!(text.contains("\u{2068}INV-2041\u{2069}"), "{name}");
+                }
                 assert!(text.contains("موضوع:"), "{name}");
             }
             Lang::En => {
@@ -368,6 +383,8 @@ fn every_template_renders_a_complete_letter() {
 /// Punctuation a native editor strikes out: doubled or dangling marks, a space before a
 /// mark, an empty bracket or list item, a colon with nothing after it.
 fn punctuation_problems(text: &str, lang: Lang) -> Vec<String> {
+    // Marks as the reader sees them: a stop after a value's isolate doubles one inside it.
+    let text = plain(text);
     // The abbreviation's own stop is part of the value ("Acme Ltd., so that …" is right),
     // but a second stop after it is not ("Acme Ltd..").
     let text = text
@@ -481,6 +498,9 @@ fn the_punctuation_check_catches_what_it_should() {
     assert!(punctuation_problems("Acme Ltd., so that it ends.", Lang::En).is_empty());
     assert!(!punctuation_problems("your request for Acme Ltd..", Lang::En).is_empty());
     assert!(punctuation_problems("پایان همکاری با Acme Ltd. در تاریخ", Lang::Fa).is_empty());
+    // Through the isolates around a value.
+    let isolated = format!("برای {}.", marz::bidi::isolate("طراحی."));
+    assert!(!punctuation_problems(&isolated, Lang::Fa).is_empty());
 }
 
 #[test]
@@ -547,7 +567,17 @@ fn free_text_labels_say_what_to_type_with_an_example() {
             {
                 continue;
             }
-            let label = &input.label;
+            // The label alone is what a draft shows in place of a missing value
+            // («[خدمت]»): short, its example in the help under it.
+            assert!(
+                !input.label.contains("مثلاً") && !input.label.contains("e.g."),
+                "{}/{} {}: the example belongs in `help`, not in «{}»",
+                t.lang,
+                t.id(),
+                input.name,
+                input.label
+            );
+            let label = &guidance(input);
             let example = label.contains("مثلاً") || label.contains("e.g.");
             assert!(
                 example,
@@ -643,7 +673,7 @@ fn each_scenario_has_its_required_elements() {
     let library = Library::load(None);
     for (name, letter) in render_everything(&library) {
         let template = library.get(&letter.template, letter.lang).unwrap();
-        let body = &letter.body;
+        let body = &plain(&letter.body);
         let lang = letter.lang;
         let has = |fa: &str, en: &str| match lang {
             Lang::Fa => body.contains(fa),
@@ -859,14 +889,14 @@ fn each_scenario_has_its_required_elements() {
 fn typical_letters_read_as_a_native_writer_would_write_them() {
     let library = Library::load(None);
     let letters: BTreeMap<String, Letter> = typical_letters(&library).into_iter().collect();
-    let body = |name: &str| &letters[name].body;
+    let body = |name: &str| plain(&letters[name].body);
     // The sender's payment details fill an empty form field; the form's own value wins.
     let t = library.get("payment-1", Lang::Fa).unwrap();
     let mut v = values(t, Variant::Typical);
     v.remove("payment_details");
     let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
     assert!(
-        letter.body.contains("بانک ملت، به نام مریم رحیمی"),
+        plain(&letter.body).contains("بانک ملت، به نام مریم رحیمی"),
         "{}",
         letter.body
     );
@@ -876,7 +906,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.remove("payment_details");
     let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
     assert!(
-        letter.body.contains("IBAN: IR00 0120 0000 0000"),
+        plain(&letter.body).contains("IBAN: IR00 0120 0000 0000"),
         "{}",
         letter.body
     );
@@ -916,7 +946,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
                 let letter = render_one(t, &clients(lang)[0], &sender(true), &v);
                 let expected = if lang == Lang::Fa { fa } else { en };
                 assert!(
-                    letter.body.contains(expected),
+                    plain(&letter.body).contains(expected),
                     "{lang}/{id} {n}: {}",
                     letter.body
                 );
@@ -930,7 +960,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.insert("reason".into(), "شیوه برخورد با همکارانم تغییر نکرد".into());
     let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
     assert!(
-        letter.body.contains("تغییر نکرد. با این وضع"),
+        plain(&letter.body).contains("تغییر نکرد. با این وضع"),
         "{}",
         letter.body
     );
@@ -939,9 +969,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.insert("request".into(), "a logo animation.".into());
     let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
     assert!(
-        letter
-            .body
-            .contains("your request for a logo animation. I am glad"),
+        plain(&letter.body).contains("your request for a logo animation. I am glad"),
         "{}",
         letter.body
     );

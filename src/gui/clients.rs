@@ -3,14 +3,14 @@
 
 use super::editor::TextField;
 use super::theme::{self, row_dir};
+use super::workspace::Workspace;
 use iced::widget::text_editor::Action;
-use iced::widget::{Space, button, column, container, pick_list, scrollable, text};
-use iced::{Element, Length};
+use iced::widget::{Space, button, column, container, operation, pick_list, scrollable, text};
+use iced::{Element, Length, Task};
 use marz::Lang;
 use marz::i18n::Locale;
 use marz::money::Currency;
-use marz::persian::search_key;
-use marz::profile::{Client, Honorific, suggest_id};
+use marz::profile::{Client, Honorific};
 use marz::store::ClientList;
 use std::collections::BTreeMap;
 
@@ -112,7 +112,7 @@ impl Form {
     }
 
     /// The client this form describes, validated; errors are kept per field.
-    pub fn validate(&mut self, taken: &[String], lang: Lang) -> Option<Client> {
+    pub fn validate(&mut self, list: &ClientList, lang: Lang) -> Option<Client> {
         let l = Locale::get(lang);
         let opt = |s: String| {
             let s = s.trim().to_string();
@@ -122,13 +122,7 @@ impl Form {
         let mut id = self.value(Field::Id).trim().to_string();
         if id.is_empty() {
             // A new client without an id gets one from the name, unique in the workspace.
-            let base = suggest_id(&name);
-            id = base.clone();
-            let mut n = 2;
-            while taken.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
+            id = list.free_id(&name);
         }
         let mut client = Client {
             honorific: self.honorific.unwrap_or_default(),
@@ -143,7 +137,7 @@ impl Form {
             ..Client::new(&id, &name)
         };
         self.errors.clear();
-        if self.original.as_deref() != Some(id.as_str()) && taken.contains(&id) {
+        if self.original.as_deref() != Some(id.as_str()) && list.get(&id).is_some() {
             self.errors.insert(
                 "id".to_string(),
                 l.text_with("invalid-id-taken", &[("value", &id)]),
@@ -153,8 +147,7 @@ impl Form {
         match client.normalize_and_validate() {
             Ok(()) => Some(client),
             Err(e) => {
-                let message = l.text_with(&format!("invalid-{}", e.kind), &[("value", &e.value)]);
-                self.errors.insert(e.field, message);
+                self.errors.insert(e.field.clone(), l.problem(&e));
                 None
             }
         }
@@ -174,6 +167,8 @@ pub struct State {
 #[derive(Debug, Clone)]
 pub enum Message {
     Search(Action),
+    /// Ctrl+F: the search box, ready to type into.
+    FocusSearch,
     Select(String),
     New,
     Edit(String),
@@ -202,27 +197,6 @@ pub enum Event {
     Compose(String),
 }
 
-/// The clients whose name, company, id or e-mail matches the search, ignoring ی/ي, ک/ك,
-/// ZWNJ, spacing and case.
-pub fn matches<'a>(list: &'a ClientList, search: &str) -> Vec<&'a Client> {
-    let needle = search_key(search);
-    list.clients
-        .iter()
-        .filter(|c| {
-            needle.is_empty()
-                || [
-                    Some(c.name.as_str()),
-                    c.company.as_deref(),
-                    Some(c.id.as_str()),
-                    c.email.as_deref(),
-                ]
-                .into_iter()
-                .flatten()
-                .any(|field| search_key(field).contains(&needle))
-        })
-        .collect()
-}
-
 impl State {
     pub fn new(lang: Lang) -> Self {
         State {
@@ -245,23 +219,31 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message, list: &ClientList) -> Option<Event> {
-        match message {
+    pub fn update(&mut self, message: Message, ws: &Workspace) -> (Task<Message>, Option<Event>) {
+        let list = &ws.clients;
+        let event = match message {
             Message::Search(action) => {
                 self.search.perform(action);
+                None
             }
+            Message::FocusSearch => return (operation::focus(SEARCH_ID), None),
             Message::Select(id) => {
                 self.selected = Some(id);
                 self.form = None;
+                None
             }
             Message::New => {
                 self.form = Some(Form::new(self.lang));
                 self.confirm_delete = None;
+                // A form that opens is ready to type into.
+                return (operation::focus(NAME_ID), None);
             }
             Message::Edit(id) => {
-                if let Some(c) = list.clients.iter().find(|c| c.id == id) {
-                    self.form = Some(Form::from_client(c, self.lang));
-                }
+                let Some(c) = list.get(&id) else {
+                    return (Task::none(), None);
+                };
+                self.form = Some(Form::from_client(c, self.lang));
+                return (operation::focus(NAME_ID), None);
             }
             Message::Field(field, action) => {
                 if let Some(value) = self
@@ -271,39 +253,57 @@ impl State {
                 {
                     value.perform(action);
                 }
+                None
             }
             Message::Honorific(h) => {
                 if let Some(form) = &mut self.form {
                     form.honorific = Some(h);
                 }
+                None
             }
             Message::Language(l) => {
                 if let Some(form) = &mut self.form {
                     form.language = Some(l);
                 }
+                None
             }
             Message::Currency(c) => {
                 if let Some(form) = &mut self.form {
                     form.currency = Some(c);
                 }
+                None
             }
-            Message::Save => {
-                let form = self.form.as_mut()?;
-                let taken: Vec<String> = list.clients.iter().map(|c| c.id.clone()).collect();
-                let client = form.validate(&taken, self.lang)?;
-                return Some(Event::Save {
+            Message::Save => self.form.as_mut().and_then(|form| {
+                let client = form.validate(list, self.lang)?;
+                Some(Event::Save {
                     client,
                     replace: form.original.clone(),
-                });
+                })
+            }),
+            Message::CancelForm => {
+                self.form = None;
+                None
             }
-            Message::CancelForm => self.form = None,
-            Message::AskDelete(id) => self.confirm_delete = Some(id),
-            Message::CancelDelete => self.confirm_delete = None,
-            Message::ConfirmDelete => return self.confirm_delete.take().map(Event::Delete),
-            Message::Import => return Some(Event::Import),
-            Message::WriteTo(id) => return Some(Event::Compose(id)),
+            Message::AskDelete(id) => {
+                self.confirm_delete = Some(id);
+                None
+            }
+            Message::CancelDelete => {
+                self.confirm_delete = None;
+                None
+            }
+            Message::ConfirmDelete => self.confirm_delete.take().map(Event::Delete),
+            Message::Import => Some(Event::Import),
+            Message::WriteTo(id) => Some(Event::Compose(id)),
+        };
+        (Task::none(), event)
+    }
+
+    /// After a client was deleted.
+    pub fn deleted(&mut self, id: &str) {
+        if self.selected.as_deref() == Some(id) {
+            self.selected = None;
         }
-        None
     }
 
     /// After the parent saved the client.
@@ -335,7 +335,7 @@ impl State {
         )
         .spacing(8);
 
-        let found = matches(list, &self.search.value());
+        let found = list.search(&self.search.value());
         let mut items = column![].spacing(4);
         if list.clients.is_empty() {
             items = items.push(theme::line(lang, l.text("clients-empty")));
@@ -363,7 +363,11 @@ impl State {
             let mut problems =
                 column![theme::label(lang, l.text("clients-problems"))].align_x(theme::start(lang));
             for p in &list.problems {
-                problems = problems.push(text(p.to_string()).size(12));
+                problems = problems.push(
+                    container(text(l.problem(p)).size(12))
+                        .width(Length::Fill)
+                        .align_x(theme::start(lang)),
+                );
             }
             items = items.push(container(problems).padding(8).style(theme::notice(false)));
         }
@@ -589,41 +593,25 @@ impl<T> std::fmt::Display for Choice<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marz::store::sample_clients;
+    use crate::gui::tests::sample_workspace;
 
-    fn type_into(state: &mut State, field: Field, value: &str, list: &ClientList) {
+    fn type_into(state: &mut State, field: Field, value: &str, ws: &Workspace) {
         for action in crate::gui::editor::typing(value) {
-            state.update(Message::Field(field, action), list);
+            let _ = state.update(Message::Field(field, action), ws);
         }
     }
 
-    fn list() -> ClientList {
-        ClientList {
-            clients: sample_clients(),
-            problems: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn search_ignores_arabic_forms_zwnj_and_case() {
-        let list = list();
-        let ids =
-            |q: &str| -> Vec<String> { matches(&list, q).iter().map(|c| c.id.clone()).collect() };
-        assert_eq!(ids("رضا"), ["sample-reza"]);
-        assert_eq!(ids("كريمي"), ["sample-nazanin"]); // Arabic kaf and yeh
-        assert_eq!(ids("آرمانتجارت"), ["sample-reza"]); // no ZWNJ typed
-        assert_eq!(ids("WEBER"), ["sample-daniel"]);
-        assert_eq!(ids("").len(), 3);
-        assert!(ids("nobody").is_empty());
+    fn event(state: &mut State, message: Message, ws: &Workspace) -> Option<Event> {
+        state.update(message, ws).1
     }
 
     #[test]
     fn new_client_form_validates_before_saving() {
-        let list = list();
+        let (_dir, ws) = sample_workspace();
         let mut state = State::new(Lang::Fa);
-        state.update(Message::New, &list);
+        event(&mut state, Message::New, &ws);
         assert_eq!(
-            state.update(Message::Save, &list),
+            event(&mut state, Message::Save, &ws),
             None,
             "a name is required"
         );
@@ -638,13 +626,17 @@ mod tests {
                 .map(String::as_str),
             Some("پر کردن این بخش لازم است.")
         );
-        type_into(&mut state, Field::Name, "Sara Jones", &list);
-        type_into(&mut state, Field::Email, "not-an-email", &list);
-        assert_eq!(state.update(Message::Save, &list), None);
-        assert!(state.form.as_ref().unwrap().errors.contains_key("email"));
-        type_into(&mut state, Field::Email, "sara@example.com", &list);
-        state.update(Message::Honorific(Honorific::Ms), &list);
-        match state.update(Message::Save, &list) {
+        type_into(&mut state, Field::Name, "Sara Jones", &ws);
+        type_into(&mut state, Field::Email, "not-an-email", &ws);
+        assert_eq!(event(&mut state, Message::Save, &ws), None);
+        let email = &state.form.as_ref().unwrap().errors["email"];
+        assert!(
+            email.contains("not-an-email") && email.contains("رایانامه"),
+            "{email}"
+        );
+        type_into(&mut state, Field::Email, "sara@example.com", &ws);
+        event(&mut state, Message::Honorific(Honorific::Ms), &ws);
+        match event(&mut state, Message::Save, &ws) {
             Some(Event::Save { client, replace }) => {
                 assert_eq!(client.id, "sara-jones");
                 assert_eq!(client.honorific, Honorific::Ms);
@@ -656,15 +648,15 @@ mod tests {
 
     #[test]
     fn ids_must_stay_unique_and_persian_names_get_one() {
-        let list = list();
+        let (_dir, ws) = sample_workspace();
         let mut state = State::new(Lang::Fa);
-        state.update(Message::New, &list);
-        type_into(&mut state, Field::Name, "علی", &list);
-        type_into(&mut state, Field::Id, "sample-reza", &list);
-        assert_eq!(state.update(Message::Save, &list), None);
+        event(&mut state, Message::New, &ws);
+        type_into(&mut state, Field::Name, "علی", &ws);
+        type_into(&mut state, Field::Id, "sample-reza", &ws);
+        assert_eq!(event(&mut state, Message::Save, &ws), None);
         assert!(state.form.as_ref().unwrap().errors.contains_key("id"));
-        type_into(&mut state, Field::Id, "", &list);
-        match state.update(Message::Save, &list) {
+        type_into(&mut state, Field::Id, "", &ws);
+        match event(&mut state, Message::Save, &ws) {
             Some(Event::Save { client, .. }) => assert_eq!(client.id, "client"),
             other => panic!("{other:?}"),
         }
@@ -672,11 +664,11 @@ mod tests {
 
     #[test]
     fn editing_keeps_the_original_id_and_delete_needs_confirmation() {
-        let list = list();
+        let (_dir, ws) = sample_workspace();
         let mut state = State::new(Lang::Fa);
-        state.update(Message::Edit("sample-reza".into()), &list);
-        type_into(&mut state, Field::Phone, "021-1234", &list);
-        match state.update(Message::Save, &list) {
+        event(&mut state, Message::Edit("sample-reza".into()), &ws);
+        type_into(&mut state, Field::Phone, "021-1234", &ws);
+        match event(&mut state, Message::Save, &ws) {
             Some(Event::Save { client, replace }) => {
                 assert_eq!(replace.as_deref(), Some("sample-reza"));
                 assert_eq!(client.phone.as_deref(), Some("021-1234"));
@@ -687,15 +679,13 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        let ask = Message::AskDelete("sample-reza".into());
+        assert_eq!(event(&mut state, ask.clone(), &ws), None);
+        assert_eq!(event(&mut state, Message::CancelDelete, &ws), None);
+        assert_eq!(event(&mut state, Message::ConfirmDelete, &ws), None);
+        event(&mut state, ask, &ws);
         assert_eq!(
-            state.update(Message::AskDelete("sample-reza".into()), &list),
-            None
-        );
-        assert_eq!(state.update(Message::CancelDelete, &list), None);
-        assert_eq!(state.update(Message::ConfirmDelete, &list), None);
-        state.update(Message::AskDelete("sample-reza".into()), &list);
-        assert_eq!(
-            state.update(Message::ConfirmDelete, &list),
+            event(&mut state, Message::ConfirmDelete, &ws),
             Some(Event::Delete("sample-reza".into()))
         );
     }

@@ -27,9 +27,9 @@ use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// U+200F RIGHT-TO-LEFT MARK: starts every line of a right-to-left field, so that a line
+/// The RIGHT-TO-LEFT MARK starts every line of a right-to-left field, so that a line
 /// beginning with "INV-2041" or a digit is still laid out right to left. Never stored.
-const RLM: char = '\u{200F}';
+use marz::bidi::RLM;
 
 /// What the owner typed in one field, with its cursor and selection.
 #[derive(Debug, Clone)]
@@ -98,11 +98,61 @@ impl TextField {
             other => other,
         };
         let is_edit = action.is_edit();
+        let before = self.content.cursor();
+        let again = action.clone();
         self.content.perform(action);
         if is_edit {
             self.remark();
+        } else {
+            self.skip_marks(before, again);
         }
         is_edit
+    }
+
+    /// Keeps the caret off invisible direction marks (the line's RLM, the isolates around a
+    /// value): a motion that crossed only marks goes on until it crosses a character the
+    /// owner sees, and a caret left before a line's RLM moves after it, where a typed letter
+    /// joins the line.
+    fn skip_marks(&mut self, mut before: Cursor, motion: Action) {
+        let repeatable = matches!(motion, Action::Move(_) | Action::Select(_));
+        // Each round crosses at least one mark; a line holds only so many in a row.
+        for _ in 0..16 {
+            let now = self.content.cursor();
+            let (a, b) = (before.position, now.position);
+            let only_marks = repeatable
+                && a != b
+                && a.line == b.line
+                && self
+                    .content
+                    .line(a.line)
+                    .and_then(|l| {
+                        l.text
+                            .get(a.column.min(b.column)..a.column.max(b.column))
+                            .map(|crossed| crossed.chars().all(marz::bidi::is_direction_mark))
+                    })
+                    .unwrap_or(false);
+            if !only_marks {
+                break;
+            }
+            before = now;
+            self.content.perform(motion.clone());
+        }
+        let now = self.content.cursor();
+        let p = now.position;
+        let starts_marked = p.column == 0
+            && self
+                .content
+                .line(p.line)
+                .is_some_and(|l| l.text.starts_with(RLM));
+        if starts_marked {
+            self.content.move_to(Cursor {
+                position: Position {
+                    line: p.line,
+                    column: RLM.len_utf8(),
+                },
+                selection: now.selection,
+            });
+        }
     }
 
     /// Puts the direction mark back on lines that lost it (typed into an empty field,
@@ -636,6 +686,102 @@ mod tests {
             assert!(
                 glyphs(&fresh.buffer).len() >= after.chars().filter(|c| *c != '\n').count() / 2
             );
+        }
+    }
+
+    /// Where the widget draws the caret of `field`, laid out `WIDTH` wide.
+    fn caret_x(field: &TextField) -> f32 {
+        const WIDTH: f32 = 420.0;
+        let laid = lay_out(None, field.content.text(), WIDTH, 15.0);
+        let empty = field.content.is_empty();
+        caret::caret(
+            &laid.buffer,
+            field.cursor().position.into(),
+            field.rtl && empty,
+            None,
+        )
+        .expect("a caret")
+        .x
+    }
+
+    fn motion(m: iced::widget::text_editor::Motion) -> Action {
+        Action::Move(m)
+    }
+
+    /// Tried by hand: on a Persian line, Home then Left moved nothing visible (the caret
+    /// stepped over the line's invisible direction mark). Each press must move it.
+    #[test]
+    fn every_arrow_press_moves_the_caret_by_one_visible_character() {
+        use iced::widget::text_editor::Motion::{Home, Left, Right};
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let isolated = marz::bidi::isolate("INV-41");
+        for line in [
+            "سلام دوست عزیز".to_string(),
+            "Hello dear friend".to_string(),
+            format!("فاکتور {isolated} مبلغ"),
+        ] {
+            let visible: Vec<char> = line
+                .chars()
+                .filter(|c| !marz::bidi::is_direction_mark(*c))
+                .collect();
+            // In a Persian field every line starts with the direction mark; the caret starts
+            // at the end of the second line.
+            let fresh = || {
+                let mut f = TextField::multi(&format!("سطر یکم\n{line}"), true);
+                f.perform(motion(iced::widget::text_editor::Motion::DocumentEnd));
+                f
+            };
+
+            // Start of the line: Home, then one Left passes the first letter, and a letter
+            // typed there lands after it.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            let start = caret_x(&f);
+            f.perform(motion(Left));
+            assert!(
+                (caret_x(&f) - start).abs() > 2.0,
+                "{line}: Left moved nothing"
+            );
+            f.perform(Action::Edit(Edit::Insert('ژ')));
+            let typed = marz::bidi::strip(&f.value());
+            let typed: Vec<char> = typed.lines().nth(1).unwrap().chars().collect();
+            assert_eq!(typed[..2], [visible[0], 'ژ'], "{line}");
+
+            // Every Left press along the line moves the caret, to the end of the line.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            let mut last = caret_x(&f);
+            for (i, c) in visible.iter().enumerate() {
+                f.perform(motion(Left));
+                let x = caret_x(&f);
+                assert!(
+                    (x - last).abs() > 0.5,
+                    "{line}: press {i} (past {c:?}) stayed at {x}"
+                );
+                last = x;
+            }
+            assert_eq!(f.cursor().position, fresh().cursor().position, "{line}");
+
+            // End of the line: Right steps back over the last letter, never onto a mark.
+            let mut f = fresh();
+            let at_end = caret_x(&f);
+            f.perform(motion(Right));
+            assert!(
+                (caret_x(&f) - at_end).abs() > 2.0,
+                "{line}: Right moved nothing"
+            );
+
+            // At the start, Right goes to the end of the line above, never before the mark.
+            let mut f = fresh();
+            f.perform(motion(Home));
+            f.perform(motion(Right));
+            assert_eq!(f.cursor().position.line, 0, "{line}");
+            f.perform(motion(Left));
+            let p = f.cursor().position;
+            assert_eq!((p.line, p.column), (1, RLM.len_utf8()), "{line}");
         }
     }
 

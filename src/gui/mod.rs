@@ -1,33 +1,39 @@
-//! The desktop app. Each screen owns its State, Message, update and view and tells this
-//! module what happened through an Event; this module does the file work (through the core
-//! library) in `Task`s so that the window never waits on it.
+//! The desktop app. Each screen owns its State, Message, update and view: `update` takes
+//! the workspace (what the screens share) and returns a `Task` and, for the app to act on,
+//! an `Event`. The app holds the workspace, does the file work through the core library in
+//! `Task`s so that the window never waits on it, and never reaches into a screen's state.
 
 mod caret;
 mod clients;
 pub mod compose;
 mod editor;
 mod focus;
-#[cfg_attr(not(test), allow(dead_code))]
+// Window-less frames for tests (the GUI benchmark includes the file itself).
+#[cfg(test)]
 pub mod offscreen;
 mod settings;
-mod theme;
+pub(crate) mod theme;
+pub mod workspace;
 
 use iced::keyboard::{self, Key};
-use iced::widget::{button, column, container, operation, text};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Length, Subscription, Task, window};
-use marz::export::{self, Exporter, Format};
-use marz::i18n::Locale;
-use marz::profile::Sender;
-use marz::store::{ClientList, HistoryEntry, Settings, Store};
-use marz::{Lang, Letter, Library};
-use std::collections::BTreeMap;
+use marz::export::Format;
+use marz::i18n::{Locale, Problem};
+use marz::store::{Settings, StoreError};
+use marz::{Lang, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use workspace::{ExportFailure, Workspace, export_letter};
 
 /// Set to a folder to save exports there without a dialog (for scripted runs, or desktops
 /// without a file-chooser portal).
 pub const EXPORT_DIR_ENV: &str = "MARZ_EXPORT_DIR";
+
+/// The application id: the X11 WM_CLASS and the Wayland app id, matching
+/// `assets/marz.desktop` (`StartupWMClass=marz`) so that docks show Marz's icon.
+pub const APP_ID: &str = "marz";
 
 /// How long a success notice stays; problems stay until dismissed.
 const NOTICE_LIFETIME: Duration = Duration::from_secs(8);
@@ -39,24 +45,26 @@ pub enum Screen {
     Settings,
 }
 
+impl Screen {
+    /// The navigation, in order, with each screen's label.
+    const NAV: [(Screen, &'static str); 3] = [
+        (Screen::Compose, "nav-compose"),
+        (Screen::Clients, "nav-clients"),
+        (Screen::Settings, "nav-settings"),
+    ];
+}
+
 pub struct App {
-    store: Store,
-    library: Library,
-    clients: ClientList,
-    sender: Option<Sender>,
+    workspace: Workspace,
     ui: Lang,
     screen: Screen,
     compose: compose::State,
-    client_screen: clients::State,
+    clients: clients::State,
     settings: settings::State,
     /// The last outcome to tell the owner about: (success, text).
     notice: Option<(bool, String)>,
     /// When the notice appeared: a success goes away by itself after `NOTICE_LIFETIME`.
     notice_since: Option<Instant>,
-    /// The next free letter number per letter language. Counting it reads `history/`, so it
-    /// is computed when the history or the sender changes, never in `view`.
-    numbers: BTreeMap<Lang, String>,
-    exporter: Arc<Exporter>,
     /// Where exports go without a save dialog (`MARZ_EXPORT_DIR`), if anywhere.
     export_dir: Option<PathBuf>,
     /// Set by `MARZ_EXIT_AFTER_FIRST_FRAME` for the start-up benchmark: frames seen so far.
@@ -70,8 +78,8 @@ pub enum Message {
     Compose(compose::Message),
     Settings(settings::Message),
     Shortcut(Shortcut),
-    Exported(Result<Option<PathBuf>, String>),
-    Imported(Result<Option<String>, String>),
+    Exported(Result<Option<PathBuf>, Arc<ExportFailure>>),
+    Imported(Result<Option<String>, Arc<StoreError>>),
     Dismiss,
     /// Once a second while a success notice shows.
     NoticeTick,
@@ -99,13 +107,22 @@ pub fn run(store: Store, ui: Option<Lang>) -> iced::Result {
         .font(theme::VAZIRMATN_REGULAR)
         .font(theme::VAZIRMATN_BOLD)
         .default_font(theme::FONT)
-        .window(window::Settings {
-            size: iced::Size::new(1200.0, 800.0),
-            min_size: Some(iced::Size::new(900.0, 600.0)),
-            icon,
-            ..window::Settings::default()
-        })
+        .window(window_settings(icon))
         .run()
+}
+
+fn window_settings(icon: Option<window::Icon>) -> window::Settings {
+    window::Settings {
+        size: iced::Size::new(1200.0, 800.0),
+        min_size: Some(iced::Size::new(900.0, 600.0)),
+        icon,
+        #[cfg(target_os = "linux")]
+        platform_specific: window::settings::PlatformSpecific {
+            application_id: APP_ID.to_string(),
+            ..Default::default()
+        },
+        ..window::Settings::default()
+    }
 }
 
 fn app_icon() -> Option<window::Icon> {
@@ -145,116 +162,62 @@ fn shortcut(event: keyboard::Event) -> Option<Message> {
 
 impl App {
     pub fn new(store: Store, ui: Option<Lang>) -> Self {
-        let settings = store.load_settings();
-        let mut app = App {
-            library: Library::load(Some(&store.root().join("templates"))),
-            clients: ClientList::default(),
-            sender: None,
-            ui: ui.unwrap_or(settings.ui_language),
-            screen: Screen::Compose,
-            compose: compose::State::new(chrono::Local::now().date_naive()),
-            client_screen: clients::State::new(ui.unwrap_or(settings.ui_language)),
-            settings: settings::State::default(),
-            notice: None,
-            notice_since: None,
-            numbers: BTreeMap::new(),
-            exporter: Arc::new(Exporter::default()),
-            export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
-            store,
-            measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
-        };
-        app.reload();
+        let ui = ui.unwrap_or(store.load_settings().ui_language);
+        let (workspace, problems) = Workspace::open(store, chrono::Local::now().date_naive());
         // Start with a client who is written to in the interface's language, if there is one.
-        let first = app
+        let first = workspace
             .clients
             .clients
             .iter()
-            .find(|c| c.language == app.ui)
-            .or(app.clients.clients.first());
-        app.compose.client = first.map(|c| c.id.clone());
-        app.refresh_compose();
+            .find(|c| c.language == ui)
+            .or(workspace.clients.clients.first())
+            .map(|c| c.id.clone());
+        let mut settings = settings::State::default();
+        settings.load(workspace.sender(), ui);
+        let mut app = App {
+            compose: compose::State::new(first, &workspace),
+            clients: clients::State::new(ui),
+            settings,
+            workspace,
+            ui,
+            screen: Screen::Compose,
+            notice: None,
+            notice_since: None,
+            export_dir: std::env::var_os(EXPORT_DIR_ENV).map(PathBuf::from),
+            measure_start: std::env::var_os("MARZ_EXIT_AFTER_FIRST_FRAME").map(|_| 0),
+        };
+        app.tell_problems(problems);
         app
     }
 
-    /// Reads clients and the sender again, reporting what cannot be read.
-    fn reload(&mut self) {
-        match self.store.load_clients() {
-            Ok(list) => self.clients = list,
-            Err(e) => self.notice = Some((false, e.to_string())),
-        }
-        match self.store.load_sender() {
-            Ok(s) => {
-                let logo = self.store.load_logo(&s).unwrap_or_else(|e| {
-                    self.notice = Some((false, e.to_string()));
-                    None
-                });
-                self.exporter = Arc::new(Exporter::new(logo));
-                self.sender = Some(s);
-            }
-            Err(e) => {
-                self.sender = None;
-                self.notice = Some((false, e.to_string()));
-            }
-        }
-        self.settings.load(self.sender.as_ref(), self.ui);
-        self.count_numbers();
-    }
-
-    fn count_numbers(&mut self) {
-        let prefix = self
-            .sender
-            .as_ref()
-            .and_then(|s| s.letter_prefix.as_deref());
-        self.numbers = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let n = self
-                    .store
-                    .next_letter_number(prefix, self.compose.date, lang);
-                (lang, n)
-            })
-            .collect();
-    }
-
-    fn compose_context(&self) -> compose::Context<'_> {
-        self.compose_context_for(&self.compose)
-    }
-
-    fn compose_context_for(&self, compose: &compose::State) -> compose::Context<'_> {
-        let lang = compose
-            .client
-            .as_ref()
-            .and_then(|id| self.clients.clients.iter().find(|c| &c.id == id))
-            .map_or(Lang::Fa, |c| c.language);
-        compose::Context {
-            library: &self.library,
-            clients: &self.clients,
-            sender: self.sender.as_ref(),
-            number: self.numbers.get(&lang).cloned().unwrap_or_default(),
-        }
-    }
-
-    /// Runs `f` on the compose screen with a context borrowed from the rest of the app.
-    fn with_compose<R>(
-        &mut self,
-        f: impl FnOnce(&mut compose::State, &compose::Context) -> R,
-    ) -> R {
-        let date = self.compose.date;
-        let mut compose = std::mem::replace(&mut self.compose, compose::State::new(date));
-        let ctx = self.compose_context_for(&compose);
-        let result = f(&mut compose, &ctx);
-        self.compose = compose;
-        result
-    }
-
-    fn refresh_compose(&mut self) {
-        self.with_compose(|compose, ctx| compose.refresh(ctx));
-    }
-
-    /// The letter as the compose screen shows it now (for benches/gui.rs).
+    /// The letter the compose screen shows now, complete or not (for tests and
+    /// benches/gui.rs).
     #[allow(dead_code)]
     pub fn letter(&self) -> Option<&marz::Letter> {
-        self.compose.letter.as_ref()
+        self.compose.preview().letter()
+    }
+
+    /// Shows the first of `problems`, if any, worded in the interface language.
+    fn tell_problems(&mut self, problems: Vec<StoreError>) {
+        if let Some(first) = problems.first() {
+            self.fail(first);
+        }
+    }
+
+    fn fail(&mut self, problem: &(impl Problem + ?Sized)) {
+        self.notice = Some((false, Locale::get(self.ui).problem(problem)));
+    }
+
+    fn succeed(&mut self, text: String) {
+        self.notice = Some((true, text));
+    }
+
+    /// After the workspace changed on disk: read it again and show every screen the result.
+    fn reload(&mut self) {
+        let problems = self.workspace.reload();
+        self.tell_problems(problems);
+        self.settings.load(self.workspace.sender(), self.ui);
+        self.compose.refresh(&self.workspace);
     }
 
     fn title(&self) -> String {
@@ -300,109 +263,78 @@ impl App {
                 }
                 Task::none()
             }
-            Message::Frame => {
-                let Some(frames) = self.measure_start.as_mut() else {
-                    return Task::none();
-                };
-                *frames += 1;
-                // The second frame event comes after the first frame was drawn.
-                if *frames < 2 {
-                    return Task::none();
-                }
-                let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default(); // not interface text
-                let rss = status.lines().find(|l| l.starts_with("VmRSS:")); // not interface text
-                eprintln!("first frame drawn; {}", rss.unwrap_or_default());
-                iced::exit()
-            }
+            Message::Frame => self.frame_drawn(),
             Message::Clients(m) => {
-                // A form that opens is ready to type into.
-                let opens_form = matches!(m, clients::Message::New | clients::Message::Edit(_));
-                let event = self.client_screen.update(m, &self.clients);
-                match event {
-                    Some(e) => self.on_clients_event(e),
-                    None if opens_form && self.client_screen.form.is_some() => {
-                        operation::focus(clients::NAME_ID)
-                    }
-                    None => Task::none(),
-                }
+                let answer = self.clients.update(m, &self.workspace);
+                self.act(answer, Message::Clients, Self::on_clients_event)
             }
             Message::Compose(m) => {
-                // "Edit text" puts the caret in the body, ready to type.
-                let edits = matches!(m, compose::Message::EditText);
-                let event = self.with_compose(|compose, ctx| compose.update(m, ctx));
-                match event {
-                    Some(e) => self.on_compose_event(e),
-                    None if edits && self.compose.editor.is_some() => {
-                        operation::focus(compose::BODY_ID)
-                    }
-                    None => Task::none(),
-                }
+                let answer = self.compose.update(m, &self.workspace);
+                self.act(answer, Message::Compose, Self::on_compose_event)
             }
-            Message::Settings(m) => match self.settings.update(m) {
-                Some(settings::Event::Save(sender)) => {
-                    match self.store.save_sender(&sender) {
-                        Ok(()) => {
-                            self.notice = Some((true, self.tr("settings-saved")));
-                            self.reload();
-                            self.refresh_compose();
-                        }
-                        Err(e) => self.notice = Some((false, e.to_string())),
-                    }
-                    Task::none()
-                }
-                Some(settings::Event::UiLanguage(lang)) => {
-                    self.ui = lang;
-                    self.settings.set_lang(lang);
-                    self.client_screen.set_lang(lang);
-                    if let Err(e) = self.store.save_settings(&Settings { ui_language: lang }) {
-                        self.notice = Some((false, e.to_string()));
-                    }
-                    Task::none()
-                }
-                Some(settings::Event::OpenDataDir) => {
-                    if let Err(e) = open::that_detached(self.store.root()) {
-                        self.notice = Some((false, e.to_string()));
-                    }
-                    Task::none()
-                }
-                None => Task::none(),
-            },
+            Message::Settings(m) => {
+                let answer = self.settings.update(m);
+                self.act(answer, Message::Settings, Self::on_settings_event)
+            }
             Message::Shortcut(s) => self.on_shortcut(s),
             Message::Exported(result) => {
-                self.notice = Some(match result {
-                    Ok(Some(path)) => (
-                        true,
-                        Locale::get(self.ui).text_with(
-                            "export-saved",
-                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                        ),
-                    ),
-                    Ok(None) => (true, self.tr("export-cancelled")),
-                    Err(reason) => (
-                        false,
-                        Locale::get(self.ui).text_with("export-failed", &[("reason", &reason)]),
-                    ),
-                });
+                match result {
+                    Ok(Some(path)) => self.succeed(Locale::get(self.ui).text_with(
+                        "export-saved",
+                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
+                    )),
+                    Ok(None) => self.succeed(self.tr("export-cancelled")),
+                    Err(failure) => self.fail(failure.as_ref()),
+                }
                 // An export took a number from the history.
-                self.count_numbers();
-                self.refresh_compose();
+                self.workspace.count_numbers();
+                self.compose.refresh(&self.workspace);
                 Task::none()
             }
             Message::Imported(result) => {
                 match result {
                     Ok(Some(name)) => {
-                        self.notice = Some((
-                            true,
+                        self.succeed(
                             Locale::get(self.ui).text_with("clients-imported", &[("name", &name)]),
-                        ));
+                        );
                         self.reload();
                     }
                     Ok(None) => {}
-                    Err(e) => self.notice = Some((false, e)),
+                    Err(e) => self.fail(e.as_ref()),
                 }
                 Task::none()
             }
         }
+    }
+
+    /// A screen's answer: its task goes to the runtime, and its event (if any) is acted on.
+    fn act<M: Send + 'static, E>(
+        &mut self,
+        (task, event): (Task<M>, Option<E>),
+        wrap: fn(M) -> Message,
+        on_event: fn(&mut Self, E) -> Task<Message>,
+    ) -> Task<Message> {
+        let task = task.map(wrap);
+        match event {
+            Some(e) => Task::batch([task, on_event(self, e)]),
+            None => task,
+        }
+    }
+
+    /// For the start-up benchmark: the second frame event comes after the first frame was
+    /// drawn.
+    fn frame_drawn(&mut self) -> Task<Message> {
+        let Some(frames) = self.measure_start.as_mut() else {
+            return Task::none();
+        };
+        *frames += 1;
+        if *frames < 2 {
+            return Task::none();
+        }
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default(); // not interface text
+        let rss = status.lines().find(|l| l.starts_with("VmRSS:")); // not interface text
+        eprintln!("first frame drawn; {}", rss.unwrap_or_default());
+        iced::exit()
     }
 
     fn tr(&self, key: &str) -> String {
@@ -418,7 +350,7 @@ impl App {
             }
             (Shortcut::Search, _) => {
                 self.screen = Screen::Clients;
-                operation::focus(clients::SEARCH_ID)
+                self.update(Message::Clients(clients::Message::FocusSearch))
             }
             (Shortcut::Save, Screen::Clients) => {
                 self.update(Message::Clients(clients::Message::Save))
@@ -436,51 +368,79 @@ impl App {
         }
     }
 
+    fn on_settings_event(&mut self, event: settings::Event) -> Task<Message> {
+        match event {
+            settings::Event::Save(sender) => match self.workspace.store.save_sender(&sender) {
+                Ok(()) => {
+                    self.succeed(self.tr("settings-saved"));
+                    self.reload();
+                }
+                Err(e) => self.fail(&e),
+            },
+            settings::Event::UiLanguage(lang) => {
+                self.ui = lang;
+                self.settings.set_lang(lang);
+                self.clients.set_lang(lang);
+                let settings = Settings { ui_language: lang };
+                if let Err(e) = self.workspace.store.save_settings(&settings) {
+                    self.fail(&e);
+                }
+            }
+            settings::Event::OpenDataDir => {
+                let root = self.workspace.store.root().to_path_buf();
+                if open::that_detached(&root).is_err() {
+                    let shown = theme::ltr_value(&root.to_string_lossy());
+                    self.fail_with("open-failed", &[("target", &shown)]);
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// A problem of the app itself (not of the core), by its message id.
+    fn fail_with(&mut self, key: &str, args: &[(&str, &str)]) {
+        self.notice = Some((false, Locale::get(self.ui).text_with(key, args)));
+    }
+
     fn on_clients_event(&mut self, event: clients::Event) -> Task<Message> {
         match event {
             clients::Event::Save { client, replace } => {
+                let store = &self.workspace.store;
                 let replacing = replace.is_some();
-                let result = self.store.save_client(&client, replacing).and_then(|()| {
+                let result = store.save_client(&client, replacing).and_then(|()| {
                     // A changed id means a new file; the old one goes to the trash.
                     match replace {
-                        Some(old) if old != client.id => self.store.trash_client(&old).map(|_| ()),
+                        Some(old) if old != client.id => store.trash_client(&old).map(|_| ()),
                         _ => Ok(()),
                     }
                 });
                 match result {
                     Ok(()) => {
-                        self.notice = Some((true, self.tr("clients-saved")));
+                        self.succeed(self.tr("clients-saved"));
                         self.reload();
-                        self.client_screen.saved(&client.id);
-                        self.refresh_compose();
+                        self.clients.saved(&client.id);
                     }
-                    Err(e) => self.notice = Some((false, e.to_string())),
+                    Err(e) => self.fail(&e),
                 }
                 Task::none()
             }
             clients::Event::Delete(id) => {
-                match self.store.trash_client(&id) {
+                match self.workspace.store.trash_client(&id) {
                     Ok(path) => {
-                        self.notice = Some((
-                            true,
-                            Locale::get(self.ui).text_with(
-                                "clients-deleted",
-                                &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                            ),
+                        self.succeed(Locale::get(self.ui).text_with(
+                            "clients-deleted",
+                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
                         ));
-                        self.client_screen.selected = None;
-                        if self.compose.client.as_deref() == Some(id.as_str()) {
-                            self.compose.client = None;
-                        }
+                        self.clients.deleted(&id);
                         self.reload();
-                        self.refresh_compose();
+                        self.compose.forget(&id, &self.workspace);
                     }
-                    Err(e) => self.notice = Some((false, e.to_string())),
+                    Err(e) => self.fail(&e),
                 }
                 Task::none()
             }
             clients::Event::Import => {
-                let store = self.store.clone();
+                let store = self.workspace.store.clone();
                 Task::perform(
                     async move {
                         let Some(file) = rfd::AsyncFileDialog::new()
@@ -493,15 +453,14 @@ impl App {
                         store
                             .import_client(file.path(), false)
                             .map(|c| Some(c.name))
-                            .map_err(|e| e.to_string())
+                            .map_err(Arc::new)
                     },
                     Message::Imported,
                 )
             }
             clients::Event::Compose(id) => {
-                self.compose.write_to(id);
+                self.compose.write_to(id, &self.workspace);
                 self.screen = Screen::Compose;
-                self.refresh_compose();
                 Task::none()
             }
         }
@@ -510,69 +469,66 @@ impl App {
     fn on_compose_event(&mut self, event: compose::Event) -> Task<Message> {
         match event {
             compose::Event::Copy(text) => {
-                self.notice = Some((true, self.tr("export-copied")));
+                self.succeed(self.tr("export-copied"));
                 iced::clipboard::write(text)
             }
             compose::Event::Mail(url) => {
-                if let Err(e) = open::that_detached(&url) {
-                    self.notice = Some((false, e.to_string()));
+                if open::that_detached(&url).is_err() {
+                    self.fail_with("open-mail-failed", &[]);
                 }
                 Task::none()
             }
-            compose::Event::Export(letter, format) => {
-                let exporter = self.exporter.clone();
-                let store = self.store.clone();
-                let dir = self.export_dir.clone();
-                Task::perform(
-                    export_letter(exporter, store, *letter, format, dir),
-                    Message::Exported,
-                )
-            }
+            compose::Event::Export(letter, format) => Task::perform(
+                export_letter(
+                    self.workspace.exporter(),
+                    self.workspace.store.clone(),
+                    *letter,
+                    format,
+                    self.export_dir.clone(),
+                ),
+                Message::Exported,
+            ),
         }
     }
 
     pub fn view(&self) -> Element<'_, Message> {
         let l = Locale::get(self.ui);
-        let nav_button = |screen: Screen, key: &str| {
-            button(theme::line(self.ui, l.text(key)))
+        let mut nav = column![
+            container(text(l.text("app-name")).font(theme::BOLD).size(26))
                 .width(Length::Fill)
-                .padding(10)
-                .style(if self.screen == screen {
-                    button::primary
-                } else {
-                    button::text
-                })
-                .on_press(Message::Nav(screen))
-        };
-        let sidebar = container(
-            column![
-                container(text(l.text("app-name")).font(theme::BOLD).size(26))
+                .align_x(theme::start(self.ui))
+                .padding(8),
+        ]
+        .spacing(6)
+        .padding(12);
+        for (screen, key) in Screen::NAV {
+            nav = nav.push(
+                button(theme::line(self.ui, l.text(key)))
                     .width(Length::Fill)
-                    .align_x(theme::start(self.ui))
-                    .padding(8),
-                nav_button(Screen::Compose, "nav-compose"),
-                nav_button(Screen::Clients, "nav-clients"),
-                nav_button(Screen::Settings, "nav-settings"),
-            ]
-            .spacing(6)
-            .padding(12),
-        )
-        .width(210)
-        .height(Length::Fill)
-        .style(theme::sidebar);
+                    .padding(10)
+                    .style(if self.screen == screen {
+                        button::primary
+                    } else {
+                        button::text
+                    })
+                    .on_press(Message::Nav(screen)),
+            );
+        }
+        let sidebar = container(nav)
+            .width(210)
+            .height(Length::Fill)
+            .style(theme::sidebar);
 
+        let ws = &self.workspace;
         let body: Element<'_, Message> = match self.screen {
-            Screen::Compose => self
-                .compose
-                .view(self.ui, &self.compose_context())
-                .map(Message::Compose),
+            Screen::Compose => self.compose.view(self.ui, ws).map(Message::Compose),
             Screen::Clients => self
-                .client_screen
-                .view(self.ui, &self.clients)
+                .clients
+                .view(self.ui, &ws.clients)
                 .map(Message::Clients),
             Screen::Settings => self
                 .settings
-                .view(self.ui, self.store.root())
+                .view(self.ui, ws.store.root())
                 .map(Message::Settings),
         };
         let mut main = column![]
@@ -611,38 +567,6 @@ fn ticks() -> impl iced::futures::Stream<Item = Message> {
         }
     });
     receiver.map(|()| Message::NoticeTick)
-}
-
-/// Asks where to save (or saves in `dir`), writes the file atomically, and records the
-/// letter in the history. `Ok(None)` means the owner cancelled.
-async fn export_letter(
-    exporter: Arc<Exporter>,
-    store: Store,
-    letter: Letter,
-    format: Format,
-    dir: Option<PathBuf>,
-) -> Result<Option<PathBuf>, String> {
-    let name = export::default_file_name(&letter, format);
-    let path = match dir {
-        Some(dir) => dir.join(&name),
-        None => match rfd::AsyncFileDialog::new()
-            .set_file_name(&name)
-            .add_filter(format.extension(), &[format.extension()])
-            .save_file()
-            .await
-        {
-            Some(handle) => handle.path().to_path_buf(),
-            None => return Ok(None),
-        },
-    };
-    let timestamp = chrono::Local::now().timestamp();
-    exporter
-        .write(&letter, format, &path, timestamp)
-        .map_err(|e| e.to_string())?;
-    store
-        .record(&HistoryEntry::of(&letter, &path))
-        .map_err(|e| e.to_string())?;
-    Ok(Some(path))
 }
 
 #[cfg(test)]
@@ -793,6 +717,32 @@ mod tests {
         }
     }
 
+    /// The Latin words of a Persian text once the values it names are taken out (an
+    /// acronym such as PDF is not English).
+    pub(crate) fn latin_words_besides(text: &str, values: &[&str]) -> Vec<String> {
+        let mut rest = marz::bidi::strip(text);
+        let mut values: Vec<String> = values.iter().map(|v| marz::bidi::strip(v)).collect();
+        values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for v in values.iter().filter(|v| !v.is_empty()) {
+            rest = rest.replace(v.as_str(), " ");
+        }
+        rest.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty() && *w != "PDF")
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// A workspace with the sample sender and clients, dated 22 November 2026.
+    pub(crate) fn sample_workspace() -> (tempfile::TempDir, super::Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, created) = marz::Store::open(dir.path().join("data")).unwrap();
+        assert!(created);
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let (ws, problems) = super::Workspace::open(store, date);
+        assert!(problems.is_empty(), "{problems:?}");
+        (dir, ws)
+    }
+
     fn send(app: &mut super::App, message: super::Message) {
         let task = app.update(message);
         run(app, None, task);
@@ -858,8 +808,16 @@ mod tests {
         let _ = app.update(Message::NoticeTick);
         assert_eq!(app.notice, None);
 
-        let _ = app.update(Message::Exported(Err("the disk is full".into())));
-        assert!(matches!(&app.notice, Some((false, text)) if text.contains("the disk is full")));
+        let full = super::ExportFailure::Export(marz::export::ExportError::Write {
+            path: "/media/usb/letter.pdf".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        });
+        let _ = app.update(Message::Exported(Err(std::sync::Arc::new(full))));
+        assert!(
+            matches!(&app.notice, Some((false, text)) if text.contains("جایی برای نوشتن")),
+            "{:?}",
+            app.notice
+        );
         app.notice_since = Some(Instant::now() - NOTICE_LIFETIME * 2);
         let _ = app.update(Message::NoticeTick);
         assert!(app.notice.is_some(), "a problem stays until dismissed");
@@ -905,7 +863,7 @@ mod tests {
         send(&mut app, Message::Shortcut(super::Shortcut::Save));
         let saved = std::fs::read_to_string(store.client_path("novin")).unwrap();
         assert!(saved.contains("pay@novin.example"), "{saved}");
-        assert!(app.clients.clients.iter().any(|c| c.name == name));
+        assert!(app.workspace.clients.clients.iter().any(|c| c.name == name));
 
         // Write to them: the final payment notice, with an invoice code and an amount.
         send(
@@ -1004,6 +962,98 @@ mod tests {
         assert_ne!(app.title(), Locale::get(Lang::Fa).text("window-title"));
         let again = App::new(store, None);
         assert_eq!(again.ui, Lang::En, "the language is remembered");
+    }
+
+    /// Switching situation or client shows that situation's or client's letter at once:
+    /// never the previous one, and nothing leaves until it is complete; switching back
+    /// brings the first letter and what was typed for it back.
+    #[test]
+    fn a_switch_never_leaves_the_previous_letter_on_screen_or_lets_it_leave() {
+        use super::{App, Message, Shortcut, compose};
+        use crate::gui::editor::typing;
+        use marz::export::Format;
+        use marz::{Client, Scenario, Store};
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        store
+            .save_client(&Client::new("plain", "Acme Ltd."), false)
+            .unwrap();
+        let mut app = App::new(store, Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports.clone());
+        let files = || std::fs::read_dir(&exports).unwrap().count();
+        let compose = |app: &mut App, m: compose::Message| send(app, Message::Compose(m));
+        let plain = |app: &App| marz::bidi::strip(&app.letter().unwrap().to_text());
+        let complete = |app: &App| app.compose.preview().complete().is_some();
+
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        compose(&mut app, compose::Message::Template("payment-1".into()));
+        for action in typing("(A-12)") {
+            compose(&mut app, compose::Message::Input("invoice".into(), action));
+        }
+        assert!(complete(&app));
+        let payment = app.letter().unwrap().clone();
+        assert!(plain(&app).contains("(A-12)"), "{}", plain(&app));
+
+        // The price increase, with nothing filled in: its own placeholders, never the
+        // payment reminder, and nothing can leave.
+        compose(
+            &mut app,
+            compose::Message::Scenario(Scenario::PriceIncrease),
+        );
+        let shown = plain(&app);
+        assert_eq!(app.letter().unwrap().template, "price-increase-1");
+        for placeholder in ["[خدمت]", "[نرخ فعلی]", "[نرخ تازه]"] {
+            assert!(shown.contains(placeholder), "{placeholder} in {shown}");
+        }
+        assert!(
+            !shown.contains("(A-12)") && !shown.contains("صورت‌حساب"),
+            "{shown}"
+        );
+        assert!(!complete(&app));
+        for m in [
+            Message::Compose(compose::Message::Export(Format::Pdf)),
+            Message::Compose(compose::Message::Export(Format::Text)),
+            Message::Shortcut(Shortcut::Export),
+            Message::Compose(compose::Message::Copy),
+        ] {
+            send(&mut app, m);
+        }
+        assert_eq!(files(), 0, "nothing was exported");
+        assert_eq!(app.notice, None, "nothing was copied either");
+
+        // Back: the payment reminder and its typed invoice.
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        assert_eq!(app.letter(), Some(&payment));
+        assert!(complete(&app));
+
+        // A client without facts: their own letter with placeholders, not Reza's.
+        compose(&mut app, compose::Message::Client("plain".into()));
+        let shown = plain(&app);
+        assert!(
+            shown.contains("Acme Ltd.") && !shown.contains("رضا"),
+            "{shown}"
+        );
+        assert!(shown.contains("[شماره صورت‌حساب]") && !shown.contains("(A-12)"));
+        assert!(!complete(&app));
+        send(&mut app, Message::Shortcut(Shortcut::Export));
+        assert_eq!(files(), 0);
+
+        // Back to Reza: the same letter again, and now it can leave.
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        assert_eq!(app.letter(), Some(&payment));
+        compose(&mut app, compose::Message::Export(Format::Text));
+        assert_eq!(files(), 1);
+        let saved = std::fs::read_dir(&exports)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let saved = std::fs::read_to_string(saved.path()).unwrap();
+        assert_eq!(saved, payment.to_text());
     }
 
     #[test]

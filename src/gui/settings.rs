@@ -6,7 +6,7 @@ use super::editor::TextField;
 use super::theme::{self, row_dir};
 use iced::widget::text_editor::Action;
 use iced::widget::{button, column, container, pick_list, scrollable, text};
-use iced::{Element, Length};
+use iced::{Element, Length, Task};
 use marz::Lang;
 use marz::i18n::Locale;
 use marz::profile::Sender;
@@ -180,8 +180,8 @@ impl State {
         }
     }
 
-    pub fn update(&mut self, message: Message) -> Option<Event> {
-        match message {
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let event = match message {
             Message::Field(f, action) => {
                 if let Some(field) = self.values.get_mut(&f) {
                     field.perform(action);
@@ -194,16 +194,16 @@ impl State {
                 match sender.normalize_and_validate() {
                     Ok(()) => Some(Event::Save(Box::new(sender))),
                     Err(e) => {
-                        let message = Locale::get(self.lang)
-                            .text_with(&format!("invalid-{}", e.kind), &[("value", &e.value)]);
-                        self.errors.insert(e.field, message);
+                        self.errors
+                            .insert(e.field.clone(), Locale::get(self.lang).problem(&e));
                         None
                     }
                 }
             }
             Message::UiLanguage(l) => Some(Event::UiLanguage(l)),
             Message::OpenDataDir => Some(Event::OpenDataDir),
-        }
+        };
+        (Task::none(), event)
     }
 
     pub fn view<'a>(&'a self, lang: Lang, data_dir: &'a Path) -> Element<'a, Message> {
@@ -291,8 +291,12 @@ mod tests {
 
     fn type_into(state: &mut State, field: Field, value: &str) {
         for action in crate::gui::editor::typing(value) {
-            state.update(Message::Field(field, action));
+            let _ = state.update(Message::Field(field, action));
         }
+    }
+
+    fn save(state: &mut State) -> Option<Event> {
+        state.update(Message::Save).1
     }
 
     #[test]
@@ -302,7 +306,7 @@ mod tests {
         sender.invocation = Some("به نام خدا".into());
         state.load(Some(&sender), Lang::Fa);
         type_into(&mut state, Field::Role, "مدیر");
-        match state.update(Message::Save) {
+        match save(&mut state) {
             Some(Event::Save(saved)) => {
                 assert_eq!(saved.role.as_deref(), Some("مدیر"));
                 assert_eq!(saved.invocation.as_deref(), Some("به نام خدا"));
@@ -317,7 +321,7 @@ mod tests {
         }
         // The English names are edited here too; emptied, they leave the file.
         type_into(&mut state, Field::EnRole, "Founder");
-        match state.update(Message::Save) {
+        match save(&mut state) {
             Some(Event::Save(saved)) => {
                 assert_eq!(saved.for_letter(Lang::En).role.as_deref(), Some("Founder"));
                 assert_eq!(saved.for_letter(Lang::Fa).role.as_deref(), Some("مدیر"));
@@ -327,7 +331,7 @@ mod tests {
         for (field, _) in ENGLISH_FIELDS {
             type_into(&mut state, field, "");
         }
-        match state.update(Message::Save) {
+        match save(&mut state) {
             Some(Event::Save(saved)) => {
                 assert_eq!(saved.name_en, None);
                 assert_eq!(saved.for_letter(Lang::En).name, saved.name);
@@ -335,11 +339,11 @@ mod tests {
             other => panic!("{other:?}"),
         }
         type_into(&mut state, Field::Name, "  ");
-        assert_eq!(state.update(Message::Save), None);
+        assert_eq!(save(&mut state), None);
         assert!(state.errors.contains_key("name"));
         type_into(&mut state, Field::Name, "Maryam");
         type_into(&mut state, Field::Email, "maryam at example");
-        assert_eq!(state.update(Message::Save), None);
+        assert_eq!(save(&mut state), None);
         assert!(state.errors.contains_key("email"));
     }
 }

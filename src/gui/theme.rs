@@ -24,6 +24,7 @@ pub fn ltr_value(value: &str) -> String {
 pub const ACCENT: Color = Color::from_rgb(0.094, 0.431, 0.408);
 const SIDEBAR: Color = Color::from_rgb(0.925, 0.945, 0.941);
 const PAPER: Color = Color::WHITE;
+const PLACEHOLDER: Color = Color::from_rgb(0.78, 0.33, 0.0);
 
 pub fn theme() -> Theme {
     Theme::custom(
@@ -94,6 +95,13 @@ pub fn notice(ok: bool) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// A placeholder in a letter being filled in («[نرخ تازه]»): in the accent of a problem,
+/// so the owner sees at once what the letter still waits for. (A span's background would
+/// be drawn beside a right-to-left span in iced 0.14; a glyph's colour is drawn with it.)
+pub fn placeholder<'a, L, F>(span: text::Span<'a, L, F>) -> text::Span<'a, L, F> {
+    span.color(PLACEHOLDER)
+}
+
 /// A field's validation message, under the field.
 pub fn field_error<'a, M: 'a>(message: &str) -> Container<'a, M> {
     container(text(message.to_string()).size(12))
@@ -140,6 +148,15 @@ pub fn heading<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> C
     container(text(content).font(BOLD).size(18))
         .width(Length::Fill)
         .align_x(start(lang))
+}
+
+/// What to type in a field, with an example: under its label, smaller and quieter still.
+pub fn help<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> Container<'a, M> {
+    container(text(content).size(12).style(|theme: &Theme| text::Style {
+        color: Some(theme.extended_palette().background.strong.text),
+    }))
+    .width(Length::Fill)
+    .align_x(start(lang))
 }
 
 /// A field label at the start side, in a quieter colour.

@@ -1,0 +1,68 @@
+# Problems, worded for the owner. Each message is one kind of error of the core (see the
+# README, "Errors"); the words in { $… } are its values. No command-line advice here: the
+# command line adds its own.
+
+## Numbers, dates and form values
+error-not-a-number = “{ $value }” is not a number: write digits only, e.g. 12500000 or 12,500,000.
+error-too-many-decimals = “{ $value }” has more than two decimal places.
+error-too-large = “{ $value }” is too large.
+error-not-a-date = “{ $value }” is not a date: write it like 2026-11-30, or a Jalali date such as 1405/09/09.
+error-no-such-day = “{ $value }” is not a day of the calendar: check the month and day.
+error-not-whole-days = “{ $value }” is not a whole number of days.
+error-too-far-ahead = “{ $value }” is too far in the future.
+error-not-a-choice = “{ $value }” is not one of the options: { $choices }
+error-out-of-range = “{ $value }” must be a whole number from { $min } to { $max }.
+error-unknown-input = Template “{ $template }” has no input “{ $name }”; its inputs are: { $known }
+error-missing-input = “{ $label }” is required.
+error-invalid-input = { $label }: { $reason }
+
+## Templates
+template-piece-body = the body
+template-piece-subject = the subject
+template-piece-greeting = the greeting
+template-piece-closing = the closing
+error-template-undefined = { $file }: { $piece } uses “{ $name }”, which a letter does not have. Fix the template, or remove the file to use Marz's own.
+error-template-filter = { $file }: in { $piece }, the filter “{ $filter }” got a value it cannot use ({ $detail }). Fix the template, or remove the file to use Marz's own.
+error-template = { $file }: { $piece } could not be rendered ({ $detail }). Fix the template, or remove the file to use Marz's own.
+
+## A field of a profile. $value is what was typed.
+invalid-required = This field is required.
+invalid-email = “{ $value }” is not an email address (expected name@example.com).
+invalid-id = “{ $value }” cannot be an id: use 1–64 lowercase Latin letters, digits, “_” and “-”.
+invalid-key = “{ $value }” cannot be a key: use letters, digits and “_”.
+invalid-prefix = “{ $value }” cannot be a prefix: use letters and digits without spaces or “/”, for example MZ.
+invalid-id-taken = “{ $value }” is already used by another client.
+invalid-id-not-file-name = The id “{ $value }” does not match the file name { $file }: rename one of them.
+
+## Profile files (clients/*.toml, sender.toml)
+error-profile-syntax = { $file }:{ $line }:{ $column }: { $detail }
+error-profile-invalid = { $file }: field “{ $field }”: { $reason }
+error-profile-unreadable = { $file } cannot be read ({ $detail }).
+
+## Files and folders
+error-io-not-found = { $path } was not found.
+error-io-denied = { $path }: permission denied.
+error-io-full = { $path }: the disk is full.
+error-io = { $path }: { $detail }
+error-no-sender = { $path } is missing: it holds your own details (at least your name).
+error-no-client = There is no client with the id “{ $id }”.
+error-client-unreadable = Client “{ $id }” cannot be read, so it is left untouched: { $reason }
+error-client-exists = A client with the id “{ $id }” already exists: choose another id.
+error-bad-id = “{ $id }” is not a valid client id: use 1–64 characters of a-z, 0-9, “_” and “-”.
+error-logo = The logo { $path } cannot be read ({ $detail }): fix the logo path in your details, or remove it.
+error-no-data-dir = No data folder could be found for this user: set { $variable }.
+
+## Export
+error-no-recipient-email = Client “{ $id }” has no e-mail address, so an e-mail cannot be addressed: add one, or save the letter as text or PDF.
+error-no-sender-email = Your e-mail address is not in your details, so the e-mail has no sender: add it, or save the letter as text or PDF.
+error-pdf-typeset = The PDF could not be typeset (a fault in Marz: { $detail }). Save the letter as text and report this.
+error-pdf-export = The PDF could not be written (a fault in Marz: { $detail }). Save the letter as text and report this.
+
+## E-mail: the cover note (templates/cover/<lang>.tera) and the mail program
+error-cover-unreadable = The cover note { $file } cannot be read ({ $detail }). Save it as plain text, or remove it to use Marz's own.
+error-cover-syntax = { $file }:{ $line }:{ $column }: the cover note has a mistake ({ $detail }). Fix it, or remove the file to use Marz's own.
+error-cover-undefined = { $file }: the cover note uses “{ $name }”, which it does not have (it has { $known }). Fix it, or remove the file to use Marz's own.
+error-cover-render = { $file }: the cover note could not be written ({ $detail }). Fix it, or remove the file to use Marz's own.
+error-desktop-no-program = No program on this computer is set up to open { $target }.
+error-desktop-failed = { $target } could not be opened ({ $detail }).
+error-no-mail-program = No mail program could be opened. { $detail } The e-mail is saved as { $eml }: open that file in your mail program, or save the letter as PDF and attach it to a message yourself.
