@@ -593,9 +593,8 @@ pub fn sample_sender() -> Sender {
         logo: None,
         invocation: None,
         payment_details: Some(
-            // The شبا without spaces: after Persian words, a number in groups (or with
-            // hyphens) is laid out in reverse order inside a right-to-left line.
-            "بانک ملت، به نام مریم رحیمی (نمونه)\nشبا: IR000120000000000000000000".to_string(),
+            "بانک ملت، به نام مریم رحیمی (نمونه)\nشماره کارت: ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸\nشبا: IR00 0120 0000 0000 1234 5678 90"
+                .to_string(),
         ),
         name_en: Some("Maryam Rahimi".to_string()),
         business_en: Some("Naghsh-Afarin Design Studio (sample)".to_string()),

@@ -282,12 +282,14 @@ impl State {
         // The owner's own subject and text stand in for the template's.
         let rtl = letter.lang.is_rtl();
         if form.subject_edited {
-            letter.subject = form.subject.value();
-        } else if form.subject.value() != letter.subject || form.subject.is_rtl() != rtl {
+            letter.set_subject(&form.subject.value());
+        } else if form.subject.value() != marz::bidi::unhold(&letter.subject)
+            || form.subject.is_rtl() != rtl
+        {
             form.subject = TextField::single(&letter.subject, rtl);
         }
         if let Some(body) = &form.body {
-            letter.body = body.value().trim_end().to_string();
+            letter.set_body(body.value().trim_end());
         }
         // A placeholder copied into the owner's own words would leave with the letter.
         for spec in &template.meta.inputs {
@@ -847,7 +849,9 @@ fn form_view<'a>(
         }
         column = column.push(theme::label(letter_lang, caption));
         if let Some(help) = &spec.help {
-            column = column.push(theme::help(letter_lang, help.clone()));
+            // «۱۴۰۵-۰۳۸» in an example reads as the letter will print it.
+            let help = marz::bidi::keep_numbers(help, letter_lang);
+            column = column.push(theme::help(letter_lang, help));
         }
         column = column.push(input_widget(spec, field, l));
         match input_hint(spec, &field.value(), letter_lang, ws.date, ui) {
