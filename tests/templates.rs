@@ -1013,3 +1013,32 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
         }
     }
 }
+
+/// The register prints the reference to the earlier letter itself, under the subject
+/// («پیرو نامه شماره … مورخ …» / "Further to our letter ref … of …"), so no body opens with a
+/// «پیرو …» sentence of its own and no subject cites an earlier letter: the letter reads
+/// well with that line and without it.
+#[test]
+fn no_letter_opens_with_its_own_reference_to_an_earlier_one() {
+    let library = Library::load(None);
+    for (name, letter) in render_everything(&library) {
+        let body = plain(&letter.body);
+        let opening = body.trim_start();
+        for start in [
+            "پیرو",
+            "عطف به",
+            "Further to",
+            "Following",
+            "With reference to",
+        ] {
+            assert!(!opening.starts_with(start), "{name} opens with «{start}»");
+        }
+        let subject = plain(&letter.subject);
+        for cite in ["پیرو", "عطف به", "further to", "following our"] {
+            assert!(
+                !subject.to_lowercase().contains(cite),
+                "{name}: subject «{subject}» cites an earlier letter"
+            );
+        }
+    }
+}
