@@ -135,6 +135,10 @@ pub struct FrontMatter {
     pub closing: Option<String>,
     #[serde(default)]
     pub inputs: Vec<InputSpec>,
+    /// Days after the letter date to follow the matter up when the letter has no deadline
+    /// input; absent: a default for the scenario and level (`Template::follow_up_days`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up_days: Option<u32>,
 }
 
 /// Where a template came from, for messages and for the override rule.
@@ -486,6 +490,29 @@ mod tests {
         assert!(t.meta.inputs[0].required);
         assert_eq!(t.body, "Body {{ input.x | amount }}\n");
         assert_eq!(t.body_line, 14);
+        assert_eq!(t.meta.follow_up_days, None);
+    }
+
+    /// `follow_up_days` is a known field (the register reads it); a misspelt one is not.
+    #[test]
+    fn follow_up_days_is_read_and_checked() {
+        let with = |line: &str| {
+            GOOD.replace(
+                "description = \"D\"\n",
+                &format!("description = \"D\"\n{line}\n"),
+            )
+        };
+        let t = Template::parse(&with("follow_up_days = 7"), Lang::Fa, origin("t")).unwrap();
+        assert_eq!(t.meta.follow_up_days, Some(7));
+        for bad in [
+            "follow_up_days = -3",
+            "follow_up_days = \"7\"",
+            "follow_up_day = 7",
+        ] {
+            let e = Template::parse(&with(bad), Lang::Fa, origin("t")).unwrap_err();
+            // The error points at that line (8).
+            assert_eq!(e.line, 8, "{bad}: {e}");
+        }
     }
 
     #[test]

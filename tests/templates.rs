@@ -532,9 +532,15 @@ fn every_template_exists_in_both_languages_with_the_same_inputs() {
         };
         assert_eq!(names(fa), names(en), "{}", fa.id());
         assert_eq!(
-            (fa.meta.scenario, fa.meta.level),
-            (en.meta.scenario, en.meta.level)
+            (fa.meta.scenario, fa.meta.level, fa.meta.follow_up_days),
+            (en.meta.scenario, en.meta.level, en.meta.follow_up_days),
+            "{}",
+            fa.id()
         );
+        // A follow-up between a few days and a month, where a next step is natural.
+        if let Some(days) = fa.meta.follow_up_days {
+            assert!((3..=30).contains(&days), "{}: {days}", fa.id());
+        }
         // A free-text input takes the same shape of text in both languages.
         for (a, b) in fa.meta.inputs.iter().zip(&en.meta.inputs) {
             if matches!(a.kind, InputKind::Text | InputKind::Multiline) {
@@ -553,6 +559,24 @@ fn every_template_exists_in_both_languages_with_the_same_inputs() {
         library.for_lang(Lang::Fa).len(),
         library.for_lang(Lang::En).len()
     );
+    for id in [
+        "payment-1",
+        "payment-2",
+        "respect-1",
+        "respect-2",
+        "termination-1",
+        "termination-2",
+        "price-increase-1",
+        "scope-1",
+        "boundary-1",
+        "follow-up-check-in",
+    ] {
+        let t = library.get(id, Lang::Fa).unwrap();
+        assert!(
+            t.meta.follow_up_days.is_some(),
+            "{id} has no follow_up_days"
+        );
+    }
 }
 
 /// Every free-text label says what shape of text it takes, with an example (codes and the
