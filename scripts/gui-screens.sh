@@ -87,9 +87,9 @@ xdotool mousemove --window "$win" 600 31 click 1
 sleep 0.3
 xdotool mousemove --window "$win" 967 188 click 1
 sleep 0.5
-xdotool mousemove --window "$win" 849 607 click 1
+xdotool mousemove --window "$win" 849 663 click 1
 xdotool type --window "$win" --delay 40 "طراحی وب‌سایت"
-xdotool mousemove --window "$win" 849 667 click 1
+xdotool mousemove --window "$win" 849 723 click 1
 xdotool type --window "$win" --delay 40 "۱۵۰۰۰۰۰۰"
 shoot compose-draft-fa 0.5
 xdotool key --window "$win" ctrl+e
@@ -120,6 +120,11 @@ shoot clients-search-fa
 xdotool mousemove --window "$win" 600 31 click 1
 xdotool mousemove --window "$win" 1174 180 click 1
 shoot settings-fa
+# Further down the sender's card: the payment details, several lines (bank, card, شبا).
+xdotool mousemove --window "$win" 1030 600 click --repeat 12 5
+shoot settings-payment-fa 0.8
+xdotool mousemove --window "$win" 1030 600 click --repeat 12 4
+sleep 0.5
 xdotool mousemove --window "$win" 972 78 click 1
 sleep 0.5
 xdotool mousemove --window "$win" 960 139 click 1

@@ -4,7 +4,7 @@
 //! Every value the frame prints (names, the company, contact details, the number) is
 //! isolated for the letter's direction (see `bidi`), in the text, the e-mail and the PDF.
 
-use crate::bidi::in_text;
+use crate::bidi::{in_text, keep_numbers};
 use crate::dates;
 use crate::i18n::Locale;
 use crate::lang::Lang;
@@ -253,6 +253,42 @@ impl Letter {
             with_signature: true,
             with_stamp: true,
         }
+        .with_numbers_held()
+    }
+
+    /// Every text of the letter with its codes of digit groups held in reading order
+    /// (`bidi::keep_numbers`: «۶۱۰۴ ۳۳۷۸ …», «۱۴۰۵-۰۳۸» after Persian words). The text, the
+    /// e-mail and the PDF are all made from these fields, so each shows the same order.
+    fn with_numbers_held(mut self) -> Letter {
+        let lang = self.lang;
+        let hold = |text: &mut String| *text = keep_numbers(text, lang);
+        for text in [
+            &mut self.letterhead,
+            &mut self.subject,
+            &mut self.greeting,
+            &mut self.body,
+            &mut self.closing,
+        ] {
+            hold(text);
+        }
+        self.invocation.iter_mut().for_each(hold);
+        self.recipient.iter_mut().for_each(hold);
+        self.signature.iter_mut().for_each(hold);
+        self.contact
+            .iter_mut()
+            .for_each(|item| hold(&mut item.value));
+        self
+    }
+
+    /// Puts the owner's own text in place of the template's body, its numbers held in
+    /// reading order as the template's are.
+    pub fn set_body(&mut self, body: &str) {
+        self.body = keep_numbers(body, self.lang);
+    }
+
+    /// Puts the owner's own subject in place of the template's.
+    pub fn set_subject(&mut self, subject: &str) {
+        self.subject = keep_numbers(subject, self.lang);
     }
 
     /// Makes this letter cite an earlier one (`number` in any digits) of `date`.
@@ -308,13 +344,16 @@ impl Letter {
                 .iter()
                 .map(|a| in_text(a, self.lang))
                 .collect();
-            items.join(separator)
+            keep_numbers(&items.join(separator), self.lang)
         }
     }
 
     /// The «رونوشت» / "cc" lines as printed, each isolated.
     pub fn copies_text(&self) -> Vec<String> {
-        self.copies.iter().map(|c| in_text(c, self.lang)).collect()
+        self.copies
+            .iter()
+            .map(|c| keep_numbers(&in_text(c, self.lang), self.lang))
+            .collect()
     }
 
     /// The date, number and attachments lines.

@@ -59,9 +59,9 @@ impl TextField {
         }
     }
 
-    /// The text as the owner sees it, without direction marks.
+    /// The text as the owner typed it, without the marks the field adds for display.
     pub fn value(&self) -> String {
-        self.content.text().replace(RLM, "")
+        marz::bidi::unhold(&self.content.text().replace(RLM, ""))
     }
 
     pub fn is_rtl(&self) -> bool {
@@ -166,12 +166,9 @@ impl TextField {
         if old == new {
             return;
         }
-        let shift = |p: Position| {
-            let delta = new[p.line].len() as isize - old[p.line].len() as isize;
-            Position {
-                line: p.line,
-                column: (p.column as isize + delta).clamp(0, new[p.line].len() as isize) as usize,
-            }
+        let shift = |p: Position| Position {
+            line: p.line,
+            column: remap(&old[p.line], &new[p.line], p.column),
         };
         let cursor = self.content.cursor();
         self.content = Content::with_text(&new.join("\n"));
@@ -209,15 +206,40 @@ pub fn typing(text: &str) -> [Action; 2] {
     ]
 }
 
+/// A line of a right-to-left field as it is shown: the direction mark in front, and its
+/// codes of digit groups held left to right as the letter will show them (a card number
+/// typed after «شماره کارت:» would otherwise be drawn with its groups last first).
 fn mark_line(line: &str) -> String {
-    let bare = line.trim_start_matches(RLM);
+    let bare = marz::bidi::unhold(line.trim_start_matches(RLM));
     if bare.is_empty() {
         String::new()
-    } else if line.starts_with(RLM) {
-        line.to_string()
     } else {
-        format!("{RLM}{line}")
+        format!("{RLM}{}", marz::bidi::keep_numbers(&bare, marz::Lang::Fa))
     }
+}
+
+/// Where the caret at byte `column` of `old` goes in `new`, the same line with other
+/// direction marks: after as many visible characters, before any mark that follows them
+/// (so a digit typed at the end of a held number joins it); at the start, after the line's
+/// direction mark.
+fn remap(old: &str, new: &str, column: usize) -> usize {
+    let visible = old
+        .get(..column)
+        .unwrap_or(old)
+        .chars()
+        .filter(|c| !marz::bidi::is_direction_mark(*c))
+        .count();
+    if visible == 0 {
+        return if new.starts_with(RLM) {
+            RLM.len_utf8()
+        } else {
+            0
+        };
+    }
+    new.char_indices()
+        .filter(|(_, c)| !marz::bidi::is_direction_mark(*c))
+        .nth(visible - 1)
+        .map_or(new.len(), |(i, c)| i + c.len_utf8())
 }
 
 fn marked(value: &str, rtl: bool) -> String {
@@ -649,6 +671,41 @@ mod tests {
         f.perform(Action::Edit(Edit::Backspace));
         assert!(f.content.is_empty(), "{:?}", f.content.text());
         assert!(!f.perform(Action::Move(iced::widget::text_editor::Motion::Left)));
+    }
+
+    /// A card number typed key by key into a Persian field is held left to right on screen
+    /// as it grows, the caret stays at its end, and the value is what was typed.
+    #[test]
+    fn a_card_number_typed_into_a_persian_field_is_shown_in_its_order() {
+        let mut f = TextField::multi("", true);
+        let typed = "بانک ملت\nشماره کارت: ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸";
+        for c in typed.chars() {
+            let edit = if c == '\n' {
+                Edit::Enter
+            } else {
+                Edit::Insert(c)
+            };
+            assert!(f.perform(Action::Edit(edit)));
+            let text = f.content.text();
+            let p = f.cursor().position;
+            let line = text.split('\n').nth(p.line).unwrap();
+            // The caret is after the last character typed, never before it.
+            assert_eq!(
+                marz::bidi::strip(&line[..p.column]).chars().last(),
+                Some(c).filter(|c| *c != '\n'),
+                "{line:?} at {}",
+                p.column
+            );
+        }
+        assert_eq!(f.value(), typed);
+        assert_eq!(
+            f.content.text(),
+            "\u{200F}بانک ملت\n\u{200F}شماره کارت: \u{2066}۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸\u{2069}"
+        );
+        // A field opened on a value holds it at once, and gives it back unchanged.
+        let opened = TextField::multi(typed, true);
+        assert_eq!(opened.content.text(), f.content.text());
+        assert_eq!(opened.value(), typed);
     }
 
     /// Every glyph of every run: (line, start, x, y).
