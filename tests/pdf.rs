@@ -1201,7 +1201,7 @@ fn a_pdf_letterhead_and_a_jpeg_one_for_the_following_pages() {
         &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
     );
     assert!(
-        first_page.contains("quick reminder about invoice WD-2026-117"),
+        first_page.contains("reminder that invoice WD-2026-117"),
         "{first_page}"
     );
     // The owner's top margin: the letter's own words start 60 mm down (the letterhead's
@@ -1249,7 +1249,8 @@ fn the_signature_never_stands_on_a_page_without_words_of_the_letter() {
                     &["-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
                 ))
             })
-            .find(|text| text.contains("باسپاسواحترام"))
+            // termination-2 ends with thanks, so its closing is «با احترام» alone.
+            .find(|text| text.contains("بااحترام"))
             .unwrap();
         // The letter's last paragraph («از اعتماد شما …») is on the signature's page.
         assert!(signed.contains("ازاعتمادشما"), "{items} items: {signed}");
