@@ -303,16 +303,18 @@ impl Letter {
     /// when the letter follows an earlier one. Its number is isolated like every value of the
     /// letter (the text, the e-mail and the PDF print the same line), so that `NA/۱۴۰۵/۰۰۷`
     /// keeps its order inside the Persian sentence; the date is the letter's own wording, as
-    /// in the heading.
+    /// in the heading. Its codes of digit groups are held as the letter's other texts are
+    /// (`with_numbers_held`), so a number such as `۱۴۰۵-۰۰۷` keeps its order.
     pub fn reference_line(&self) -> Option<String> {
         let reference = self.reference.as_ref()?;
-        Some(Locale::get(self.lang).text_with(
+        let line = Locale::get(self.lang).text_with(
             "letter-reference",
             &[
                 ("number", &in_text(&reference.number, self.lang)),
                 ("date", &dates::format(reference.date, self.lang)),
             ],
-        ))
+        );
+        Some(keep_numbers(&line, self.lang))
     }
 
     /// The same letter under another number (the register gives the real one on export).

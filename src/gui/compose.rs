@@ -1031,6 +1031,40 @@ mod tests {
         assert!(letter(&state).body.contains("99 euros"));
     }
 
+    /// A Persian body holds its card number between marks (`bidi::keep_numbers`); a
+    /// replacement after it lands where the finding was, and the number stays held once.
+    #[test]
+    fn a_replacement_applies_to_a_persian_body_with_held_numbers() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::EditText);
+        let typed = "مبلغ را به کارت ۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸ واریز کنید!!!";
+        for action in typing(typed) {
+            send(&mut state, &ws, Message::Body(action));
+        }
+        let held = marz::bidi::keep_numbers(typed, Lang::Fa);
+        assert_ne!(held, typed, "the card number is held");
+        assert_eq!(letter(&state).body, held);
+        let shout = state
+            .findings
+            .iter()
+            .position(|f| f.text == "!!!")
+            .expect("shouting found");
+        send(&mut state, &ws, Message::Apply(shout));
+        let body = &letter(&state).body;
+        assert_eq!(
+            marz::bidi::strip(body),
+            "مبلغ را به کارت ۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸ واریز کنید."
+        );
+        assert_eq!(body.matches(marz::bidi::LRI).count(), 1, "{body:?}");
+        assert!(body.contains(&format!(
+            "{}۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸{}",
+            marz::bidi::LRI,
+            marz::bidi::PDI
+        )));
+        assert!(!state.findings.iter().any(|f| f.text == "!!!"));
+    }
+
     #[test]
     fn only_a_complete_letter_is_exported_copied_or_mailed() {
         let (_dir, ws) = sample_workspace();
