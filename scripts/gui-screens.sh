@@ -86,7 +86,7 @@ xdotool mousemove --window "$win" 320 300 click 5 click 5 click 5 click 5 click 
 shoot tone-harsh-fa 0.5
 # One click on the kinder wording puts it in place of exactly those words; the calm line
 # comes back.
-xdotool mousemove --window "$win" 430 751 click 1
+xdotool mousemove --window "$win" 430 721 click 1
 shoot tone-applied-fa 0.5
 # Another situation, half filled in: the price increase shows its own letter at once, with
 # placeholders for what is missing, the export buttons disabled and a line saying what is
@@ -97,9 +97,9 @@ xdotool mousemove --window "$win" 600 31 click 1
 sleep 0.3
 xdotool mousemove --window "$win" 967 188 click 1
 sleep 0.5
-xdotool mousemove --window "$win" 849 607 click 1
+xdotool mousemove --window "$win" 849 663 click 1
 xdotool type --window "$win" --delay 40 "طراحی وب‌سایت"
-xdotool mousemove --window "$win" 849 667 click 1
+xdotool mousemove --window "$win" 849 723 click 1
 xdotool type --window "$win" --delay 40 "۱۵۰۰۰۰۰۰"
 shoot compose-draft-fa 0.5
 xdotool key --window "$win" ctrl+e
@@ -130,6 +130,11 @@ shoot clients-search-fa
 xdotool mousemove --window "$win" 600 31 click 1
 xdotool mousemove --window "$win" 1174 227 click 1
 shoot settings-fa
+# Further down the sender's card: the payment details, several lines (bank, card, شبا).
+xdotool mousemove --window "$win" 1030 600 click --repeat 12 5
+shoot settings-payment-fa 0.8
+xdotool mousemove --window "$win" 1030 600 click --repeat 12 4
+sleep 0.5
 xdotool mousemove --window "$win" 972 78 click 1
 sleep 0.5
 xdotool mousemove --window "$win" 960 139 click 1
@@ -210,12 +215,12 @@ chmod +x "$work/lp"
 cp assets/sample/letterhead.png "$work/second-page.png"
 MARZ_PRINT_COMMAND="$work/lp" MARZ_PICK_FILE="$work/second-page.png" start
 # The printed page beside the form: letterhead, signature and stamp, as the PDF prints.
-xdotool mousemove --window "$win" 57 700 click 1
+xdotool mousemove --window "$win" 57 662 click 1
 shoot compose-page-fa 1.5
 # Larger: the page at its actual size, scrolled.
 xdotool mousemove --window "$win" 342 84 click 1
 shoot compose-page-zoom-fa 1.5
-xdotool mousemove --window "$win" 390 84 click 1
+xdotool mousemove --window "$win" 437 84 click 1
 # The stamp left off this letter: the page follows.
 xdotool mousemove --window "$win" 162 828 click 1
 shoot compose-page-nostamp-fa 1
@@ -227,7 +232,7 @@ head -c 5 "$work/printed.pdf" | grep -q '%PDF-'
 # Settings: thumbnails of the sample images; a letterhead for the following pages picked
 # (MARZ_PICK_FILE stands in for the file dialog) is copied into the workspace.
 xdotool mousemove --window "$win" 600 31 click 1
-xdotool mousemove --window "$win" 1230 180 click 1
+xdotool mousemove --window "$win" 1174 227 click 1
 shoot settings-images-fa 1.5
 xdotool mousemove --window "$win" 885 466 click 1
 shoot settings-picked-fa 1.5

@@ -1105,18 +1105,23 @@ fn with_input_hint(template: &Template, error: render::InputError) -> String {
         }
         render::InputError::Unknown { .. } => return error.to_string(),
     };
-    let takes = template.input(&name).map(|spec| match spec.kind {
-        InputKind::Money | InputKind::Number => "a number, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰".to_string(),
-        InputKind::Days => "a whole number of days, e.g. 14".to_string(),
-        InputKind::Date => {
-            "a date: 2026-12-01, 1405/09/10, or +7 for a week after the letter date".to_string()
-        }
-        InputKind::Choice => {
-            let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
-            format!("one of: {}", values.join(", "))
-        }
-        InputKind::Text | InputKind::Multiline => "any text".to_string(),
-    });
+    let takes = template
+        .input(&name)
+        .map(|spec| match (spec.kind, spec.range) {
+            (_, Some([min, max])) => format!("a whole number from {min} to {max}"),
+            (InputKind::Money | InputKind::Number, None) => {
+                "a number, e.g. 12500000 or ۱۲٬۵۰۰٬۰۰۰".to_string()
+            }
+            (InputKind::Days, None) => "a whole number of days, e.g. 14".to_string(),
+            (InputKind::Date, _) => {
+                "a date: 2026-12-01, 1405/09/10, or +7 for a week after the letter date".to_string()
+            }
+            (InputKind::Choice, _) => {
+                let values: Vec<&str> = spec.choices.iter().map(|c| c.value.as_str()).collect();
+                format!("one of: {}", values.join(", "))
+            }
+            (InputKind::Text | InputKind::Multiline, _) => "any text".to_string(),
+        });
     let mut advice = format!("pass --set {name}=VALUE");
     if let Some(takes) = takes {
         advice.push_str(&format!("; `{name}` takes {takes}"));

@@ -177,6 +177,24 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     date.ok_or_else(|| DateError::NoSuchDay(trimmed.to_string()))
 }
 
+/// The same day `months` months later, in the calendar a letter in `lang` counts in (Jalali
+/// for fa, Gregorian for en); a day the later month lacks becomes its last day (31 Shahrivar
+/// → 30 Mehr, 31 January → 28 February).
+pub fn add_months(date: NaiveDate, months: u32, lang: Lang) -> Option<NaiveDate> {
+    match lang {
+        Lang::En => date.checked_add_months(chrono::Months::new(months)),
+        Lang::Fa => {
+            let j = to_jalali(date);
+            let index = i64::from(j.year) * 12 + i64::from(j.month - 1) + i64::from(months);
+            let year = i32::try_from(index.div_euclid(12)).ok()?;
+            let month = (index.rem_euclid(12) + 1) as u8;
+            (1..=j.day)
+                .rev()
+                .find_map(|day| from_jalali(year, month, day))
+        }
+    }
+}
+
 /// ISO text for a date, the form dates take inside template contexts.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
@@ -239,6 +257,48 @@ mod tests {
         assert!(from_jalali(1402, 12, 30).is_none());
         assert!(from_jalali(1405, 7, 31).is_none()); // Mehr has 30 days
         assert!(from_jalali(1405, 6, 31).is_some()); // Shahrivar has 31
+    }
+
+    #[test]
+    fn months_are_added_in_the_letters_calendar() {
+        // 1 Dey 1405 → 1 Bahman, 1 Esfand, 1 Farvardin 1406.
+        let dey1 = from_jalali(1405, 10, 1).unwrap();
+        let later: Vec<Jalali> = (0..4)
+            .map(|m| to_jalali(add_months(dey1, m, Lang::Fa).unwrap()))
+            .collect();
+        assert_eq!(
+            later,
+            [
+                j(1405, 10, 1),
+                j(1405, 11, 1),
+                j(1405, 12, 1),
+                j(1406, 1, 1)
+            ]
+        );
+        // 31 Shahrivar → 30 Mehr; 30 Bahman → 29 Esfand in a common year.
+        let s31 = from_jalali(1405, 6, 31).unwrap();
+        assert_eq!(
+            to_jalali(add_months(s31, 1, Lang::Fa).unwrap()),
+            j(1405, 7, 30)
+        );
+        let b30 = from_jalali(1404, 11, 30).unwrap();
+        assert_eq!(
+            to_jalali(add_months(b30, 1, Lang::Fa).unwrap()),
+            j(1404, 12, 29)
+        );
+        assert_eq!(
+            to_jalali(add_months(b30, 13, Lang::Fa).unwrap()),
+            j(1405, 12, 29)
+        );
+        // English letters count Gregorian months.
+        assert_eq!(
+            add_months(d(2026, 1, 31), 1, Lang::En),
+            Some(d(2026, 2, 28))
+        );
+        assert_eq!(
+            add_months(d(2026, 12, 22), 2, Lang::En),
+            Some(d(2027, 2, 22))
+        );
     }
 
     #[test]

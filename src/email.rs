@@ -79,10 +79,8 @@ pub fn letter_body(letter: &Letter) -> MailBody {
 /// frame: the greeting, the note, the closing, the signature and the contact details. A
 /// Persian note names the recipient above the greeting, which in Persian does not name them.
 pub fn cover_body(letter: &Letter, note: &str) -> MailBody {
-    let framed = Letter {
-        body: note.trim().to_string(),
-        ..letter.clone()
-    };
+    let mut framed = letter.clone();
+    framed.set_body(note.trim());
     let addressed = match letter.lang {
         Lang::Fa => &letter.recipient[..letter.recipient.len().min(1)],
         Lang::En => &[],
@@ -113,7 +111,7 @@ pub fn brief_cover_text(letter: &Letter, note: &str) -> String {
     }
     text.push_str(&letter.greeting);
     text.push_str("\n\n");
-    text.push_str(note.trim());
+    text.push_str(&bidi::keep_numbers(note.trim(), letter.lang));
     text.push_str("\n\n");
     text.push_str(&letter.closing);
     if let Some(name) = letter.signature.first() {
@@ -719,10 +717,11 @@ mod tests {
             let mut open: Vec<usize> = Vec::new();
             for (at, c) in line.char_indices() {
                 match c {
-                    '\u{2068}' => open.push(at),
+                    // FSI around a value, LRI around a held number.
+                    '\u{2066}'..='\u{2068}' => open.push(at),
                     '\u{2069}' => {
                         let start = open.pop().expect("an isolate closed before it opened");
-                        let inside = &line[start + '\u{2068}'.len_utf8()..at];
+                        let inside = &line[start + bidi::FSI.len_utf8()..at];
                         assert!(
                             bidi::whole_isolate(inside).is_none(),
                             "isolated twice: {line:?}"

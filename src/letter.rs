@@ -4,7 +4,7 @@
 //! Every value the frame prints (names, the company, contact details, the number) is
 //! isolated for the letter's direction (see `bidi`), in the text, the e-mail and the PDF.
 
-use crate::bidi::in_text;
+use crate::bidi::{in_text, keep_numbers};
 use crate::dates;
 use crate::i18n::Locale;
 use crate::lang::Lang;
@@ -253,6 +253,42 @@ impl Letter {
             with_signature: true,
             with_stamp: true,
         }
+        .with_numbers_held()
+    }
+
+    /// Every text of the letter with its codes of digit groups held in reading order
+    /// (`bidi::keep_numbers`: «۶۱۰۴ ۳۳۷۸ …», «۱۴۰۵-۰۳۸» after Persian words). The text, the
+    /// e-mail and the PDF are all made from these fields, so each shows the same order.
+    fn with_numbers_held(mut self) -> Letter {
+        let lang = self.lang;
+        let hold = |text: &mut String| *text = keep_numbers(text, lang);
+        for text in [
+            &mut self.letterhead,
+            &mut self.subject,
+            &mut self.greeting,
+            &mut self.body,
+            &mut self.closing,
+        ] {
+            hold(text);
+        }
+        self.invocation.iter_mut().for_each(hold);
+        self.recipient.iter_mut().for_each(hold);
+        self.signature.iter_mut().for_each(hold);
+        self.contact
+            .iter_mut()
+            .for_each(|item| hold(&mut item.value));
+        self
+    }
+
+    /// Puts the owner's own text in place of the template's body, its numbers held in
+    /// reading order as the template's are.
+    pub fn set_body(&mut self, body: &str) {
+        self.body = keep_numbers(body, self.lang);
+    }
+
+    /// Puts the owner's own subject in place of the template's.
+    pub fn set_subject(&mut self, subject: &str) {
+        self.subject = keep_numbers(subject, self.lang);
     }
 
     /// Makes this letter cite an earlier one (`number` in any digits) of `date`.
@@ -267,16 +303,18 @@ impl Letter {
     /// when the letter follows an earlier one. Its number is isolated like every value of the
     /// letter (the text, the e-mail and the PDF print the same line), so that `NA/۱۴۰۵/۰۰۷`
     /// keeps its order inside the Persian sentence; the date is the letter's own wording, as
-    /// in the heading.
+    /// in the heading. Its codes of digit groups are held as the letter's other texts are
+    /// (`with_numbers_held`), so a number such as `۱۴۰۵-۰۰۷` keeps its order.
     pub fn reference_line(&self) -> Option<String> {
         let reference = self.reference.as_ref()?;
-        Some(Locale::get(self.lang).text_with(
+        let line = Locale::get(self.lang).text_with(
             "letter-reference",
             &[
                 ("number", &in_text(&reference.number, self.lang)),
                 ("date", &dates::format(reference.date, self.lang)),
             ],
-        ))
+        );
+        Some(keep_numbers(&line, self.lang))
     }
 
     /// The same letter under another number (the register gives the real one on export).
@@ -308,13 +346,16 @@ impl Letter {
                 .iter()
                 .map(|a| in_text(a, self.lang))
                 .collect();
-            items.join(separator)
+            keep_numbers(&items.join(separator), self.lang)
         }
     }
 
     /// The «رونوشت» / "cc" lines as printed, each isolated.
     pub fn copies_text(&self) -> Vec<String> {
-        self.copies.iter().map(|c| in_text(c, self.lang)).collect()
+        self.copies
+            .iter()
+            .map(|c| keep_numbers(&in_text(c, self.lang), self.lang))
+            .collect()
     }
 
     /// The date, number and attachments lines.

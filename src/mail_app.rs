@@ -550,7 +550,7 @@ mod tests {
     fn a_short_letter_goes_whole_into_the_link_and_needs_no_pdf() {
         let dir = tempfile::tempdir().unwrap();
         let mut letter = letter("payment-1", "sample-daniel");
-        letter.body = "Please pay.".to_string();
+        letter.set_body("Please pay.");
         assert_eq!(letter.lang, Lang::En);
         let desktop = FakeDesktop {
             mailto_handler: true,
@@ -583,7 +583,7 @@ mod tests {
         );
         assert_eq!(link.body, MailtoBody::SubjectOnly);
         assert!(link.url.len() <= MAILTO_LIMIT);
-        letter.subject = "y".repeat(3000);
+        letter.set_subject(&"y".repeat(3000));
         let link = mailto_link(&letter, &[(MailtoBody::Letter, "short")]);
         assert_eq!(link.body, MailtoBody::AddressOnly);
         assert_eq!(link.url, "mailto:daniel%2Eweber%40example%2Ecom");

@@ -117,9 +117,87 @@ pub fn money(value: Decimal, currency: Currency, lang: Lang) -> String {
     )
 }
 
+/// Splits `total` into `count` instalments that add up to it exactly. All but the last are
+/// equal and rounded down to a round figure (a power of ten at most a hundredth of the share,
+/// so each moves by less than 1%: 12,500,000 in three gives 4,160,000 twice); the last takes
+/// the rest. Empty for a count of zero.
+pub fn split_instalments(total: Decimal, count: u32) -> Vec<Decimal> {
+    if count == 0 {
+        return Vec::new();
+    }
+    let cents = |d: Decimal| u128::from(d.whole) * 100 + u128::from(d.hundredths);
+    let from_cents = |c: u128| Decimal {
+        whole: (c / 100) as u64,
+        hundredths: (c % 100) as u8,
+    };
+    let total_cents = cents(total);
+    let share = total_cents / u128::from(count);
+    let mut step: u128 = 1;
+    while step * 10 * 100 <= share {
+        step *= 10;
+    }
+    let base = share / step * step;
+    let mut parts = vec![from_cents(base); count as usize - 1];
+    parts.push(from_cents(total_cents - base * u128::from(count - 1)));
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instalments_are_round_and_add_up_to_the_total() {
+        let whole = |parts: Vec<Decimal>| parts.iter().map(|d| d.whole).collect::<Vec<_>>();
+        assert_eq!(
+            whole(split_instalments(Decimal::whole(12_500_000), 3)),
+            [4_160_000, 4_160_000, 4_180_000]
+        );
+        assert_eq!(
+            whole(split_instalments(Decimal::whole(10_000_000), 4)),
+            [2_500_000; 4]
+        );
+        assert_eq!(
+            whole(split_instalments(Decimal::whole(3450), 4)),
+            [862, 862, 862, 864]
+        );
+        assert_eq!(
+            whole(split_instalments(Decimal::whole(1000), 3)),
+            [333, 333, 334]
+        );
+        assert_eq!(
+            split_instalments(Decimal::whole(1), 3),
+            [
+                Decimal {
+                    whole: 0,
+                    hundredths: 33
+                },
+                Decimal {
+                    whole: 0,
+                    hundredths: 33
+                },
+                Decimal {
+                    whole: 0,
+                    hundredths: 34
+                },
+            ]
+        );
+        assert_eq!(
+            split_instalments(Decimal::whole(500), 1),
+            [Decimal::whole(500)]
+        );
+        assert!(split_instalments(Decimal::whole(500), 0).is_empty());
+        // Whatever the amount and count, the parts add up to the total.
+        for (total, count) in [(1_234_567, 7), (99, 12), (1_000_001, 2), (7, 9)] {
+            let parts = split_instalments(Decimal::whole(total), count);
+            let sum: u64 = parts
+                .iter()
+                .map(|d| d.whole * 100 + u64::from(d.hundredths))
+                .sum();
+            assert_eq!(sum, total * 100, "{total} in {count}");
+            assert_eq!(parts.len(), count as usize);
+        }
+    }
 
     #[test]
     fn persian_money_in_digits_and_words() {

@@ -2,7 +2,6 @@
 
 use crate::lang::Lang;
 use crate::persian;
-use num2words::Num2Words;
 
 /// The Arabic thousands separator (U+066C) that Persian typography uses between groups.
 pub const FA_GROUP_SEPARATOR: char = '\u{066C}';
@@ -165,12 +164,140 @@ pub fn words(n: u64, lang: Lang) -> String {
     }
 }
 
+/// An ordinal in words: 1 → «اول» / "first", 3 → «سوم» / "third", 21 → «بیست و یکم» /
+/// "twenty-first".
+pub fn ordinal(n: u64, lang: Lang) -> String {
+    match lang {
+        Lang::Fa => persian_ordinal(n),
+        Lang::En => english_ordinal(n),
+    }
+}
+
+fn persian_ordinal(n: u64) -> String {
+    // «اول» alone; inside a compound the regular «یکم» («بیست و یکم»).
+    if n == 1 {
+        return "اول".to_string();
+    }
+    let cardinal = persian_words(n);
+    if let Some(stem) = cardinal.strip_suffix("سه")
+        && (stem.is_empty() || stem.ends_with(' '))
+    {
+        // «سه» → «سوم», also at the end of a compound («بیست و سوم»); not «سیزده».
+        return format!("{stem}سوم");
+    }
+    if cardinal.ends_with('ی') {
+        // «سی» → «سی‌ام»: a final long vowel takes «ام» after a non-joiner.
+        return format!("{cardinal}\u{200C}ام");
+    }
+    format!("{cardinal}م")
+}
+
+const EN_ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const EN_TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+// Short scale, as British usage has been since 1974.
+const EN_SCALES: [&str; 7] = [
+    "",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "quintillion",
+];
+
+fn english_below_hundred(n: u64) -> String {
+    let n = n as usize;
+    if n < 20 {
+        EN_ONES[n].to_string()
+    } else if n.is_multiple_of(10) {
+        EN_TENS[n / 10].to_string()
+    } else {
+        format!("{}-{}", EN_TENS[n / 10], EN_ONES[n % 10])
+    }
+}
+
+/// British English: "and" after "hundred" in every group ("one hundred and fifty"), and
+/// before a last group below a hundred ("two thousand and five"). The num2words crate leaves
+/// the first out ("one hundred fifty"), which a British reader would not sign.
 fn english_words(n: u64) -> String {
-    // num2words handles every u64 (up to quintillions); it only fails on values it cannot
-    // represent, which u64 never reaches, so the digits are a safe fallback.
-    Num2Words::new(n as i64)
-        .to_words()
-        .unwrap_or_else(|_| n.to_string())
+    if n == 0 {
+        return EN_ONES[0].to_string();
+    }
+    let mut groups = Vec::new();
+    let mut rest = n;
+    while rest > 0 {
+        groups.push(rest % 1000);
+        rest /= 1000;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for (scale, &value) in groups.iter().enumerate().rev() {
+        if value == 0 {
+            continue;
+        }
+        let hundreds = value / 100;
+        let below = value % 100;
+        let mut part = String::new();
+        if hundreds > 0 {
+            part.push_str(EN_ONES[hundreds as usize]);
+            part.push_str(" hundred");
+            if below > 0 {
+                part.push_str(" and ");
+            }
+        } else if scale == 0 && !parts.is_empty() {
+            part.push_str("and ");
+        }
+        if below > 0 {
+            part.push_str(&english_below_hundred(below));
+        }
+        if scale > 0 {
+            part.push(' ');
+            part.push_str(EN_SCALES[scale]);
+        }
+        parts.push(part);
+    }
+    parts.join(" ")
+}
+
+/// "first", "twenty-second", "one hundred and third": the cardinal with its last word turned.
+fn english_ordinal(n: u64) -> String {
+    let cardinal = english_words(n);
+    let split = cardinal.rfind([' ', '-']).map_or(0, |i| i + 1);
+    let (head, last) = cardinal.split_at(split);
+    let turned = match last {
+        "one" => "first".to_string(),
+        "two" => "second".to_string(),
+        "three" => "third".to_string(),
+        "five" => "fifth".to_string(),
+        "eight" => "eighth".to_string(),
+        "nine" => "ninth".to_string(),
+        "twelve" => "twelfth".to_string(),
+        word if word.ends_with('y') => format!("{}ieth", &word[..word.len() - 1]),
+        word => format!("{word}th"),
+    };
+    format!("{head}{turned}")
 }
 
 const FA_ONES: [&str; 20] = [
@@ -396,9 +523,52 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_in_both_languages() {
+        let fa = [
+            (1, "اول"),
+            (2, "دوم"),
+            (3, "سوم"),
+            (4, "چهارم"),
+            (9, "نهم"),
+            (10, "دهم"),
+            (12, "دوازدهم"),
+            (13, "سیزدهم"),
+            (21, "بیست و یکم"),
+            (23, "بیست و سوم"),
+            (30, "سی\u{200C}ام"),
+            (100, "صدم"),
+        ];
+        for (n, expected) in fa {
+            assert_eq!(ordinal(n, Lang::Fa), expected, "{n}");
+        }
+        assert_eq!(ordinal(1, Lang::En), "first");
+        assert_eq!(ordinal(3, Lang::En), "third");
+        assert_eq!(ordinal(12, Lang::En), "twelfth");
+        assert_eq!(ordinal(21, Lang::En), "twenty-first");
+        assert_eq!(ordinal(20, Lang::En), "twentieth");
+        assert_eq!(ordinal(103, Lang::En), "one hundred and third");
+        assert_eq!(ordinal(1000, Lang::En), "one thousandth");
+    }
+
+    #[test]
     fn english_words() {
         assert_eq!(words(0, Lang::En), "zero");
         assert_eq!(words(42, Lang::En), "forty-two");
+        // British usage: "and" after every "hundred" that has more after it.
+        assert_eq!(words(150, Lang::En), "one hundred and fifty");
+        assert_eq!(words(320, Lang::En), "three hundred and twenty");
+        assert_eq!(
+            words(3_450, Lang::En),
+            "three thousand four hundred and fifty"
+        );
+        assert_eq!(words(2_005, Lang::En), "two thousand and five");
+        assert_eq!(words(1_000_100, Lang::En), "one million one hundred");
+        assert_eq!(
+            words(123_456, Lang::En),
+            "one hundred and twenty-three thousand four hundred and fifty-six"
+        );
+        assert_eq!(words(18, Lang::En), "eighteen");
+        assert_eq!(words(90, Lang::En), "ninety");
         assert_eq!(
             words(12_500_000, Lang::En),
             "twelve million five hundred thousand"

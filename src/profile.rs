@@ -97,6 +97,10 @@ pub struct Sender {
     /// An invocation line printed at the top centre of PDF letters, e.g. «به نام خدا».
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invocation: Option<String>,
+    /// How to pay the owner (bank, card, شبا/IBAN), free text of one or more lines. Payment
+    /// letters print it when their own `payment_details` input is left empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_details: Option<String>,
     /// How English letters give the name and address when the details above are written
     /// in Persian (`name_en = "Maryam Rahimi"`); each falls back to the field above.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,6 +113,8 @@ pub struct Sender {
     pub address_en: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city_en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_details_en: Option<String>,
     /// The owner's letterhead (سربرگ), printed full-bleed behind every page of a PDF letter
     /// instead of the built-in header: an A4 PNG, JPEG or PDF (its first page), relative
     /// to the workspace or absolute.
@@ -158,6 +164,7 @@ impl Sender {
             role: pick(&self.role_en, &self.role),
             address: pick(&self.address_en, &self.address),
             city: pick(&self.city_en, &self.city),
+            payment_details: pick(&self.payment_details_en, &self.payment_details),
             ..self.clone()
         }
     }
@@ -537,6 +544,8 @@ impl Sender {
             &mut self.letterhead_next,
             &mut self.signature,
             &mut self.stamp,
+            &mut self.payment_details,
+            &mut self.payment_details_en,
         ] {
             normalize_opt(field);
         }
@@ -746,7 +755,9 @@ contract = "قرارداد ۱۲"
     fn english_letters_use_the_english_names_where_given() {
         let text = "name = \"مریم رحیمی\"\nrole = \"مدیر\"\ncity = \"تهران\"\n\
                     email = \"m@example.com\"\nname_en = \"Maryam Rahimi\"\n\
-                    city_en = \"  \"\n";
+                    city_en = \"  \"\n\
+                    payment_details = \"بانک ملت\\nشبا: IR000000\"\n\
+                    payment_details_en = \"IBAN: IR000000\"\n";
         let s = Sender::from_toml(text, Path::new("sender.toml")).unwrap();
         let en = s.for_letter(Lang::En);
         assert_eq!(en.name, "Maryam Rahimi");
@@ -754,6 +765,12 @@ contract = "قرارداد ۱۲"
         assert_eq!(en.role.as_deref(), Some("مدیر"));
         assert_eq!(en.city.as_deref(), Some("تهران"));
         assert_eq!(en.email.as_deref(), Some("m@example.com"));
+        assert_eq!(en.payment_details.as_deref(), Some("IBAN: IR000000"));
+        assert_eq!(
+            s.for_letter(Lang::Fa).payment_details.as_deref(),
+            Some("بانک ملت\nشبا: IR000000"),
+            "several lines are kept"
+        );
         assert_eq!(
             s.for_letter(Lang::Fa),
             s,

@@ -1997,20 +1997,79 @@ pub fn prefill(template: &Template, previous: &Record) -> BTreeMap<String, Strin
         .collect()
 }
 
-/// The template to send if `letter` goes unanswered: the next level of its scenario's
-/// ladder above `reached` (the highest level sent in the thread); after the top of the
-/// payment ladder, the consequence it announced; none for a final letter.
+/// The template to send if `letter` goes unanswered (see `next_template`).
 pub fn suggestion(library: &Library, letter: &Letter, reached: Option<u8>) -> Option<String> {
-    let reached = reached.unwrap_or(0);
-    let next = library
-        .in_scenario(letter.scenario, letter.lang)
-        .into_iter()
-        .filter(|t| t.meta.level.is_some_and(|l| l > reached))
-        .min_by_key(|t| t.meta.level);
-    if let Some(next) = next {
-        return Some(next.id().to_string());
+    next_template(
+        library,
+        &letter.template,
+        letter.scenario,
+        &letter.inputs,
+        reached.unwrap_or(0),
+        letter.lang,
+    )
+}
+
+/// Where a letter stands, for what follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// A step of its scenario's ladder (or a letter of the owner's own): the next level
+    /// above the highest sent in the thread; after the top, the consequence announced.
+    Ladder,
+    /// A letter beside the payment ladder that sets a date to pay by (an instalment plan,
+    /// a part payment): a missed date calls for a firm reminder at least, and after the top
+    /// for a fresh final notice, never for a consequence the letter did not announce.
+    Reminder,
+    /// A letter that asks for nothing more: a termination (whatever its level: a friendly
+    /// parting is not a step towards an immediate one), a service change or ending, a reply
+    /// to a complaint or a refund request, a check-in, the chase of an unanswered message,
+    /// a reconciliation. Its thread ends when its follow-up date has passed.
+    Final,
+}
+
+fn step(template: &str, scenario: Scenario) -> Step {
+    match template {
+        "payment-plan" | "payment-partial" => Step::Reminder,
+        "complaint-reply"
+        | "refund-refusal"
+        | "service-change"
+        | "service-end"
+        | "follow-up-check-in"
+        | "follow-up-unanswered"
+        | "reconcile" => Step::Final,
+        _ if scenario == Scenario::Termination => Step::Final,
+        _ => Step::Ladder,
     }
-    consequence(library, letter.scenario, &letter.inputs, letter.lang)
+}
+
+/// The template to send if a letter of `template` goes unanswered, `reached` being the
+/// highest level sent in its thread (see `Step`).
+fn next_template(
+    library: &Library,
+    template: &str,
+    scenario: Scenario,
+    inputs: &BTreeMap<String, String>,
+    reached: u8,
+    lang: Lang,
+) -> Option<String> {
+    let ladder = library.in_scenario(scenario, lang);
+    let above = |reached: u8| {
+        ladder
+            .iter()
+            .filter(|t| t.meta.level.is_some_and(|l| l > reached))
+            .min_by_key(|t| t.meta.level)
+            .map(|t| t.id().to_string())
+    };
+    match step(template, scenario) {
+        Step::Final => None,
+        Step::Ladder => above(reached).or_else(|| consequence(library, scenario, inputs, lang)),
+        Step::Reminder => above(reached.max(1)).or_else(|| {
+            ladder
+                .iter()
+                .filter(|t| t.meta.level.is_some())
+                .max_by_key(|t| t.meta.level)
+                .map(|t| t.id().to_string())
+        }),
+    }
 }
 
 /// The letter that carries out what the top of a ladder announced: for payment, its
@@ -2144,13 +2203,14 @@ fn import_history(conn: &Connection, root: &Path) -> rusqlite::Result<Takeover> 
         threads.insert(key, (thread, reached));
         let follow_up = template.map(|t| t.follow_up(date, &BTreeMap::new()));
         let suggest = scenario.and_then(|scenario| {
-            let next = library
-                .in_scenario(scenario, entry.lang)
-                .into_iter()
-                .filter(|t| t.meta.level.is_some_and(|l| l > reached))
-                .min_by_key(|t| t.meta.level)
-                .map(|t| t.id().to_string());
-            next.or_else(|| consequence(&library, scenario, &BTreeMap::new(), entry.lang))
+            next_template(
+                &library,
+                &entry.template,
+                scenario,
+                &BTreeMap::new(),
+                reached,
+                entry.lang,
+            )
         });
         let (series, seq) = split_number(&entry.number);
         conn.execute(
@@ -2646,8 +2706,8 @@ mod tests {
         assert!(!first.letter.to_text().contains("پیرو نامه"));
         assert_eq!(
             first.letter.follow_up,
-            Some(day(2026, 11, 11)),
-            "10 days for a first reminder"
+            Some(day(2026, 11, 8)),
+            "payment-1's follow_up_days: 7"
         );
 
         let client = f.store.load_client("sample-reza").unwrap();
@@ -2893,9 +2953,10 @@ mod tests {
             day(2026, 11, 1),
             ThreadPick::Auto,
         );
-        // Follow-up 10 days later: not due on the 11th, one day overdue on the 12th.
-        assert!(r.due(day(2026, 11, 11), None).unwrap().is_empty());
-        let due = r.due(day(2026, 11, 12), None).unwrap();
+        // Follow-up 7 days later (payment-1's `follow_up_days`): not due on the 8th, one day
+        // overdue on the 9th.
+        assert!(r.due(day(2026, 11, 8), None).unwrap().is_empty());
+        let due = r.due(day(2026, 11, 9), None).unwrap();
         assert_eq!(due.len(), 1);
         assert_eq!(
             (due[0].overdue_days, due[0].suggest.as_str()),
@@ -2970,6 +3031,116 @@ mod tests {
             ThreadPick::Auto,
         );
         assert_ne!(again.thread, p1.thread);
+    }
+
+    /// The letters beside the ladders: an instalment plan or a part payment leads to a firm
+    /// reminder (a fresh final notice after the top, never a termination it did not
+    /// announce); a termination of any level, a service notice, a complaint reply and a
+    /// check-in ask for nothing more, and their threads end after their follow-up date.
+    #[test]
+    fn letters_beside_the_ladder_suggest_a_reminder_or_nothing() {
+        let f = fixture();
+        let mut r = f.register();
+        let suggest =
+            |r: &Register, sent: &Sent| r.thread(sent.thread, sent.letter.date).unwrap().suggest;
+        let plan = f.send(
+            &mut r,
+            "payment-plan",
+            "sample-reza",
+            &[
+                ("invoice", "P-1"),
+                ("amount", "9000000"),
+                ("first_due", "2026-12-01"),
+            ],
+            day(2026, 11, 1),
+            ThreadPick::Auto,
+        );
+        assert_eq!(
+            plan.letter.follow_up,
+            Some(day(2026, 12, 1)),
+            "the first instalment"
+        );
+        assert_eq!(suggest(&r, &plan).as_deref(), Some("payment-2"));
+        let due = r.due(day(2026, 11, 3), None).unwrap();
+        assert!(due.is_empty(), "{due:?}");
+        let due = r.due(day(2026, 12, 3), None).unwrap();
+        let of_plan = due.iter().find(|d| d.thread == plan.thread).unwrap();
+        assert_eq!(
+            (of_plan.overdue_days, of_plan.suggest.as_str()),
+            (2, "payment-2")
+        );
+        // A part payment after the final notice of another invoice: the rest by its date,
+        // else a new final notice.
+        let last = f.send(
+            &mut r,
+            "payment-3",
+            "sample-reza",
+            &[("invoice", "P-2"), ("consequence", "terminate")],
+            day(2026, 11, 2),
+            ThreadPick::Auto,
+        );
+        assert_eq!(suggest(&r, &last).as_deref(), Some("termination-3"));
+        let part = f.send(
+            &mut r,
+            "payment-partial",
+            "sample-reza",
+            &[
+                ("invoice", "P-2"),
+                ("paid", "1000000"),
+                ("rest_by", "2026-11-20"),
+            ],
+            day(2026, 11, 5),
+            ThreadPick::Auto,
+        );
+        assert_eq!(part.thread, last.thread);
+        assert_eq!(part.letter.follow_up, Some(day(2026, 11, 20)));
+        assert_eq!(suggest(&r, &part).as_deref(), Some("payment-3"));
+        // Final letters.
+        for (template, given) in [
+            ("termination-1", &[("end_date", "2026-12-15")][..]),
+            ("follow-up-check-in", &[("project", "طراحی لوگو")][..]),
+            (
+                "complaint-reply",
+                &[("topic", "تأخیر"), ("facts", "الف"), ("action", "ب")][..],
+            ),
+            (
+                "service-change",
+                &[
+                    ("service", "پشتیبانی"),
+                    ("change", "الف"),
+                    ("reason", "ب"),
+                    ("alternative", "ج"),
+                ][..],
+            ),
+        ] {
+            let sent = f.send(
+                &mut r,
+                template,
+                "sample-nazanin",
+                given,
+                day(2026, 11, 1),
+                ThreadPick::Auto,
+            );
+            assert_eq!(suggest(&r, &sent), None, "{template}");
+            let follow_up = sent.letter.follow_up.unwrap();
+            assert_eq!(
+                r.thread(sent.thread, follow_up).unwrap().state,
+                ThreadState::Open,
+                "{template}"
+            );
+            assert_eq!(
+                r.thread(sent.thread, follow_up.succ_opt().unwrap())
+                    .unwrap()
+                    .state,
+                ThreadState::Ended,
+                "{template}"
+            );
+        }
+        assert!(
+            r.due(day(2027, 6, 1), Some("sample-nazanin"))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

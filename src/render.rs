@@ -34,6 +34,13 @@ pub enum ValueError {
     NotWholeDays(String),
     /// `+N` days that run past the calendar.
     TooFarAhead(String),
+    /// Not a whole number within the input's `range` (`61` instalments where 2 to 60 are
+    /// allowed).
+    OutOfRange {
+        value: String,
+        min: u64,
+        max: u64,
+    },
     /// Not one of a choice input's options; `choices` lists them as the owner reads them.
     NotAChoice {
         value: String,
@@ -111,6 +118,7 @@ impl Problem for ValueError {
             ValueError::NotWholeDays(_) => "error-not-whole-days",
             ValueError::TooFarAhead(_) => "error-too-far-ahead",
             ValueError::NotAChoice { .. } => "error-not-a-choice",
+            ValueError::OutOfRange { .. } => "error-out-of-range",
         }
     }
 
@@ -122,6 +130,11 @@ impl Problem for ValueError {
             ValueError::NotAChoice { value, choices } => {
                 vec![("value", value.clone()), ("choices", choices.clone())]
             }
+            ValueError::OutOfRange { value, min, max } => vec![
+                ("value", value.clone()),
+                ("min", locale.number(min)),
+                ("max", locale.number(max)),
+            ],
         }
     }
 }
@@ -212,6 +225,11 @@ impl RenderError {
         values.extend([
             ValueError::NotWholeDays("2.5".into()),
             ValueError::TooFarAhead("+999999999".into()),
+            ValueError::OutOfRange {
+                value: "61".into(),
+                min: 2,
+                max: 60,
+            },
             ValueError::NotAChoice {
                 value: "shout".into(),
                 choices: "توقف خدمات، پایان همکاری".into(),
@@ -291,6 +309,7 @@ pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value
         InputKind::Text | InputKind::Multiline => Ok(Value::String(persian::normalize(raw))),
         InputKind::Money | InputKind::Number => {
             let d = Decimal::parse(raw).map_err(ValueError::Number)?;
+            in_range(spec, d, raw)?;
             Ok(decimal_value(d))
         }
         InputKind::Days => {
@@ -298,6 +317,7 @@ pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value
             if d.hundredths != 0 {
                 return Err(ValueError::NotWholeDays(raw.to_string()));
             }
+            in_range(spec, d, raw)?;
             Ok(json!(d.whole))
         }
         InputKind::Date => {
@@ -339,6 +359,20 @@ pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value
     }
 }
 
+/// Whether `d` is a whole number within the input's `range`, if it has one.
+fn in_range(spec: &InputSpec, d: Decimal, raw: &str) -> Result<(), ValueError> {
+    match spec.range {
+        Some([min, max]) if d.hundredths != 0 || d.whole < min || d.whole > max => {
+            Err(ValueError::OutOfRange {
+                value: raw.to_string(),
+                min,
+                max,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 fn decimal_value(d: Decimal) -> Value {
     if d.hundredths == 0 {
         json!(d.whole)
@@ -376,8 +410,9 @@ struct Resolved {
 
 /// Every input of the template as a typed value: the given value, else (when none is given)
 /// the client's fact of the same name (so an owner can keep e.g. an open `invoice` on the
-/// profile), else the template's default, else (for optional inputs) an empty string. A required input with
-/// none of these, or a value that does not parse, is a need. Text is isolated for the
+/// profile), else the template's default, else (for `payment_details`) the sender's payment
+/// details, else (for optional inputs) an empty string. A required input with none of
+/// these, or a value that does not parse, is a need. Text is isolated for the
 /// letter's direction; numbers, dates and choices stay as they are, for filters and
 /// comparisons.
 fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
@@ -404,6 +439,9 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
         needs: Vec::new(),
     };
     let non_empty = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    // How to pay is the owner's standing detail: an empty `payment_details` input takes it
+    // from sender.toml, so no payment letter goes out without it.
+    let standing = draft.sender.for_letter(template.lang).payment_details;
     for spec in &template.meta.inputs {
         // A value given, even an empty one, stands: a form emptied on screen must not
         // bring the client's fact back into the letter.
@@ -411,7 +449,12 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
             Some(given) => non_empty(given),
             None => draft.client.facts.get(&spec.name).and_then(non_empty),
         }
-        .or_else(|| spec.default.clone());
+        .or_else(|| spec.default.clone())
+        .or_else(|| {
+            (spec.name == PAYMENT_DETAILS)
+                .then(|| standing.as_ref().and_then(non_empty))
+                .flatten()
+        });
         let value = match raw.map(|raw| parse_input(spec, &raw, draft.date)) {
             Some(Ok(Value::String(text)))
                 if matches!(spec.kind, InputKind::Text | InputKind::Multiline) =>
@@ -500,6 +543,7 @@ fn sender_value(sender: &Sender, lang: Lang) -> Value {
             ("address", sender.address.as_ref()),
             ("city", sender.city.as_ref()),
             ("website", sender.website.as_ref()),
+            ("payment_details", sender.payment_details.as_ref()),
         ],
     );
     let prefix = sender.letter_prefix.clone().unwrap_or_default();
@@ -539,7 +583,8 @@ fn as_date(value: &Value, filter: &str) -> tera::Result<NaiveDate> {
 /// A typed input value as text a form accepts again (what the register keeps): a text
 /// value without the isolates `resolve` put around it for the letter.
 pub fn value_text(value: &Value) -> String {
-    bidi::unisolate(&as_text(value))
+    let text = as_text(value);
+    bidi::unisolate(&text).unwrap_or(text)
 }
 
 fn as_text(value: &Value) -> String {
@@ -548,6 +593,165 @@ fn as_text(value: &Value) -> String {
         Value::Null => String::new(),
         other => other.to_string(),
     }
+}
+
+/// Marks that end a sentence in either language.
+const STOPS: [char; 6] = ['.', '!', '?', '؟', '…', '۔'];
+
+/// Marks that only continue a sentence; a value inserted mid-sentence loses them at its end.
+/// (Not a hyphen: a code may end in one, `INV-`, and a code is kept as typed.)
+const CONTINUERS: [char; 5] = [',', '،', ';', '؛', ':'];
+
+/// Latin abbreviations whose full stop belongs to the word ("Acme Ltd."), so `phrase` keeps it.
+const ABBREVIATIONS: [&str; 16] = [
+    "ltd", "inc", "co", "corp", "llc", "plc", "bros", "etc", "jr", "sr", "st", "dr", "mr", "mrs",
+    "ms", "no",
+];
+
+/// Whether `text` ends in a full stop that belongs to its last word: an abbreviation, an
+/// initial ("J.") or an ellipsis ("...").
+fn ends_with_own_stop(text: &str) -> bool {
+    let Some(before) = text.strip_suffix('.') else {
+        return false;
+    };
+    if before.ends_with('.') {
+        return true;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (word.chars().count() == 1 && word.chars().all(|c| c.is_ascii_alphabetic()))
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether `text` already ends a sentence, looking through closing quotes and brackets:
+/// `stop.`, `«بس است.»`, `(see above!)`.
+fn ends_sentence(text: &str) -> bool {
+    text.chars()
+        .rev()
+        .find(|c| !matches!(c, '»' | '”' | '"' | '\'' | '’' | ')' | ']'))
+        .is_some_and(|c| STOPS.contains(&c))
+}
+
+/// A value set inside a sentence: on one line, trimmed, without a mark at its end that would
+/// clash with the sentence's own punctuation («طراحی لوگو.» → «طراحی لوگو»; "Acme Ltd." keeps
+/// its stop). With `end`, the value closes the sentence: it keeps or gains one full stop.
+pub fn phrase(value: &str, end: bool) -> String {
+    let mut text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    while text.ends_with(CONTINUERS) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if text.ends_with('.') && !ends_with_own_stop(&text) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if end && !text.is_empty() && !ends_sentence(&text) {
+        text.push('.');
+    }
+    text
+}
+
+/// A value that stands as one or more whole sentences (on its own line or after a colon):
+/// trimmed line by line, ending in a full stop unless it ends in another closing mark, and
+/// in English starting with a capital when its first word is plain lower case.
+pub fn sentence(value: &str, lang: Lang) -> String {
+    let lines: Vec<&str> = value
+        .trim()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut text = lines.join("\n");
+    while text.ends_with(CONTINUERS) {
+        text.pop();
+        text.truncate(text.trim_end().len());
+    }
+    if !text.is_empty() && !ends_sentence(&text) {
+        text.push('.');
+    }
+    if lang == Lang::En {
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if first_word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+            && let Some(first) = text.chars().next()
+            && first.is_ascii_lowercase()
+        {
+            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+        }
+    }
+    text
+}
+
+/// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
+/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item is a
+/// sentence like the template's own items around it: it ends with a stop and, in English,
+/// starts with a capital.
+pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
+    value
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .filter_map(|line| {
+            let numbered = line
+                .chars()
+                .next()
+                .is_some_and(|c| persian::digit_value(c).is_some());
+            if numbered {
+                return Some(if stop {
+                    phrase(line, true)
+                } else {
+                    line.to_string()
+                });
+            }
+            let bare = line
+                .trim_start_matches(['-', '•', '*', '–', '—', '·'])
+                .trim_start();
+            if bare.is_empty() {
+                return None;
+            }
+            Some(if stop {
+                format!("- {}", sentence(bare, lang))
+            } else {
+                format!("- {bare}")
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A count in running text, with its noun: small numbers in words, as each language's style
+/// has them (up to ten in Persian, up to nine in English), larger ones in digits; the English
+/// noun singular for one. `«۲ روز کاری»` → «دو روز کاری», `1` → "one working day".
+pub fn count(n: u64, lang: Lang, one: Option<&str>, other: Option<&str>) -> String {
+    let small = match lang {
+        Lang::Fa => (1..=10).contains(&n),
+        Lang::En => (1..=9).contains(&n),
+    };
+    let number = if small {
+        numbers::words(n, lang)
+    } else {
+        numbers::group(n, lang)
+    };
+    let noun = if n == 1 { one } else { other.or(one) };
+    match noun {
+        Some(noun) if !noun.is_empty() => format!("{number} {noun}"),
+        _ => number,
+    }
+}
+
+fn text_arg<'a>(args: &'a HashMap<String, Value>, name: &str) -> Option<&'a str> {
+    args.get(name).and_then(Value::as_str)
+}
+
+fn bool_arg(args: &HashMap<String, Value>, name: &str) -> bool {
+    args.get(name).and_then(Value::as_bool).unwrap_or(false)
 }
 
 type FilterArgs = HashMap<String, Value>;
@@ -574,100 +778,194 @@ fn add(
     tera.register_filter(name, lenient(filter));
 }
 
+/// Applies `f` to a text value as it was typed: the isolates the letter put around each of
+/// its lines (`bidi::isolate`) come off first, so `f` sees the value's own last mark, and go
+/// back on the result. A value that was not isolated is not isolated after.
+fn on_typed(value: &Value, f: impl Fn(&str) -> String) -> Value {
+    let text = as_text(value);
+    match bidi::unisolate(&text) {
+        Some(typed) => Value::String(bidi::isolate(&f(&typed))),
+        None => Value::String(f(&text)),
+    }
+}
+
+/// The full stop `phrase(end=true)` adds belongs to the letter's sentence, so it goes after
+/// the value's isolate: a Latin value ending a Persian sentence keeps the stop at the
+/// sentence's end («‹the files›.»), not at the Latin text's.
+fn phrase_value(value: &Value, end: bool) -> Value {
+    let text = as_text(value);
+    let Some(typed) = bidi::unisolate(&text) else {
+        return Value::String(phrase(&text, end));
+    };
+    let inner = phrase(&typed, false);
+    if inner.is_empty() {
+        return Value::String(String::new());
+    }
+    let closed = phrase(&typed, end);
+    Value::String(match closed.strip_prefix(inner.as_str()) {
+        Some(added) if !added.is_empty() => format!("{}{added}", bidi::isolate(&inner)),
+        _ => bidi::isolate(&closed),
+    })
+}
+
+/// The rows of an instalment plan. A placeholder for the total, the count or the first date
+/// shows where that value would be: a missing count gives one row of placeholders, a
+/// missing total gives each row the total's placeholder beside its date.
+fn instalment_rows(total: &Value, args: &FilterArgs, lang: Lang) -> tera::Result<Vec<Value>> {
+    let count = args.get("count").ok_or_else(|| {
+        tera::Error::msg(
+            "`instalments` needs count= and first=: instalments(count=3, first=input.first_due)",
+        )
+    })?;
+    let first = args
+        .get("first")
+        .ok_or_else(|| tera::Error::msg("`instalments` needs the first due date: first=…"))?;
+    if is_marker(count) {
+        return Ok(vec![
+            json!({ "number": count, "amount": count, "date": count }),
+        ]);
+    }
+    let n = as_decimal(count, "instalments")?;
+    if n.hundredths != 0 || !(2..=60).contains(&n.whole) {
+        return Err(tera::Error::msg(format!(
+            "the number of instalments is {}: use a whole number from 2 to 60",
+            n.display(Lang::En)
+        )));
+    }
+    let every = match args.get("months") {
+        Some(m) => as_decimal(m, "instalments")?.whole as u32,
+        None => 1,
+    };
+    let first = if is_marker(first) {
+        None
+    } else {
+        Some(as_date(first, "instalments")?)
+    };
+    let amounts: Vec<Value> = if is_marker(total) {
+        vec![total.clone(); n.whole as usize]
+    } else {
+        money::split_instalments(as_decimal(total, "instalments")?, n.whole as u32)
+            .into_iter()
+            .map(decimal_value)
+            .collect()
+    };
+    let mut rows = Vec::with_capacity(amounts.len());
+    for (i, amount) in amounts.into_iter().enumerate() {
+        let date = match first {
+            Some(first) => json!(dates::iso(
+                dates::add_months(first, every * i as u32, lang)
+                    .ok_or_else(|| tera::Error::msg("`instalments`: a date is out of range"))?
+            )),
+            None => args["first"].clone(),
+        };
+        rows.push(json!({ "number": i + 1, "date": date, "amount": amount }));
+    }
+    Ok(rows)
+}
+
 /// Registers Marz's filters, bound to the letter's language and the client's currency.
 pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
-    add(
-        tera,
-        "digits",
-        move |v: &Value, _: &HashMap<String, Value>| {
-            Ok(Value::String(numbers::localize_digits(&as_text(v), lang)))
-        },
-    );
-    add(
-        tera,
-        "amount",
-        move |v: &Value, _: &HashMap<String, Value>| {
-            Ok(Value::String(as_decimal(v, "amount")?.display(lang)))
-        },
-    );
-    add(
-        tera,
-        "words",
-        move |v: &Value, _: &HashMap<String, Value>| {
-            let d = as_decimal(v, "words")?;
-            let mut text = numbers::words(d.whole, lang);
-            if d.hundredths > 0 {
-                let (joiner, unit) = match lang {
-                    Lang::Fa => (" و ", " صدم"),
-                    Lang::En => (" and ", " hundredths"),
-                };
-                text = format!(
-                    "{text}{joiner}{}{unit}",
-                    numbers::words(u64::from(d.hundredths), lang)
-                );
+    add(tera, "digits", move |v: &Value, _: &FilterArgs| {
+        Ok(Value::String(numbers::localize_digits(&as_text(v), lang)))
+    });
+    add(tera, "amount", move |v: &Value, _: &FilterArgs| {
+        Ok(Value::String(as_decimal(v, "amount")?.display(lang)))
+    });
+    add(tera, "words", move |v: &Value, _: &FilterArgs| {
+        let d = as_decimal(v, "words")?;
+        let mut text = numbers::words(d.whole, lang);
+        if d.hundredths > 0 {
+            let (joiner, unit) = match lang {
+                Lang::Fa => (" و ", " صدم"),
+                Lang::En => (" and ", " hundredths"),
+            };
+            text = format!(
+                "{text}{joiner}{}{unit}",
+                numbers::words(u64::from(d.hundredths), lang)
+            );
+        }
+        Ok(Value::String(text))
+    });
+    add(tera, "money", move |v: &Value, args: &FilterArgs| {
+        let currency = match args.get("currency") {
+            Some(c) => bidi::strip(&as_text(c))
+                .parse::<Currency>()
+                .map_err(tera::Error::msg)?,
+            None => currency,
+        };
+        let value = as_decimal(v, "money")?;
+        // `money(words=false)`: digits and unit only, for tables where words would crowd.
+        let with_words = args.get("words").and_then(Value::as_bool).unwrap_or(true);
+        Ok(Value::String(if with_words {
+            money::money(value, currency, lang)
+        } else {
+            money::amount(value, currency, lang)
+        }))
+    });
+    add(tera, "phrase", move |v: &Value, args: &FilterArgs| {
+        Ok(phrase_value(v, bool_arg(args, "end")))
+    });
+    add(tera, "sentence", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, |text| sentence(text, lang)))
+    });
+    add(tera, "bullets", move |v: &Value, args: &FilterArgs| {
+        let stop = bool_arg(args, "stop");
+        Ok(on_typed(v, |text| bullets(text, stop, lang)))
+    });
+    add(tera, "count", move |v: &Value, args: &FilterArgs| {
+        let d = as_decimal(v, "count")?;
+        if d.hundredths != 0 {
+            return Err(tera::Error::msg(format!(
+                "`count` needs a whole number, got {}",
+                d.display(Lang::En)
+            )));
+        }
+        let (one, other) = (text_arg(args, "one"), text_arg(args, "other"));
+        if lang == Lang::En && one.is_some() && other.is_none() {
+            return Err(tera::Error::msg(
+                "`count` in English needs both forms: count(one=\"day\", other=\"days\")",
+            ));
+        }
+        Ok(Value::String(count(d.whole, lang, one, other)))
+    });
+    add(tera, "ordinal", move |v: &Value, _: &FilterArgs| {
+        let d = as_decimal(v, "ordinal")?;
+        Ok(Value::String(numbers::ordinal(d.whole, lang)))
+    });
+    // Not `add`: a placeholder among its arguments still gives rows (see `instalment_rows`).
+    tera.register_filter("instalments", move |v: &Value, args: &FilterArgs| {
+        Ok(Value::Array(instalment_rows(v, args, lang)?))
+    });
+    add(tera, "date", move |v: &Value, _: &FilterArgs| {
+        Ok(Value::String(dates::format(as_date(v, "date")?, lang)))
+    });
+    add(tera, "add_days", move |v: &Value, args: &FilterArgs| {
+        let n = args.get("n").ok_or_else(|| {
+            tera::Error::msg("`add_days` needs the number of days: add_days(n=7)")
+        })?;
+        let n = as_decimal(n, "add_days")?;
+        let date = as_date(v, "add_days")?
+            .checked_add_days(chrono::Days::new(n.whole))
+            .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
+        Ok(Value::String(dates::iso(date)))
+    });
+    add(tera, "honorific", move |v: &Value, _: &FilterArgs| {
+        let code = match v {
+            Value::Object(map) => map.get("honorific").map(as_text).unwrap_or_default(),
+            other => bidi::strip(&as_text(other)),
+        };
+        let honorific = match code.as_str() {
+            "mr" => Honorific::Mr,
+            "ms" => Honorific::Ms,
+            "none" | "" => Honorific::None,
+            other => {
+                return Err(tera::Error::msg(format!(
+                    "`honorific` expects mr, ms or none, got `{other}`"
+                )));
             }
-            Ok(Value::String(text))
-        },
-    );
-    add(
-        tera,
-        "money",
-        move |v: &Value, args: &HashMap<String, Value>| {
-            let currency = match args.get("currency") {
-                Some(c) => bidi::strip(&as_text(c))
-                    .parse::<Currency>()
-                    .map_err(tera::Error::msg)?,
-                None => currency,
-            };
-            Ok(Value::String(money::money(
-                as_decimal(v, "money")?,
-                currency,
-                lang,
-            )))
-        },
-    );
-    add(
-        tera,
-        "date",
-        move |v: &Value, _: &HashMap<String, Value>| {
-            Ok(Value::String(dates::format(as_date(v, "date")?, lang)))
-        },
-    );
-    add(
-        tera,
-        "add_days",
-        move |v: &Value, args: &HashMap<String, Value>| {
-            let n = args.get("n").ok_or_else(|| {
-                tera::Error::msg("`add_days` needs the number of days: add_days(n=7)")
-            })?;
-            let n = as_decimal(n, "add_days")?;
-            let date = as_date(v, "add_days")?
-                .checked_add_days(chrono::Days::new(n.whole))
-                .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
-            Ok(Value::String(dates::iso(date)))
-        },
-    );
-    add(
-        tera,
-        "honorific",
-        move |v: &Value, _: &HashMap<String, Value>| {
-            let code = match v {
-                Value::Object(map) => map.get("honorific").map(as_text).unwrap_or_default(),
-                other => bidi::strip(&as_text(other)),
-            };
-            let honorific = match code.as_str() {
-                "mr" => Honorific::Mr,
-                "ms" => Honorific::Ms,
-                "none" | "" => Honorific::None,
-                other => {
-                    return Err(tera::Error::msg(format!(
-                        "`honorific` expects mr, ms or none, got `{other}`"
-                    )));
-                }
-            };
-            Ok(Value::String(honorific.title(lang).to_string()))
-        },
-    );
+        };
+        Ok(Value::String(honorific.title(lang).to_string()))
+    });
 }
 
 /// Registers the filters so that templates can be compiled to check their syntax.
@@ -717,6 +1015,9 @@ pub struct Rendered {
     pub closing: Option<String>,
     pub body: String,
 }
+
+/// The input that falls back to the sender's payment details when left empty.
+pub const PAYMENT_DETAILS: &str = "payment_details";
 
 /// What Tera's error means, found along its chain of causes.
 fn template_error(file: &std::path::Path, piece: Piece, error: &tera::Error) -> RenderError {
@@ -1142,6 +1443,316 @@ mod tests {
                 "{hostile}|{{{{ 7 * 7 }}}}|{{% if true %}}yes{{% endif %}}|{{{{ today }}}} <script>"
             )
         );
+    }
+
+    #[test]
+    fn phrases_lose_a_clashing_mark_but_keep_an_abbreviations_stop() {
+        assert_eq!(phrase("  طراحی لوگو.  ", false), "طراحی لوگو");
+        assert_eq!(phrase("the design files،", false), "the design files");
+        assert_eq!(phrase("the files;", false), "the files");
+        assert_eq!(phrase("Acme Ltd.", false), "Acme Ltd.");
+        assert_eq!(phrase("J. Smith & Co.", false), "J. Smith & Co.");
+        assert_eq!(phrase("and so on...", false), "and so on...");
+        assert_eq!(phrase("INV-2041", false), "INV-2041");
+        assert_eq!(phrase("INV-", false), "INV-");
+        assert_eq!(phrase("two\nlines", false), "two lines");
+        // Closing a sentence: exactly one stop.
+        assert_eq!(phrase("your approval", true), "your approval.");
+        assert_eq!(phrase("your approval.", true), "your approval.");
+        assert_eq!(phrase("Acme Ltd.", true), "Acme Ltd.");
+        assert_eq!(phrase("ready?", true), "ready?");
+        assert_eq!(phrase("", true), "");
+    }
+
+    #[test]
+    fn sentences_end_once_and_start_with_a_capital_in_english() {
+        assert_eq!(
+            sentence("the copy deadline moved", Lang::En),
+            "The copy deadline moved."
+        );
+        assert_eq!(sentence("It moved.", Lang::En), "It moved.");
+        assert_eq!(
+            sentence("iPhone sales fell", Lang::En),
+            "iPhone sales fell."
+        );
+        assert_eq!(
+            sentence("کار طبق برنامه پیش رفت", Lang::Fa),
+            "کار طبق برنامه پیش رفت."
+        );
+        assert_eq!(sentence("آیا آماده است؟", Lang::Fa), "آیا آماده است؟");
+        assert_eq!(
+            sentence("گفته شد «کارتان را بلد نیستید.»", Lang::Fa),
+            "گفته شد «کارتان را بلد نیستید.»"
+        );
+        assert_eq!(sentence("گفته شد «بس است»", Lang::Fa), "گفته شد «بس است».");
+        assert_eq!(
+            sentence(" first line \n\n second line، ", Lang::Fa),
+            "first line\nsecond line."
+        );
+    }
+
+    #[test]
+    fn lists_get_one_dash_per_item() {
+        assert_eq!(
+            bullets("one\n\n- two\n• three\n", false, Lang::En),
+            "- one\n- two\n- three"
+        );
+        assert_eq!(
+            bullets("1. first\n۲. دوم", false, Lang::Fa),
+            "1. first\n۲. دوم"
+        );
+        assert_eq!(
+            bullets("فایل‌ها ارسال می‌شود\n-\n", true, Lang::Fa),
+            "- فایل‌ها ارسال می‌شود."
+        );
+        assert_eq!(
+            bullets("files sent\nThe key is returned.", true, Lang::En),
+            "- Files sent.\n- The key is returned."
+        );
+    }
+
+    #[test]
+    fn counts_read_as_each_language_writes_them() {
+        assert_eq!(
+            body(
+                Lang::En,
+                "{{ 1 | count(one=\"working day\", other=\"working days\") }}"
+            ),
+            "one working day"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 2 | count(one=\"day\", other=\"days\") }}"),
+            "two days"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 10 | count(one=\"day\", other=\"days\") }}"),
+            "10 days"
+        );
+        assert_eq!(body(Lang::En, "{{ 1500 | count }}"), "1,500");
+        assert_eq!(
+            body(Lang::Fa, "{{ 2 | count(one=\"روز کاری\") }}"),
+            "دو روز کاری"
+        );
+        assert_eq!(body(Lang::Fa, "{{ 10 | count(one=\"روز\") }}"), "ده روز");
+        assert_eq!(
+            body(Lang::Fa, "{{ 14 | count(one=\"روز کاری\") }}"),
+            "۱۴ روز کاری"
+        );
+        // English needs both forms, so a count of one never reads "1 days".
+        let client = Client::new("c", "Ali");
+        let t = template(Lang::En, "", "{{ 3 | count(one=\"day\") }}");
+        let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+        assert!(e.contains("other="), "{e}");
+        assert_eq!(body(Lang::Fa, "{{ 3 | ordinal }}"), "سوم");
+        assert_eq!(body(Lang::En, "{{ 3 | ordinal }}"), "third");
+    }
+
+    #[test]
+    fn instalments_are_dated_in_the_letters_calendar_and_add_up() {
+        let src = "{% set rows = 12500000 | instalments(count=3, first=\"1405/10/01\") %}{% for r in rows %}{{ r.number }}:{{ r.amount | money(words=false) }}:{{ r.date | date }}|{% endfor %}";
+        assert_eq!(
+            body(Lang::Fa, src),
+            "1:۴٬۱۶۰٬۰۰۰ تومان:۱ دی ۱۴۰۵|2:۴٬۱۶۰٬۰۰۰ تومان:۱ بهمن ۱۴۰۵|3:۴٬۱۸۰٬۰۰۰ تومان:۱ اسفند ۱۴۰۵|"
+        );
+        let src = "{% set rows = 3450 | instalments(count=4, first=\"2027-01-31\") %}{% for r in rows %}{{ r.amount }} {{ r.date }}|{% endfor %}";
+        assert_eq!(
+            body(Lang::En, src),
+            "862 2027-01-31|862 2027-02-28|862 2027-03-31|864 2027-04-30|"
+        );
+        let client = Client::new("c", "Ali");
+        for bad in ["count=1", "count=2.5", "count=61"] {
+            let t = template(
+                Lang::En,
+                "",
+                &format!(
+                    "{{% set rows = 100 | instalments({bad}, first=\"2027-01-01\") %}}{{{{ rows | length }}}}"
+                ),
+            );
+            let e = render_with(&t, &client, &[]).unwrap_err().to_string();
+            assert!(e.contains("2 to 60"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn an_empty_payment_details_input_takes_the_senders() {
+        let inputs = "[[inputs]]\nname = \"payment_details\"\nlabel = \"P\"\nkind = \"multiline\"\nrequired = false\n";
+        let t = template(Lang::En, inputs, "[{{ input.payment_details }}]");
+        let client = Client::new("c", "Ali");
+        let mut sender = sender();
+        sender.payment_details = Some("بانک ملت".to_string());
+        sender.payment_details_en = Some("IBAN: IR00 0120".to_string());
+        let draft = |values: &BTreeMap<String, String>, t: &Template| {
+            render_pieces(&Draft {
+                template: t,
+                client: &client,
+                sender: &sender,
+                values,
+                date: date(),
+                number: "NA/1".to_string(),
+            })
+            .unwrap()
+            .body
+        };
+        let none = BTreeMap::new();
+        assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
+        let fa = template(Lang::Fa, inputs, "[{{ input.payment_details }}]");
+        assert_eq!(
+            draft(&none, &fa),
+            format!("[{}]", bidi::isolate("بانک ملت")),
+            "isolated like a value typed into the form"
+        );
+        let given = BTreeMap::from([("payment_details".to_string(), "Card 1234".to_string())]);
+        assert_eq!(
+            draft(&given, &t),
+            "[Card 1234]",
+            "the letter's own value wins"
+        );
+        let t = template(Lang::En, "", "[{{ sender.payment_details }}]");
+        assert_eq!(draft(&none, &t), "[IBAN: IR00 0120]");
+    }
+
+    #[test]
+    fn text_filters_see_through_the_isolates_of_a_persian_letter() {
+        let inputs = "[[inputs]]\nname = \"note\"\nlabel = \"N\"\nkind = \"multiline\"\n";
+        let client = Client::new("c", "Ali");
+        let run = |lang: Lang, body: &str, note: &str| {
+            render_with(&template(lang, inputs, body), &client, &[("note", note)])
+                .unwrap()
+                .body
+        };
+        let iso = bidi::isolate;
+        // The typed full stop is inside the isolate; `phrase` still finds and drops it.
+        assert_eq!(
+            run(Lang::Fa, "برای {{ input.note | phrase }}، ", "طراحی لوگو."),
+            format!("برای {}،", iso("طراحی لوگو"))
+        );
+        assert_eq!(
+            run(Lang::Fa, "{{ input.note | phrase }}", "Acme Ltd."),
+            iso("Acme Ltd.")
+        );
+        // The sentence's own stop goes after a Latin value, where the Persian sentence ends.
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "تحویل {{ input.note | phrase(end=true) }}",
+                "the files."
+            ),
+            format!("تحویل {}.", iso("the files"))
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | phrase(end=true) }}",
+                "آماده است؟"
+            ),
+            iso("آماده است؟")
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | sentence }}",
+                " کار پیش رفت \n\n دوم، "
+            ),
+            iso("کار پیش رفت\nدوم.")
+        );
+        assert_eq!(
+            run(
+                Lang::Fa,
+                "{{ input.note | bullets(stop=true) }}",
+                "• فایل‌ها\n- کلید"
+            ),
+            "- \u{2068}فایل‌ها.\u{2069}\n- \u{2068}کلید.\u{2069}"
+        );
+        // An English letter isolates only right-to-left values, and gives back what it got.
+        assert_eq!(
+            run(Lang::En, "{{ input.note | sentence }}", "files sent"),
+            "Files sent."
+        );
+        assert_eq!(
+            run(Lang::En, "({{ input.note | phrase }})", "شرکت آلفا."),
+            format!("({})", iso("شرکت آلفا"))
+        );
+        for text in [
+            run(Lang::Fa, "{{ input.note | phrase }}", "x."),
+            run(Lang::Fa, "{{ input.note | sentence }}", "x"),
+        ] {
+            assert_eq!(
+                bidi::unisolate(&text).map(|t| t.contains('\u{2068}')),
+                Some(false)
+            );
+        }
+    }
+
+    /// A client's fact or a text input holding a number or a date reaches the filters
+    /// isolated in a Persian letter: the number filters read through the isolate, and a text
+    /// filter chained after another keeps exactly one isolate around the value.
+    #[test]
+    fn every_filter_reads_an_isolated_value_in_a_persian_letter() {
+        let inputs = "[[inputs]]\nname = \"v\"\nlabel = \"V\"\nkind = \"text\"\n";
+        let client = Client::new("c", "Ali");
+        let run = |body: &str, v: &str| {
+            render_with(&template(Lang::Fa, inputs, body), &client, &[("v", v)])
+                .unwrap()
+                .body
+        };
+        // The value arrives isolated: the premise of this test.
+        assert_eq!(run("{{ input.v }}", "12"), bidi::isolate("12"));
+        for (body, v, expected) in [
+            (
+                "{{ input.v | money }}",
+                "۱۲٬۵۰۰٬۰۰۰",
+                "۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)",
+            ),
+            ("{{ input.v | amount }}", "12500000", "۱۲٬۵۰۰٬۰۰۰"),
+            ("{{ input.v | words }}", "۲۰۴۱", "دو هزار و چهل و یک"),
+            ("{{ input.v | count(one=\"روز\") }}", "3", "سه روز"),
+            ("{{ input.v | count(one=\"روز\") }}", "۱۴", "۱۴ روز"),
+            ("{{ input.v | ordinal }}", "۲", "دوم"),
+            ("{{ input.v | date }}", "1405/09/10", "۱۰ آذر ۱۴۰۵"),
+            (
+                "{{ input.v | add_days(n=7) | date }}",
+                "1405/09/10",
+                "۱۷ آذر ۱۴۰۵",
+            ),
+            (
+                "{% for r in input.v | instalments(count=2, first=\"1405/10/01\") %}{{ r.amount | amount }} {{ r.date | date }}|{% endfor %}",
+                "۱۰۰۰",
+                "۵۰۰ ۱ دی ۱۴۰۵|۵۰۰ ۱ بهمن ۱۴۰۵|",
+            ),
+        ] {
+            assert_eq!(run(body, v), expected, "{body} with {v}");
+        }
+        // Text filters in a chain: one isolate around the result, the value's own stop gone.
+        let iso = bidi::isolate;
+        assert_eq!(run("{{ input.v | digits }}", "INV-2041"), iso("INV-۲۰۴۱"));
+        assert_eq!(
+            run("کد {{ input.v | phrase | digits }}،", "A-12."),
+            format!("کد {}،", iso("A-۱۲"))
+        );
+        assert_eq!(
+            run("{{ input.v | digits | sentence }}", "کد 12"),
+            iso("کد ۱۲.")
+        );
+        assert_eq!(
+            run("{{ input.v | phrase | phrase(end=true) }}", "Acme Ltd"),
+            format!("{}.", iso("Acme Ltd"))
+        );
+    }
+
+    #[test]
+    fn a_draft_plan_shows_its_rows_with_placeholders() {
+        let inputs = "[[inputs]]\nname = \"amount\"\nlabel = \"مبلغ کل\"\nkind = \"money\"\n\n[[inputs]]\nname = \"count\"\nlabel = \"تعداد\"\nkind = \"number\"\n";
+        let body = "{% for r in input.amount | instalments(count=input.count, first=\"1405/10/01\") %}{{ r.number | ordinal }}: {{ r.amount | money(words=false) }}، {{ r.date | date }}|{% endfor %}";
+        let (t, client) = (template(Lang::Fa, inputs, body), Client::new("c", "Ali"));
+        let shown = |values: &[(&str, &str)]| match with_draft(&t, &client, values, compose) {
+            Composed::Draft { letter, .. } => bidi::strip(&letter.body),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            shown(&[("count", "2")]),
+            "اول: [مبلغ کل]، ۱ دی ۱۴۰۵|دوم: [مبلغ کل]، ۱ بهمن ۱۴۰۵|"
+        );
+        assert_eq!(shown(&[("amount", "1000")]), "[تعداد]: [تعداد]، [تعداد]|");
     }
 
     #[test]

@@ -574,11 +574,18 @@ pub fn sample_sender() -> Sender {
         letter_prefix: Some("NA".to_string()),
         logo: None,
         invocation: None,
+        payment_details: Some(
+            "بانک ملت، به نام مریم رحیمی (نمونه)\nشماره کارت: ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸\nشبا: IR00 0120 0000 0000 1234 5678 90"
+                .to_string(),
+        ),
         name_en: Some("Maryam Rahimi".to_string()),
         business_en: Some("Naghsh-Afarin Design Studio (sample)".to_string()),
         role_en: Some("Studio Director".to_string()),
         address_en: Some("12 Nastaran Alley, Valiasr Street".to_string()),
         city_en: Some("Tehran".to_string()),
+        payment_details_en: Some(
+            "Bank transfer to Maryam Rahimi, Bank Mellat (sample)\nIBAN: IR00 0120 0000 0000 0000 0000 00".to_string(),
+        ),
         letterhead: Some("letterhead.png".to_string()),
         signature: Some("signature.png".to_string()),
         stamp: Some("stamp.png".to_string()),

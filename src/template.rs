@@ -20,6 +20,8 @@ pub enum Scenario {
     PriceIncrease,
     Scope,
     Discount,
+    /// A reply to a complaint or a public review, or to a demand for a refund after delivery.
+    Complaint,
     Boundary,
     ServiceChange,
     Termination,
@@ -27,12 +29,13 @@ pub enum Scenario {
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 9] = [
+    pub const ALL: [Scenario; 10] = [
         Scenario::Respect,
         Scenario::Payment,
         Scenario::PriceIncrease,
         Scenario::Scope,
         Scenario::Discount,
+        Scenario::Complaint,
         Scenario::Boundary,
         Scenario::ServiceChange,
         Scenario::Termination,
@@ -46,6 +49,7 @@ impl Scenario {
             Scenario::PriceIncrease => "price-increase",
             Scenario::Scope => "scope",
             Scenario::Discount => "discount",
+            Scenario::Complaint => "complaint",
             Scenario::Boundary => "boundary",
             Scenario::ServiceChange => "service-change",
             Scenario::Termination => "termination",
@@ -94,8 +98,15 @@ pub struct InputSpec {
     pub default: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Choice>,
+    /// What to type, with an example, shown with the label on the form («عبارتی کوتاه،
+    /// مثلاً: …»); the label itself stays short, since a letter being filled in shows it as
+    /// the input's placeholder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// For number, money and days inputs: the lowest and the highest value allowed
+    /// (`range = [2, 60]`); a value must then be a whole number within it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<[u64; 2]>,
 }
 
 fn yes() -> bool {
@@ -132,12 +143,14 @@ pub struct FrontMatter {
 
 /// Date inputs that hold the date by which the reader is asked to act (or the work ends):
 /// a letter's follow-up date is that date.
-pub const DEADLINE_INPUTS: [&str; 7] = [
+pub const DEADLINE_INPUTS: [&str; 9] = [
     "deadline",
     "new_deadline",
     "reply_by",
     "respond_by",
     "pay_by",
+    "rest_by",
+    "first_due",
     "valid_until",
     "end_date",
 ];
@@ -148,7 +161,7 @@ pub fn default_follow_up_days(scenario: Scenario, level: Option<u8>) -> u32 {
     match (scenario, level) {
         (Scenario::Payment, Some(1) | None) => 10,
         (Scenario::Payment, _) => 7,
-        (Scenario::Scope | Scenario::Discount | Scenario::FollowUp, _) => 7,
+        (Scenario::Scope | Scenario::Discount | Scenario::Complaint | Scenario::FollowUp, _) => 7,
         (
             Scenario::Respect
             | Scenario::PriceIncrease
@@ -353,6 +366,23 @@ impl Template {
             if input.kind == InputKind::Choice && input.choices.is_empty() {
                 return fail(format!("choice input `{}` needs `choices`", input.name));
             }
+            if let Some([min, max]) = input.range {
+                if !matches!(
+                    input.kind,
+                    InputKind::Number | InputKind::Money | InputKind::Days
+                ) {
+                    return fail(format!(
+                        "input `{}`: `range` is for number, money and days inputs",
+                        input.name
+                    ));
+                }
+                if min > max {
+                    return fail(format!(
+                        "input `{}`: `range = [{min}, {max}]` starts above its end",
+                        input.name
+                    ));
+                }
+            }
         }
         // Compile every Tera piece now so that a syntax error is reported at load time,
         // with the file's own line numbers.
@@ -520,6 +550,29 @@ mod tests {
         assert!(t.meta.inputs[0].required);
         assert_eq!(t.body, "Body {{ input.x | amount }}\n");
         assert_eq!(t.body_line, 14);
+        assert_eq!(t.meta.follow_up_days, None);
+    }
+
+    /// `follow_up_days` is a known field (the register reads it); a misspelt one is not.
+    #[test]
+    fn follow_up_days_is_read_and_checked() {
+        let with = |line: &str| {
+            GOOD.replace(
+                "description = \"D\"\n",
+                &format!("description = \"D\"\n{line}\n"),
+            )
+        };
+        let t = Template::parse(&with("follow_up_days = 7"), Lang::Fa, origin("t")).unwrap();
+        assert_eq!(t.meta.follow_up_days, Some(7));
+        for bad in [
+            "follow_up_days = -3",
+            "follow_up_days = \"7\"",
+            "follow_up_day = 7",
+        ] {
+            let e = Template::parse(&with(bad), Lang::Fa, origin("t")).unwrap_err();
+            // The error points at that line (8).
+            assert_eq!(e.line, 8, "{bad}: {e}");
+        }
     }
 
     #[test]
@@ -561,6 +614,12 @@ mod tests {
         let text = GOOD.replace("kind = \"money\"", "kind = \"choice\"");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("choices"));
+        let text = GOOD.replace("kind = \"money\"", "kind = \"money\"\nrange = [60, 2]");
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("range"), "{e}");
+        let text = GOOD.replace("kind = \"money\"", "kind = \"text\"\nrange = [2, 60]");
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("range"), "{e}");
         let text = GOOD.replace("subject = \"S {{ input.x }}\"", "subject = \"S {{ \"");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("subject"), "{e}");

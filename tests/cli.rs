@@ -208,7 +208,17 @@ fn templates_table_and_json() {
         .iter()
         .map(|i| i["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["invoice", "amount", "deadline", "consequence"]);
+    assert_eq!(
+        names,
+        [
+            "invoice",
+            "amount",
+            "deadline",
+            "consequence",
+            "late_fee",
+            "payment_details"
+        ]
+    );
     assert!(list.as_array().unwrap().iter().all(|t| t["lang"] == "fa"));
 }
 

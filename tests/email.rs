@@ -357,7 +357,7 @@ fn a_persian_letter_has_a_plain_and_a_right_to_left_html_part_saying_the_same() 
     assert!(
         paragraphs
             .iter()
-            .any(|p| p == "خواهشمندم کل این مبلغ را حداکثر تا ۸ آذر ۱۴۰۵ پرداخت کنید."),
+            .any(|p| p == "خواهشمندیم کل این مبلغ را حداکثر تا ۸ آذر ۱۴۰۵ پرداخت فرمایید."),
         "{paragraphs:?}"
     );
 }
@@ -405,6 +405,29 @@ fn the_date_header_is_the_cores_mail_date_for_the_letter_date() {
             .with_timezone(&chrono::Local);
         assert_eq!(local.date_naive(), date);
         assert_eq!(local.format("%H:%M").to_string(), "09:00");
+    }
+}
+
+/// A card number and a phone in groups, typed into a Persian letter, reach both parts of
+/// the e-mail held left to right (LRI … PDI), the same as in the text and the PDF; the شبا,
+/// led by its IR, needs no hold.
+#[test]
+fn numbers_in_groups_are_held_in_both_parts_of_a_persian_e_mail() {
+    let dir = tempfile::tempdir().unwrap();
+    let details = "payment_details=بانک ملت\nشماره کارت: 6037 9911 2345 6789\nشبا: IR12 0170 0000 0000 1234 5678 90\nتلفن: ۰۲۱-۸۸۱۲-۳۴۵۶";
+    let raw = eml(dir.path(), "payment-1", "sample-reza", &["--set", details]);
+    let message = parse(&raw);
+    let Parts { plain, html } = parts(&message);
+    let html = html_body_text(&html);
+    for part in [&plain, &html] {
+        for held in ["6037 9911 2345 6789", "۰۲۱-۸۸۱۲-۳۴۵۶"] {
+            assert!(
+                part.contains(&format!("\u{2066}{held}\u{2069}")),
+                "{held}: {part}"
+            );
+        }
+        assert!(part.contains("IR12 0170 0000 0000 1234 5678 90"), "{part}");
+        assert!(!part.contains("\u{2066}IR12"), "{part}");
     }
 }
 

@@ -444,7 +444,8 @@ fn letters_list_show_void_resolve_and_export() {
     assert_eq!(list[0]["level"], 1);
     assert_eq!(list[0]["scenario"], "payment");
     assert_eq!(list[0]["status"], "sent");
-    assert_eq!(list[0]["follow_up"], "2026-11-13");
+    // payment-1: `follow_up_days = 7`.
+    assert_eq!(list[0]["follow_up"], "2026-11-10");
     assert_eq!(list[1]["number"], "NA/2026/001");
     assert_eq!(list[2]["number"], "NA/۱۴۰۵/۰۰۱");
 

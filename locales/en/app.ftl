@@ -7,6 +7,7 @@ scenario-payment = Payment follow-up
 scenario-price-increase = Price increase
 scenario-scope = Work outside the agreed scope
 scenario-discount = Declining a discount
+scenario-complaint = Complaints and refund requests
 scenario-boundary = Communication boundaries
 scenario-service-change = Changing or removing a service
 scenario-termination = Ending the collaboration

@@ -11,6 +11,7 @@ error-no-such-day = “{ $value }” is not a day of the calendar: check the mon
 error-not-whole-days = “{ $value }” is not a whole number of days.
 error-too-far-ahead = “{ $value }” is too far in the future.
 error-not-a-choice = “{ $value }” is not one of the options: { $choices }
+error-out-of-range = “{ $value }” must be a whole number from { $min } to { $max }.
 error-unknown-input = Template “{ $template }” has no input “{ $name }”; its inputs are: { $known }
 error-missing-input = “{ $label }” is required.
 error-invalid-input = { $label }: { $reason }

@@ -7,6 +7,7 @@ scenario-payment = پیگیری پرداخت
 scenario-price-increase = اعلام افزایش قیمت
 scenario-scope = کار خارج از قرارداد
 scenario-discount = پاسخ به درخواست تخفیف
+scenario-complaint = پاسخ به گلایه یا درخواست بازپرداخت
 scenario-boundary = مرزهای ارتباطی
 scenario-service-change = تغییر یا حذف خدمت
 scenario-termination = پایان همکاری

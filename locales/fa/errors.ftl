@@ -11,6 +11,7 @@ error-no-such-day = روز «{ $value }» در تقویم نیست؛ ماه و �
 error-not-whole-days = «{ $value }» شمار درستی از روزها نیست؛ عددی بی‌اعشار بنویسید.
 error-too-far-ahead = «{ $value }» بیش از اندازه دور است.
 error-not-a-choice = «{ $value }» یکی از گزینه‌ها نیست. گزینه‌ها: { $choices }
+error-out-of-range = «{ $value }» باید عددی بی‌اعشار از { $min } تا { $max } باشد.
 error-unknown-input = قالب «{ $template }» بخشی به نام «{ $name }» ندارد. بخش‌های آن: { $known }
 error-missing-input = «{ $label }» را بنویسید.
 error-invalid-input = { $label }: { $reason }

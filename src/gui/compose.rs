@@ -461,12 +461,14 @@ impl State {
         // The owner's own subject and text stand in for the template's.
         let rtl = letter.lang.is_rtl();
         if form.subject_edited {
-            letter.subject = form.subject.value();
-        } else if form.subject.value() != letter.subject || form.subject.is_rtl() != rtl {
+            letter.set_subject(&form.subject.value());
+        } else if form.subject.value() != marz::bidi::unhold(&letter.subject)
+            || form.subject.is_rtl() != rtl
+        {
             form.subject = TextField::single(&letter.subject, rtl);
         }
         if let Some(body) = &form.body {
-            letter.body = body.value().trim_end().to_string();
+            letter.set_body(body.value().trim_end());
         }
         letter.with_signature = self.with_signature;
         letter.with_stamp = self.with_stamp;
@@ -749,17 +751,19 @@ impl State {
             return false;
         };
         // The words must still be where the check found them.
+        // (In the letter's text, numbers held in isolates as the fields show them: the
+        // spans and the fields' positions count the same characters.)
         let fits = |text: &str| text.get(span.clone()) == Some(item.finding.text.as_str());
         match item.part {
             Part::Subject => {
-                if !fits(&form.subject.value()) {
+                if !fits(&letter.subject) {
                     return false;
                 }
                 form.subject_edited = true;
                 form.subject.replace(span, &kinder)
             }
             Part::Body => match form.body.as_mut() {
-                Some(body) => fits(&body.value()) && body.replace(span, &kinder),
+                Some(body) => fits(&letter.body) && body.replace(span, &kinder),
                 None => match item.applied(&letter.body) {
                     Some(text) => {
                         form.body = Some(TextField::multi(&text, letter.lang.is_rtl()));
@@ -867,34 +871,59 @@ impl State {
             );
         }
         let current = self.template(ws).map(Template::id);
-        let levels: Vec<Element<'a, Message>> = self
+        let style = |t: &Template| {
+            if Some(t.id()) == current {
+                button::primary
+            } else {
+                button::secondary
+            }
+        };
+        // The ladder's steps side by side; the letters beside it (an instalment plan, a
+        // reply to a complaint) one under another, since their titles are long and a
+        // situation may have several.
+        let (laddered, beside): (Vec<&Template>, Vec<&Template>) = self
             .choices(ws)
             .into_iter()
+            .partition(|t| t.meta.level.is_some());
+        let levels: Vec<Element<'a, Message>> = laddered
+            .iter()
             .map(|t| {
-                let caption = match t.meta.level {
-                    Some(level) => l.text_with("compose-level", &[("level", &l.number(level))]),
-                    None => t.meta.title.clone(),
-                };
-                button(text(caption))
-                    .style(if Some(t.id()) == current {
-                        button::primary
-                    } else {
-                        button::secondary
-                    })
-                    .on_press(Message::Template(t.id().to_string()))
-                    .into()
+                let level = t.meta.level.unwrap_or_default();
+                button(text(
+                    l.text_with("compose-level", &[("level", &l.number(level))]),
+                ))
+                .style(style(t))
+                .on_press(Message::Template(t.id().to_string()))
+                .into()
             })
             .collect();
-
         let mut left = column![
             theme::label(ui, l.text("compose-client")),
             client_pick,
             situations,
-            theme::label(ui, l.text("compose-firmness")),
-            row_dir(ui, levels).spacing(6),
-        ]
-        .align_x(theme::start(ui))
-        .spacing(8);
+        ];
+        if !levels.is_empty() {
+            left = left
+                .push(theme::label(ui, l.text("compose-firmness")))
+                .push(row_dir(ui, levels).spacing(6));
+        }
+        if !beside.is_empty() {
+            let key = if laddered.is_empty() {
+                "compose-letter"
+            } else {
+                "compose-other-letters"
+            };
+            left = left.push(theme::label(ui, l.text(key)));
+            for t in beside {
+                left = left.push(
+                    button(theme::line(ui, t.meta.title.clone()))
+                        .width(Length::Fill)
+                        .style(style(t))
+                        .on_press(Message::Template(t.id().to_string())),
+                );
+            }
+        }
+        let mut left = left.align_x(theme::start(ui)).spacing(8);
         if let Some(line) = self.thread_line(ui, ws) {
             left = left.push(line);
         }
@@ -1297,6 +1326,9 @@ fn marked_line<'a>(
             Look::Flagged => s.color(findings::FLAGGED).font(theme::BOLD),
         });
     }
+    // Not `rich_text(..).align_x(Right)`: iced then shifts a short Persian line by the
+    // width of its box (drawn over the form beside the preview, seen under Xvfb). A wrapped
+    // marked Persian line can still overflow its box by a word or two (known, open).
     container(rich_text(spans).on_link_click(iced::never))
         .width(Length::Fill)
         .align_x(theme::start(lang))
@@ -1413,6 +1445,11 @@ fn form_view<'a>(
             caption.push_str(" *");
         }
         column = column.push(theme::label(letter_lang, caption));
+        if let Some(help) = &spec.help {
+            // «۱۴۰۵-۰۳۸» in an example reads as the letter will print it.
+            let help = marz::bidi::keep_numbers(help, letter_lang);
+            column = column.push(theme::help(letter_lang, help));
+        }
         column = column.push(input_widget(spec, field, l));
         match input_hint(spec, &field.value(), letter_lang, ws.date, ui) {
             Some(Hint::Meaning(meaning)) => {
@@ -1596,6 +1633,41 @@ mod tests {
         send(&mut state, &ws, Message::ConfirmRegenerate);
         assert!(state.form(&ws).unwrap().body.is_none());
         assert!(letter(&state).body.contains("99 euros"));
+    }
+
+    /// A Persian body holds its card number between marks (`bidi::keep_numbers`); a
+    /// replacement after it lands where the finding was, and the number stays held once.
+    #[test]
+    fn a_replacement_applies_to_a_persian_body_with_held_numbers() {
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::EditText);
+        let typed = "مبلغ را به کارت ۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸ واریز کنید!!!";
+        for action in typing(typed) {
+            send(&mut state, &ws, Message::Body(action));
+        }
+        let held = marz::bidi::keep_numbers(typed, Lang::Fa);
+        assert_ne!(held, typed, "the card number is held");
+        assert_eq!(letter(&state).body, held);
+        let shout = state
+            .findings
+            .items
+            .iter()
+            .position(|i| i.finding.text == "!!!")
+            .expect("shouting found");
+        send(&mut state, &ws, Message::Apply(shout));
+        let body = &letter(&state).body;
+        assert_eq!(
+            marz::bidi::strip(body),
+            "مبلغ را به کارت ۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸ واریز کنید."
+        );
+        assert_eq!(body.matches(marz::bidi::LRI).count(), 1, "{body:?}");
+        assert!(body.contains(&format!(
+            "{}۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸{}",
+            marz::bidi::LRI,
+            marz::bidi::PDI
+        )));
+        assert!(!state.findings.items.iter().any(|i| i.finding.text == "!!!"));
     }
 
     #[test]
@@ -1873,7 +1945,7 @@ mod tests {
         check(
             &state,
             &ws,
-            &["Invoice number", "Amount overdue", "lots"],
+            &["Invoice number", "Invoice amount", "lots"],
             "needs",
         );
         let template = ws.library.get("payment-2", Lang::En).unwrap();
@@ -1892,6 +1964,19 @@ mod tests {
                     assert!(latin.is_empty(), "{name}={value}: {latin:?} in «{p}»");
                 }
                 other => panic!("{name}={value}: {other:?}"),
+            }
+        }
+        // A count outside the input's range.
+        let plan = ws.library.get("payment-plan", Lang::En).unwrap();
+        for value in ["61", "2.5", "1"] {
+            let spec = plan.input("count").unwrap();
+            match input_hint(spec, value, Lang::En, ws.date, Lang::Fa) {
+                Some(Hint::Problem(p)) => {
+                    assert!(p.contains("۶۰"), "{p}");
+                    let latin = latin_words_besides(&p, &[value]);
+                    assert!(latin.is_empty(), "count={value}: {latin:?} in «{p}»");
+                }
+                other => panic!("count={value}: {other:?}"),
             }
         }
 

@@ -59,9 +59,9 @@ impl TextField {
         }
     }
 
-    /// The text as the owner sees it, without direction marks.
+    /// The text as the owner typed it, without the marks the field adds for display.
     pub fn value(&self) -> String {
-        self.content.text().replace(RLM, "")
+        marz::bidi::unhold(&self.content.text().replace(RLM, ""))
     }
 
     pub fn is_rtl(&self) -> bool {
@@ -131,8 +131,8 @@ impl TextField {
         out
     }
 
-    /// Selects bytes `span` of `value()` (the caret at its end); returns whether they are
-    /// a range of the text.
+    /// Selects bytes `span` of the text as shown (numbers held, as in the letter; the caret
+    /// at its end); returns whether they are a range of the text.
     pub fn select(&mut self, span: std::ops::Range<usize>) -> bool {
         let found = self.positions(&[(span.start, true), (span.end, false)]);
         let (Some(from), Some(to)) = (found[0], found[1]) else {
@@ -145,15 +145,19 @@ impl TextField {
         true
     }
 
-    /// Puts `with` in place of bytes `span` of `value()`, as an edit the owner could have
-    /// made (select the words, paste), leaving the caret after it. Returns whether the text
-    /// changed.
+    /// Puts `with` in place of bytes `span` of the text as shown (numbers held, as in the
+    /// letter; see `positions`), as an edit the owner could have made (select the words,
+    /// paste), leaving the caret after it. Returns whether the text changed.
     pub fn replace(&mut self, span: std::ops::Range<usize>, with: &str) -> bool {
-        let value = self.value();
-        if value.get(span.clone()).is_none() {
+        let held = self.content.text().replace(RLM, "");
+        if held.get(span.clone()).is_none() {
             return false;
         }
-        let expected = format!("{}{with}{}", &value[..span.start], &value[span.end..]);
+        let expected = marz::bidi::unhold(&format!(
+            "{}{with}{}",
+            &held[..span.start],
+            &held[span.end..]
+        ));
         let (Some(from), Some(to)) = (
             self.position(span.start, true),
             self.position(span.end, false),
@@ -277,12 +281,9 @@ impl TextField {
         if old == new {
             return;
         }
-        let shift = |p: Position| {
-            let delta = new[p.line].len() as isize - old[p.line].len() as isize;
-            Position {
-                line: p.line,
-                column: (p.column as isize + delta).clamp(0, new[p.line].len() as isize) as usize,
-            }
+        let shift = |p: Position| Position {
+            line: p.line,
+            column: remap(&old[p.line], &new[p.line], p.column),
         };
         let cursor = self.content.cursor();
         self.content = Content::with_text(&new.join("\n"));
@@ -392,15 +393,40 @@ pub fn typing(text: &str) -> [Action; 2] {
     ]
 }
 
+/// A line of a right-to-left field as it is shown: the direction mark in front, and its
+/// codes of digit groups held left to right as the letter will show them (a card number
+/// typed after «شماره کارت:» would otherwise be drawn with its groups last first).
 fn mark_line(line: &str) -> String {
-    let bare = line.trim_start_matches(RLM);
+    let bare = marz::bidi::unhold(line.trim_start_matches(RLM));
     if bare.is_empty() {
         String::new()
-    } else if line.starts_with(RLM) {
-        line.to_string()
     } else {
-        format!("{RLM}{line}")
+        format!("{RLM}{}", marz::bidi::keep_numbers(&bare, marz::Lang::Fa))
     }
+}
+
+/// Where the caret at byte `column` of `old` goes in `new`, the same line with other
+/// direction marks: after as many visible characters, before any mark that follows them
+/// (so a digit typed at the end of a held number joins it); at the start, after the line's
+/// direction mark.
+fn remap(old: &str, new: &str, column: usize) -> usize {
+    let visible = old
+        .get(..column)
+        .unwrap_or(old)
+        .chars()
+        .filter(|c| !marz::bidi::is_direction_mark(*c))
+        .count();
+    if visible == 0 {
+        return if new.starts_with(RLM) {
+            RLM.len_utf8()
+        } else {
+            0
+        };
+    }
+    new.char_indices()
+        .filter(|(_, c)| !marz::bidi::is_direction_mark(*c))
+        .nth(visible - 1)
+        .map_or(new.len(), |(i, c)| i + c.len_utf8())
 }
 
 fn marked(value: &str, rtl: bool) -> String {
@@ -906,6 +932,41 @@ mod tests {
         f.perform(Action::Edit(Edit::Backspace));
         assert!(f.content.is_empty(), "{:?}", f.content.text());
         assert!(!f.perform(Action::Move(iced::widget::text_editor::Motion::Left)));
+    }
+
+    /// A card number typed key by key into a Persian field is held left to right on screen
+    /// as it grows, the caret stays at its end, and the value is what was typed.
+    #[test]
+    fn a_card_number_typed_into_a_persian_field_is_shown_in_its_order() {
+        let mut f = TextField::multi("", true);
+        let typed = "بانک ملت\nشماره کارت: ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸";
+        for c in typed.chars() {
+            let edit = if c == '\n' {
+                Edit::Enter
+            } else {
+                Edit::Insert(c)
+            };
+            assert!(f.perform(Action::Edit(edit)));
+            let text = f.content.text();
+            let p = f.cursor().position;
+            let line = text.split('\n').nth(p.line).unwrap();
+            // The caret is after the last character typed, never before it.
+            assert_eq!(
+                marz::bidi::strip(&line[..p.column]).chars().last(),
+                Some(c).filter(|c| *c != '\n'),
+                "{line:?} at {}",
+                p.column
+            );
+        }
+        assert_eq!(f.value(), typed);
+        assert_eq!(
+            f.content.text(),
+            "\u{200F}بانک ملت\n\u{200F}شماره کارت: \u{2066}۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸\u{2069}"
+        );
+        // A field opened on a value holds it at once, and gives it back unchanged.
+        let opened = TextField::multi(typed, true);
+        assert_eq!(opened.content.text(), f.content.text());
+        assert_eq!(opened.value(), typed);
     }
 
     /// Every glyph of every run: (line, start, x, y).

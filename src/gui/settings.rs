@@ -44,12 +44,14 @@ pub enum Field {
     City,
     Website,
     Prefix,
+    PaymentDetails,
     // How English letters give the sender (`name_en` … in sender.toml).
     EnName,
     EnBusiness,
     EnRole,
     EnAddress,
     EnCity,
+    EnPaymentDetails,
     // The page's sizes in millimetres (`margin_top_mm` … in sender.toml).
     MarginTop,
     MarginBottom,
@@ -75,7 +77,7 @@ const SIZES: [(Field, &str, &str); 5] = [
     (Field::StampWidth, "settings-stamp-width", "stamp_width_mm"),
 ];
 
-const FIELDS: [(Field, &str, &str); 9] = [
+const FIELDS: [(Field, &str, &str); 10] = [
     (Field::Name, "field-name", "name"),
     (Field::Business, "settings-business", "business"),
     (Field::Role, "settings-role", "role"),
@@ -85,14 +87,20 @@ const FIELDS: [(Field, &str, &str); 9] = [
     (Field::City, "settings-city", "city"),
     (Field::Website, "settings-website", "website"),
     (Field::Prefix, "settings-prefix", "letter_prefix"),
+    (
+        Field::PaymentDetails,
+        "settings-payment-details",
+        "payment_details",
+    ),
 ];
 
-const ENGLISH_FIELDS: [(Field, &str); 5] = [
+const ENGLISH_FIELDS: [(Field, &str); 6] = [
     (Field::EnName, "settings-name-en"),
     (Field::EnBusiness, "settings-business"),
     (Field::EnRole, "settings-role"),
     (Field::EnAddress, "settings-address"),
     (Field::EnCity, "settings-city"),
+    (Field::EnPaymentDetails, "settings-payment-details"),
 ];
 
 impl Field {
@@ -103,6 +111,11 @@ impl Field {
             Field::Email | Field::Phone | Field::Website | Field::Prefix
         ) || ENGLISH_FIELDS.iter().any(|(f, _)| *f == self)
             || SIZES.iter().any(|(f, ..)| *f == self)
+    }
+
+    /// Fields of several lines (bank, card and شبا each on its own).
+    fn is_multiline(self) -> bool {
+        matches!(self, Field::PaymentDetails | Field::EnPaymentDetails)
     }
 }
 
@@ -156,11 +169,13 @@ impl State {
             (Field::City, get(&s.city)),
             (Field::Website, get(&s.website)),
             (Field::Prefix, get(&s.letter_prefix)),
+            (Field::PaymentDetails, get(&s.payment_details)),
             (Field::EnName, get(&s.name_en)),
             (Field::EnBusiness, get(&s.business_en)),
             (Field::EnRole, get(&s.role_en)),
             (Field::EnAddress, get(&s.address_en)),
             (Field::EnCity, get(&s.city_en)),
+            (Field::EnPaymentDetails, get(&s.payment_details_en)),
             (Field::MarginTop, size(s.margin_top_mm)),
             (Field::MarginBottom, size(s.margin_bottom_mm)),
             (Field::MarginSide, size(s.margin_side_mm)),
@@ -169,7 +184,15 @@ impl State {
         ];
         self.values = values
             .into_iter()
-            .map(|(f, v)| (f, TextField::single(&v, lang.is_rtl() && !f.is_latin())))
+            .map(|(f, v)| {
+                let rtl = lang.is_rtl() && !f.is_latin();
+                let field = if f.is_multiline() {
+                    TextField::multi(&v, rtl)
+                } else {
+                    TextField::single(&v, rtl)
+                };
+                (f, field)
+            })
             .collect();
         self.rest = s;
         self.errors.clear();
@@ -269,11 +292,13 @@ impl State {
             city: get(Field::City),
             website: get(Field::Website),
             letter_prefix: get(Field::Prefix),
+            payment_details: get(Field::PaymentDetails),
             name_en: get(Field::EnName),
             business_en: get(Field::EnBusiness),
             role_en: get(Field::EnRole),
             address_en: get(Field::EnAddress),
             city_en: get(Field::EnCity),
+            payment_details_en: get(Field::EnPaymentDetails),
             margin_top_mm: sizes[0],
             margin_bottom_mm: sizes[1],
             margin_side_mm: sizes[2],
@@ -558,6 +583,10 @@ mod tests {
                 assert_eq!(saved.invocation.as_deref(), Some("به نام خدا"));
                 assert_eq!(saved.email, sender.email);
                 assert_eq!(saved.name_en, sender.name_en, "the English names are kept");
+                assert_eq!(
+                    saved.payment_details, sender.payment_details,
+                    "payment details of several lines survive the form"
+                );
             }
             other => panic!("{other:?}"),
         }

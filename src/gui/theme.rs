@@ -150,6 +150,15 @@ pub fn heading<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> C
         .align_x(start(lang))
 }
 
+/// What to type in a field, with an example: under its label, smaller and quieter still.
+pub fn help<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> Container<'a, M> {
+    container(text(content).size(12).style(|theme: &Theme| text::Style {
+        color: Some(theme.extended_palette().background.strong.text),
+    }))
+    .width(Length::Fill)
+    .align_x(start(lang))
+}
+
 /// A field label at the start side, in a quieter colour.
 pub fn label<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> Container<'a, M> {
     container(text(content).size(13).style(|theme: &Theme| text::Style {
