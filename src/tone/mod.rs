@@ -7,6 +7,7 @@
 //! hide a phrase; every finding still points at a byte span of the original text.
 
 pub mod cues;
+mod kinder;
 pub mod model;
 pub mod text;
 
@@ -158,7 +159,10 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The text at `span`.
     pub text: String,
-    /// A kinder text to put at `span`, where the rule has one.
+    /// A kinder text to put at `span`, where the rule has one. A phrase's kinder wording is
+    /// a whole clause, and then `span` is the whole clause that holds the flagged words
+    /// (the subject and copula with them: «این کار بی‌مسئولیتی است», not «بی‌مسئولیت»), so
+    /// that putting it there leaves a grammatical sentence.
     pub replacement: Option<String>,
     /// For a finding that covers a whole sentence (`span` is the sentence): how to rewrite
     /// it, in the letter's language.
@@ -205,6 +209,7 @@ impl Default for Options {
 struct RuleFile {
     phrases: Vec<PhraseGroup>,
     words: WordLists,
+    clause: kinder::ClauseLists,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +218,9 @@ struct PhraseGroup {
     patterns: Vec<String>,
     #[serde(default)]
     replacement: Option<String>,
+    /// Words that may stand in the replaced clause beside the flagged ones.
+    #[serde(default)]
+    frame: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,7 +257,8 @@ struct RuleSet {
     lang: Lang,
     automaton: AhoCorasick,
     kinds: Vec<(Kind, Option<usize>)>,
-    replacements: Vec<String>,
+    replacements: Vec<kinder::Wording>,
+    grammar: kinder::Grammar,
 }
 
 impl RuleSet {
@@ -272,7 +281,7 @@ impl RuleSet {
                 other => panic!("unknown tone rule `{other}` in assets/tone/{lang}.toml"),
             };
             let replacement = group.replacement.as_ref().map(|r| {
-                replacements.push(r.clone());
+                replacements.push(kinder::Wording::new(r, &group.frame, lang));
                 replacements.len() - 1
             });
             for p in &group.patterns {
@@ -306,6 +315,7 @@ impl RuleSet {
             automaton,
             kinds,
             replacements,
+            grammar: kinder::Grammar::new(&file.clause, lang),
         }
     }
 
@@ -855,7 +865,21 @@ fn check_impl(
     // Hostile candidates: the phrase lists and the cue rules.
     let mut candidates: Vec<Finding> = Vec::new();
     for hit in &hits {
-        let replacement = hit.replacement.map(|i| rules.replacements[i].clone());
+        // A kinder clause only where the clause around the words can take it.
+        let fitted = hit.replacement.and_then(|i| {
+            let s = sentence_at(hit.span.start)?;
+            kinder::fit(
+                text,
+                s.span.clone(),
+                hit.span.clone(),
+                &rules.replacements[i],
+                &rules.grammar,
+            )
+        });
+        let (span, replacement) = match fitted {
+            Some((span, kinder)) => (span, Some(kinder)),
+            None => (hit.span.clone(), None),
+        };
         let rule = match hit.kind {
             Kind::Label => Rule::Label,
             Kind::Blame => Rule::Blame,
@@ -883,7 +907,7 @@ fn check_impl(
             }
             _ => continue,
         };
-        candidates.push(finding(text, rule, hit.span.clone(), replacement));
+        candidates.push(finding(text, rule, span, replacement));
     }
     for s in &sentences {
         for (rule, range) in cues::rules(&s.tokens, &s.analysis, lang) {
@@ -1393,21 +1417,66 @@ mod tests {
 
     #[test]
     fn applying_a_replacement() {
-        let text = "Frankly, you are rude to my team.";
-        let f = check_with(
-            text,
-            Lang::En,
-            Options {
-                structure: false,
-                model: true,
-            },
-        );
+        let rules_only = |text: &str, lang| {
+            check_with(
+                text,
+                lang,
+                Options {
+                    structure: false,
+                    model: false,
+                },
+            )
+        };
+        // The kinder wording takes the whole clause, and only where a clause can go.
+        let text = "Frankly, you are rude to us.";
+        let f = rules_only(text, Lang::En);
         assert_eq!(f[0].rule, Rule::Label);
+        assert_eq!(f[0].text, "you are rude to us");
         assert_eq!(
             f[0].apply(text).unwrap(),
-            "Frankly, what happened made our work together difficult to my team."
+            "Frankly, the tone of our recent exchanges was not what we had hoped for."
         );
         assert!(f[0].apply("changed text").is_none());
+        let f = rules_only("Frankly, you are rude to my team.", Lang::En);
+        assert_eq!(
+            (f[0].rule, f[0].replacement.as_deref()),
+            (Rule::Label, None)
+        );
+        for (text, applied) in [
+            (
+                "Invoice INV-2041: you are irresponsible",
+                "Invoice INV-2041: the work has not gone the way we agreed",
+            ),
+            (
+                "You're irresponsible!",
+                "The work has not gone the way we agreed.",
+            ),
+        ] {
+            let f = rules_only(text, Lang::En);
+            assert_eq!(f[0].apply(text).as_deref(), Some(applied), "{f:?}");
+        }
+        // Persian: the copula and the suffix go with the words they were chosen for.
+        let text = "صورت‌حساب \u{2068}INV-2041\u{2069} هنوز پرداخت نشده است؛ راستش مشکل از شماست و این کار بی‌مسئولیتی است.";
+        let f = rules_only(text, Lang::Fa);
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["مشکل از شماست", "این کار بی‌مسئولیتی است"]);
+        assert_eq!(
+            f[1].apply(text).unwrap(),
+            "صورت‌حساب \u{2068}INV-2041\u{2069} هنوز پرداخت نشده است؛ راستش مشکل از شماست و کار آن‌طور که توافق کرده بودیم پیش نرفت."
+        );
+        let once = f[0].apply(text).unwrap();
+        assert_eq!(
+            once,
+            "صورت‌حساب \u{2068}INV-2041\u{2069} هنوز پرداخت نشده است؛ راستش در کار مشکلی پیش آمده که باید با هم حلش کنیم و این کار بی‌مسئولیتی است."
+        );
+        // The second still fits in the text as it is after the first.
+        let f = rules_only(&once, Lang::Fa);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].apply(&once)
+                .unwrap()
+                .ends_with("و کار آن‌طور که توافق کرده بودیم پیش نرفت.")
+        );
         let shout = check_with(
             "Pay now!!!",
             Lang::En,
