@@ -1786,7 +1786,7 @@ mod tests {
         assert_eq!(body_field(&state, &ws), body);
 
         // Each flagged stretch is found where the owner reads it, in the body.
-        for words in ["مشکل از شماست", "بی‌مسئولیت"] {
+        for words in ["مشکل از شماست", "این کار بی‌مسئولیتی است"] {
             let item = &state.findings.items[finding_at(&state, words)];
             assert_eq!(item.part, Part::Body);
             let span = item.span.clone().unwrap();
@@ -1819,15 +1819,16 @@ mod tests {
         let typed = body.replacen("مشکل از شماست", &format!("{kinder}،"), 1);
         assert_eq!(body_field(&state, &ws), typed);
 
-        // The second, a word joined by ZWNJ, in the text as it now is.
-        let label = finding_at(&state, "بی‌مسئولیت");
+        // The second, a clause with a word joined by ZWNJ (the wording replaces the whole
+        // clause), in the text as it now is.
+        let label = finding_at(&state, "این کار بی‌مسئولیتی است");
         let kinder = state.findings.items[label]
             .finding
             .replacement
             .clone()
             .expect("a kinder wording");
         send(&mut state, &ws, Message::Apply(label));
-        let shown = typed.replacen("بی‌مسئولیت", &kinder, 1);
+        let shown = typed.replacen("این کار بی‌مسئولیتی است", &kinder, 1);
         assert_eq!(body_field(&state, &ws), shown);
         assert!(
             state
