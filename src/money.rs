@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(amount(Decimal::whole(1), Currency::Usd, Lang::En), "$1");
         assert_eq!(
             money(Decimal::whole(1), Currency::Eur, Lang::En),
-            "1 euro (one euro)"
+            "€1 (one euro)"
         );
     }
 

@@ -324,9 +324,9 @@ fn english_letter_layout() {
             "22 November 2026",
             "Project file list",
             "Mr Daniel Weber",
-            "Subject: End of our collaboration on 22 December 2026",
+            "Subject: End of our working relationship on 22 December 2026",
             "Dear Mr Weber,",
-            "Handover steps:",
+            "The handover steps are:",
             "Kind regards,",
             "Accounts department",
         ],
@@ -338,6 +338,16 @@ fn english_letter_layout() {
         raw.contains("/Lang(en)") || raw.contains("/Lang (en)"),
         "PDF language not set"
     );
+    // With nothing enclosed, an English letter leaves the "Enclosures" line out.
+    let bare = dir.path().join("bare.pdf");
+    render_pdf(
+        &dir.path().join("data"),
+        &["render", "termination-2", "--client", "sample-daniel"],
+        &bare,
+    );
+    let text = text_of(&bare);
+    assert_in_order(&text, &["Ref: NA/", "Mr Daniel Weber"]);
+    assert!(!text.contains("Enclosures"), "{text}");
 }
 
 #[test]

@@ -1028,7 +1028,7 @@ mod tests {
         assert!(state.form(&ws).unwrap().body.is_some());
         send(&mut state, &ws, Message::ConfirmRegenerate);
         assert!(state.form(&ws).unwrap().body.is_none());
-        assert!(letter(&state).body.contains("99 euros"));
+        assert!(letter(&state).body.contains("€99"));
     }
 
     #[test]
