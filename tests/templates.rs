@@ -1076,7 +1076,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.insert("request".into(), "a logo animation.".into());
     let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
     assert!(
-        plain(&letter.body).contains("your request for a logo animation. We are glad"),
+        plain(&letter.body).contains("your message about a logo animation. We are pleased"),
         "{}",
         letter.body
     );
