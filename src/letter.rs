@@ -137,7 +137,15 @@ impl Letter {
         let client = draft.client;
         let sender = &draft.sender.for_letter(lang);
 
-        let mut recipient = vec![addressed(client, lang)];
+        // A Persian letter never addresses its reader by bare name: without an honorific the
+        // name takes a neutral courteous word («کامران نیک‌نام گرامی»).
+        let mut recipient = vec![match client.honorific {
+            Honorific::None => locale.text_with(
+                "letter-recipient-name",
+                &[("name", &addressed(client, lang))],
+            ),
+            _ => addressed(client, lang),
+        }];
         let isolated = |v: &Option<String>| non_empty(v).map(|v| in_text(v, lang));
         match (isolated(&client.title), isolated(&client.company)) {
             (Some(title), Some(company)) => recipient.push(locale.text_with(
@@ -334,11 +342,14 @@ impl Letter {
         Locale::get(self.lang).text(key)
     }
 
-    /// The attachments as the heading prints them («ندارد» / "none" when empty), each
-    /// isolated.
+    /// The attachments as the heading prints them, each isolated. With none, a Persian
+    /// letter prints «ندارد» by convention; an English one leaves the line out (empty here).
     pub fn attachments_text(&self) -> String {
         if self.attachments.is_empty() {
-            self.label("letter-attachments-none")
+            match self.lang {
+                Lang::Fa => self.label("letter-attachments-none"),
+                Lang::En => String::new(),
+            }
         } else {
             let separator = if self.lang == Lang::Fa { "، " } else { ", " };
             let items: Vec<String> = self
@@ -361,15 +372,22 @@ impl Letter {
     /// The date, number and attachments lines.
     pub fn heading_lines(&self) -> Vec<String> {
         let attachments = self.attachments_text();
-        vec![
+        let mut lines = vec![
             format!("{} {}", self.label("letter-date"), self.date_text),
             format!(
                 "{} {}",
                 self.label("letter-number"),
                 in_text(&self.number, self.lang)
             ),
-            format!("{} {}", self.label("letter-attachments"), attachments),
-        ]
+        ];
+        if !attachments.is_empty() {
+            lines.push(format!(
+                "{} {}",
+                self.label("letter-attachments"),
+                attachments
+            ));
+        }
+        lines
     }
 
     pub fn subject_line(&self) -> String {

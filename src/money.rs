@@ -79,10 +79,17 @@ impl FromStr for Currency {
     }
 }
 
-/// Digits and unit: «۱۲٬۵۰۰٬۰۰۰ تومان» / "12,500,000 tomans".
+/// Digits and unit: «۱۲٬۵۰۰٬۰۰۰ تومان» / "12,500,000 tomans". English writes dollars and
+/// euros with their sign before the figure ("$950", "€3,450"), as an English reader expects.
 pub fn amount(value: Decimal, currency: Currency, lang: Lang) -> String {
-    let plural = !(value.whole == 1 && value.hundredths == 0);
-    format!("{} {}", value.display(lang), currency.names(lang, plural).0)
+    match (lang, currency) {
+        (Lang::En, Currency::Usd) => format!("${}", value.display(lang)),
+        (Lang::En, Currency::Eur) => format!("€{}", value.display(lang)),
+        _ => {
+            let plural = !(value.whole == 1 && value.hundredths == 0);
+            format!("{} {}", value.display(lang), currency.names(lang, plural).0)
+        }
+    }
 }
 
 /// The amount in words with its unit: «دوازده میلیون و پانصد هزار تومان».
@@ -219,11 +226,16 @@ mod tests {
         );
         assert_eq!(
             money(Decimal::parse("1250.50").unwrap(), Currency::Usd, Lang::En),
-            "1,250.50 US dollars (one thousand two hundred and fifty US dollars and fifty cents)"
+            "$1,250.50 (one thousand two hundred and fifty US dollars and fifty cents)"
         );
         assert_eq!(
+            amount(Decimal::whole(3450), Currency::Eur, Lang::En),
+            "€3,450"
+        );
+        assert_eq!(amount(Decimal::whole(1), Currency::Usd, Lang::En), "$1");
+        assert_eq!(
             money(Decimal::whole(1), Currency::Eur, Lang::En),
-            "1 euro (one euro)"
+            "€1 (one euro)"
         );
     }
 

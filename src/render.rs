@@ -894,8 +894,13 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             None => currency,
         };
         let value = as_decimal(v, "money")?;
-        // `money(words=false)`: digits and unit only, for tables where words would crowd.
-        let with_words = args.get("words").and_then(Value::as_bool).unwrap_or(true);
+        // Persian letters write an amount in words as well, by convention; English only
+        // where a letter needs formal weight, so there a template asks with `words=true`.
+        // `money(words=false)` keeps a Persian table or friendly line to digits and unit.
+        let with_words = args
+            .get("words")
+            .and_then(Value::as_bool)
+            .unwrap_or(lang == Lang::Fa);
         Ok(Value::String(if with_words {
             money::money(value, currency, lang)
         } else {
@@ -1274,6 +1279,10 @@ mod tests {
         );
         assert_eq!(
             body(Lang::En, "{{ 12500000 | money }}"),
+            "12,500,000 tomans"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 12500000 | money(words=true) }}"),
             "12,500,000 tomans (twelve million five hundred thousand tomans)"
         );
         assert_eq!(body(Lang::En, "{{ today | date }}"), "22 November 2026");
@@ -1295,10 +1304,10 @@ mod tests {
     fn money_uses_the_clients_currency() {
         let mut client = Client::new("c", "Ali");
         client.currency = crate::money::Currency::Usd;
-        let t = template(Lang::En, "", "{{ 1250.5 | money }}");
+        let t = template(Lang::En, "", "{{ 1250.5 | money(words=true) }}");
         assert_eq!(
             render_with(&t, &client, &[]).unwrap().body,
-            "1,250.50 US dollars (one thousand two hundred and fifty US dollars and fifty cents)"
+            "$1,250.50 (one thousand two hundred and fifty US dollars and fifty cents)"
         );
     }
 

@@ -216,6 +216,7 @@ fn templates_table_and_json() {
             "deadline",
             "consequence",
             "late_fee",
+            "fee_clause",
             "payment_details"
         ]
     );

@@ -324,9 +324,9 @@ fn english_letter_layout() {
             "22 November 2026",
             "Project file list",
             "Mr Daniel Weber",
-            "Subject: End of our collaboration on 22 December 2026",
+            "Subject: End of our working relationship on 22 December 2026",
             "Dear Mr Weber,",
-            "Handover steps:",
+            "The handover steps are:",
             "Kind regards,",
             "Accounts department",
         ],
@@ -338,6 +338,16 @@ fn english_letter_layout() {
         raw.contains("/Lang(en)") || raw.contains("/Lang (en)"),
         "PDF language not set"
     );
+    // With nothing enclosed, an English letter leaves the "Enclosures" line out.
+    let bare = dir.path().join("bare.pdf");
+    render_pdf(
+        &dir.path().join("data"),
+        &["render", "termination-2", "--client", "sample-daniel"],
+        &bare,
+    );
+    let text = text_of(&bare);
+    assert_in_order(&text, &["Ref: NA/", "Mr Daniel Weber"]);
+    assert!(!text.contains("Enclosures"), "{text}");
 }
 
 #[test]
@@ -963,7 +973,7 @@ fn signature_and_stamp_sit_above_the_signer_overlapping() {
     let blue = |p: &[u8]| p[2] as i32 > p[0] as i32 + 30 && p[2] as i32 > p[1] as i32 + 30;
     for (client, name, closing) in [
         ("sample-reza", "رحیمی", "احترام"),
-        ("sample-daniel", "Rahimi", "regards,"),
+        ("sample-daniel", "Rahimi", "sincerely,"),
     ] {
         let letter = sample_letter(&store, "payment-3", client);
         let pdf = dir.path().join(format!("{client}.pdf"));
@@ -1201,7 +1211,7 @@ fn a_pdf_letterhead_and_a_jpeg_one_for_the_following_pages() {
         &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"],
     );
     assert!(
-        first_page.contains("reminder that invoice WD-2026-117"),
+        first_page.contains("that invoice WD-2026-117"),
         "{first_page}"
     );
     // The owner's top margin: the letter's own words start 60 mm down (the letterhead's

@@ -380,6 +380,73 @@ fn every_template_renders_a_complete_letter() {
     }
 }
 
+#[test]
+fn no_reader_is_addressed_by_bare_name_and_english_lists_no_empty_enclosures() {
+    let library = Library::load(None);
+    for template in library.all() {
+        for client in clients(template.lang) {
+            let letter = render_one(
+                template,
+                &client,
+                &sender(true),
+                &values(template, Variant::Typical),
+            );
+            let name = format!("{}/{} for {}", template.lang, template.meta.id, client.id);
+            let first = plain(&letter.recipient[0]);
+            let heading = letter.heading_lines().join("\n");
+            match (template.lang, client.honorific) {
+                (Lang::Fa, Honorific::None) => {
+                    assert_eq!(first, format!("{} گرامی", client.name), "{name}")
+                }
+                (Lang::Fa, _) => {
+                    assert!(
+                        first.starts_with(client.honorific.title(Lang::Fa)),
+                        "{name}"
+                    )
+                }
+                (Lang::En, Honorific::None) => {
+                    assert_eq!(first, client.name, "{name}");
+                    assert_eq!(
+                        plain(&letter.greeting),
+                        format!("Dear {},", client.name),
+                        "{name}"
+                    );
+                }
+                (Lang::En, _) => assert!(plain(&letter.greeting).starts_with("Dear M"), "{name}"),
+            }
+            match template.lang {
+                Lang::Fa => assert!(heading.contains("پیوست: ندارد"), "{name}: {heading}"),
+                Lang::En => assert!(!heading.contains("Enclosures"), "{name}: {heading}"),
+            }
+        }
+    }
+}
+
+/// A template's own wording: its text with every `{{ … }}` and `{% … %}` tag taken out.
+fn without_tags(source: &str) -> String {
+    let mut out = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find(['{']) {
+        let close = match rest[start..].chars().nth(1) {
+            Some('{') => "}}",
+            Some('%') => "%}",
+            _ => {
+                out.push_str(&rest[..=start]);
+                rest = &rest[start + 1..];
+                continue;
+            }
+        };
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        rest = match rest[start..].find(close) {
+            Some(end) => &rest[start + end + 2..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Punctuation a native editor strikes out: doubled or dangling marks, a space before a
 /// mark, an empty bracket or list item, a colon with nothing after it.
 fn punctuation_problems(text: &str, lang: Lang) -> Vec<String> {
@@ -714,8 +781,15 @@ fn each_scenario_has_its_required_elements() {
                     body.contains(dec20) || body.contains(&today),
                     "{name}: end date"
                 );
-                assert!(has("فایل", "files"), "{name}: files");
-                assert!(has("دسترسی", "access"), "{name}: access");
+                // The owner's own handover list replaces the standard one (files and access),
+                // so that no step is promised twice or asserted where it does not apply.
+                let bullets = body.lines().filter(|l| l.starts_with("- ")).count();
+                assert!(bullets >= 2, "{name}: handover steps");
+                let standard = has("حساب‌های شما", "your accounts");
+                if standard || id == "termination-3" {
+                    assert!(has("فایل", "files"), "{name}: files");
+                    assert!(has("دسترسی", "access"), "{name}: access");
+                }
                 assert!(
                     has("صورت‌حساب نهایی", "final invoice"),
                     "{name}: final invoice"
@@ -723,7 +797,7 @@ fn each_scenario_has_its_required_elements() {
                 if id != "termination-3" {
                     // Time to find someone else, and thanks (not after a breach).
                     assert!(
-                        has("همکار تازه", "new supplier") || has("همکار مناسب", "take over"),
+                        has("مجری", "supplier") || has("همکار مناسب", "take over"),
                         "{name}: transition"
                     );
                     assert!(
@@ -742,7 +816,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::Respect, _) => {
                 // An I-statement about the impact, a request, an open door.
                 assert!(
-                    has("احساس کردم", "i felt") || has("پذیرفتنی نیست", "not acceptable"),
+                    has("احساس کردیم", "we felt") || has("پذیرفتنی نیست", "not acceptable"),
                     "{name}: I-statement"
                 );
                 assert!(
@@ -751,7 +825,14 @@ fn each_scenario_has_its_required_elements() {
                 );
             }
             (Scenario::Payment, id) => {
-                assert!(amount, "{name}: amount in digits and words");
+                // Persian demands for money write amounts in digits and words; English only
+                // where the letter needs formal weight (final notice, instalment agreement).
+                match (lang, id) {
+                    (Lang::Fa, _) | (Lang::En, "payment-3" | "payment-plan") => {
+                        assert!(amount, "{name}: amount in digits and words")
+                    }
+                    _ => assert!(body.contains(digits), "{name}: amount in digits"),
+                }
                 assert!(body.contains("INV-2041"), "{name}: invoice");
                 // How to pay: the form's details, the sender's, or an offer to send them.
                 assert!(
@@ -816,8 +897,9 @@ fn each_scenario_has_its_required_elements() {
                             ),
                         };
                         assert!(body.contains(paid), "{name}: amount paid");
+                        // A friendly English letter gives the balance in figures only.
                         assert!(
-                            body.contains(rest) && body.contains(rest_words),
+                            body.contains(rest) && (lang == Lang::En || body.contains(rest_words)),
                             "{name}: balance"
                         );
                         assert!(body.contains(dec20), "{name}: date for the rest");
@@ -830,7 +912,11 @@ fn each_scenario_has_its_required_elements() {
                 }
             }
             (Scenario::PriceIncrease, id) => {
-                assert!(amount, "{name}: new price in digits and words");
+                // A friendly letter: the price in figures, without words.
+                assert!(
+                    body.contains(digits) && !amount,
+                    "{name}: new price in figures"
+                );
                 assert!(body.contains(dec20), "{name}: effective date");
                 assert!(has("دلیل", "reason"), "{name}: the reason");
                 assert!(has("دشوار", "hard"), "{name}: hard times acknowledged");
@@ -843,7 +929,7 @@ fn each_scenario_has_its_required_elements() {
                 }
             }
             (Scenario::Scope, _) | (Scenario::Discount, _) => {
-                assert!(amount, "{name}: price in digits and words");
+                assert!(body.contains(digits) && !amount, "{name}: price in figures");
             }
             (Scenario::Complaint, "complaint-reply") => {
                 // Acknowledges without conceding, the facts, what was done, a private talk.
@@ -853,10 +939,7 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: concedes"
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
-                assert!(
-                    has("رسیدگی", "address your concern"),
-                    "{name}: what is done"
-                );
+                assert!(has("رسیدگی", "put things right"), "{name}: what is done");
                 assert!(
                     has("تلفنی یا حضوری", "by phone or in person"),
                     "{name}: private talk"
@@ -868,7 +951,7 @@ fn each_scenario_has_its_required_elements() {
                 assert!(body.contains(dec20), "{name}: delivery date");
                 assert!(has("امکان", "not able to"), "{name}: a clear no");
                 assert!(
-                    has("جلسه‌ای کوتاه", "short meeting"),
+                    has("گفت‌وگویی کوتاه", "short meeting"),
                     "{name}: review meeting"
                 );
             }
@@ -883,7 +966,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("پیشنهاد ما", "we suggest"),
+                    has("بی‌وقفه", "without interruption") || has("جابه‌جایی", "a move like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -898,7 +981,7 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: the agreed way forward"
                 );
                 assert!(
-                    has("برایم ارزشمند", "matters to me"),
+                    has("برای ما ارزشمند", "matters to us"),
                     "{name}: the client matters"
                 );
             }
@@ -984,7 +1067,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.insert("reason".into(), "شیوه برخورد با همکارانم تغییر نکرد".into());
     let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
     assert!(
-        plain(&letter.body).contains("تغییر نکرد. با این وضع"),
+        plain(&letter.body).contains("تغییر نکرد. در چنین شرایطی"),
         "{}",
         letter.body
     );
@@ -993,47 +1076,55 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     v.insert("request".into(), "a logo animation.".into());
     let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
     assert!(
-        plain(&letter.body).contains("your request for a logo animation. I am glad"),
+        plain(&letter.body).contains("your message about a logo animation. We are pleased"),
         "{}",
         letter.body
     );
-    // The voice stays one: no business «ما» verbs in the owner's personal letters.
-    for id in [
-        "respect-1",
-        "respect-2",
-        "follow-up-check-in",
-        "follow-up-unanswered",
-        "reconcile",
-        "termination-1",
-    ] {
-        let b = body(&format!("fa/{id}"));
-        for we in ["سپاسگزاریم", "خوشحال می‌شویم", "اطلاع می‌رسانیم"]
-        {
-            assert!(!b.contains(we), "fa/{id} speaks as «ما» ({we}):\n{b}");
-        }
-    }
-    for id in [
-        "payment-1",
-        "payment-2",
-        "payment-3",
-        "payment-plan",
-        "payment-partial",
-        "scope-2",
-        "boundary-1",
-        "boundary-2",
-        "service-change",
-        "service-end",
-        "complaint-reply",
-        "refund-refusal",
-        "discount-1",
-        "discount-2",
-        "price-increase-1",
-        "price-increase-2",
-    ] {
-        let b = body(&format!("fa/{id}"));
-        for i in ["سپاسگزارم", "خوشحال می‌شوم", "اطلاع می‌رسانم"]
-        {
-            assert!(!b.contains(i), "fa/{id} speaks as «من» ({i}):\n{b}");
+    // One voice across the set: every letter speaks for the business as «ما» / "we", so a
+    // client who receives two letters never meets "I" in one and "we" in the next. Checked
+    // on the templates' own wording (the owner's values may say anything).
+    for template in library.all() {
+        let own = without_tags(&template.body);
+        match template.lang {
+            Lang::Fa => {
+                let found: Vec<&str> = own
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\u{200c}'))
+                    .filter(|w| {
+                        [
+                            "من",
+                            "سپاسگزارم",
+                            "خوشحالم",
+                            "برایم",
+                            "همکارانم",
+                            "همکارم",
+                            "می‌کنم",
+                            "می‌شوم",
+                            "می‌رسانم",
+                            "خواستم",
+                            "دارم",
+                        ]
+                        .contains(w)
+                    })
+                    .collect();
+                assert!(
+                    found.is_empty(),
+                    "fa/{} speaks as «من»: {found:?}",
+                    template.id()
+                );
+            }
+            Lang::En => {
+                let found: Vec<&str> = own
+                    .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+                    .filter(|w| {
+                        matches!(*w, "I" | "my" | "My" | "me" | "myself") || w.starts_with("I'")
+                    })
+                    .collect();
+                assert!(
+                    found.is_empty(),
+                    "en/{} speaks as I: {found:?}",
+                    template.id()
+                );
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ letter-subject = Subject:
 letter-greeting = Dear Sir or Madam,
 letter-greeting-named = Dear { $name },
 letter-closing = Kind regards,
+letter-recipient-name = { $name }
 letter-recipient-title = { $title }
 letter-recipient-title-company = { $title }, { $company }
 letter-copies = cc:

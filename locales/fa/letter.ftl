@@ -7,6 +7,7 @@ letter-subject = موضوع:
 letter-greeting = با سلام و احترام
 letter-greeting-named = { $name } گرامی،
 letter-closing = با سپاس و احترام
+letter-recipient-name = { $name } گرامی
 letter-recipient-title = { $title } محترم
 letter-recipient-title-company = { $title } محترم { $company }
 letter-copies = رونوشت:

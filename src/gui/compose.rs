@@ -1632,7 +1632,7 @@ mod tests {
         assert!(state.form(&ws).unwrap().body.is_some());
         send(&mut state, &ws, Message::ConfirmRegenerate);
         assert!(state.form(&ws).unwrap().body.is_none());
-        assert!(letter(&state).body.contains("99 euros"));
+        assert!(letter(&state).body.contains("€99"));
     }
 
     /// A Persian body holds its card number between marks (`bidi::keep_numbers`); a
