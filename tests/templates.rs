@@ -810,7 +810,10 @@ fn each_scenario_has_its_required_elements() {
                         has("معرفی", "recommend") || has("معرفی", "introduce"),
                         "{name}: referral"
                     );
-                    assert!(has("ناخرسندی", "no reflection on you"), "{name}: no fault");
+                    assert!(
+                        has("هیچ گلایه‌ای از شما", "no reflection on you"),
+                        "{name}: no fault"
+                    );
                 }
             }
             (Scenario::Respect, _) => {
