@@ -30,22 +30,33 @@ shoot() {
 }
 
 window() {
-  for _ in $(seq 1 60); do
+  # A cold machine can take a while to map the first window (font cache, shader set-up).
+  for _ in $(seq 1 180); do
     # The only window on this display is ours.
     id=$(xdotool search --onlyvisible --name "." 2>/dev/null | head -n 1 || true)
     if [ -n "$id" ]; then echo "$id"; return 0; fi
+    kill -0 "$app" 2>/dev/null || break
     sleep 0.5
   done
-  echo "the Marz window did not appear" >&2
   return 1
 }
 
 start() {
-  "$bin" --data-dir "$work/data" "$@" >"$work/app.log" 2>&1 &
-  app=$!
-  win=$(window)
-  xdotool windowmove "$win" 0 0 windowsize "$win" 1280 860 windowfocus "$win"
-  sleep 1
+  local try
+  for try in 1 2; do
+    "$bin" --data-dir "$work/data" "$@" >"$work/app.log" 2>&1 &
+    app=$!
+    if win=$(window); then
+      xdotool windowmove "$win" 0 0 windowsize "$win" 1280 860 windowfocus "$win"
+      sleep 1
+      return 0
+    fi
+    echo "the Marz window did not appear (try $try of 2; app log follows)" >&2
+    sed 's/^/  app: /' "$work/app.log" >&2 || true
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+  done
+  exit 1
 }
 
 # 1. Persian: the compose screen with the first sample client, the payment ladder.
