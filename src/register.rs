@@ -2297,13 +2297,77 @@ mod tests {
             .collect()
     }
 
+    fn by_status(status: Status) -> Filter {
+        Filter {
+            status: Some(status),
+            ..Filter::default()
+        }
+    }
+
+    fn by_search(words: &str) -> Filter {
+        Filter {
+            search: Some(words.to_string()),
+            ..Filter::default()
+        }
+    }
+
+    fn by_client(client: &str) -> Filter {
+        Filter {
+            client: Some(client.to_string()),
+            ..Filter::default()
+        }
+    }
+
+    fn by_scenario(scenario: Scenario) -> Filter {
+        Filter {
+            scenario: Some(scenario),
+            ..Filter::default()
+        }
+    }
+
+    /// The next Persian number under the sample sender's prefix.
+    fn next_fa(r: &Register, date: NaiveDate) -> String {
+        r.peek_number(Some("NA"), date, Lang::Fa).unwrap()
+    }
+
     impl Fixture {
         fn register(&self) -> Register {
             self.store.register().unwrap()
         }
 
-        /// Sends a letter as the CLI does: plan, then export to the clipboard.
+        /// The sample Persian client and one of the Persian templates.
+        fn reza(&self, template: &str) -> (Client, &Template) {
+            let client = self.store.load_client("sample-reza").unwrap();
+            (client, self.library.get(template, Lang::Fa).unwrap())
+        }
+
+        /// Plans a letter from the fixture's sender, with `given` as the owner's values.
+        fn plan<'a>(
+            &'a self,
+            register: &Register,
+            template: &'a Template,
+            client: &'a Client,
+            given: &[(&str, &str)],
+            date: NaiveDate,
+            pick: ThreadPick,
+        ) -> Result<Plan<'a>> {
+            register.plan(template, client, &self.sender, &values(given), date, pick)
+        }
+
+        /// `send_picked` in the thread the register picks, as the CLI does by default.
         fn send(
+            &self,
+            register: &mut Register,
+            template: &str,
+            client: &str,
+            given: &[(&str, &str)],
+            date: NaiveDate,
+        ) -> Sent {
+            self.send_picked(register, template, client, given, date, ThreadPick::Auto)
+        }
+
+        /// Sends a letter as the CLI does: plan, then export to the clipboard.
+        fn send_picked(
             &self,
             register: &mut Register,
             template: &str,
@@ -2314,8 +2378,8 @@ mod tests {
         ) -> Sent {
             let client = self.store.load_client(client).unwrap();
             let template = self.library.get(template, client.language).unwrap();
-            let plan = register
-                .plan(template, &client, &self.sender, &values(given), date, pick)
+            let plan = self
+                .plan(register, template, &client, given, date, pick)
                 .unwrap();
             register
                 .send_plan(
@@ -2341,19 +2405,9 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         let date = day(2026, 11, 22);
-        assert_eq!(
-            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۱"
-        );
+        assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۱");
         assert_eq!(r.peek_number(None, date, Lang::En).unwrap(), "2026/001");
-        let a = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            date,
-            ThreadPick::Auto,
-        );
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], date);
         assert_eq!(a.number, "NA/۱۴۰۵/۰۰۱");
         assert_eq!(a.letter.number, a.number, "the letter carries its number");
         assert!(a.letter.to_text().contains("NA/۱۴۰۵/۰۰۱"));
@@ -2367,18 +2421,10 @@ mod tests {
                 ("behaviour", "x"),
             ],
             date,
-            ThreadPick::Auto,
         );
         assert_eq!(b.number, "NA/۱۴۰۵/۰۰۲");
         // English letters count in the Gregorian year, a series of their own.
-        let c = f.send(
-            &mut r,
-            "payment-1",
-            "sample-daniel",
-            &[],
-            date,
-            ThreadPick::Auto,
-        );
+        let c = f.send(&mut r, "payment-1", "sample-daniel", &[], date);
         assert_eq!(c.number, "NA/2026/001");
         // A new Jalali year (1 Farvardin 1406 = 21 March 2027) starts again at 001.
         assert_eq!(
@@ -2388,10 +2434,7 @@ mod tests {
         );
         // Voiding the newest letter does not free its number.
         r.void(b.id, "sent to the wrong client").unwrap();
-        assert_eq!(
-            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۳"
-        );
+        assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۳");
     }
 
     #[test]
@@ -2399,30 +2442,15 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         let date = day(2026, 11, 22);
-        let client = f.store.load_client("sample-reza").unwrap();
-        let template = f.library.get("payment-1", Lang::Fa).unwrap();
-        let plan = r
-            .plan(
-                template,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                date,
-                ThreadPick::New,
-            )
+        let (client, template) = f.reza("payment-1");
+        let plan = f
+            .plan(&r, template, &client, &[], date, ThreadPick::New)
             .unwrap();
         // The preview shows 001; another export takes it before this one is exported.
         let mut preview = r.preview(&plan, None).unwrap();
         assert_eq!(preview.number, "NA/۱۴۰۵/۰۰۱");
         preview.body.push_str("\nشماره این نامه: NA/۱۴۰۵/۰۰۱");
-        f.send(
-            &mut r,
-            "payment-1",
-            "sample-nazanin",
-            &[],
-            date,
-            ThreadPick::Auto,
-        );
+        f.send(&mut r, "payment-1", "sample-nazanin", &[], date);
         let sent = r
             .send(
                 &f.exporter,
@@ -2463,17 +2491,9 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         let date = day(2026, 11, 22);
-        let client = f.store.load_client("sample-reza").unwrap();
-        let template = f.library.get("payment-1", Lang::Fa).unwrap();
-        let plan = r
-            .plan(
-                template,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                date,
-                ThreadPick::Auto,
-            )
+        let (client, template) = f.reza("payment-1");
+        let plan = f
+            .plan(&r, template, &client, &[], date, ThreadPick::Auto)
             .unwrap();
         let dir = tempfile::tempdir().unwrap();
 
@@ -2494,10 +2514,7 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(r.list_all(&Filter::default()).unwrap().len(), 0);
-        assert_eq!(
-            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۱"
-        );
+        assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۱");
 
         // Printed: recorded as printed, and the printer got the letter's PDF, byte for byte.
         let printer = Destination::Print {
@@ -2516,10 +2533,7 @@ mod tests {
             printed,
             f.exporter.bytes(&sent.letter, Format::Pdf, 0).unwrap()
         );
-        assert_eq!(
-            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۲"
-        );
+        assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۲");
     }
 
     #[test]
@@ -2527,18 +2541,10 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         let date = day(2026, 11, 22);
-        let client = f.store.load_client("sample-reza").unwrap();
-        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let (client, template) = f.reza("payment-1");
         let plan_now = |r: &Register| {
-            r.plan(
-                template,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                date,
-                ThreadPick::Auto,
-            )
-            .unwrap()
+            f.plan(r, template, &client, &[], date, ThreadPick::Auto)
+                .unwrap()
         };
         let predicted: Vec<String> = r
             .peek_numbers(Some("NA"), date, Lang::Fa)
@@ -2555,49 +2561,33 @@ mod tests {
         // Bytes that no typesetting makes, to tell a file written from them.
         let marker = b"typeset ahead".to_vec();
 
-        // Made under the number it gets: those very bytes are written.
-        let plan = plan_now(&r);
-        let ahead = Typeset {
-            letter: plan.render(&predicted[0]).unwrap(),
-            bytes: marker.clone(),
-        };
-        let sent = r
-            .send_typeset(
+        // Typesets a letter ahead under `number` as `marker`, then sends it to `name`.
+        let send_ahead = |r: &mut Register, number: &str, name: &str| {
+            let plan = plan_now(r);
+            let ahead = Typeset {
+                letter: plan.render(number).unwrap(),
+                bytes: marker.clone(),
+            };
+            r.send_typeset(
                 &f.exporter,
                 &f.library,
-                plan.request(to("a.txt"), 0),
+                plan.request(to(name), 0),
                 |n| plan.render(n),
                 Some(ahead),
             )
-            .unwrap();
+            .unwrap()
+        };
+
+        // Made under the number it gets: those very bytes are written.
+        let sent = send_ahead(&mut r, &predicted[0], "a.txt");
         assert_eq!(sent.number, predicted[0]);
         assert_eq!(std::fs::read(out.join("a.txt")).unwrap(), marker);
 
         // Another letter takes the predicted next number first (another window, another
         // process): the letter made ahead under it is typeset again under the real one.
-        let other = f.send(
-            &mut r,
-            "payment-1",
-            "sample-nazanin",
-            &[],
-            date,
-            ThreadPick::Auto,
-        );
+        let other = f.send(&mut r, "payment-1", "sample-nazanin", &[], date);
         assert_eq!(other.number, predicted[1]);
-        let plan = plan_now(&r);
-        let ahead = Typeset {
-            letter: plan.render(&predicted[1]).unwrap(),
-            bytes: marker.clone(),
-        };
-        let sent = r
-            .send_typeset(
-                &f.exporter,
-                &f.library,
-                plan.request(to("b.txt"), 0),
-                |n| plan.render(n),
-                Some(ahead),
-            )
-            .unwrap();
+        let sent = send_ahead(&mut r, &predicted[1], "b.txt");
         assert_eq!(sent.number, "NA/۱۴۰۵/۰۰۳");
         let text = std::fs::read_to_string(out.join("b.txt")).unwrap();
         assert_eq!(text, crate::export::plain_text(&sent.letter));
@@ -2614,18 +2604,10 @@ mod tests {
     fn a_failed_file_write_records_nothing_and_takes_no_number() {
         let f = fixture();
         let mut r = f.register();
-        let client = f.store.load_client("sample-reza").unwrap();
-        let template = f.library.get("payment-1", Lang::Fa).unwrap();
+        let (client, template) = f.reza("payment-1");
         let date = day(2026, 11, 22);
-        let plan = r
-            .plan(
-                template,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                date,
-                ThreadPick::Auto,
-            )
+        let plan = f
+            .plan(&r, template, &client, &[], date, ThreadPick::Auto)
             .unwrap();
         let missing = f.store.root().join("no-such-folder/x.txt");
         let err = r
@@ -2655,10 +2637,7 @@ mod tests {
         );
         assert!(matches!(bad, Err(SendError::Render(_))));
         assert_eq!(r.list(&Filter::default(), 0, 10).unwrap().total, 0);
-        assert_eq!(
-            r.peek_number(Some("NA"), date, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۱"
-        );
+        assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۱");
         // The file destination works once the folder exists, with no temporary file left.
         std::fs::create_dir_all(missing.parent().unwrap()).unwrap();
         let sent = r
@@ -2700,7 +2679,6 @@ mod tests {
             "sample-reza",
             &[("amount", "9800000")],
             day(2026, 11, 1),
-            ThreadPick::Auto,
         );
         assert_eq!(first.letter.reference, None, "a first letter cites nothing");
         assert!(!first.letter.to_text().contains("پیرو نامه"));
@@ -2710,14 +2688,13 @@ mod tests {
             "payment-1's follow_up_days: 7"
         );
 
-        let client = f.store.load_client("sample-reza").unwrap();
-        let template = f.library.get("payment-2", Lang::Fa).unwrap();
-        let plan = r
+        let (client, template) = f.reza("payment-2");
+        let plan = f
             .plan(
+                &r,
                 template,
                 &client,
-                &f.sender,
-                &BTreeMap::new(),
+                &[],
                 day(2026, 11, 20),
                 ThreadPick::Auto,
             )
@@ -2785,12 +2762,12 @@ mod tests {
             mail.html
         );
         // The owner's own value wins over the thread's.
-        let plan = r
+        let plan = f
             .plan(
+                &r,
                 template,
                 &client,
-                &f.sender,
-                &values(&[("amount", "100")]),
+                &[("amount", "100")],
                 day(2026, 11, 20),
                 ThreadPick::Auto,
             )
@@ -2818,16 +2795,8 @@ mod tests {
                 ("staff", "Sara"),
             ],
             day(2026, 11, 1),
-            ThreadPick::Auto,
         );
-        let second = f.send(
-            &mut r,
-            "respect-2",
-            "sample-daniel",
-            &[],
-            day(2026, 11, 20),
-            ThreadPick::Auto,
-        );
+        let second = f.send(&mut r, "respect-2", "sample-daniel", &[], day(2026, 11, 20));
         assert_eq!(second.thread, first.thread);
         assert_eq!(
             second.letter.inputs.get("incident").map(String::as_str),
@@ -2855,7 +2824,6 @@ mod tests {
             "sample-reza",
             &[("invoice", "INV-1")],
             d,
-            ThreadPick::Auto,
         );
         let b = f.send(
             &mut r,
@@ -2863,7 +2831,6 @@ mod tests {
             "sample-reza",
             &[("invoice", "INV-2")],
             d,
-            ThreadPick::Auto,
         );
         assert_ne!(a.thread, b.thread, "another invoice, another thread");
         // The invoice matches whatever its digits or letter case.
@@ -2873,7 +2840,6 @@ mod tests {
             "sample-reza",
             &[("invoice", "inv-۱")],
             d,
-            ThreadPick::Auto,
         );
         assert_eq!(c.thread, a.thread);
         assert_eq!(c.letter.reference.as_ref().unwrap().number, a.number);
@@ -2884,11 +2850,10 @@ mod tests {
             "sample-nazanin",
             &[("invoice", "INV-1")],
             d,
-            ThreadPick::Auto,
         );
         assert_ne!(n.thread, a.thread);
         // --new-thread starts one even when one is open.
-        let fresh = f.send(
+        let fresh = f.send_picked(
             &mut r,
             "payment-1",
             "sample-reza",
@@ -2899,29 +2864,14 @@ mod tests {
         assert_ne!(fresh.thread, a.thread);
         assert_eq!(fresh.letter.reference, None);
         // An explicit thread of another client is refused.
-        let client = f.store.load_client("sample-reza").unwrap();
-        let t = f.library.get("payment-2", Lang::Fa).unwrap();
-        let err = r
-            .plan(
-                t,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                d,
-                ThreadPick::Thread(n.thread),
-            )
+        let (client, t) = f.reza("payment-2");
+        let err = f
+            .plan(&r, t, &client, &[], d, ThreadPick::Thread(n.thread))
             .unwrap_err();
         assert!(matches!(err, RegisterError::OtherClient { .. }), "{err}");
         // Replying to a given letter cites that one.
-        let plan = r
-            .plan(
-                t,
-                &client,
-                &f.sender,
-                &BTreeMap::new(),
-                d,
-                ThreadPick::ReplyTo(b.id),
-            )
+        let plan = f
+            .plan(&r, t, &client, &[], d, ThreadPick::ReplyTo(b.id))
             .unwrap();
         assert_eq!(plan.continuation.as_ref().unwrap().cites.id, b.id);
         assert_eq!(
@@ -2945,14 +2895,7 @@ mod tests {
     fn next_lists_overdue_threads_with_the_next_level_then_the_consequence() {
         let f = fixture();
         let mut r = f.register();
-        let p1 = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 11, 1),
-            ThreadPick::Auto,
-        );
+        let p1 = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 11, 1));
         // Follow-up 7 days later (payment-1's `follow_up_days`): not due on the 8th, one day
         // overdue on the 9th.
         assert!(r.due(day(2026, 11, 8), None).unwrap().is_empty());
@@ -2973,7 +2916,6 @@ mod tests {
             "sample-reza",
             &[("new_deadline", "2026-11-25")],
             day(2026, 11, 15),
-            ThreadPick::Auto,
         );
         assert_eq!(p2.letter.follow_up, Some(day(2026, 11, 25)));
         let due = r.due(day(2026, 11, 30), None).unwrap();
@@ -2988,7 +2930,6 @@ mod tests {
             "sample-reza",
             &[("deadline", "2026-12-05"), ("consequence", "terminate")],
             day(2026, 11, 28),
-            ThreadPick::Auto,
         );
         let due = r.due(day(2026, 12, 8), Some("sample-reza")).unwrap();
         assert_eq!(
@@ -3008,7 +2949,6 @@ mod tests {
             "sample-reza",
             &[("breach", "عدم پرداخت")],
             day(2026, 12, 8),
-            ThreadPick::Auto,
         );
         assert_eq!(end.thread, p1.thread);
         assert!(end.letter.reference.is_some());
@@ -3022,14 +2962,7 @@ mod tests {
             ThreadState::Ended
         );
         // An ended thread is not continued: a new payment-1 starts a new one.
-        let again = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 12, 20),
-            ThreadPick::Auto,
-        );
+        let again = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 12, 20));
         assert_ne!(again.thread, p1.thread);
     }
 
@@ -3053,7 +2986,6 @@ mod tests {
                 ("first_due", "2026-12-01"),
             ],
             day(2026, 11, 1),
-            ThreadPick::Auto,
         );
         assert_eq!(
             plan.letter.follow_up,
@@ -3077,7 +3009,6 @@ mod tests {
             "sample-reza",
             &[("invoice", "P-2"), ("consequence", "terminate")],
             day(2026, 11, 2),
-            ThreadPick::Auto,
         );
         assert_eq!(suggest(&r, &last).as_deref(), Some("termination-3"));
         let part = f.send(
@@ -3090,7 +3021,6 @@ mod tests {
                 ("rest_by", "2026-11-20"),
             ],
             day(2026, 11, 5),
-            ThreadPick::Auto,
         );
         assert_eq!(part.thread, last.thread);
         assert_eq!(part.letter.follow_up, Some(day(2026, 11, 20)));
@@ -3113,14 +3043,7 @@ mod tests {
                 ][..],
             ),
         ] {
-            let sent = f.send(
-                &mut r,
-                template,
-                "sample-nazanin",
-                given,
-                day(2026, 11, 1),
-                ThreadPick::Auto,
-            );
+            let sent = f.send(&mut r, template, "sample-nazanin", given, day(2026, 11, 1));
             assert_eq!(suggest(&r, &sent), None, "{template}");
             let follow_up = sent.letter.follow_up.unwrap();
             assert_eq!(
@@ -3147,22 +3070,8 @@ mod tests {
     fn void_keeps_the_letter_and_its_number_and_leaves_the_thread() {
         let f = fixture();
         let mut r = f.register();
-        let a = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 11, 1),
-            ThreadPick::Auto,
-        );
-        let b = f.send(
-            &mut r,
-            "payment-2",
-            "sample-reza",
-            &[],
-            day(2026, 11, 20),
-            ThreadPick::Auto,
-        );
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 11, 1));
+        let b = f.send(&mut r, "payment-2", "sample-reza", &[], day(2026, 11, 20));
         assert!(matches!(r.void(b.id, "  "), Err(RegisterError::NoReason)));
         let entry = r.void(b.id, "wrong amount").unwrap();
         assert_eq!(entry.status, Status::Void);
@@ -3176,39 +3085,22 @@ mod tests {
         // The thread's last letter is the first again, so the next payment-2 cites it.
         let thread = r.thread(a.thread, day(2026, 11, 20)).unwrap();
         assert_eq!(thread.last.unwrap().id, a.id);
-        let c = f.send(
-            &mut r,
-            "payment-2",
-            "sample-reza",
-            &[],
-            day(2026, 11, 21),
-            ThreadPick::Auto,
-        );
+        let c = f.send(&mut r, "payment-2", "sample-reza", &[], day(2026, 11, 21));
         assert_eq!(c.letter.reference.unwrap().number, a.number);
         assert_eq!(c.number, "NA/۱۴۰۵/۰۰۳");
-        let voids = r
-            .list(
-                &Filter {
-                    status: Some(Status::Void),
-                    ..Filter::default()
-                },
-                0,
-                10,
-            )
-            .unwrap();
+        let voids = r.list(&by_status(Status::Void), 0, 10).unwrap();
         assert_eq!(
             voids.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
             vec![b.id]
         );
         // A void letter cannot be replied to.
-        let client = f.store.load_client("sample-reza").unwrap();
-        let t = f.library.get("payment-3", Lang::Fa).unwrap();
+        let (client, t) = f.reza("payment-3");
         assert!(matches!(
-            r.plan(
+            f.plan(
+                &r,
                 t,
                 &client,
-                &f.sender,
-                &BTreeMap::new(),
+                &[],
                 day(2026, 11, 21),
                 ThreadPick::ReplyTo(b.id)
             ),
@@ -3220,14 +3112,7 @@ mod tests {
     fn resolve_closes_the_thread() {
         let f = fixture();
         let mut r = f.register();
-        let a = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 11, 1),
-            ThreadPick::Auto,
-        );
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 11, 1));
         let other = f.send(
             &mut r,
             "respect-1",
@@ -3238,7 +3123,6 @@ mod tests {
                 ("behaviour", "y"),
             ],
             day(2026, 11, 1),
-            ThreadPick::Auto,
         );
         let thread = r
             .resolve(a.id, Some("paid in full"), day(2026, 11, 5))
@@ -3261,26 +3145,10 @@ mod tests {
             vec![other.thread]
         );
         // The same invoice after resolution starts a new thread that cites nothing.
-        let b = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 12, 1),
-            ThreadPick::Auto,
-        );
+        let b = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 12, 1));
         assert_ne!(b.thread, a.thread);
         assert_eq!(b.letter.reference, None);
-        let resolved = r
-            .list(
-                &Filter {
-                    status: Some(Status::Resolved),
-                    ..Filter::default()
-                },
-                0,
-                10,
-            )
-            .unwrap();
+        let resolved = r.list(&by_status(Status::Resolved), 0, 10).unwrap();
         assert_eq!(resolved.total, 1);
     }
 
@@ -3289,29 +3157,15 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         let d = day(2026, 11, 22);
-        let a = f.send(&mut r, "payment-1", "sample-reza", &[], d, ThreadPick::Auto);
-        let b = f.send(
-            &mut r,
-            "payment-1",
-            "sample-daniel",
-            &[],
-            d,
-            ThreadPick::Auto,
-        );
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], d);
+        let b = f.send(&mut r, "payment-1", "sample-daniel", &[], d);
         let ids = |q: &str| -> Vec<LetterId> {
-            r.list(
-                &Filter {
-                    search: Some(q.to_string()),
-                    ..Filter::default()
-                },
-                0,
-                50,
-            )
-            .unwrap()
-            .entries
-            .iter()
-            .map(|e| e.id)
-            .collect()
+            r.list(&by_search(q), 0, 50)
+                .unwrap()
+                .entries
+                .iter()
+                .map(|e| e.id)
+                .collect()
         };
         // The letter has «شرکت بازرگانی آرمان‌تجارت» and «یادآوری» in Persian letters.
         assert_eq!(ids("شركت بازرگاني"), vec![a.id], "Arabic kaf and yeh");
@@ -3348,7 +3202,7 @@ mod tests {
         let f = fixture();
         let mut r = f.register();
         for d in [3, 1, 2] {
-            f.send(
+            f.send_picked(
                 &mut r,
                 "payment-1",
                 "sample-daniel",
@@ -3368,16 +3222,7 @@ mod tests {
         let rest = r.list(&Filter::default(), 2, 2).unwrap();
         assert_eq!(rest.entries.len(), 1);
         assert_eq!(chrono::Datelike::day(&rest.entries[0].date), 1);
-        let scenario = r
-            .list(
-                &Filter {
-                    scenario: Some(Scenario::Respect),
-                    ..Filter::default()
-                },
-                0,
-                9,
-            )
-            .unwrap();
+        let scenario = r.list(&by_scenario(Scenario::Respect), 0, 9).unwrap();
         assert_eq!(scenario.total, 0);
     }
 
@@ -3464,25 +3309,13 @@ mod tests {
         );
         // Numbering continues after the highest number per prefix and year.
         let d = day(2026, 11, 22);
-        assert_eq!(
-            r.peek_number(Some("NA"), d, Lang::Fa).unwrap(),
-            "NA/۱۴۰۵/۰۰۸"
-        );
+        assert_eq!(next_fa(&r, d), "NA/۱۴۰۵/۰۰۸");
         assert_eq!(
             r.peek_number(Some("NA"), d, Lang::En).unwrap(),
             "NA/2026/005"
         );
         // Imported letters are searchable (Arabic forms in the old text too) and threaded.
-        let found = r
-            .list(
-                &Filter {
-                    search: Some("یک".into()),
-                    ..Filter::default()
-                },
-                0,
-                9,
-            )
-            .unwrap();
+        let found = r.list(&by_search("یک"), 0, 9).unwrap();
         assert_eq!(found.total, 1);
         assert_eq!(found.entries[0].sent_as, "history");
         let record = r.record(found.entries[0].id).unwrap();
@@ -3492,17 +3325,7 @@ mod tests {
             Err(RegisterError::Ambiguous { count: 2, .. })
         ));
         let two = r.find("NA/1405/001").unwrap();
-        let seven = r
-            .list(
-                &Filter {
-                    client: Some("sample-reza".into()),
-                    ..Filter::default()
-                },
-                0,
-                9,
-            )
-            .unwrap()
-            .entries;
+        let seven = r.list(&by_client("sample-reza"), 0, 9).unwrap().entries;
         assert_eq!(
             seven[0].thread, two.thread,
             "payment letters of one client share a thread"
@@ -3514,14 +3337,7 @@ mod tests {
             ("behaviour", "y"),
             ("staff", "z"),
         ];
-        let r2 = f.send(
-            &mut r,
-            "respect-2",
-            "sample-nazanin",
-            &respect,
-            d,
-            ThreadPick::Auto,
-        );
+        let r2 = f.send(&mut r, "respect-2", "sample-nazanin", &respect, d);
         assert_eq!(r2.letter.reference.as_ref().unwrap().number, "NA/۱۴۰۵/۰۰۷");
         assert_eq!(
             r2.letter.inputs.get("previous_on").map(String::as_str),
@@ -3529,7 +3345,7 @@ mod tests {
         );
         // history/ kept no invoice: a payment letter about a known invoice does not guess
         // that an imported payment thread was about it, and starts its own.
-        let p3 = f.send(&mut r, "payment-3", "sample-reza", &[], d, ThreadPick::Auto);
+        let p3 = f.send(&mut r, "payment-3", "sample-reza", &[], d);
         assert_ne!(p3.thread, two.thread);
         assert_eq!(p3.letter.reference, None);
         // Imported letters export again as text only.
@@ -3586,22 +3402,8 @@ mod tests {
     fn csv_has_every_letter_with_its_status() {
         let f = fixture();
         let mut r = f.register();
-        let a = f.send(
-            &mut r,
-            "payment-1",
-            "sample-reza",
-            &[],
-            day(2026, 11, 1),
-            ThreadPick::Auto,
-        );
-        f.send(
-            &mut r,
-            "payment-1",
-            "sample-daniel",
-            &[],
-            day(2026, 11, 2),
-            ThreadPick::Auto,
-        );
+        let a = f.send(&mut r, "payment-1", "sample-reza", &[], day(2026, 11, 1));
+        f.send(&mut r, "payment-1", "sample-daniel", &[], day(2026, 11, 2));
         r.void(a.id, "wrong client, \"oops\"").unwrap();
         let path = f.store.root().join("register.csv");
         assert_eq!(r.export_csv(&path).unwrap(), 2);
