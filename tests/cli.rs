@@ -1,14 +1,11 @@
 //! The command line end to end: every command, its output and its exit code.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{json, marz, refuses, render, run, samples, succeeded};
 use predicates::prelude::*;
 use std::path::Path;
-
-fn marz(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("marz").unwrap();
-    cmd.arg("--data-dir").arg(data).env_remove("MARZ_DATA_DIR");
-    cmd
-}
 
 fn workspace() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()
@@ -66,12 +63,7 @@ fn data_dir_comes_from_the_environment_too() {
 #[test]
 fn clients_list_json_and_show() {
     let dir = workspace();
-    let out = marz(dir.path())
-        .args(["clients", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json(&run(dir.path(), &["clients", "list", "--json"]));
     let ids: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -81,11 +73,10 @@ fn clients_list_json_and_show() {
     assert_eq!(ids.len(), 3);
     assert!(ids.contains(&"sample-nazanin"));
 
-    let out = marz(dir.path())
-        .args(["clients", "show", "sample-daniel", "--json"])
-        .output()
-        .unwrap();
-    let c: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let c = json(&run(
+        dir.path(),
+        &["clients", "show", "sample-daniel", "--json"],
+    ));
     assert_eq!(c["language"], "en");
     assert_eq!(c["currency"], "eur");
 
@@ -95,20 +86,16 @@ fn clients_list_json_and_show() {
         .success()
         .stdout(predicate::str::contains("honorific = \"mr\""));
 
-    marz(dir.path())
-        .args(["clients", "show", "nobody"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no client with the id “nobody”"));
+    refuses(
+        marz(dir.path()).args(["clients", "show", "nobody"]),
+        "no client with the id “nobody”",
+    );
 }
 
 #[test]
 fn a_corrupt_client_file_is_reported_and_others_still_list() {
     let dir = workspace();
-    marz(dir.path())
-        .args(["clients", "list"])
-        .assert()
-        .success();
+    samples(dir.path());
     let bad = dir.path().join("clients/broken.toml");
     std::fs::write(&bad, "id = \"broken\"\nname = [\n").unwrap();
     marz(dir.path())
@@ -121,11 +108,10 @@ fn a_corrupt_client_file_is_reported_and_others_still_list() {
         std::fs::read_to_string(&bad).unwrap(),
         "id = \"broken\"\nname = [\n"
     );
-    marz(dir.path())
-        .args(["clients", "show", "broken"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("broken.toml"));
+    refuses(
+        marz(dir.path()).args(["clients", "show", "broken"]),
+        "broken.toml",
+    );
 }
 
 #[test]
@@ -150,12 +136,10 @@ fn import_validates_then_stores() {
     );
 
     // Again: refused without --replace, accepted with it.
-    marz(&data)
-        .args(["clients", "import"])
-        .arg(&file)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--replace"));
+    refuses(
+        marz(&data).args(["clients", "import"]).arg(&file),
+        "--replace",
+    );
     marz(&data)
         .args(["clients", "import", "--replace"])
         .arg(&file)
@@ -164,12 +148,10 @@ fn import_validates_then_stores() {
 
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "id = \"x\"\nname = \"X\"\nhonorific = \"dr\"\n").unwrap();
-    marz(&data)
-        .args(["clients", "import"])
-        .arg(&bad)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("bad.toml:3"));
+    refuses(
+        marz(&data).args(["clients", "import"]).arg(&bad),
+        "bad.toml:3",
+    );
     assert!(!data.join("clients/x.toml").exists());
 
     marz(&data)
@@ -189,11 +171,7 @@ fn templates_table_and_json() {
         .stdout(predicate::str::contains("payment-3"))
         .stdout(predicate::str::contains("آخرین مهلت پرداخت"))
         .stdout(predicate::str::contains("Final notice"));
-    let out = marz(dir.path())
-        .args(["templates", "--json", "--lang", "fa"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json(&run(dir.path(), &["templates", "--json", "--lang", "fa"]));
     let p3 = list
         .as_array()
         .unwrap()
@@ -226,22 +204,8 @@ fn templates_table_and_json() {
 #[test]
 fn render_the_persian_ultimatum_for_a_sample_client() {
     let dir = workspace();
-    let out = marz(dir.path())
-        .args([
-            "render",
-            "payment-3",
-            "--client",
-            "sample-reza",
-            "--date",
-            "2026-11-22",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        succeeded(render(dir.path(), "payment-3", "sample-reza").args(["--date", "2026-11-22"]));
     let text = strip_bidi(&String::from_utf8(out.stdout).unwrap());
     for expected in [
         "تاریخ: ۱ آذر ۱۴۰۵",
@@ -262,30 +226,18 @@ fn render_the_persian_ultimatum_for_a_sample_client() {
 #[test]
 fn render_with_values_language_and_jalali_date() {
     let dir = workspace();
-    let out = marz(dir.path())
-        .args([
-            "render",
-            "payment-3",
-            "--client",
-            "sample-reza",
-            "--lang",
-            "en",
-            "--date",
-            "۱۴۰۵/۰۹/۰۱",
-            "--set",
-            "amount=۳٬۰۰۰٬۰۰۰",
-            "--set",
-            "deadline=2026-12-15",
-            "--set",
-            "consequence=legal",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeded(render(dir.path(), "payment-3", "sample-reza").args([
+        "--lang",
+        "en",
+        "--date",
+        "۱۴۰۵/۰۹/۰۱",
+        "--set",
+        "amount=۳٬۰۰۰٬۰۰۰",
+        "--set",
+        "deadline=2026-12-15",
+        "--set",
+        "consequence=legal",
+    ]));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Date: 22 November 2026"), "{text}");
     assert!(
@@ -307,23 +259,18 @@ fn render_from_a_profile_file() {
         "id = \"guest\"\nname = \"{{ sender.name }} <b>#set</b>\"\nlanguage = \"en\"\n",
     )
     .unwrap();
-    let out = marz(&dir.path().join("data"))
-        .args(["render", "payment-1", "--profile"])
-        .arg(&profile)
-        .args([
-            "--set",
-            "invoice={% raw %}",
-            "--set",
-            "amount=10",
-            "--set",
-            "due_date=2026-11-01",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeeded(
+        marz(&dir.path().join("data"))
+            .args(["render", "payment-1", "--profile"])
+            .arg(&profile)
+            .args([
+                "--set",
+                "invoice={% raw %}",
+                "--set",
+                "amount=10",
+                "--set",
+                "due_date=2026-11-01",
+            ]),
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("{{ sender.name }} <b>#set</b>"), "{text}");
@@ -333,114 +280,72 @@ fn render_from_a_profile_file() {
 #[test]
 fn render_user_errors_exit_2_with_a_fix() {
     let dir = workspace();
-    let cases: [(&[&str], &str); 8] = [
+    // `render TEMPLATE --client CLIENT EXTRA…`, and what the refusal must say.
+    let cases: [(&str, &str, &[&str], &str); 7] = [
+        ("nope", "sample-reza", &[], "marz templates"),
+        ("payment-3", "ghost", &[], "marz clients list"),
         (
-            &["render", "nope", "--client", "sample-reza"],
-            "marz templates",
-        ),
-        (
-            &["render", "payment-3", "--client", "ghost"],
-            "marz clients list",
-        ),
-        (
-            &[
-                "render",
-                "payment-3",
-                "--client",
-                "sample-reza",
-                "--set",
-                "amount=lots",
-            ],
+            "payment-3",
+            "sample-reza",
+            &["--set", "amount=lots"],
             "`amount`",
         ),
         (
-            &[
-                "render",
-                "payment-3",
-                "--client",
-                "sample-reza",
-                "--set",
-                "colour=red",
-            ],
+            "payment-3",
+            "sample-reza",
+            &["--set", "colour=red"],
             "has no input “colour”",
         ),
         (
-            &[
-                "render",
-                "payment-3",
-                "--client",
-                "sample-reza",
-                "--set",
-                "consequence=jail",
-            ],
+            "payment-3",
+            "sample-reza",
+            &["--set", "consequence=jail"],
             "pause, terminate, legal",
         ),
         (
-            &[
-                "render",
-                "payment-1",
-                "--client",
-                "sample-daniel",
-                "--set",
-                "due_date=soon",
-            ],
+            "payment-1",
+            "sample-daniel",
+            &["--set", "due_date=soon"],
             "not a date",
         ),
         (
-            &[
-                "render",
-                "payment-3",
-                "--client",
-                "sample-reza",
-                "--date",
-                "2026-02-30",
-            ],
+            "payment-3",
+            "sample-reza",
+            &["--date", "2026-02-30"],
             "2026-02-30",
         ),
-        (&["render", "payment-3"], "--client"),
     ];
-    for (args, needle) in cases {
-        marz(dir.path())
-            .args(args)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(needle));
+    for (template, client, extra, needle) in cases {
+        refuses(render(dir.path(), template, client).args(extra), needle);
     }
+    refuses(marz(dir.path()).args(["render", "payment-3"]), "--client");
     // A missing required input names it and says how to give it.
     std::fs::write(
         dir.path().join("clients/plain.toml"),
         "id = \"plain\"\nname = \"Plain\"\n",
     )
     .unwrap();
-    marz(dir.path())
-        .args(["render", "payment-3", "--client", "plain"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--set invoice=VALUE"));
+    refuses(
+        &mut render(dir.path(), "payment-3", "plain"),
+        "--set invoice=VALUE",
+    );
 }
 
 #[test]
 fn missing_sender_is_explained() {
     let dir = workspace();
-    marz(dir.path())
-        .args(["clients", "list"])
-        .assert()
-        .success();
+    samples(dir.path());
     std::fs::remove_file(dir.path().join("sender.toml")).unwrap();
-    marz(dir.path())
-        .args(["render", "payment-3", "--client", "sample-reza"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("sender.toml is missing"));
+    refuses(
+        &mut render(dir.path(), "payment-3", "sample-reza"),
+        "sender.toml is missing",
+    );
 }
 
 #[test]
 fn user_templates_override_and_report_syntax_errors() {
     let dir = workspace();
-    marz(dir.path())
-        .args(["clients", "list"])
-        .assert()
-        .success();
+    samples(dir.path());
     let fa = dir.path().join("templates/fa");
     std::fs::create_dir_all(&fa).unwrap();
     std::fs::write(
@@ -453,40 +358,29 @@ fn user_templates_override_and_report_syntax_errors() {
         "+++\nid = \"broken\"\ntitle = \"x\"\nscenario = \"follow-up\"\nlevel = 1\nsubject = \"s\"\ndescription = \"d\"\n+++\nline\n{% if %}\n",
     )
     .unwrap();
-    marz(dir.path())
-        .args(["render", "thanks", "--client", "sample-nazanin"])
+    render(dir.path(), "thanks", "sample-nazanin")
         .assert()
         .success()
         .stdout(predicate::function(|out: &str| {
             strip_bidi(out).contains("سپاس از نازنین کریمی")
         }))
         .stderr(predicate::str::contains("broken.tera:10"));
-    marz(dir.path())
-        .args(["render", "broken", "--client", "sample-nazanin"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("broken.tera:10"));
-    marz(dir.path())
-        .args(["render", "thanks", "--client", "sample-daniel"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--lang fa"));
+    refuses(
+        &mut render(dir.path(), "broken", "sample-nazanin"),
+        "broken.tera:10",
+    );
+    refuses(
+        &mut render(dir.path(), "thanks", "sample-daniel"),
+        "--lang fa",
+    );
 }
 
 #[test]
 fn out_writes_the_file_and_records_it_in_the_register() {
     let dir = workspace();
     let out_file = dir.path().join("letter.txt");
-    marz(dir.path())
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-nazanin",
-            "--date",
-            "2026-11-22",
-            "--out",
-        ])
+    render(dir.path(), "payment-1", "sample-nazanin")
+        .args(["--date", "2026-11-22", "--out"])
         .arg(&out_file)
         .assert()
         .success()
@@ -495,15 +389,8 @@ fn out_writes_the_file_and_records_it_in_the_register() {
     assert!(text.contains("سرکار خانم \u{2068}نازنین کریمی\u{2069}"));
     assert!(text.contains("\u{2068}NA/۱۴۰۵/۰۰۱\u{2069}"));
     // The next letter gets the next number.
-    let out = marz(dir.path())
-        .args([
-            "render",
-            "payment-2",
-            "--client",
-            "sample-nazanin",
-            "--date",
-            "2026-11-22",
-        ])
+    let out = render(dir.path(), "payment-2", "sample-nazanin")
+        .args(["--date", "2026-11-22"])
         .output()
         .unwrap();
     assert!(
@@ -512,45 +399,23 @@ fn out_writes_the_file_and_records_it_in_the_register() {
             .contains("NA/۱۴۰۵/۰۰۲")
     );
     // The preview recorded nothing: one letter in the register.
-    let out = marz(dir.path())
-        .args(["letters", "list", "--json"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = json(&run(dir.path(), &["letters", "list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list[0]["number"], "NA/۱۴۰۵/۰۰۱");
     assert!(!dir.path().join("history").exists());
 
-    marz(dir.path())
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-nazanin",
-            "--out",
-            "/no/such/dir/x.txt",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("/no/such/dir/x.txt"));
+    refuses(
+        render(dir.path(), "payment-1", "sample-nazanin").args(["--out", "/no/such/dir/x.txt"]),
+        "/no/such/dir/x.txt",
+    );
 }
 
 #[test]
 fn eml_parses_back_with_a_mail_parser() {
     let dir = workspace();
     let path = dir.path().join("ultimatum.eml");
-    marz(dir.path())
-        .args([
-            "render",
-            "payment-3",
-            "--client",
-            "sample-reza",
-            "--format",
-            "eml",
-            "--date",
-            "2026-11-22",
-            "--out",
-        ])
+    render(dir.path(), "payment-3", "sample-reza")
+        .args(["--format", "eml", "--date", "2026-11-22", "--out"])
         .arg(&path)
         .assert()
         .success();
@@ -591,16 +456,8 @@ fn eml_parses_back_with_a_mail_parser() {
 fn english_letters_are_signed_with_the_english_names_of_sender_toml() {
     let dir = workspace();
     let path = dir.path().join("reminder.eml");
-    marz(dir.path())
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-daniel",
-            "--format",
-            "eml",
-            "--out",
-        ])
+    render(dir.path(), "payment-1", "sample-daniel")
+        .args(["--format", "eml", "--out"])
         .arg(&path)
         .assert()
         .success();
@@ -626,27 +483,16 @@ fn english_letters_are_signed_with_the_english_names_of_sender_toml() {
 #[test]
 fn eml_without_an_address_says_what_to_add() {
     let dir = workspace();
-    marz(dir.path())
-        .args(["clients", "list"])
-        .assert()
-        .success();
+    samples(dir.path());
     std::fs::write(
         dir.path().join("clients/plain.toml"),
         "id = \"plain\"\nname = \"Plain\"\n[facts]\ninvoice = \"A-1\"\namount = \"5\"\n",
     )
     .unwrap();
-    marz(dir.path())
-        .args([
-            "render",
-            "payment-3",
-            "--client",
-            "plain",
-            "--format",
-            "eml",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("clients/plain.toml"));
+    refuses(
+        render(dir.path(), "payment-3", "plain").args(["--format", "eml"]),
+        "clients/plain.toml",
+    );
 }
 
 #[test]
@@ -667,12 +513,9 @@ fn check_reports_findings_with_positions_and_json() {
         .stdout(predicate::str::contains("[absolute]"))
         .stdout(predicate::str::contains("[insult]"))
         .stdout(predicate::str::contains("[shouting]"));
-    let out = marz(dir.path())
-        .args(["check", "--json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = json(&succeeded(
+        marz(dir.path()).args(["check", "--json"]).arg(&file),
+    ));
     let text = std::fs::read_to_string(&file).unwrap();
     for f in findings.as_array().unwrap() {
         let (start, end) = (
@@ -699,8 +542,8 @@ fn check_reports_findings_with_positions_and_json() {
 
     // A rendered built-in letter has nothing to report.
     let letter = dir.path().join("letter.txt");
-    marz(&dir.path().join("data"))
-        .args(["render", "payment-3", "--client", "sample-reza", "--out"])
+    render(&dir.path().join("data"), "payment-3", "sample-reza")
+        .args(["--out"])
         .arg(&letter)
         .assert()
         .success();
@@ -711,11 +554,10 @@ fn check_reports_findings_with_positions_and_json() {
         .success()
         .stdout(predicate::str::contains("لحن نامه مشکلی ندارد"));
 
-    marz(dir.path())
-        .args(["check", "/no/such/letter.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("/no/such/letter.txt"));
+    refuses(
+        marz(dir.path()).args(["check", "/no/such/letter.txt"]),
+        "/no/such/letter.txt",
+    );
 }
 
 #[test]
@@ -741,26 +583,20 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     // Letter 5's file name is taken by a folder, so it fails after the letters are made:
     // the letters after it were made with numbers one too high and must be made again.
     std::fs::create_dir(out.join("payment-1_c05_2026-11-22.txt")).unwrap();
-    let result = marz(&data)
-        .args([
-            "batch",
-            "payment-1",
-            "--all",
-            "--format",
-            "text",
-            "--date",
-            "2026-11-22",
-            "--set",
-            "invoice=INV-7",
-            "--set",
-            "amount=1000",
-            "--set",
-            "due_date=2026-12-01",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
+    // payment-1 as text files in `out` to every client, with the invoice's own values.
+    let batch = |out: &Path, [invoice, amount, due_date]: [&str; 3]| {
+        marz(&data)
+            .args(["batch", "payment-1", "--all", "--format", "text"])
+            .args(["--date", "2026-11-22", "--set", invoice, "--set", amount])
+            .args(["--set", due_date, "--out"])
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let result = batch(
+        &out,
+        ["invoice=INV-7", "amount=1000", "due_date=2026-12-01"],
+    );
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert_eq!(result.status.code(), Some(2), "{stderr}");
     // Reported in the clients' order, one line each.
@@ -813,26 +649,10 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     // from the first batch's last (020…039), each file carrying the number recorded for it.
     let out2 = dir.path().join("out2");
     std::fs::create_dir(&out2).unwrap();
-    let result = marz(&data)
-        .args([
-            "batch",
-            "payment-1",
-            "--all",
-            "--format",
-            "text",
-            "--date",
-            "2026-11-22",
-            "--set",
-            "invoice=INV-8",
-            "--set",
-            "amount=2000",
-            "--set",
-            "due_date=2026-12-15",
-            "--out",
-        ])
-        .arg(&out2)
-        .output()
-        .unwrap();
+    let result = batch(
+        &out2,
+        ["invoice=INV-8", "amount=2000", "due_date=2026-12-15"],
+    );
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(result.status.success(), "{stderr}");
     assert!(stderr.contains("20 of 20 letters written"), "{stderr}");
@@ -854,18 +674,7 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
 
 /// Every letter in the register as (number, client id), from `marz letters list --json`.
 fn letters(data: &Path) -> Vec<(String, String)> {
-    let out = marz(data)
-        .args(["letters", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    list.as_array()
-        .unwrap()
+    common::letters(data)
         .iter()
         .map(|e| {
             (
@@ -901,15 +710,14 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     std::fs::create_dir(&printing).unwrap();
     fake_printing_system(&printing);
     let pdf = dir.path().join("letter.pdf");
-    let render = |path: &Path, extra: &[&str]| {
-        marz(&data)
+    let print = |path: &Path, extra: &[&str]| {
+        render(&data, "payment-1", "sample-reza")
             .env("PATH", path)
-            .args(["render", "payment-1", "--client", "sample-reza"])
             .args(extra)
             .output()
             .unwrap()
     };
-    let out = render(
+    let out = print(
         &printing,
         &["--format", "pdf", "--print", "--out", pdf.to_str().unwrap()],
     );
@@ -929,7 +737,7 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     let nothing = dir.path().join("empty");
     std::fs::create_dir(&nothing).unwrap();
     let second = dir.path().join("second.pdf");
-    let out = render(
+    let out = print(
         &nothing,
         &[
             "--format",
@@ -946,13 +754,13 @@ fn print_sends_the_saved_pdf_to_the_default_printer() {
     assert_eq!(letters(&data).len(), 2, "both letters are recorded");
 
     // Printing needs a PDF and a file to keep.
-    let out = render(
+    let out = print(
         &printing,
         &["--format", "text", "--print", "--out", "x.txt"],
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--format pdf"));
-    let out = render(&printing, &["--format", "pdf", "--print"]);
+    let out = print(&printing, &["--format", "pdf", "--print"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out"));
 }
