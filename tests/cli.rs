@@ -3,7 +3,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{json, marz, refuses, render, run, samples, succeeded};
+use common::{json, marz, refuses, render, run, samples, succeeded, write_file};
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -117,12 +117,10 @@ fn a_corrupt_client_file_is_reported_and_others_still_list() {
 #[test]
 fn import_validates_then_stores() {
     let dir = workspace();
-    let file = dir.path().join("new-client.toml");
-    std::fs::write(
-        &file,
+    let file = write_file(
+        dir.path().join("new-client.toml"),
         "id = \"ali\"\nname = \"علي رضايي\"\nhonorific = \"mr\"\nemail = \"ali@example.com\"\n",
-    )
-    .unwrap();
+    );
     let data = dir.path().join("data");
     marz(&data)
         .args(["clients", "import"])
@@ -253,12 +251,10 @@ fn render_with_values_language_and_jalali_date() {
 #[test]
 fn render_from_a_profile_file() {
     let dir = workspace();
-    let profile = dir.path().join("one-off.toml");
-    std::fs::write(
-        &profile,
+    let profile = write_file(
+        dir.path().join("one-off.toml"),
         "id = \"guest\"\nname = \"{{ sender.name }} <b>#set</b>\"\nlanguage = \"en\"\n",
-    )
-    .unwrap();
+    );
     let out = succeeded(
         marz(&dir.path().join("data"))
             .args(["render", "payment-1", "--profile"])
@@ -320,11 +316,10 @@ fn render_user_errors_exit_2_with_a_fix() {
     }
     refuses(marz(dir.path()).args(["render", "payment-3"]), "--client");
     // A missing required input names it and says how to give it.
-    std::fs::write(
+    write_file(
         dir.path().join("clients/plain.toml"),
         "id = \"plain\"\nname = \"Plain\"\n",
-    )
-    .unwrap();
+    );
     refuses(
         &mut render(dir.path(), "payment-3", "plain"),
         "--set invoice=VALUE",
@@ -348,16 +343,14 @@ fn user_templates_override_and_report_syntax_errors() {
     samples(dir.path());
     let fa = dir.path().join("templates/fa");
     std::fs::create_dir_all(&fa).unwrap();
-    std::fs::write(
+    write_file(
         fa.join("thanks.tera"),
         "+++\nid = \"thanks\"\ntitle = \"تشکر\"\nscenario = \"follow-up\"\nlevel = 1\nsubject = \"سپاس\"\ndescription = \"d\"\n+++\nسپاس از {{ client.name }}\n",
-    )
-    .unwrap();
-    std::fs::write(
+    );
+    write_file(
         fa.join("broken.tera"),
         "+++\nid = \"broken\"\ntitle = \"x\"\nscenario = \"follow-up\"\nlevel = 1\nsubject = \"s\"\ndescription = \"d\"\n+++\nline\n{% if %}\n",
-    )
-    .unwrap();
+    );
     render(dir.path(), "thanks", "sample-nazanin")
         .assert()
         .success()
@@ -484,11 +477,10 @@ fn english_letters_are_signed_with_the_english_names_of_sender_toml() {
 fn eml_without_an_address_says_what_to_add() {
     let dir = workspace();
     samples(dir.path());
-    std::fs::write(
+    write_file(
         dir.path().join("clients/plain.toml"),
         "id = \"plain\"\nname = \"Plain\"\n[facts]\ninvoice = \"A-1\"\namount = \"5\"\n",
-    )
-    .unwrap();
+    );
     refuses(
         render(dir.path(), "payment-3", "plain").args(["--format", "eml"]),
         "clients/plain.toml",
@@ -498,12 +490,10 @@ fn eml_without_an_address_says_what_to_add() {
 #[test]
 fn check_reports_findings_with_positions_and_json() {
     let dir = workspace();
-    let file = dir.path().join("draft.txt");
-    std::fs::write(
-        &file,
+    let file = write_file(
+        dir.path().join("draft.txt"),
         "Hi Sara,\n\nYou always pay late and this is STUPID!!!\n\nKind regards,\nMaryam\n",
-    )
-    .unwrap();
+    );
     marz(dir.path())
         .args(["check"])
         .arg(&file)
@@ -567,11 +557,10 @@ fn batch_numbers_stay_consecutive_when_a_letter_in_the_middle_cannot_be_written(
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::create_dir_all(data.join("clients")).unwrap();
-    std::fs::write(
+    write_file(
         data.join("sender.toml"),
         "name = \"مریم\"\nletter_prefix = \"NA\"\n",
-    )
-    .unwrap();
+    );
     let ids: Vec<String> = (1..=20).map(|i| format!("c{i:02}")).collect();
     for id in &ids {
         std::fs::write(

@@ -2,44 +2,45 @@
 //! real MIME parser (mail-parser), its HTML with an XML parser (roxmltree), and the attached
 //! PDF read with poppler's pdftotext.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{json, letters, refuses, render, run, succeeded, write_file};
 use mail_parser::{Message, MessageParser, MimeHeaders};
 use std::path::{Path, PathBuf};
-
-fn marz(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("marz").unwrap();
-    cmd.arg("--data-dir").arg(data).env_remove("MARZ_DATA_DIR");
-    cmd
-}
-
-/// Runs marz and asserts it succeeded.
-fn run(data: &Path, args: &[&str]) {
-    let out = marz(data).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "marz {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Writes `template` for `client` as an .eml with `extra` options and returns its bytes.
 fn eml(data: &Path, template: &str, client: &str, extra: &[&str]) -> Vec<u8> {
     let path = data.join(format!("{template}-{client}-{}.eml", extra.len()));
-    let mut args = vec![
-        "render",
-        template,
-        "--client",
-        client,
-        "--date",
-        "2026-11-22",
-        "--format",
-        "eml",
-        "--out",
-        path.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    run(data, &args);
+    succeeded(
+        render(data, template, client)
+            .args(["--date", "2026-11-22", "--format", "eml", "--out"])
+            .arg(&path)
+            .args(extra),
+    );
     std::fs::read(&path).unwrap()
+}
+
+/// Writes payment-1 for the one-off client in `profile` as an .eml at `path`, with the
+/// `invoice`, `amount` and `due_date` given in `set` and `extra` options; returns its bytes.
+fn eml_from_profile(
+    data: &Path,
+    profile: &Path,
+    set: &[&str],
+    extra: &[&str],
+    path: &Path,
+) -> Vec<u8> {
+    let mut cmd = common::marz(data);
+    cmd.args(["render", "payment-1", "--profile"]).arg(profile);
+    for value in set {
+        cmd.args(["--set", value]);
+    }
+    succeeded(
+        cmd.args(["--format", "eml"])
+            .args(extra)
+            .arg("--out")
+            .arg(path),
+    );
+    std::fs::read(path).unwrap()
 }
 
 fn parse(raw: &[u8]) -> Message<'_> {
@@ -435,33 +436,22 @@ fn numbers_in_groups_are_held_in_both_parts_of_a_persian_e_mail() {
 fn hostile_values_are_text_in_both_parts() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let profile = dir.path().join("hostile.toml");
-    std::fs::write(
-        &profile,
+    let profile = write_file(
+        dir.path().join("hostile.toml"),
         "id = \"hostile\"\nname = \"<b>x</b>\"\nhonorific = \"ms\"\ncompany = \"{{ y }}\"\ntitle = \"<script>alert(1)</script>\"\nemail = \"h@example.com\"\nlanguage = \"fa\"\n",
-    )
-    .unwrap();
-    let path = dir.path().join("hostile.eml");
-    run(
-        &data,
-        &[
-            "render",
-            "payment-1",
-            "--profile",
-            profile.to_str().unwrap(),
-            "--set",
-            "invoice=&amp; \"q\" 'a' </p>",
-            "--set",
-            "amount=10",
-            "--set",
-            "due_date=2026-11-01",
-            "--format",
-            "eml",
-            "--out",
-            path.to_str().unwrap(),
-        ],
     );
-    let raw = std::fs::read(&path).unwrap();
+    let path = dir.path().join("hostile.eml");
+    let raw = eml_from_profile(
+        &data,
+        &profile,
+        &[
+            "invoice=&amp; \"q\" 'a' </p>",
+            "amount=10",
+            "due_date=2026-11-01",
+        ],
+        &[],
+        &path,
+    );
     assert_well_formed(&raw);
     let message = parse(&raw);
     assert_eq!(
@@ -491,27 +481,17 @@ fn hostile_values_are_text_in_both_parts() {
     assert_self_contained(&html);
 
     // The cover note too: its values are data, escaped in the HTML, literal in the text.
-    run(
+    let raw = eml_from_profile(
         &data,
+        &profile,
         &[
-            "render",
-            "payment-1",
-            "--profile",
-            profile.to_str().unwrap(),
-            "--set",
             "invoice={{ sender.name }} &amp; <i>",
-            "--set",
             "amount=10",
-            "--set",
             "due_date=2026-11-01",
-            "--format",
-            "eml",
-            "--attach-pdf",
-            "--out",
-            path.to_str().unwrap(),
         ],
+        &["--attach-pdf"],
+        &path,
     );
-    let raw = std::fs::read(&path).unwrap();
     assert_well_formed(&raw);
     let message = parse(&raw);
     let Parts { plain, html } = parts(&message);
@@ -551,13 +531,7 @@ fn squeeze(s: &str) -> String {
 
 /// How many letters the register holds.
 fn recorded(data: &Path) -> usize {
-    let out = marz(data)
-        .args(["letters", "list", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    list.as_array().unwrap().len()
+    letters(data).len()
 }
 
 fn attachment(message: &Message) -> (String, String, Vec<u8>) {
@@ -735,11 +709,10 @@ fn the_owners_cover_note_is_used_and_a_broken_one_is_reported() {
     run(data, &["clients", "list"]);
     let cover = data.join("templates/cover");
     std::fs::create_dir_all(&cover).unwrap();
-    std::fs::write(
+    write_file(
         cover.join("fa.tera"),
         "پیوست: {{ attachment }} برای {{ recipient }}\n",
-    )
-    .unwrap();
+    );
     let raw = eml(data, "payment-1", "sample-nazanin", &["--attach-pdf"]);
     let message = parse(&raw);
     let plain = strip_bidi(&parts(&message).plain);
@@ -753,76 +726,32 @@ fn the_owners_cover_note_is_used_and_a_broken_one_is_reported() {
     // A cover note that does not compile names its file and line, and nothing is written.
     std::fs::write(cover.join("fa.tera"), "خط اول\n{{ attachment ) }}\n").unwrap();
     let path = data.join("not-written.eml");
-    let out = marz(data)
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-nazanin",
-            "--format",
-            "eml",
-        ])
-        .args(["--attach-pdf", "--out"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("templates/cover/fa.tera:2:"), "{stderr}");
+    let attach = || {
+        let mut cmd = render(data, "payment-1", "sample-nazanin");
+        cmd.args(["--format", "eml", "--attach-pdf", "--out"])
+            .arg(&path);
+        cmd
+    };
+    refuses(&mut attach(), "templates/cover/fa.tera:2:");
     assert!(!path.exists());
     // A value the note does not have is named.
     std::fs::write(cover.join("fa.tera"), "{{ amount }}\n").unwrap();
-    let out = marz(data)
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-nazanin",
-            "--format",
-            "eml",
-        ])
-        .args(["--attach-pdf", "--out"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("amount") && stderr.contains("fa.tera"),
-        "{stderr}"
-    );
+    let stderr = refuses(&mut attach(), "amount");
+    assert!(stderr.contains("fa.tera"), "{stderr}");
     assert!(!path.exists());
 }
 
 #[test]
 fn attach_pdf_needs_an_e_mail() {
     let dir = tempfile::tempdir().unwrap();
-    let out = marz(dir.path())
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-reza",
-            "--attach-pdf",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--format eml"));
-    let out = marz(dir.path())
-        .args([
-            "render",
-            "payment-1",
-            "--client",
-            "sample-reza",
-            "--format",
-            "eml",
-        ])
-        .arg("--letter-body")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--attach-pdf"));
+    refuses(
+        render(dir.path(), "payment-1", "sample-reza").arg("--attach-pdf"),
+        "--format eml",
+    );
+    refuses(
+        render(dir.path(), "payment-1", "sample-reza").args(["--format", "eml", "--letter-body"]),
+        "--attach-pdf",
+    );
 }
 
 #[test]
@@ -837,25 +766,13 @@ fn long_subjects_and_names_are_folded_within_the_line_limit() {
     )
     .unwrap();
     let path: PathBuf = dir.path().join("long.eml");
-    run(
+    let raw = eml_from_profile(
         &data,
-        &[
-            "render",
-            "payment-1",
-            "--profile",
-            profile.to_str().unwrap(),
-            "--set",
-            "amount=10",
-            "--set",
-            "due_date=2026-11-01",
-            "--format",
-            "eml",
-            "--attach-pdf",
-            "--out",
-            path.to_str().unwrap(),
-        ],
+        &profile,
+        &["amount=10", "due_date=2026-11-01"],
+        &["--attach-pdf"],
+        &path,
     );
-    let raw = std::fs::read(&path).unwrap();
     assert_well_formed(&raw);
     let message = parse(&raw);
     assert!(message.subject().unwrap().contains(&"INV-".repeat(80)));
@@ -891,20 +808,10 @@ fn a_persian_text_export_reads_right_to_left_line_by_line_as_the_plain_part_does
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
     let txt = data.join("letter.txt");
-    run(
-        data,
-        &[
-            "render",
-            "payment-3",
-            "--client",
-            "sample-reza",
-            "--date",
-            "2026-11-22",
-            "--format",
-            "text",
-            "--out",
-            txt.to_str().unwrap(),
-        ],
+    succeeded(
+        render(data, "payment-3", "sample-reza")
+            .args(["--date", "2026-11-22", "--format", "text", "--out"])
+            .arg(&txt),
     );
     let text = std::fs::read_to_string(&txt).unwrap();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -913,12 +820,7 @@ fn a_persian_text_export_reads_right_to_left_line_by_line_as_the_plain_part_does
     // The register keeps the letter's own text: the marks are the file's only difference,
     // one at the start of each line that needed it, and some did (the letter number's line
     // starts with its Latin prefix, the signature's name is an isolated value).
-    let out = marz(data)
-        .args(["letters", "show", "NA/1405/001", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let record: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let record = json(&run(data, &["letters", "show", "NA/1405/001", "--json"]));
     let kept = record["text"].as_str().unwrap();
     let marked: Vec<&str> = text.lines().collect();
     let plain: Vec<&str> = kept.lines().collect();

@@ -6,7 +6,7 @@
 
 use assert_cmd::Command;
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 /// The binary on the data folder `data`, whatever `MARZ_DATA_DIR` the environment holds.
@@ -63,4 +63,10 @@ pub fn letters(data: &Path) -> Vec<Value> {
 /// Makes the sample workspace (sender and clients) in `data`, as a first run does.
 pub fn samples(data: &Path) {
     run(data, &["clients", "list"]);
+}
+
+/// Writes `text` to `path` (its folder must exist) and returns the path.
+pub fn write_file(path: PathBuf, text: impl AsRef<[u8]>) -> PathBuf {
+    std::fs::write(&path, text).unwrap();
+    path
 }
