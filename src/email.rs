@@ -272,13 +272,9 @@ fn direction(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// The letter as HTML, laid out as on paper (each value as the core isolated it, escaped): the `recipient` lines (the first bold), the
-/// subject line if `subject`, the greeting, the body's paragraphs and lists, the closing and
-/// signature as a block on the left (the end side of a Persian page, the start side of an
-/// English one), then the contact details.
-fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
-    let mut html = Html::new(letter.lang, &letter.subject);
-    let recipient: Vec<String> = recipient
+/// The lines escaped, the first (a name) in bold.
+fn first_bold(lines: &[String]) -> Vec<String> {
+    lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
@@ -288,7 +284,16 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
                 esc(line)
             }
         })
-        .collect();
+        .collect()
+}
+
+/// The letter as HTML, laid out as on paper (each value as the core isolated it, escaped): the `recipient` lines (the first bold), the
+/// subject line if `subject`, the greeting, the body's paragraphs and lists, the closing and
+/// signature as a block on the left (the end side of a Persian page, the start side of an
+/// English one), then the contact details.
+fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
+    let mut html = Html::new(letter.lang, &letter.subject);
+    let recipient = first_bold(recipient);
     if !recipient.is_empty() {
         html.para(&recipient.join("<br/>\n"));
     }
@@ -313,18 +318,7 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
         "<div style=\"margin:0 0 0.8em;\">{}</div>\n",
         esc(&letter.closing)
     ));
-    let signature: Vec<String> = letter
-        .signature
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            if i == 0 {
-                format!("<b>{}</b>", esc(line))
-            } else {
-                esc(line)
-            }
-        })
-        .collect();
+    let signature = first_bold(&letter.signature);
     html.out
         .push_str(&format!("<div>{}</div>\n", signature.join("<br/>\n")));
     html.out.push_str("</div></div>\n");

@@ -434,6 +434,32 @@ mod tests {
         }
     }
 
+    impl FakeDesktop {
+        fn with_eml_handler() -> Self {
+            FakeDesktop {
+                eml_handler: true,
+                ..FakeDesktop::default()
+            }
+        }
+
+        fn with_mailto_handler() -> Self {
+            FakeDesktop {
+                mailto_handler: true,
+                ..FakeDesktop::default()
+            }
+        }
+
+        /// `open_in_mail_program` on this desktop, with the draft written into `dir`.
+        fn open(
+            &self,
+            letter: &Letter,
+            mail: &MailOptions,
+            dir: &Path,
+        ) -> Result<MailOpened, MailAppError> {
+            open_in_mail_program(&Exporter::default(), letter, mail, dir, 0, self)
+        }
+    }
+
     fn attach() -> MailOptions {
         MailOptions {
             attach_pdf: true,
@@ -445,19 +471,8 @@ mod tests {
     fn the_draft_is_an_unsent_eml_with_the_pdf_opened_by_the_desktop() {
         let dir = tempfile::tempdir().unwrap();
         let letter = letter("payment-3", "sample-reza");
-        let desktop = FakeDesktop {
-            eml_handler: true,
-            ..FakeDesktop::default()
-        };
-        let opened = open_in_mail_program(
-            &Exporter::default(),
-            &letter,
-            &attach(),
-            dir.path(),
-            0,
-            &desktop,
-        )
-        .unwrap();
+        let desktop = FakeDesktop::with_eml_handler();
+        let opened = desktop.open(&letter, &attach(), dir.path()).unwrap();
         let eml = dir.path().join("payment-3_sample-reza_2026-11-22.eml");
         assert_eq!(
             opened,
@@ -490,19 +505,10 @@ mod tests {
         // The Persian letter, percent-encoded, is far longer than a mailto: link may be.
         let whole = email::letter_body(&letter).plain;
         assert!(mailto_link(&letter, &[(MailtoBody::Letter, &whole)]).body != MailtoBody::Letter);
-        let desktop = FakeDesktop {
-            mailto_handler: true,
-            ..FakeDesktop::default()
-        };
-        let opened = open_in_mail_program(
-            &Exporter::default(),
-            &letter,
-            &MailOptions::default(),
-            dir.path(),
-            0,
-            &desktop,
-        )
-        .unwrap();
+        let desktop = FakeDesktop::with_mailto_handler();
+        let opened = desktop
+            .open(&letter, &MailOptions::default(), dir.path())
+            .unwrap();
         let MailOpened::Mailto {
             mailto,
             pdf,
@@ -552,19 +558,10 @@ mod tests {
         let mut letter = letter("payment-1", "sample-daniel");
         letter.set_body("Please pay.");
         assert_eq!(letter.lang, Lang::En);
-        let desktop = FakeDesktop {
-            mailto_handler: true,
-            ..FakeDesktop::default()
-        };
-        let opened = open_in_mail_program(
-            &Exporter::default(),
-            &letter,
-            &MailOptions::default(),
-            dir.path(),
-            0,
-            &desktop,
-        )
-        .unwrap();
+        let desktop = FakeDesktop::with_mailto_handler();
+        let opened = desktop
+            .open(&letter, &MailOptions::default(), dir.path())
+            .unwrap();
         let MailOpened::Mailto { mailto, pdf, .. } = &opened else {
             panic!("{opened:?}");
         };
@@ -594,14 +591,7 @@ mod tests {
     fn no_mail_program_at_all_is_an_error_that_keeps_the_draft() {
         let dir = tempfile::tempdir().unwrap();
         let letter = letter("payment-1", "sample-daniel");
-        let result = open_in_mail_program(
-            &Exporter::default(),
-            &letter,
-            &MailOptions::default(),
-            dir.path(),
-            0,
-            &FakeDesktop::default(),
-        );
+        let result = FakeDesktop::default().open(&letter, &MailOptions::default(), dir.path());
         match result {
             Err(MailAppError::NoMailProgram { eml, draft, mailto }) => {
                 assert!(eml.exists());
@@ -617,14 +607,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut letter = letter("payment-1", "sample-daniel");
         letter.to = None;
-        let result = open_in_mail_program(
-            &Exporter::default(),
-            &letter,
-            &attach(),
-            dir.path(),
-            0,
-            &FakeDesktop::default(),
-        );
+        let result = FakeDesktop::default().open(&letter, &attach(), dir.path());
         assert!(
             matches!(result, Err(MailAppError::Export(ExportError::NoRecipient(ref c))) if c == "sample-daniel"),
             "{result:?}"

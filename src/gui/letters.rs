@@ -367,33 +367,22 @@ impl State {
                 Some(l.text("letters-all-clients")),
             )
             .map(Message::Picker);
-        let mut scenarios = vec![Choice::new(None, l.text("letters-all-situations"))];
-        scenarios.extend(
-            Scenario::ALL
-                .into_iter()
-                .map(|s| Choice::new(Some(s), l.text(&format!("scenario-{}", s.code())))),
+        let scenario = filter_pick(
+            l.text("letters-all-situations"),
+            Scenario::ALL.map(|s| (s, l.text(&format!("scenario-{}", s.code())))),
+            self.scenario,
+            Message::Scenario,
         );
-        let scenario = pick_list(
-            scenarios.clone(),
-            Choice::selected(&scenarios, self.scenario),
-            |c| Message::Scenario(c.value),
-        )
-        .width(Length::Fill);
-        let mut statuses = vec![Choice::new(None, all())];
-        statuses.extend(
+        let status = filter_pick(
+            all(),
             [Status::Sent, Status::Void, Status::Resolved]
-                .into_iter()
-                .map(|s| Choice::new(Some(s), l.text(&format!("letters-status-{}", s.code())))),
+                .map(|s| (s, l.text(&format!("letters-status-{}", s.code())))),
+            self.status,
+            Message::Status,
         );
-        let status = pick_list(
-            statuses.clone(),
-            Choice::selected(&statuses, self.status),
-            |c| Message::Status(c.value),
-        )
-        .width(Length::Fill);
         column![
             search,
-            row_dir(ui, vec![scenario.into(), status.into()]).spacing(6),
+            row_dir(ui, vec![scenario, status]).spacing(6),
             client,
         ]
         .spacing(6)
@@ -587,6 +576,25 @@ impl State {
             .align_x(theme::start(ui))
             .spacing(12)
     }
+}
+
+/// A filter's list: `all` (no filter) first, then each value under its label.
+fn filter_pick<'a, T: PartialEq + Clone + 'a>(
+    all: String,
+    values: impl IntoIterator<Item = (T, String)>,
+    selected: Option<T>,
+    on_pick: impl Fn(Option<T>) -> Message + 'a,
+) -> Element<'a, Message> {
+    let mut choices = vec![Choice::new(None, all)];
+    choices.extend(
+        values
+            .into_iter()
+            .map(|(value, label)| Choice::new(Some(value), label)),
+    );
+    let selected = Choice::selected(&choices, selected);
+    pick_list(choices, selected, move |c| on_pick(c.value))
+        .width(Length::Fill)
+        .into()
 }
 
 fn confirm_row<'a>(

@@ -1461,6 +1461,23 @@ mod tests {
         asked: std::sync::Mutex<Vec<String>>,
     }
 
+    impl FakeDesktop {
+        /// A desktop with a program for drafts (`eml`) and for `mailto:` links as given.
+        fn opening(eml: bool, mailto: bool) -> std::sync::Arc<Self> {
+            std::sync::Arc::new(FakeDesktop {
+                eml,
+                mailto,
+                ..FakeDesktop::default()
+            })
+        }
+    }
+
+    /// Every letter in the store's register, newest first.
+    fn recorded(store: &marz::Store) -> Vec<marz::register::Entry> {
+        let filter = marz::register::Filter::default();
+        store.register().unwrap().list_all(&filter).unwrap()
+    }
+
     impl marz::mail_app::Desktop for FakeDesktop {
         fn open_file(&self, path: &std::path::Path) -> Result<(), marz::mail_app::DesktopError> {
             let target = path.display().to_string();
@@ -1486,7 +1503,6 @@ mod tests {
     #[test]
     fn a_copied_and_a_mailed_letter_are_each_recorded_once() {
         use super::{Message, compose};
-        use marz::register::Filter;
         use marz::store::Store;
         use std::sync::Arc;
 
@@ -1494,17 +1510,8 @@ mod tests {
         let (store, _) = Store::open(dir.path().join("data")).unwrap();
         let mut app = booted(store.clone(), Some(Lang::Fa));
         app.drafts = dir.path().join("drafts");
-        app.desktop = Arc::new(FakeDesktop {
-            eml: true,
-            ..FakeDesktop::default()
-        });
-        let rows = || {
-            store
-                .register()
-                .unwrap()
-                .list_all(&Filter::default())
-                .unwrap()
-        };
+        app.desktop = FakeDesktop::opening(true, false);
+        let rows = || recorded(&store);
         assert!(app.compose.preview().complete().is_some());
         assert!(rows().is_empty());
 
@@ -1536,7 +1543,6 @@ mod tests {
     #[test]
     fn each_letter_mailed_is_recorded_once_and_no_mail_program_leaves_ways_to_send_it() {
         use super::{App, Message, compose};
-        use marz::register::Filter;
         use marz::store::Store;
         use std::sync::Arc;
 
@@ -1547,19 +1553,10 @@ mod tests {
         std::fs::create_dir(&exports).unwrap();
         app.export_dir = Some(exports.clone());
         app.drafts = dir.path().join("drafts");
-        let desktop = Arc::new(FakeDesktop {
-            eml: true,
-            ..FakeDesktop::default()
-        });
+        let desktop = FakeDesktop::opening(true, false);
         app.desktop = desktop.clone();
         let compose = |m| Message::Compose(m);
-        let letters = || {
-            store
-                .register()
-                .unwrap()
-                .list_all(&Filter::default())
-                .unwrap()
-        };
+        let letters = || recorded(&store);
         assert!(app.compose.preview().complete().is_some());
         let client = app.letter().unwrap().client.clone();
         assert!(letters().is_empty());
@@ -1591,10 +1588,7 @@ mod tests {
 
         // Only a mailto: link opens, which carries no file: the PDF is written beside the
         // draft, and the notice, which stays, names it to be attached by hand.
-        app.desktop = Arc::new(FakeDesktop {
-            mailto: true,
-            ..FakeDesktop::default()
-        });
+        app.desktop = FakeDesktop::opening(false, true);
         send(&mut app, compose(compose::Message::Mail));
         assert_eq!(letters().len(), 2);
         let (ok, notice) = app.notice.clone().expect("the owner is told");

@@ -295,6 +295,20 @@ pub async fn print_letter(
         .map_err(Arc::new)
 }
 
+/// Where to save `name`: in `dir` when the job has one, else where the owner picks in the
+/// save dialog; `None` when they cancel it.
+async fn save_path(dir: Option<&Path>, name: &str, format: Format) -> Option<PathBuf> {
+    match dir {
+        Some(dir) => Some(dir.join(name)),
+        None => rfd::AsyncFileDialog::new()
+            .set_file_name(name)
+            .add_filter(format.extension(), &[format.extension()])
+            .save_file()
+            .await
+            .map(|handle| handle.path().to_path_buf()),
+    }
+}
+
 /// Asks where to save (or saves in the job's folder), then exports through the register.
 /// `Ok(None)` means the owner cancelled.
 pub async fn export_letter(
@@ -311,17 +325,8 @@ pub async fn export_letter(
         _ => MailOptions::default(),
     };
     let name = export::default_file_name(&letter, format);
-    let path = match &job.dir {
-        Some(dir) => dir.join(&name),
-        None => match rfd::AsyncFileDialog::new()
-            .set_file_name(&name)
-            .add_filter(format.extension(), &[format.extension()])
-            .save_file()
-            .await
-        {
-            Some(handle) => handle.path().to_path_buf(),
-            None => return Ok(None),
-        },
+    let Some(path) = save_path(job.dir.as_deref(), &name, format).await else {
+        return Ok(None);
     };
     let timestamp = export::mail_timestamp(letter.date, chrono::Local::now());
     let destination = Destination::File {
@@ -341,17 +346,8 @@ pub async fn export_again(
     format: Format,
 ) -> Result<Option<PathBuf>, Arc<RegisterError>> {
     let name = export::file_name(&entry.template, &entry.client, entry.date, format);
-    let path = match &job.dir {
-        Some(dir) => dir.join(&name),
-        None => match rfd::AsyncFileDialog::new()
-            .set_file_name(&name)
-            .add_filter(format.extension(), &[format.extension()])
-            .save_file()
-            .await
-        {
-            Some(handle) => handle.path().to_path_buf(),
-            None => return Ok(None),
-        },
+    let Some(path) = save_path(job.dir.as_deref(), &name, format).await else {
+        return Ok(None);
     };
     let register = job.store.register().map_err(Arc::new)?;
     let timestamp = export::mail_timestamp(entry.date, chrono::Local::now());
