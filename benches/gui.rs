@@ -20,7 +20,8 @@ use gui::offscreen;
 #[path = "common/big.rs"]
 mod big;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use gui::App;
 // What `offscreen` takes from its parent module in the app.
 #[cfg(not(test))]
@@ -244,12 +245,25 @@ fn launch(data: &Path) -> String {
         .env("ICED_BACKEND", "tiny-skia")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stderr).trim().to_string()
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    said.trim().to_string()
+}
+
+/// Times the real binary's launch on `data` to its first frame, 20 samples over 20 s.
+fn bench_launches(group: &mut BenchmarkGroup<'_, WallTime>, data: &Path) {
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("marz: launch to first frame drawn", |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                launch(data);
+            }
+            start.elapsed()
+        })
+    });
 }
 
 /// The real binary, from launch until its first frame was drawn (it exits there).
@@ -260,21 +274,9 @@ fn first_frame_of_the_app(c: &mut Criterion) {
     }
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let run = || launch(&data);
-    eprintln!("{}", run());
+    eprintln!("{}", launch(&data));
     let mut group = c.benchmark_group("start");
-    group
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(20));
-    group.bench_function("marz: launch to first frame drawn", |b| {
-        b.iter_custom(|iters| {
-            let start = Instant::now();
-            for _ in 0..iters {
-                run();
-            }
-            start.elapsed()
-        })
-    });
+    bench_launches(&mut group, &data);
     group.finish();
 }
 
@@ -339,18 +341,7 @@ fn first_frame_of_a_large_workspace(c: &mut Criterion) {
         );
     }
     eprintln!("with the register in place: {}", launch(&root));
-    group
-        .sample_size(20)
-        .measurement_time(Duration::from_secs(20));
-    group.bench_function("marz: launch to first frame drawn", |b| {
-        b.iter_custom(|iters| {
-            let start = Instant::now();
-            for _ in 0..iters {
-                launch(&root);
-            }
-            start.elapsed()
-        })
-    });
+    bench_launches(&mut group, &root);
     group.finish();
 }
 

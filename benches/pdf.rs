@@ -3,32 +3,20 @@
 //! typeset on every core, one at a time, and with a new `marz` process per letter.
 //! Run with `cargo bench --bench pdf`.
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use marz::export::{Exporter, Format};
-use marz::render::{Draft, render};
-use marz::store::{Store, sample_clients, sample_sender};
-use marz::{Lang, Letter, Library};
+use marz::store::Store;
+use marz::{Lang, Letter};
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::process::{Command, Stdio};
 
+#[path = "common/sample.rs"]
+mod sample;
+use sample::sample_letter;
+
 fn ultimatum(lang: Lang) -> Letter {
-    let library = Library::load(None);
-    let template = library.get("payment-3", lang).unwrap();
-    let client = sample_clients()
-        .into_iter()
-        .find(|c| c.language == lang)
-        .unwrap();
-    render(&Draft {
-        template,
-        client: &client,
-        sender: &sample_sender(),
-        values: &BTreeMap::new(),
-        date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        number: "NA/1405/001".to_string(),
-    })
-    .unwrap()
+    sample_letter("payment-3", lang, &BTreeMap::new(), "NA/1405/001")
 }
 
 fn bench(c: &mut Criterion) {

@@ -5,35 +5,21 @@
 //! tokenised, matched against the cue lists and scored by the classifier), and a keystroke
 //! (the letter was checked before and one character changed at its end, as when typing).
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use marz::render::{Draft, render};
-use marz::store::{sample_clients, sample_sender};
+use marz::Lang;
 use marz::tone;
-use marz::{Lang, Library};
 use std::collections::BTreeMap;
 use std::hint::black_box;
+
+#[path = "common/sample.rs"]
+mod sample;
+use sample::sample_letter;
 
 /// A real letter whose body is repeated until it is about two A4 pages (~5,500 characters,
 /// roughly 900 words).
 fn two_page_letter(lang: Lang) -> String {
-    let library = Library::load(None);
-    let template = library.get("termination-2", lang).unwrap();
-    let client = sample_clients()
-        .into_iter()
-        .find(|c| c.language == lang)
-        .unwrap();
-    let sender = sample_sender();
     let values = BTreeMap::from([("reason".to_string(), "x".to_string())]);
-    let mut letter = render(&Draft {
-        template,
-        client: &client,
-        sender: &sender,
-        values: &values,
-        date: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        number: "1".to_string(),
-    })
-    .unwrap();
+    let mut letter = sample_letter("termination-2", lang, &values, "1");
     let body = letter.body.clone();
     while letter.to_text().chars().count() < 5_500 {
         letter.body.push_str("\n\n");
