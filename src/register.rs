@@ -938,10 +938,7 @@ impl Register {
     fn migrate(&mut self, root: &Path) -> Result<()> {
         let path = self.path.clone();
         let fail = |e| sql_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+        let tx = begin_write(&mut self.conn, &self.path)?;
         let version = user_version(&tx).map_err(fail)?;
         let mut takeover = None;
         if version < 1 {
@@ -1030,10 +1027,7 @@ impl Register {
         };
         let path = self.path.clone();
         let fail = |e| SendError::Register(sql_error(&path, e));
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
+        let tx = begin_write(&mut self.conn, &self.path)?;
         let series = series_of(request.prefix.as_deref(), request.date, request.lang);
         let seq = next_seq(&tx, &series).map_err(fail)?;
         let number = format_number(&series, seq, request.lang);
@@ -1065,12 +1059,7 @@ impl Register {
             .map_err(fail)?,
             ThreadPick::Thread(id) => Some(check_thread(&tx, &self.path, id, &letter.client)?),
             ThreadPick::ReplyTo(id) => {
-                let entry = entry_by_id(&tx, id)
-                    .map_err(fail)?
-                    .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))?;
-                if entry.status == Status::Void {
-                    return Err(RegisterError::Void(entry.number).into());
-                }
+                let entry = reply_target(&tx, &self.path, id)?;
                 Some(check_thread(&tx, &self.path, entry.thread, &letter.client)?)
             }
             ThreadPick::New => None,
@@ -1399,13 +1388,8 @@ impl Register {
         }
         let path = self.path.clone();
         let fail = |e| sql_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let entry = entry_by_id(&tx, id)
-            .map_err(fail)?
-            .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))?;
+        let tx = begin_write(&mut self.conn, &self.path)?;
+        let entry = existing_entry(&tx, &path, id)?;
         if entry.status == Status::Void {
             let reason: String = tx
                 .query_row("SELECT void_reason FROM letters WHERE id = ?1", [id], |r| {
@@ -1430,22 +1414,15 @@ impl Register {
         )
         .map_err(fail)?;
         tx.commit().map_err(fail)?;
-        entry_by_id(&self.conn, id)
-            .map_err(self.err())?
-            .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))
+        existing_entry(&self.conn, &self.path, id)
     }
 
     /// Marks the thread of a letter resolved (paid, settled, ended) on `date`.
     pub fn resolve(&mut self, id: LetterId, note: Option<&str>, date: NaiveDate) -> Result<Thread> {
         let path = self.path.clone();
         let fail = |e| sql_error(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(fail)?;
-        let entry = entry_by_id(&tx, id)
-            .map_err(fail)?
-            .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))?;
+        let tx = begin_write(&mut self.conn, &self.path)?;
+        let entry = existing_entry(&tx, &path, id)?;
         let resolved: Option<String> = tx
             .query_row(
                 "SELECT resolved_on FROM threads WHERE id = ?1",
@@ -1579,12 +1556,7 @@ impl Register {
                 }
             }
             ThreadPick::ReplyTo(id) => {
-                let entry = entry_by_id(&self.conn, id)
-                    .map_err(self.err())?
-                    .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))?;
-                if entry.status == Status::Void {
-                    return Err(RegisterError::Void(entry.number));
-                }
+                let entry = reply_target(&self.conn, &self.path, id)?;
                 (
                     check_thread(&self.conn, &self.path, entry.thread, client)?,
                     id,
@@ -1875,6 +1847,29 @@ fn next_seq(conn: &Connection, series: &str) -> rusqlite::Result<i64> {
 
 fn format_number(series: &str, seq: i64, lang: Lang) -> String {
     localize_digits(&format!("{series}/{seq:03}"), lang)
+}
+
+/// A transaction on the register at `path` that takes the write lock as it begins
+/// (`BEGIN IMMEDIATE`).
+fn begin_write<'c>(conn: &'c mut Connection, path: &Path) -> Result<rusqlite::Transaction<'c>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| sql_error(path, e))
+}
+
+/// The letter `id`; `NoLetter` when the register has none.
+fn existing_entry(conn: &Connection, path: &Path, id: LetterId) -> Result<Entry> {
+    entry_by_id(conn, id)
+        .map_err(|e| sql_error(path, e))?
+        .ok_or_else(|| RegisterError::NoLetter(format!("id:{id}")))
+}
+
+/// The letter `id` to reply to, which must not be void.
+fn reply_target(conn: &Connection, path: &Path, id: LetterId) -> Result<Entry> {
+    let entry = existing_entry(conn, path, id)?;
+    if entry.status == Status::Void {
+        return Err(RegisterError::Void(entry.number));
+    }
+    Ok(entry)
 }
 
 fn entry_by_id(conn: &Connection, id: LetterId) -> rusqlite::Result<Option<Entry>> {

@@ -476,10 +476,7 @@ impl App {
             Message::Exported(result) => {
                 let exported = result.is_ok();
                 match result {
-                    Ok(Some(path)) => self.succeed(Locale::get(self.ui).text_with(
-                        "export-saved",
-                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                    )),
+                    Ok(Some(path)) => self.succeed(self.saved_at("export-saved", &path)),
                     Ok(None) => self.succeed(self.tr("export-cancelled")),
                     Err(failure) => self.fail(failure.as_ref()),
                 }
@@ -536,10 +533,7 @@ impl App {
             },
             Message::ExportedAgain(result) => {
                 match result {
-                    Ok(Some(path)) => self.succeed(Locale::get(self.ui).text_with(
-                        "letters-exported-again",
-                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                    )),
+                    Ok(Some(path)) => self.succeed(self.saved_at("letters-exported-again", &path)),
                     Ok(None) => self.succeed(self.tr("export-cancelled")),
                     Err(e) => self.fail(e.as_ref()),
                 }
@@ -566,10 +560,7 @@ impl App {
                 match result {
                     Ok(Some(path)) => {
                         self.fallback = None;
-                        self.succeed(Locale::get(self.ui).text_with(
-                            "export-saved",
-                            &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                        ));
+                        self.succeed(self.saved_at("export-saved", &path));
                     }
                     Ok(None) => {}
                     Err(e) => self.fail(e.as_ref()),
@@ -688,6 +679,12 @@ impl App {
 
     fn tr(&self, key: &str) -> String {
         Locale::get(self.ui).text(key)
+    }
+
+    /// The message `key`, which names the file saved at `path`.
+    fn saved_at(&self, key: &str, path: &std::path::Path) -> String {
+        let path = theme::ltr_value(&path.to_string_lossy());
+        Locale::get(self.ui).text_with(key, &[("path", &path)])
     }
 
     fn on_shortcut(&mut self, s: Shortcut) -> Task<Message> {
@@ -826,10 +823,7 @@ impl App {
             }
             clients::Event::Delete(id) => match self.workspace.store.trash_client(&id) {
                 Ok(path) => {
-                    self.succeed(Locale::get(self.ui).text_with(
-                        "clients-deleted",
-                        &[("path", &theme::ltr_value(&path.to_string_lossy()))],
-                    ));
+                    self.succeed(self.saved_at("clients-deleted", &path));
                     self.clients.deleted(&id);
                     let reloaded = self.reload();
                     self.compose.forget(&id, &self.workspace);
