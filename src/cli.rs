@@ -205,6 +205,19 @@ struct RenderArgs {
     /// An enclosure to list under «پیوست» / "Enclosures"; repeat for each.
     #[arg(long, value_name = "TEXT")]
     attachment: Vec<String>,
+    #[command(flatten)]
+    mail: MailArgs,
+    #[command(flatten)]
+    marks: MarkArgs,
+    /// Also send the PDF to the default printer (needs --format pdf and --out, so the
+    /// letter is kept and recorded first).
+    #[arg(long, requires = "out")]
+    print: bool,
+}
+
+/// How an e-mail carries the letter.
+#[derive(Args, Debug, Clone, Copy)]
+struct MailArgs {
     /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
     /// the body becomes a short cover note from templates/cover/<lang>.tera.
     #[arg(long)]
@@ -212,12 +225,6 @@ struct RenderArgs {
     /// With --attach-pdf: the body is the letter itself, not the cover note.
     #[arg(long, requires = "attach_pdf")]
     letter_body: bool,
-    #[command(flatten)]
-    marks: MarkArgs,
-    /// Also send the PDF to the default printer (needs --format pdf and --out, so the
-    /// letter is kept and recorded first).
-    #[arg(long, requires = "out")]
-    print: bool,
 }
 
 /// Leaving the owner's signature or stamp image off a PDF letter.
@@ -253,13 +260,8 @@ struct BatchArgs {
     /// The folder to write one file per client into.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// With --format eml: attach the letter as a PDF (named and made like a PDF export);
-    /// the body becomes a short cover note from templates/cover/<lang>.tera.
-    #[arg(long)]
-    attach_pdf: bool,
-    /// With --attach-pdf: the body is the letter itself, not the cover note.
-    #[arg(long, requires = "attach_pdf")]
-    letter_body: bool,
+    #[command(flatten)]
+    mail: MailArgs,
     #[command(flatten)]
     marks: MarkArgs,
 }
@@ -791,12 +793,11 @@ fn format_of(format: OutputFormat) -> Format {
 
 /// How e-mails go out: `--attach-pdf` (only with `--format eml`), `--letter-body`, and the
 /// cover notes, the owner's where the workspace has them.
-fn mail_options(
-    store: &Store,
-    format: Format,
-    attach_pdf: bool,
-    letter_as_body: bool,
-) -> Result<MailOptions, CliError> {
+fn mail_options(store: &Store, format: Format, mail: MailArgs) -> Result<MailOptions, CliError> {
+    let MailArgs {
+        attach_pdf,
+        letter_body: letter_as_body,
+    } = mail;
     if attach_pdf && format != Format::Eml {
         return Err(CliError::User(
             "--attach-pdf attaches the PDF to an e-mail: add --format eml".to_string(),
@@ -848,7 +849,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         copies: args.cc.clone(),
         attachments: args.attachment.clone(),
         thread: thread_pick(&register, &args)?,
-        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
+        mail: mail_options(store, format, args.mail)?,
         marks: args.marks,
     };
     if args.print && format != Format::Pdf {
@@ -976,7 +977,7 @@ fn batch_command(store: &Store, lang: Option<Lang>, args: BatchArgs) -> Result<(
         copies: Vec::new(),
         attachments: Vec::new(),
         thread: ThreadPick::Auto,
-        mail: mail_options(store, format, args.attach_pdf, args.letter_body)?,
+        mail: mail_options(store, format, args.mail)?,
         marks: args.marks,
     };
     let exporter = exporter_for(store, &sender, format, &job.mail)?;

@@ -448,18 +448,12 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
-        assert!(matches!(
-            Decimal::parse("12a"),
-            Err(NumberError::NotANumber(_))
-        ));
-        assert!(matches!(
-            Decimal::parse(""),
-            Err(NumberError::NotANumber(_))
-        ));
-        assert!(matches!(
-            Decimal::parse("-5"),
-            Err(NumberError::NotANumber(_))
-        ));
+        for text in ["12a", "", "-5"] {
+            assert!(
+                matches!(Decimal::parse(text), Err(NumberError::NotANumber(_))),
+                "{text:?}"
+            );
+        }
         assert!(matches!(
             Decimal::parse("1.234"),
             Err(NumberError::TooManyDecimals(_))

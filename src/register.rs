@@ -2605,18 +2605,14 @@ mod tests {
             .plan(&r, template, &client, &[], date, ThreadPick::Auto)
             .unwrap();
         let missing = f.store.root().join("no-such-folder/x.txt");
-        let err = r
-            .send_plan(
-                &f.exporter,
-                &f.library,
-                &plan,
-                Destination::File {
-                    path: missing.clone(),
-                    format: Format::Text,
-                },
-                0,
-            )
-            .unwrap_err();
+        let to_file = |r: &mut Register| {
+            let file = Destination::File {
+                path: missing.clone(),
+                format: Format::Text,
+            };
+            r.send_plan(&f.exporter, &f.library, &plan, file, 0)
+        };
+        let err = to_file(&mut r).unwrap_err();
         assert!(err.to_string().contains("no-such-folder"), "{err}");
         // A render error inside the transaction rolls it back too.
         let bad = r.send(
@@ -2635,18 +2631,7 @@ mod tests {
         assert_eq!(next_fa(&r, date), "NA/۱۴۰۵/۰۰۱");
         // The file destination works once the folder exists, with no temporary file left.
         std::fs::create_dir_all(missing.parent().unwrap()).unwrap();
-        let sent = r
-            .send_plan(
-                &f.exporter,
-                &f.library,
-                &plan,
-                Destination::File {
-                    path: missing.clone(),
-                    format: Format::Text,
-                },
-                0,
-            )
-            .unwrap();
+        let sent = to_file(&mut r).unwrap();
         assert_eq!(
             std::fs::read_to_string(&missing).unwrap(),
             crate::export::plain_text(&sent.letter)

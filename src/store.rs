@@ -472,7 +472,8 @@ impl Store {
         Ok(list)
     }
 
-    pub fn load_client(&self, id: &str) -> Result<Client, StoreError> {
+    /// The file of the client `id`, which must be a valid id with a file.
+    fn existing_client_path(&self, id: &str) -> Result<PathBuf, StoreError> {
         if !is_valid_id(id) {
             return Err(StoreError::BadId(id.to_string()));
         }
@@ -480,6 +481,11 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::NoClient(id.to_string()));
         }
+        Ok(path)
+    }
+
+    pub fn load_client(&self, id: &str) -> Result<Client, StoreError> {
+        let path = self.existing_client_path(id)?;
         read_client(&path)
     }
 
@@ -516,13 +522,7 @@ impl Store {
 
     /// Moves a client's file into `trash/` (never erased), returning where it went.
     pub fn trash_client(&self, id: &str) -> Result<PathBuf, StoreError> {
-        if !is_valid_id(id) {
-            return Err(StoreError::BadId(id.to_string()));
-        }
-        let path = self.client_path(id);
-        if !path.exists() {
-            return Err(StoreError::NoClient(id.to_string()));
-        }
+        let path = self.existing_client_path(id)?;
         let trash = self.trash_dir();
         std::fs::create_dir_all(&trash).map_err(io_error(&trash))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
