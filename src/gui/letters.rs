@@ -519,32 +519,30 @@ impl State {
         match o.confirm {
             Some(Confirm::Void) => {
                 let ready = !o.reason.value().trim().is_empty();
-                actions = actions.push(theme::line(ui, l.text("letters-void-confirm")));
-                actions = actions.push(
+                actions = ask(
+                    actions,
+                    ui,
+                    l.text("letters-void-confirm"),
                     o.reason
                         .view(Message::Reason)
                         .placeholder(l.text("letters-void-reason-hint"))
                         .padding(8),
-                );
-                actions = actions.push(confirm_row(
-                    ui,
                     button(text(l.text("letters-void-yes")))
                         .style(button::danger)
                         .on_press_maybe(ready.then_some(Message::ConfirmVoid)),
-                ));
+                );
             }
             Some(Confirm::Resolve) => {
-                actions = actions.push(theme::line(ui, l.text("letters-resolve-confirm")));
-                actions = actions.push(
+                actions = ask(
+                    actions,
+                    ui,
+                    l.text("letters-resolve-confirm"),
                     o.note
                         .view(Message::Note)
                         .placeholder(l.text("letters-resolve-note-hint"))
                         .padding(8),
-                );
-                actions = actions.push(confirm_row(
-                    ui,
                     button(text(l.text("letters-resolve-yes"))).on_press(Message::ConfirmResolve),
-                ));
+                );
             }
             None => {
                 let mut buttons: Vec<Element<'a, Message>> = Vec::new();
@@ -595,6 +593,21 @@ fn filter_pick<'a, T: PartialEq + Clone + 'a>(
     pick_list(choices, selected, move |c| on_pick(c.value))
         .width(Length::Fill)
         .into()
+}
+
+/// A confirmation under the actions: the question, the field for the owner's answer, and
+/// the row that confirms with `yes` or cancels.
+fn ask<'a>(
+    actions: iced::widget::Column<'a, Message>,
+    ui: Lang,
+    question: String,
+    answer: impl Into<Element<'a, Message>>,
+    yes: iced::widget::Button<'a, Message>,
+) -> iced::widget::Column<'a, Message> {
+    actions
+        .push(theme::line(ui, question))
+        .push(answer)
+        .push(confirm_row(ui, yes))
 }
 
 fn confirm_row<'a>(

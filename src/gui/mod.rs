@@ -681,6 +681,26 @@ impl App {
         Locale::get(self.ui).text(key)
     }
 
+    /// After a letter was voided or its thread resolved: the owner is told `told` (or why
+    /// it failed), and the screens show the register as it now is.
+    fn letter_changed(
+        &mut self,
+        told: Result<String, marz::register::RegisterError>,
+    ) -> Task<Message> {
+        match told {
+            Ok(text) => {
+                self.succeed(text);
+                let page = self.register_changed();
+                self.letters.done(&self.workspace);
+                page
+            }
+            Err(e) => {
+                self.fail(&e);
+                Task::none()
+            }
+        }
+    }
+
     /// The message `key`, which names the file saved at `path`.
     fn saved_at(&self, key: &str, path: &std::path::Path) -> String {
         let path = theme::ltr_value(&path.to_string_lossy());
@@ -946,22 +966,13 @@ impl App {
                     .workspace
                     .register_mut()
                     .and_then(|r| r.void(id, &reason));
-                match result {
-                    Ok(entry) => {
-                        let l = Locale::get(self.ui);
-                        self.succeed(l.text_with(
-                            "letters-voided",
-                            &[("number", &marz::bidi::in_text(&entry.number, self.ui))],
-                        ));
-                        let page = self.register_changed();
-                        self.letters.done(&self.workspace);
-                        page
-                    }
-                    Err(e) => {
-                        self.fail(&e);
-                        Task::none()
-                    }
-                }
+                let told = result.map(|entry| {
+                    Locale::get(self.ui).text_with(
+                        "letters-voided",
+                        &[("number", &marz::bidi::in_text(&entry.number, self.ui))],
+                    )
+                });
+                self.letter_changed(told)
             }
             letters::Event::Resolve { id, note } => {
                 let date = self.workspace.date;
@@ -970,18 +981,8 @@ impl App {
                     .workspace
                     .register_mut()
                     .and_then(|r| r.resolve(id, note, date));
-                match result {
-                    Ok(_) => {
-                        self.succeed(self.tr("letters-resolved"));
-                        let page = self.register_changed();
-                        self.letters.done(&self.workspace);
-                        page
-                    }
-                    Err(e) => {
-                        self.fail(&e);
-                        Task::none()
-                    }
-                }
+                let told = result.map(|_| self.tr("letters-resolved"));
+                self.letter_changed(told)
             }
             letters::Event::WriteNext(due) => {
                 self.compose.write_next(&due, &self.workspace);
