@@ -1467,6 +1467,12 @@ mod tests {
         }
     }
 
+    /// The numbers of the letters the letters screen lists, in its order.
+    fn listed_numbers(app: &super::App) -> Vec<&str> {
+        let entries = app.letters.entries();
+        entries.iter().map(|e| e.number.as_str()).collect()
+    }
+
     /// Every letter in the store's register, newest first.
     fn recorded(store: &marz::Store) -> Vec<marz::register::Entry> {
         let filter = marz::register::Filter::default();
@@ -1986,12 +1992,7 @@ mod tests {
         for action in typing(&marz::persian::to_ascii_digits(&first.number)) {
             send(&mut app, Message::Letters(letters::Message::Search(action)));
         }
-        let found: Vec<&str> = app
-            .letters
-            .entries()
-            .iter()
-            .map(|e| e.number.as_str())
-            .collect();
+        let found = listed_numbers(&app);
         assert!(found.contains(&first.number.as_str()), "{found:?}");
         assert!(found.len() < 3, "{found:?}");
         for action in typing("") {
@@ -2107,12 +2108,7 @@ mod tests {
         let (ok, notice) = app.notice.clone().expect("the takeover is told");
         assert!(ok && notice.contains('۱'), "{notice}");
         send(&mut app, Message::Nav(Screen::Letters));
-        let numbers: Vec<&str> = app
-            .letters
-            .entries()
-            .iter()
-            .map(|e| e.number.as_str())
-            .collect();
+        let numbers = listed_numbers(&app);
         assert_eq!(numbers, ["NA/۱۴۰۵/۰۰۷"]);
         // Numbering continues after it.
         assert_eq!(
