@@ -689,25 +689,120 @@ pub fn sentence(value: &str, lang: Lang) -> String {
     text
 }
 
+/// English words that make a line a clause rather than a noun phrase: auxiliaries and
+/// the commonest finite verbs, and the pronouns a clause starts with.
+const EN_CLAUSE_WORDS: [&str; 44] = [
+    "is", "are", "was", "were", "will", "would", "can", "could", "shall", "should", "may",
+    "might", "must", "has", "have", "had", "does", "do", "did", "isn't", "aren't", "won't",
+    "can't", "don't", "doesn't", "we'll", "we're", "we've", "you'll", "you're", "it's",
+    "there's", "gets", "goes", "comes", "takes", "needs", "includes", "covers", "stays",
+    "remains", "keeps", "receive", "send",
+];
+
+/// Words a clause starts with in English ("We send…", "You receive…").
+const EN_SUBJECTS: [&str; 8] = ["we", "you", "they", "i", "he", "she", "it", "there"];
+
+/// Persian verbs (and auxiliaries) that end a sentence; a verb with «می‌»/«نمی‌», or a
+/// perfect form («شده‌اند»، «رسیده‌ایم»), is recognised by its shape instead.
+const FA_VERBS: [&str; 40] = [
+    "است", "نیست", "هست", "هستند", "نیستند", "بود", "نبود", "بودند", "شد", "نشد", "شدند",
+    "شود", "نشود", "شوند", "باشد", "نباشد", "باشند", "دارد", "ندارد", "دارند", "کرد", "کردیم",
+    "کند", "کنند", "کنیم", "داد", "دادیم", "دهد", "دهیم", "دهند", "ماند", "گردد", "بماند",
+    "گیرد", "گیرند", "رسد", "رسید", "فرمایید", "بفرمایید", "خواهد",
+];
+
+/// Whether a list item reads as a clause (a sentence) rather than a noun phrase: in
+/// Persian, it ends in a verb; in English, it has a finite verb or starts with a subject.
+/// An item ending in «!» or «?», or holding more than one sentence, is a sentence.
+fn is_clause(item: &str, lang: Lang) -> bool {
+    let text = item.trim_end_matches(|c: char| STOPS.contains(&c) || CONTINUERS.contains(&c));
+    if item.trim_end().ends_with(['!', '?', '؟']) || text.contains(". ") {
+        return true;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')' | '«' | '»'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}' && c != '\'').to_string())
+        .collect();
+    match lang {
+        Lang::Fa => {
+            let Some(last) = words.last() else {
+                return false;
+            };
+            let before = words.len().checked_sub(2).map(|i| words[i].as_str());
+            last.starts_with("می\u{200c}")
+                || last.starts_with("نمی\u{200c}")
+                || matches!(before, Some("می" | "نمی"))
+                || FA_VERBS.contains(&last.as_str())
+                || ["\u{200c}اند", "\u{200c}ایم", "\u{200c}اید", "\u{200c}است"]
+                    .iter()
+                    .any(|end| last.ends_with(end))
+        }
+        Lang::En => {
+            let lower: Vec<String> = words
+                .iter()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            lower
+                .first()
+                .is_some_and(|w| EN_SUBJECTS.contains(&w.as_str()))
+                || lower.iter().any(|w| EN_CLAUSE_WORDS.contains(&w.as_str()))
+        }
+    }
+}
+
+/// One list item: a sentence ends with one stop; a noun phrase takes none («یک طرح»,
+/// "Three initial concepts"). In English either starts with a capital when its first
+/// word is plain lower case.
+fn list_item(item: &str, force_sentence: bool, lang: Lang) -> String {
+    if force_sentence || is_clause(item, lang) {
+        return sentence(item, lang);
+    }
+    let mut text = phrase(item, false);
+    if lang == Lang::En {
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if first_word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+            && let Some(first) = text.chars().next()
+            && first.is_ascii_lowercase()
+        {
+            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+        }
+    }
+    text
+}
+
 /// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
-/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item is a
-/// sentence like the template's own items around it: it ends with a stop and, in English,
-/// starts with a capital.
+/// "•", "*" or "–" becomes "-"; numbered lines keep their number). Each item is decided on
+/// its own: a sentence ends with one full stop, a noun phrase with none (`list_item`).
+/// `stop=true` makes every item a sentence.
 pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
     value
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .filter_map(|line| {
-            let numbered = line
+            let digits: usize = line
                 .chars()
-                .next()
-                .is_some_and(|c| persian::digit_value(c).is_some());
-            if numbered {
-                return Some(if stop {
-                    phrase(line, true)
+                .take_while(|c| persian::digit_value(*c).is_some())
+                .map(char::len_utf8)
+                .sum();
+            let rest = &line[digits..];
+            let mark: usize = rest
+                .chars()
+                .take_while(|c| matches!(c, '.' | ')' | '-' | ' '))
+                .map(char::len_utf8)
+                .sum();
+            // "1. item", «۲- مورد»: the number and its mark stay as typed (a line that
+            // starts with a count, «۳ طرح», is an ordinary item).
+            if digits > 0 && rest[..mark].trim() != "" {
+                let item = rest[mark..].trim();
+                let head = line[..digits + mark].trim_end();
+                return Some(if item.is_empty() {
+                    head.to_string()
                 } else {
-                    line.to_string()
+                    format!("{head} {}", list_item(item, stop, lang))
                 });
             }
             let bare = line
@@ -716,11 +811,7 @@ pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
             if bare.is_empty() {
                 return None;
             }
-            Some(if stop {
-                format!("- {}", sentence(bare, lang))
-            } else {
-                format!("- {bare}")
-            })
+            Some(format!("- {}", list_item(bare, stop, lang)))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -1504,19 +1595,55 @@ mod tests {
     fn lists_get_one_dash_per_item() {
         assert_eq!(
             bullets("one\n\n- two\n• three\n", false, Lang::En),
-            "- one\n- two\n- three"
+            "- One\n- Two\n- Three"
         );
         assert_eq!(
-            bullets("1. first\n۲. دوم", false, Lang::Fa),
-            "1. first\n۲. دوم"
+            bullets("1. first\n۲. دوم\n۳ طرح اولیه", false, Lang::Fa),
+            "1. first\n۲. دوم\n- ۳ طرح اولیه"
         );
         assert_eq!(
-            bullets("فایل‌ها ارسال می‌شود\n-\n", true, Lang::Fa),
+            bullets("فایل‌ها ارسال می‌شود\n-\n", false, Lang::Fa),
             "- فایل‌ها ارسال می‌شود."
         );
+        // `stop=true` makes every item a sentence.
         assert_eq!(
             bullets("files sent\nThe key is returned.", true, Lang::En),
             "- Files sent.\n- The key is returned."
+        );
+    }
+
+    #[test]
+    fn list_items_end_as_what_they_are_noun_phrases_bare_sentences_with_a_stop() {
+        // A list of what a price covers: noun phrases, typed with or without a stop.
+        assert_eq!(
+            bullets("سه طرح اولیه برای انتخاب.\nدو نوبت اصلاح\nفایل‌های نهایی در قالب PDF", false, Lang::Fa),
+            "- سه طرح اولیه برای انتخاب\n- دو نوبت اصلاح\n- فایل‌های نهایی در قالب PDF"
+        );
+        assert_eq!(
+            bullets("three initial concepts.\nTwo rounds of revisions", false, Lang::En),
+            "- Three initial concepts\n- Two rounds of revisions"
+        );
+        // Sentences keep (or gain) their one stop, item by item in a mixed list.
+        assert_eq!(
+            bullets(
+                "فایل‌های لایه‌باز\nراهنما تا پایان ماه ارسال می شود\nحساب‌ها تحویل داده شده‌اند.\nکار را متوقف کردیم\nاین مرحله پایان کار است",
+                false,
+                Lang::Fa
+            ),
+            "- فایل‌های لایه‌باز\n- راهنما تا پایان ماه ارسال می شود.\n- حساب‌ها تحویل داده شده‌اند.\n- کار را متوقف کردیم.\n- این مرحله پایان کار است."
+        );
+        assert_eq!(
+            bullets(
+                "the layered files\nA user guide is delivered\nwe send the fonts\nAccess ends on Friday. Logins go back to you\nFinal invoice sent!",
+                false,
+                Lang::En
+            ),
+            "- The layered files\n- A user guide is delivered.\n- We send the fonts.\n- Access ends on Friday. Logins go back to you.\n- Final invoice sent!"
+        );
+        // Words that merely look like verbs at a noun phrase's end stay phrases.
+        assert_eq!(
+            bullets("طرح جدید\nتأیید نهایی\nThe design brief", false, Lang::Fa),
+            "- طرح جدید\n- تأیید نهایی\n- The design brief"
         );
     }
 

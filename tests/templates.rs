@@ -192,8 +192,8 @@ fn text_value(input: &InputSpec, lang: Lang, variant: Variant) -> String {
                 "Our costs have doubled over the past year.",
             ),
             (Shape::Lines, _) => pick(
-                "فایل‌های لایه‌باز ارسال می‌شود\nراهنمای استفاده تحویل می‌شود",
-                "Layered files are sent\nA user guide is delivered",
+                "فایل‌های لایه‌باز\nراهنمای استفاده تحویل می‌شود",
+                "the layered files\nA user guide is delivered",
             ),
             (Shape::Code, _) => unreachable!(),
         },
@@ -1039,6 +1039,21 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
         body("fa/payment-plan").contains("تا هفت روز پس از سررسیدش")
             || body("fa/payment-plan").contains("تا ۱۴ روز")
     );
+    // A list item ends as what it is: a noun phrase takes no full stop, a sentence one.
+    for id in ["discount-1", "reconcile", "termination-2", "respect-3", "termination-1"] {
+        assert!(
+            body(&format!("fa/{id}"))
+                .contains("- فایل‌های لایه‌باز\n- راهنمای استفاده تحویل می‌شود.\n"),
+            "fa/{id}: {}",
+            body(&format!("fa/{id}"))
+        );
+        assert!(
+            body(&format!("en/{id}"))
+                .contains("- The layered files\n- A user guide is delivered.\n"),
+            "en/{id}: {}",
+            body(&format!("en/{id}"))
+        );
+    }
     // One working day, not "1 working days"; small counts in words.
     for (id, input) in [
         ("boundary-1", "response_days"),
@@ -1159,4 +1174,38 @@ fn no_letter_opens_with_its_own_reference_to_an_earlier_one() {
             );
         }
     }
+}
+
+/// One spelling of the ezafe after a silent «ه» across the Persian text Marz writes: the
+/// plain form («شیوه گفت‌وگو»), never «شیوه‌ی گفت‌وگو» or «شیوهٔ گفت‌وگو», in every
+/// template (body, subject, labels and their examples) and every Persian message of the app
+/// (the tone checker's kinder wordings are pasted into letters).
+#[test]
+fn persian_writes_the_ezafe_after_a_silent_he_one_way() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["templates/fa", "locales/fa"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    assert!(files.len() > 26, "{} files", files.len());
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, w) in chars.windows(3).enumerate() {
+            let yeh_ezafe = w == ['ه', '\u{200c}', 'ی']
+                && chars
+                    .get(i + 3)
+                    .is_none_or(|c| !(c.is_alphabetic() || *c == '\u{200c}'));
+            let hamza = w[0] == 'ه' && w[1] == '\u{0654}' || w[0] == 'ۀ';
+            if yeh_ezafe || hamza {
+                let from = i.saturating_sub(12);
+                let around: String = chars[from..(i + 8).min(chars.len())].iter().collect();
+                found.push(format!("{}: «{around}»", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
 }
