@@ -46,6 +46,16 @@ pub enum ValueError {
         value: String,
         choices: String,
     },
+    /// A date on a side of another that it cannot be on (`not_before` / `not_after`): a
+    /// previous reminder before the invoice was due, a payment received after the letter.
+    /// `other` is the other input's label, or none for the letter date; `limit` its date.
+    DateOrder {
+        value: NaiveDate,
+        limit: NaiveDate,
+        other: Option<String>,
+        /// Whether `value` falls after `limit` (else before it).
+        after: bool,
+    },
 }
 
 /// A problem with the values given for a template's inputs.
@@ -119,6 +129,12 @@ impl Problem for ValueError {
             ValueError::TooFarAhead(_) => "error-too-far-ahead",
             ValueError::NotAChoice { .. } => "error-not-a-choice",
             ValueError::OutOfRange { .. } => "error-out-of-range",
+            ValueError::DateOrder { other, after, .. } => match (other.is_some(), after) {
+                (true, false) => "error-date-before-input",
+                (false, false) => "error-date-before-letter",
+                (true, true) => "error-date-after-input",
+                (false, true) => "error-date-after-letter",
+            },
         }
     }
 
@@ -134,6 +150,16 @@ impl Problem for ValueError {
                 ("value", value.clone()),
                 ("min", locale.number(min)),
                 ("max", locale.number(max)),
+            ],
+            ValueError::DateOrder {
+                value,
+                limit,
+                other,
+                ..
+            } => vec![
+                ("value", dates::format(*value, locale.lang())),
+                ("limit", dates::format(*limit, locale.lang())),
+                ("other", other.clone().unwrap_or_default()),
             ],
         }
     }
@@ -235,6 +261,18 @@ impl RenderError {
                 choices: "توقف خدمات، پایان همکاری".into(),
             },
         ]);
+        let (early, late) = (
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+        );
+        for (other, after) in [(true, false), (false, false), (true, true), (false, true)] {
+            values.push(ValueError::DateOrder {
+                value: if after { late } else { early },
+                limit: if after { early } else { late },
+                other: other.then(|| "سررسید اولیه".to_string()),
+                after,
+            });
+        }
         let mut all: Vec<RenderError> = values
             .into_iter()
             .map(|problem| {
@@ -481,7 +519,68 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
         };
         out.values.insert(spec.name.clone(), value);
     }
+    check_date_order(draft, &mut out);
     Ok(out)
+}
+
+/// Refuses a date that falls on the impossible side of another (`not_before`,
+/// `not_after`): the input gets the problem and its placeholder, as any invalid value does.
+/// A date compared with an input that has no usable value yet is not judged.
+fn check_date_order(draft: &Draft, out: &mut Resolved) {
+    let template = draft.template;
+    let date_of = |name: &str| -> Option<NaiveDate> {
+        if name == crate::template::LETTER_DATE {
+            return Some(draft.date);
+        }
+        match out.values.get(name) {
+            Some(Value::String(iso)) if !is_marker(&out.values[name]) => dates::parse(iso).ok(),
+            _ => None,
+        }
+    };
+    let mut broken = Vec::new();
+    for spec in &template.meta.inputs {
+        let Some(value) = date_of(&spec.name) else {
+            continue;
+        };
+        let limits = spec
+            .not_before
+            .iter()
+            .map(|o| (o, false))
+            .chain(spec.not_after.iter().map(|o| (o, true)));
+        for (other, after) in limits {
+            let Some(limit) = date_of(other) else {
+                continue;
+            };
+            if (after && value > limit) || (!after && value < limit) {
+                let other = template.input(other).map(|i| i.label.clone());
+                broken.push(InputError::Invalid {
+                    name: spec.name.clone(),
+                    label: spec.label.clone(),
+                    problem: ValueError::DateOrder {
+                        value,
+                        limit,
+                        other,
+                        after,
+                    },
+                });
+                break;
+            }
+        }
+    }
+    for problem in broken {
+        out.values
+            .insert(problem.input().to_string(), marker(problem.input()));
+        out.needs.push(problem);
+    }
+    // The needs stay in the template's order.
+    let position = |e: &InputError| {
+        template
+            .meta
+            .inputs
+            .iter()
+            .position(|i| i.name == e.input())
+    };
+    out.needs.sort_by_key(position);
 }
 
 /// A text value of the profile, isolated for a letter in `lang`.
@@ -692,11 +791,11 @@ pub fn sentence(value: &str, lang: Lang) -> String {
 /// English words that make a line a clause rather than a noun phrase: auxiliaries and
 /// the commonest finite verbs, and the pronouns a clause starts with.
 const EN_CLAUSE_WORDS: [&str; 44] = [
-    "is", "are", "was", "were", "will", "would", "can", "could", "shall", "should", "may",
-    "might", "must", "has", "have", "had", "does", "do", "did", "isn't", "aren't", "won't",
-    "can't", "don't", "doesn't", "we'll", "we're", "we've", "you'll", "you're", "it's",
-    "there's", "gets", "goes", "comes", "takes", "needs", "includes", "covers", "stays",
-    "remains", "keeps", "receive", "send",
+    "is", "are", "was", "were", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "has", "have", "had", "does", "do", "did", "isn't", "aren't", "won't", "can't",
+    "don't", "doesn't", "we'll", "we're", "we've", "you'll", "you're", "it's", "there's", "gets",
+    "goes", "comes", "takes", "needs", "includes", "covers", "stays", "remains", "keeps",
+    "receive", "send",
 ];
 
 /// Words a clause starts with in English ("We send…", "You receive…").
@@ -705,10 +804,46 @@ const EN_SUBJECTS: [&str; 8] = ["we", "you", "they", "i", "he", "she", "it", "th
 /// Persian verbs (and auxiliaries) that end a sentence; a verb with «می‌»/«نمی‌», or a
 /// perfect form («شده‌اند»، «رسیده‌ایم»), is recognised by its shape instead.
 const FA_VERBS: [&str; 40] = [
-    "است", "نیست", "هست", "هستند", "نیستند", "بود", "نبود", "بودند", "شد", "نشد", "شدند",
-    "شود", "نشود", "شوند", "باشد", "نباشد", "باشند", "دارد", "ندارد", "دارند", "کرد", "کردیم",
-    "کند", "کنند", "کنیم", "داد", "دادیم", "دهد", "دهیم", "دهند", "ماند", "گردد", "بماند",
-    "گیرد", "گیرند", "رسد", "رسید", "فرمایید", "بفرمایید", "خواهد",
+    "است",
+    "نیست",
+    "هست",
+    "هستند",
+    "نیستند",
+    "بود",
+    "نبود",
+    "بودند",
+    "شد",
+    "نشد",
+    "شدند",
+    "شود",
+    "نشود",
+    "شوند",
+    "باشد",
+    "نباشد",
+    "باشند",
+    "دارد",
+    "ندارد",
+    "دارند",
+    "کرد",
+    "کردیم",
+    "کند",
+    "کنند",
+    "کنیم",
+    "داد",
+    "دادیم",
+    "دهد",
+    "دهیم",
+    "دهند",
+    "ماند",
+    "گردد",
+    "بماند",
+    "گیرد",
+    "گیرند",
+    "رسد",
+    "رسید",
+    "فرمایید",
+    "بفرمایید",
+    "خواهد",
 ];
 
 /// Whether a list item reads as a clause (a sentence) rather than a noun phrase: in
@@ -722,7 +857,10 @@ fn is_clause(item: &str, lang: Lang) -> bool {
     let words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')' | '«' | '»'))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}' && c != '\'').to_string())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}' && c != '\'')
+                .to_string()
+        })
         .collect();
     match lang {
         Lang::Fa => {
@@ -1511,6 +1649,111 @@ mod tests {
         assert!(e.to_string().contains("توقف, legal"), "{e}");
     }
 
+    /// A date on the impossible side of another is refused, naming the input, the other
+    /// input (or the letter date) and both dates; a draft shows its placeholder.
+    #[test]
+    fn dates_in_an_impossible_order_are_refused() {
+        let lib = crate::template::Library::load(None);
+        let client = Client::new("c", "Ali");
+        let t = lib.get("payment-2", Lang::En).unwrap();
+        let base = [
+            ("invoice", "INV-1"),
+            ("amount", "3450"),
+            ("due_date", "2026-11-10"),
+            ("new_deadline", "2026-11-29"),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut v = base.to_vec();
+            v.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
+            v.extend_from_slice(extra);
+            v
+        };
+        // A reminder on or after the due date, up to the letter date, is fine.
+        for day in ["2026-11-10", "2026-11-15", "2026-11-22"] {
+            assert!(
+                render_with(t, &client, &with(&[("reminded_on", day)])).is_ok(),
+                "{day}"
+            );
+        }
+        let refused = |values: &[(&str, &str)], input: &str, needle: &str| {
+            let e = render_with(t, &client, values).unwrap_err();
+            let RenderError::Input(InputError::Invalid { name, problem, .. }) = &e else {
+                panic!("{e:?}");
+            };
+            assert_eq!(name, input, "{e}");
+            assert!(matches!(problem, ValueError::DateOrder { .. }), "{e}");
+            let message = e.to_string();
+            assert!(message.contains(needle), "{message}");
+            let fa = Locale::get(Lang::Fa).problem(&e);
+            assert!(!fa.contains('['), "{fa}");
+            message
+        };
+        let m = refused(
+            &with(&[("reminded_on", "2026-11-01")]),
+            "reminded_on",
+            "Original due date",
+        );
+        assert!(
+            m.starts_with("Date of the previous reminder") && m.contains("1 November 2026"),
+            "{m}"
+        );
+        // Something that has happened cannot be dated after the letter; a deadline the
+        // letter sets cannot be before it.
+        refused(
+            &with(&[("reminded_on", "2026-11-30")]),
+            "reminded_on",
+            "the letter date (22 November 2026)",
+        );
+        refused(
+            &with(&[("new_deadline", "2026-11-21")]),
+            "new_deadline",
+            "the letter date",
+        );
+        // A draft shows the refused date as its placeholder and lists it among its needs.
+        let values: BTreeMap<String, String> = with(&[("reminded_on", "2026-11-01")])
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let sender = sender();
+        let draft = Draft {
+            template: t,
+            client: &client,
+            sender: &sender,
+            values: &values,
+            date: date(),
+            number: "NA/1".to_string(),
+        };
+        match compose(&draft) {
+            Composed::Draft { needs, .. } => {
+                assert_eq!(needs.len(), 1, "{needs:?}");
+                assert_eq!(needs[0].input(), "reminded_on");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The date order of every built-in template holds for the values it would take.
+        let payment_partial = lib.get("payment-partial", Lang::Fa).unwrap();
+        let e = render_with(
+            payment_partial,
+            &client,
+            &[
+                ("invoice", "INV-1"),
+                ("amount", "100"),
+                ("paid", "40"),
+                ("paid_on", "2026-12-01"),
+                ("rest_by", "2026-12-20"),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(
+            match &e {
+                RenderError::Input(i) => i.input(),
+                _ => "",
+            },
+            "paid_on",
+            "{e}"
+        );
+    }
+
     #[test]
     fn undefined_variables_are_errors_naming_them() {
         let client = Client::new("c", "Ali");
@@ -1616,11 +1859,19 @@ mod tests {
     fn list_items_end_as_what_they_are_noun_phrases_bare_sentences_with_a_stop() {
         // A list of what a price covers: noun phrases, typed with or without a stop.
         assert_eq!(
-            bullets("سه طرح اولیه برای انتخاب.\nدو نوبت اصلاح\nفایل‌های نهایی در قالب PDF", false, Lang::Fa),
+            bullets(
+                "سه طرح اولیه برای انتخاب.\nدو نوبت اصلاح\nفایل‌های نهایی در قالب PDF",
+                false,
+                Lang::Fa
+            ),
             "- سه طرح اولیه برای انتخاب\n- دو نوبت اصلاح\n- فایل‌های نهایی در قالب PDF"
         );
         assert_eq!(
-            bullets("three initial concepts.\nTwo rounds of revisions", false, Lang::En),
+            bullets(
+                "three initial concepts.\nTwo rounds of revisions",
+                false,
+                Lang::En
+            ),
             "- Three initial concepts\n- Two rounds of revisions"
         );
         // Sentences keep (or gain) their one stop, item by item in a mixed list.

@@ -333,7 +333,23 @@ fn render_from_a_profile_file() {
 #[test]
 fn render_user_errors_exit_2_with_a_fix() {
     let dir = workspace();
-    let cases: [(&[&str], &str); 8] = [
+    let cases: [(&[&str], &str); 9] = [
+        // A previous reminder dated before the invoice was due.
+        (
+            &[
+                "render",
+                "payment-2",
+                "--client",
+                "sample-daniel",
+                "--date",
+                "2026-11-22",
+                "--set",
+                "due_date=2026-11-10",
+                "--set",
+                "reminded_on=2026-11-01",
+            ],
+            "Date of the previous reminder (optional): 1 November 2026 is earlier than “Original due date”",
+        ),
         (
             &["render", "nope", "--client", "sample-reza"],
             "marz templates",

@@ -213,6 +213,8 @@ fn values(template: &Template, variant: Variant) -> BTreeMap<String, String> {
                 InputKind::Money => "12500000".to_string(),
                 InputKind::Number => "3".to_string(),
                 InputKind::Days => "14".to_string(),
+                // What has already happened falls before the letter date (22 November).
+                InputKind::Date if !i.not_after.is_empty() => "2026-11-10".to_string(),
                 InputKind::Date => "2026-12-20".to_string(),
                 InputKind::Choice => i.choices[0].value.clone(),
             };
@@ -594,7 +596,16 @@ fn every_template_exists_in_both_languages_with_the_same_inputs() {
             t.meta
                 .inputs
                 .iter()
-                .map(|i| (i.name.clone(), i.kind, i.required, i.default.is_some()))
+                .map(|i| {
+                    (
+                        i.name.clone(),
+                        i.kind,
+                        i.required,
+                        i.default.is_some(),
+                        i.not_before.clone(),
+                        i.not_after.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(fa), names(en), "{}", fa.id());
@@ -750,7 +761,15 @@ fn words_for(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// The date every test value uses, as the letter writes it.
+/// The date test values use for what has already happened, as the letter writes it.
+fn nov10(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fa => "۱۹ آبان ۱۴۰۵",
+        Lang::En => "10 November 2026",
+    }
+}
+
+/// The date every other test value uses, as the letter writes it.
 fn dec20(lang: Lang) -> &'static str {
     match lang {
         Lang::Fa => "۲۹ آذر ۱۴۰۵",
@@ -951,7 +970,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::Complaint, _) => {
                 // refund-refusal: delivery (and approval), a clear no, a paid revision or a
                 // gesture, and a meeting.
-                assert!(body.contains(dec20), "{name}: delivery date");
+                assert!(body.contains(nov10(lang)), "{name}: delivery date");
                 assert!(has("امکان", "not able to"), "{name}: a clear no");
                 assert!(
                     has("گفت‌وگویی کوتاه", "short meeting"),
@@ -1040,7 +1059,13 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
             || body("fa/payment-plan").contains("تا ۱۴ روز")
     );
     // A list item ends as what it is: a noun phrase takes no full stop, a sentence one.
-    for id in ["discount-1", "reconcile", "termination-2", "respect-3", "termination-1"] {
+    for id in [
+        "discount-1",
+        "reconcile",
+        "termination-2",
+        "respect-3",
+        "termination-1",
+    ] {
         assert!(
             body(&format!("fa/{id}"))
                 .contains("- فایل‌های لایه‌باز\n- راهنمای استفاده تحویل می‌شود.\n"),
