@@ -756,6 +756,56 @@ pub fn phrase(value: &str, end: bool) -> String {
     text
 }
 
+/// Words that already determine an English noun phrase, so it takes no "the".
+const DETERMINERS: [&str; 34] = [
+    "the", "a", "an", "your", "our", "my", "his", "her", "their", "its", "this", "that", "these",
+    "those", "some", "any", "each", "every", "all", "both", "no", "another", "such", "one", "two",
+    "three", "four", "five", "several", "many", "few", "more", "most", "whose",
+];
+
+/// Small words a name may hold between its capitalised words ("Bank of England").
+const NAME_LINKS: [&str; 6] = ["of", "and", "&", "for", "the", "de"];
+
+/// A noun phrase set inside an English sentence, with "the" before it when the owner typed
+/// it bare: "product photography" → "the product photography", while "your visual
+/// identity", "three concepts", "Acme's website" and a name ("Google Maps", "Acme Ltd.")
+/// stay as typed. Otherwise as `phrase`. Persian has no article: there it is `phrase`.
+pub fn the(value: &str, end: bool, lang: Lang) -> String {
+    let text = phrase(value, end);
+    if lang != Lang::En {
+        return text;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return text;
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+            .to_lowercase()
+    };
+    let first_word = bare(first);
+    let starts_latin = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    let determined = DETERMINERS.contains(&first_word.as_str())
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || first_word.ends_with("'s")
+        || first.ends_with("'s")
+        || first.ends_with("’s");
+    let name = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_LINKS.contains(&bare(w).as_str())
+    });
+    if !starts_latin || determined || name {
+        text
+    } else {
+        format!("the {text}")
+    }
+}
+
 /// A value that stands as one or more whole sentences (on its own line or after a colon):
 /// trimmed line by line, ending in a full stop unless it ends in another closing mark, and
 /// in English starting with a capital when its first word is plain lower case.
@@ -1138,6 +1188,18 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     });
     add(tera, "phrase", move |v: &Value, args: &FilterArgs| {
         Ok(phrase_value(v, bool_arg(args, "end")))
+    });
+    add(tera, "the", move |v: &Value, args: &FilterArgs| {
+        // `phrase_value` trims the value and places a closing stop outside its isolate;
+        // the article, when the value needs one, goes in front of it all.
+        let value = as_text(&phrase_value(v, bool_arg(args, "end")));
+        let typed = bidi::strip(&as_text(v));
+        let added = the(&typed, false, lang) != phrase(&typed, false);
+        Ok(Value::String(if added {
+            format!("the {value}")
+        } else {
+            value
+        }))
     });
     add(tera, "sentence", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| sentence(text, lang)))
@@ -1831,6 +1893,37 @@ mod tests {
         assert_eq!(
             sentence(" first line \n\n second line، ", Lang::Fa),
             "first line\nsecond line."
+        );
+    }
+
+    #[test]
+    fn a_bare_english_noun_phrase_takes_the_article_and_a_determined_one_or_a_name_does_not() {
+        for (typed, shown) in [
+            ("product photography", "the product photography"),
+            ("website redesign.", "the website redesign"),
+            ("Instagram campaign", "the Instagram campaign"),
+            ("the home page design", "the home page design"),
+            ("your visual identity", "your visual identity"),
+            (
+                "an English version of the site",
+                "an English version of the site",
+            ),
+            ("three initial concepts", "three initial concepts"),
+            ("3 logo variants", "3 logo variants"),
+            ("Acme's website", "Acme's website"),
+            ("Acme Ltd.", "Acme Ltd."),
+            ("Google Maps", "Google Maps"),
+            ("Bank of England", "Bank of England"),
+        ] {
+            assert_eq!(the(typed, false, Lang::En), shown, "{typed}");
+        }
+        assert_eq!(the("طراحی لوگو.", false, Lang::Fa), "طراحی لوگو");
+        assert_eq!(
+            body(
+                Lang::En,
+                "Thank you for choosing us for {{ \"product photography\" | the(end=true) }}"
+            ),
+            "Thank you for choosing us for the product photography."
         );
     }
 
