@@ -2740,7 +2740,7 @@ mod tests {
         );
         assert_eq!(
             plan.values.get("due_date").map(String::as_str),
-            Some("2026-11-06")
+            Some("2026-10-27")
         );
         assert_eq!(
             plan.values.get("reminded_on").map(String::as_str),
