@@ -619,7 +619,7 @@ pub fn sample_clients() -> Vec<Client> {
         facts: BTreeMap::from([
             ("invoice".to_string(), "۱۴۰۵-۰۳۸".to_string()),
             ("amount".to_string(), "۴۸۰۰۰۰۰".to_string()),
-            ("due_date".to_string(), "1405/08/20".to_string()),
+            ("due_date".to_string(), "1405/08/10".to_string()),
         ]),
         ..Client::new("sample-nazanin", "نازنین کریمی")
     };

@@ -1172,7 +1172,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     }
 }
 
-/// The register prints the reference to the earlier letter itself, under the subject
+/// The register prints the reference to the earlier letter itself, after the greeting
 /// («پیرو نامه شماره … مورخ …» / "Further to our letter ref … of …"), so no body opens with a
 /// «پیرو …» sentence of its own and no subject cites an earlier letter: the letter reads
 /// well with that line and without it.

@@ -1214,9 +1214,6 @@ fn sheet_view<'a>(
         true,
     ));
     let lines_of = |part: Part, text: &str| findings::per_line(text, &found.marks(part));
-    if let Some(reference) = letter.reference_line() {
-        sheet = sheet.push(marked_line(lang, &reference, placeholders, &[], false));
-    }
     sheet = sheet.push(marked_line(
         lang,
         &letter.greeting,
@@ -1224,6 +1221,11 @@ fn sheet_view<'a>(
         &found.marks(Part::Greeting),
         false,
     ));
+    // The earlier letter this one follows opens the body, as the text, e-mail and PDF
+    // print it.
+    if let Some(reference) = letter.reference_line() {
+        sheet = sheet.push(marked_line(lang, &reference, placeholders, &[], false));
+    }
     let body: Element<'a, Message> = match body {
         Some(editor) => editor
             .view(Message::Body)
