@@ -65,7 +65,7 @@ pub fn letter_body(letter: &Letter) -> MailBody {
     let mut plain = String::new();
     plain.push_str(&letter.recipient.join("\n"));
     plain.push_str("\n\n");
-    plain.push_str(&letter.subject_block());
+    plain.push_str(&letter.subject_line());
     plain.push_str("\n\n");
     plain.push_str(&letter.email_text());
     MailBody {
@@ -300,13 +300,13 @@ fn letter_html(letter: &Letter, recipient: &[String], subject: bool) -> String {
     if subject {
         let label = crate::i18n::Locale::get(letter.lang).text("letter-subject");
         html.para(&format!("<b>{} {}</b>", esc(&label), esc(&letter.subject)));
-        // The earlier letter of the thread this one follows («پیرو نامه …»), its values
-        // isolated by the letter.
-        if let Some(reference) = letter.reference_line() {
-            html.para(&esc(&reference));
-        }
     }
     html.para(&esc(&letter.greeting));
+    // The earlier letter of the thread this one follows («پیرو نامه …») opens the body,
+    // its values isolated by the letter.
+    if let Some(reference) = letter.reference_line() {
+        html.para(&esc(&reference));
+    }
     for block in blocks(&letter.body) {
         html.block(&block);
     }

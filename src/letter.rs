@@ -99,7 +99,7 @@ pub struct Letter {
     /// the template's `follow_up_days` after the letter date.
     #[serde(default)]
     pub follow_up: Option<NaiveDate>,
-    /// The earlier letter this one follows, printed under the subject line.
+    /// The earlier letter this one follows, printed as the body's first line.
     #[serde(default)]
     pub reference: Option<Reference>,
     /// Whether the PDF carries the owner's signature image and stamp (when they have
@@ -394,11 +394,20 @@ impl Letter {
         format!("{} {}", self.label("letter-subject"), self.subject)
     }
 
-    /// The subject line, and under it the reference line when there is one.
-    pub fn subject_block(&self) -> String {
+    /// Greeting to signature as the letter prints it. A letter that follows an earlier
+    /// one opens its body with the reference to it, on its own line right after the
+    /// greeting («با سلام و احترام» / «پیرو نامه شماره … مورخ …», then the body), as a
+    /// Persian business letter places it.
+    pub fn printed_message(&self) -> String {
+        let message = self.message_text();
         match self.reference_line() {
-            Some(reference) => format!("{}\n{reference}", self.subject_line()),
-            None => self.subject_line(),
+            // `message_text` is the greeting, a blank line, then the body and the rest.
+            Some(reference) => format!(
+                "{}\n\n{reference}\n{}",
+                self.greeting,
+                &message[self.greeting.len() + 2..]
+            ),
+            None => message,
         }
     }
 
@@ -422,8 +431,8 @@ impl Letter {
         let mut blocks = vec![
             self.heading_lines().join("\n"),
             self.recipient.join("\n"),
-            self.subject_block(),
-            self.message_text(),
+            self.subject_line(),
+            self.printed_message(),
         ];
         if !self.copies.is_empty() {
             let mut copies = self.label("letter-copies");
@@ -443,7 +452,7 @@ impl Letter {
 
     /// The body of an e-mail: the message and the sender's contact lines.
     pub fn email_text(&self) -> String {
-        let mut text = self.message_text();
+        let mut text = self.printed_message();
         if !self.contact.is_empty() {
             text.push_str("\n\n");
             text.push_str(&contact_lines(&self.contact));

@@ -118,7 +118,7 @@ struct PdfData<'a> {
     attachments: String,
     recipient: &'a [String],
     subject: &'a str,
-    /// «پیرو نامه شماره …» under the subject, its values isolated.
+    /// «پیرو نامه شماره …», the body's first line after the greeting, its values isolated.
     reference: Option<String>,
     greeting: &'a str,
     blocks: Vec<Block>,

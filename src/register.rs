@@ -2697,7 +2697,7 @@ mod tests {
         );
         assert_eq!(
             plan.values.get("due_date").map(String::as_str),
-            Some("2026-11-06")
+            Some("2026-10-27")
         );
         assert_eq!(
             plan.values.get("reminded_on").map(String::as_str),
@@ -2716,15 +2716,16 @@ mod tests {
         );
         let text = crate::bidi::strip(&text);
         assert!(
-            text.contains("موضوع: یادآوری دوم: پرداخت صورت‌حساب INV-2041\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n"),
+            text.contains("موضوع: یادآوری دوم: پرداخت صورت‌حساب INV-2041\n\nبا سلام و احترام\n\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\nصورت‌حساب شماره"),
             "{text}"
         );
         assert!(text.contains("۹٬۸۰۰٬۰۰۰"), "{text}");
-        // The e-mail: under the subject line in the plain part, and in the HTML part.
+        // The e-mail: after the greeting in the plain part, and in the HTML part.
         let mail = crate::email::letter_body(&second.letter);
         assert!(
-            crate::bidi::strip(&mail.plain)
-                .contains("INV-2041\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n\nبا سلام"),
+            crate::bidi::strip(&mail.plain).contains(
+                "INV-2041\n\nبا سلام و احترام\n\nپیرو نامه شماره NA/۱۴۰۵/۰۰۱ مورخ ۱۰ آبان ۱۴۰۵\n"
+            ),
             "{}",
             mail.plain
         );

@@ -46,6 +46,16 @@ pub enum ValueError {
         value: String,
         choices: String,
     },
+    /// A date on a side of another that it cannot be on (`not_before` / `not_after`): a
+    /// previous reminder before the invoice was due, a payment received after the letter.
+    /// `other` is the other input's label, or none for the letter date; `limit` its date.
+    DateOrder {
+        value: NaiveDate,
+        limit: NaiveDate,
+        other: Option<String>,
+        /// Whether `value` falls after `limit` (else before it).
+        after: bool,
+    },
 }
 
 /// A problem with the values given for a template's inputs.
@@ -119,6 +129,12 @@ impl Problem for ValueError {
             ValueError::TooFarAhead(_) => "error-too-far-ahead",
             ValueError::NotAChoice { .. } => "error-not-a-choice",
             ValueError::OutOfRange { .. } => "error-out-of-range",
+            ValueError::DateOrder { other, after, .. } => match (other.is_some(), after) {
+                (true, false) => "error-date-before-input",
+                (false, false) => "error-date-before-letter",
+                (true, true) => "error-date-after-input",
+                (false, true) => "error-date-after-letter",
+            },
         }
     }
 
@@ -134,6 +150,16 @@ impl Problem for ValueError {
                 ("value", value.clone()),
                 ("min", locale.number(min)),
                 ("max", locale.number(max)),
+            ],
+            ValueError::DateOrder {
+                value,
+                limit,
+                other,
+                ..
+            } => vec![
+                ("value", dates::format(*value, locale.lang())),
+                ("limit", dates::format(*limit, locale.lang())),
+                ("other", other.clone().unwrap_or_default()),
             ],
         }
     }
@@ -235,6 +261,18 @@ impl RenderError {
                 choices: "توقف خدمات، پایان همکاری".into(),
             },
         ]);
+        let (early, late) = (
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+        );
+        for (other, after) in [(true, false), (false, false), (true, true), (false, true)] {
+            values.push(ValueError::DateOrder {
+                value: if after { late } else { early },
+                limit: if after { early } else { late },
+                other: other.then(|| "سررسید اولیه".to_string()),
+                after,
+            });
+        }
         let mut all: Vec<RenderError> = values
             .into_iter()
             .map(|problem| {
@@ -481,7 +519,68 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
         };
         out.values.insert(spec.name.clone(), value);
     }
+    check_date_order(draft, &mut out);
     Ok(out)
+}
+
+/// Refuses a date that falls on the impossible side of another (`not_before`,
+/// `not_after`): the input gets the problem and its placeholder, as any invalid value does.
+/// A date compared with an input that has no usable value yet is not judged.
+fn check_date_order(draft: &Draft, out: &mut Resolved) {
+    let template = draft.template;
+    let date_of = |name: &str| -> Option<NaiveDate> {
+        if name == crate::template::LETTER_DATE {
+            return Some(draft.date);
+        }
+        match out.values.get(name) {
+            Some(Value::String(iso)) if !is_marker(&out.values[name]) => dates::parse(iso).ok(),
+            _ => None,
+        }
+    };
+    let mut broken = Vec::new();
+    for spec in &template.meta.inputs {
+        let Some(value) = date_of(&spec.name) else {
+            continue;
+        };
+        let limits = spec
+            .not_before
+            .iter()
+            .map(|o| (o, false))
+            .chain(spec.not_after.iter().map(|o| (o, true)));
+        for (other, after) in limits {
+            let Some(limit) = date_of(other) else {
+                continue;
+            };
+            if (after && value > limit) || (!after && value < limit) {
+                let other = template.input(other).map(|i| i.label.clone());
+                broken.push(InputError::Invalid {
+                    name: spec.name.clone(),
+                    label: spec.label.clone(),
+                    problem: ValueError::DateOrder {
+                        value,
+                        limit,
+                        other,
+                        after,
+                    },
+                });
+                break;
+            }
+        }
+    }
+    for problem in broken {
+        out.values
+            .insert(problem.input().to_string(), marker(problem.input()));
+        out.needs.push(problem);
+    }
+    // The needs stay in the template's order.
+    let position = |e: &InputError| {
+        template
+            .meta
+            .inputs
+            .iter()
+            .position(|i| i.name == e.input())
+    };
+    out.needs.sort_by_key(position);
 }
 
 /// A text value of the profile, isolated for a letter in `lang`.
@@ -657,6 +756,56 @@ pub fn phrase(value: &str, end: bool) -> String {
     text
 }
 
+/// Words that already determine an English noun phrase, so it takes no "the".
+const DETERMINERS: [&str; 34] = [
+    "the", "a", "an", "your", "our", "my", "his", "her", "their", "its", "this", "that", "these",
+    "those", "some", "any", "each", "every", "all", "both", "no", "another", "such", "one", "two",
+    "three", "four", "five", "several", "many", "few", "more", "most", "whose",
+];
+
+/// Small words a name may hold between its capitalised words ("Bank of England").
+const NAME_LINKS: [&str; 6] = ["of", "and", "&", "for", "the", "de"];
+
+/// A noun phrase set inside an English sentence, with "the" before it when the owner typed
+/// it bare: "product photography" → "the product photography", while "your visual
+/// identity", "three concepts", "Acme's website" and a name ("Google Maps", "Acme Ltd.")
+/// stay as typed. Otherwise as `phrase`. Persian has no article: there it is `phrase`.
+pub fn the(value: &str, end: bool, lang: Lang) -> String {
+    let text = phrase(value, end);
+    if lang != Lang::En {
+        return text;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return text;
+    };
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&')
+            .to_lowercase()
+    };
+    let first_word = bare(first);
+    let starts_latin = first
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    let determined = DETERMINERS.contains(&first_word.as_str())
+        || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || first_word.ends_with("'s")
+        || first.ends_with("'s")
+        || first.ends_with("’s");
+    let name = words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_LINKS.contains(&bare(w).as_str())
+    });
+    if !starts_latin || determined || name {
+        text
+    } else {
+        format!("the {text}")
+    }
+}
+
 /// A value that stands as one or more whole sentences (on its own line or after a colon):
 /// trimmed line by line, ending in a full stop unless it ends in another closing mark, and
 /// in English starting with a capital when its first word is plain lower case.
@@ -689,25 +838,159 @@ pub fn sentence(value: &str, lang: Lang) -> String {
     text
 }
 
+/// English words that make a line a clause rather than a noun phrase: auxiliaries and
+/// the commonest finite verbs, and the pronouns a clause starts with.
+const EN_CLAUSE_WORDS: [&str; 44] = [
+    "is", "are", "was", "were", "will", "would", "can", "could", "shall", "should", "may", "might",
+    "must", "has", "have", "had", "does", "do", "did", "isn't", "aren't", "won't", "can't",
+    "don't", "doesn't", "we'll", "we're", "we've", "you'll", "you're", "it's", "there's", "gets",
+    "goes", "comes", "takes", "needs", "includes", "covers", "stays", "remains", "keeps",
+    "receive", "send",
+];
+
+/// Words a clause starts with in English ("We send…", "You receive…").
+const EN_SUBJECTS: [&str; 8] = ["we", "you", "they", "i", "he", "she", "it", "there"];
+
+/// Persian verbs (and auxiliaries) that end a sentence; a verb with «می‌»/«نمی‌», or a
+/// perfect form («شده‌اند»، «رسیده‌ایم»), is recognised by its shape instead.
+const FA_VERBS: [&str; 40] = [
+    "است",
+    "نیست",
+    "هست",
+    "هستند",
+    "نیستند",
+    "بود",
+    "نبود",
+    "بودند",
+    "شد",
+    "نشد",
+    "شدند",
+    "شود",
+    "نشود",
+    "شوند",
+    "باشد",
+    "نباشد",
+    "باشند",
+    "دارد",
+    "ندارد",
+    "دارند",
+    "کرد",
+    "کردیم",
+    "کند",
+    "کنند",
+    "کنیم",
+    "داد",
+    "دادیم",
+    "دهد",
+    "دهیم",
+    "دهند",
+    "ماند",
+    "گردد",
+    "بماند",
+    "گیرد",
+    "گیرند",
+    "رسد",
+    "رسید",
+    "فرمایید",
+    "بفرمایید",
+    "خواهد",
+];
+
+/// Whether a list item reads as a clause (a sentence) rather than a noun phrase: in
+/// Persian, it ends in a verb; in English, it has a finite verb or starts with a subject.
+/// An item ending in «!» or «?», or holding more than one sentence, is a sentence.
+fn is_clause(item: &str, lang: Lang) -> bool {
+    let text = item.trim_end_matches(|c: char| STOPS.contains(&c) || CONTINUERS.contains(&c));
+    if item.trim_end().ends_with(['!', '?', '؟']) || text.contains(". ") {
+        return true;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '(' | ')' | '«' | '»'))
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{200c}' && c != '\'')
+                .to_string()
+        })
+        .collect();
+    match lang {
+        Lang::Fa => {
+            let Some(last) = words.last() else {
+                return false;
+            };
+            let before = words.len().checked_sub(2).map(|i| words[i].as_str());
+            last.starts_with("می\u{200c}")
+                || last.starts_with("نمی\u{200c}")
+                || matches!(before, Some("می" | "نمی"))
+                || FA_VERBS.contains(&last.as_str())
+                || ["\u{200c}اند", "\u{200c}ایم", "\u{200c}اید", "\u{200c}است"]
+                    .iter()
+                    .any(|end| last.ends_with(end))
+        }
+        Lang::En => {
+            let lower: Vec<String> = words
+                .iter()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            lower
+                .first()
+                .is_some_and(|w| EN_SUBJECTS.contains(&w.as_str()))
+                || lower.iter().any(|w| EN_CLAUSE_WORDS.contains(&w.as_str()))
+        }
+    }
+}
+
+/// One list item: a sentence ends with one stop; a noun phrase takes none («یک طرح»,
+/// "Three initial concepts"). In English either starts with a capital when its first
+/// word is plain lower case.
+fn list_item(item: &str, force_sentence: bool, lang: Lang) -> String {
+    if force_sentence || is_clause(item, lang) {
+        return sentence(item, lang);
+    }
+    let mut text = phrase(item, false);
+    if lang == Lang::En {
+        let first_word = text.split_whitespace().next().unwrap_or("");
+        if first_word
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+            && let Some(first) = text.chars().next()
+            && first.is_ascii_lowercase()
+        {
+            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+        }
+    }
+    text
+}
+
 /// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
-/// "•", "*" or "–" becomes "-"; numbered lines stay as typed). With `stop`, every item is a
-/// sentence like the template's own items around it: it ends with a stop and, in English,
-/// starts with a capital.
+/// "•", "*" or "–" becomes "-"; numbered lines keep their number). Each item is decided on
+/// its own: a sentence ends with one full stop, a noun phrase with none (`list_item`).
+/// `stop=true` makes every item a sentence.
 pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
     value
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .filter_map(|line| {
-            let numbered = line
+            let digits: usize = line
                 .chars()
-                .next()
-                .is_some_and(|c| persian::digit_value(c).is_some());
-            if numbered {
-                return Some(if stop {
-                    phrase(line, true)
+                .take_while(|c| persian::digit_value(*c).is_some())
+                .map(char::len_utf8)
+                .sum();
+            let rest = &line[digits..];
+            let mark: usize = rest
+                .chars()
+                .take_while(|c| matches!(c, '.' | ')' | '-' | ' '))
+                .map(char::len_utf8)
+                .sum();
+            // "1. item", «۲- مورد»: the number and its mark stay as typed (a line that
+            // starts with a count, «۳ طرح», is an ordinary item).
+            if digits > 0 && rest[..mark].trim() != "" {
+                let item = rest[mark..].trim();
+                let head = line[..digits + mark].trim_end();
+                return Some(if item.is_empty() {
+                    head.to_string()
                 } else {
-                    line.to_string()
+                    format!("{head} {}", list_item(item, stop, lang))
                 });
             }
             let bare = line
@@ -716,11 +999,7 @@ pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
             if bare.is_empty() {
                 return None;
             }
-            Some(if stop {
-                format!("- {}", sentence(bare, lang))
-            } else {
-                format!("- {bare}")
-            })
+            Some(format!("- {}", list_item(bare, stop, lang)))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -909,6 +1188,18 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     });
     add(tera, "phrase", move |v: &Value, args: &FilterArgs| {
         Ok(phrase_value(v, bool_arg(args, "end")))
+    });
+    add(tera, "the", move |v: &Value, args: &FilterArgs| {
+        // `phrase_value` trims the value and places a closing stop outside its isolate;
+        // the article, when the value needs one, goes in front of it all.
+        let value = as_text(&phrase_value(v, bool_arg(args, "end")));
+        let typed = bidi::strip(&as_text(v));
+        let added = the(&typed, false, lang) != phrase(&typed, false);
+        Ok(Value::String(if added {
+            format!("the {value}")
+        } else {
+            value
+        }))
     });
     add(tera, "sentence", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| sentence(text, lang)))
@@ -1420,6 +1711,111 @@ mod tests {
         assert!(e.to_string().contains("توقف, legal"), "{e}");
     }
 
+    /// A date on the impossible side of another is refused, naming the input, the other
+    /// input (or the letter date) and both dates; a draft shows its placeholder.
+    #[test]
+    fn dates_in_an_impossible_order_are_refused() {
+        let lib = crate::template::Library::load(None);
+        let client = Client::new("c", "Ali");
+        let t = lib.get("payment-2", Lang::En).unwrap();
+        let base = [
+            ("invoice", "INV-1"),
+            ("amount", "3450"),
+            ("due_date", "2026-11-10"),
+            ("new_deadline", "2026-11-29"),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut v = base.to_vec();
+            v.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
+            v.extend_from_slice(extra);
+            v
+        };
+        // A reminder on or after the due date, up to the letter date, is fine.
+        for day in ["2026-11-10", "2026-11-15", "2026-11-22"] {
+            assert!(
+                render_with(t, &client, &with(&[("reminded_on", day)])).is_ok(),
+                "{day}"
+            );
+        }
+        let refused = |values: &[(&str, &str)], input: &str, needle: &str| {
+            let e = render_with(t, &client, values).unwrap_err();
+            let RenderError::Input(InputError::Invalid { name, problem, .. }) = &e else {
+                panic!("{e:?}");
+            };
+            assert_eq!(name, input, "{e}");
+            assert!(matches!(problem, ValueError::DateOrder { .. }), "{e}");
+            let message = e.to_string();
+            assert!(message.contains(needle), "{message}");
+            let fa = Locale::get(Lang::Fa).problem(&e);
+            assert!(!fa.contains('['), "{fa}");
+            message
+        };
+        let m = refused(
+            &with(&[("reminded_on", "2026-11-01")]),
+            "reminded_on",
+            "Original due date",
+        );
+        assert!(
+            m.starts_with("Date of the previous reminder") && m.contains("1 November 2026"),
+            "{m}"
+        );
+        // Something that has happened cannot be dated after the letter; a deadline the
+        // letter sets cannot be before it.
+        refused(
+            &with(&[("reminded_on", "2026-11-30")]),
+            "reminded_on",
+            "the letter date (22 November 2026)",
+        );
+        refused(
+            &with(&[("new_deadline", "2026-11-21")]),
+            "new_deadline",
+            "the letter date",
+        );
+        // A draft shows the refused date as its placeholder and lists it among its needs.
+        let values: BTreeMap<String, String> = with(&[("reminded_on", "2026-11-01")])
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let sender = sender();
+        let draft = Draft {
+            template: t,
+            client: &client,
+            sender: &sender,
+            values: &values,
+            date: date(),
+            number: "NA/1".to_string(),
+        };
+        match compose(&draft) {
+            Composed::Draft { needs, .. } => {
+                assert_eq!(needs.len(), 1, "{needs:?}");
+                assert_eq!(needs[0].input(), "reminded_on");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The date order of every built-in template holds for the values it would take.
+        let payment_partial = lib.get("payment-partial", Lang::Fa).unwrap();
+        let e = render_with(
+            payment_partial,
+            &client,
+            &[
+                ("invoice", "INV-1"),
+                ("amount", "100"),
+                ("paid", "40"),
+                ("paid_on", "2026-12-01"),
+                ("rest_by", "2026-12-20"),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(
+            match &e {
+                RenderError::Input(i) => i.input(),
+                _ => "",
+            },
+            "paid_on",
+            "{e}"
+        );
+    }
+
     #[test]
     fn undefined_variables_are_errors_naming_them() {
         let client = Client::new("c", "Ali");
@@ -1501,22 +1897,97 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_english_noun_phrase_takes_the_article_and_a_determined_one_or_a_name_does_not() {
+        for (typed, shown) in [
+            ("product photography", "the product photography"),
+            ("website redesign.", "the website redesign"),
+            ("Instagram campaign", "the Instagram campaign"),
+            ("the home page design", "the home page design"),
+            ("your visual identity", "your visual identity"),
+            (
+                "an English version of the site",
+                "an English version of the site",
+            ),
+            ("three initial concepts", "three initial concepts"),
+            ("3 logo variants", "3 logo variants"),
+            ("Acme's website", "Acme's website"),
+            ("Acme Ltd.", "Acme Ltd."),
+            ("Google Maps", "Google Maps"),
+            ("Bank of England", "Bank of England"),
+        ] {
+            assert_eq!(the(typed, false, Lang::En), shown, "{typed}");
+        }
+        assert_eq!(the("طراحی لوگو.", false, Lang::Fa), "طراحی لوگو");
+        assert_eq!(
+            body(
+                Lang::En,
+                "Thank you for choosing us for {{ \"product photography\" | the(end=true) }}"
+            ),
+            "Thank you for choosing us for the product photography."
+        );
+    }
+
+    #[test]
     fn lists_get_one_dash_per_item() {
         assert_eq!(
             bullets("one\n\n- two\n• three\n", false, Lang::En),
-            "- one\n- two\n- three"
+            "- One\n- Two\n- Three"
         );
         assert_eq!(
-            bullets("1. first\n۲. دوم", false, Lang::Fa),
-            "1. first\n۲. دوم"
+            bullets("1. first\n۲. دوم\n۳ طرح اولیه", false, Lang::Fa),
+            "1. first\n۲. دوم\n- ۳ طرح اولیه"
         );
         assert_eq!(
-            bullets("فایل‌ها ارسال می‌شود\n-\n", true, Lang::Fa),
+            bullets("فایل‌ها ارسال می‌شود\n-\n", false, Lang::Fa),
             "- فایل‌ها ارسال می‌شود."
         );
+        // `stop=true` makes every item a sentence.
         assert_eq!(
             bullets("files sent\nThe key is returned.", true, Lang::En),
             "- Files sent.\n- The key is returned."
+        );
+    }
+
+    #[test]
+    fn list_items_end_as_what_they_are_noun_phrases_bare_sentences_with_a_stop() {
+        // A list of what a price covers: noun phrases, typed with or without a stop.
+        assert_eq!(
+            bullets(
+                "سه طرح اولیه برای انتخاب.\nدو نوبت اصلاح\nفایل‌های نهایی در قالب PDF",
+                false,
+                Lang::Fa
+            ),
+            "- سه طرح اولیه برای انتخاب\n- دو نوبت اصلاح\n- فایل‌های نهایی در قالب PDF"
+        );
+        assert_eq!(
+            bullets(
+                "three initial concepts.\nTwo rounds of revisions",
+                false,
+                Lang::En
+            ),
+            "- Three initial concepts\n- Two rounds of revisions"
+        );
+        // Sentences keep (or gain) their one stop, item by item in a mixed list.
+        assert_eq!(
+            bullets(
+                "فایل‌های لایه‌باز\nراهنما تا پایان ماه ارسال می شود\nحساب‌ها تحویل داده شده‌اند.\nکار را متوقف کردیم\nاین مرحله پایان کار است",
+                false,
+                Lang::Fa
+            ),
+            "- فایل‌های لایه‌باز\n- راهنما تا پایان ماه ارسال می شود.\n- حساب‌ها تحویل داده شده‌اند.\n- کار را متوقف کردیم.\n- این مرحله پایان کار است."
+        );
+        assert_eq!(
+            bullets(
+                "the layered files\nA user guide is delivered\nwe send the fonts\nAccess ends on Friday. Logins go back to you\nFinal invoice sent!",
+                false,
+                Lang::En
+            ),
+            "- The layered files\n- A user guide is delivered.\n- We send the fonts.\n- Access ends on Friday. Logins go back to you.\n- Final invoice sent!"
+        );
+        // Words that merely look like verbs at a noun phrase's end stay phrases.
+        assert_eq!(
+            bullets("طرح جدید\nتأیید نهایی\nThe design brief", false, Lang::Fa),
+            "- طرح جدید\n- تأیید نهایی\n- The design brief"
         );
     }
 

@@ -608,7 +608,7 @@ pub fn sample_clients() -> Vec<Client> {
             ("contract".to_string(), "1404/127".to_string()),
             ("invoice".to_string(), "INV-2041".to_string()),
             ("amount".to_string(), "12500000".to_string()),
-            ("due_date".to_string(), "1405/08/15".to_string()),
+            ("due_date".to_string(), "1405/08/05".to_string()),
         ]),
         ..Client::new("sample-reza", "رضا احمدی")
     };
@@ -619,7 +619,7 @@ pub fn sample_clients() -> Vec<Client> {
         facts: BTreeMap::from([
             ("invoice".to_string(), "۱۴۰۵-۰۳۸".to_string()),
             ("amount".to_string(), "۴۸۰۰۰۰۰".to_string()),
-            ("due_date".to_string(), "1405/08/30".to_string()),
+            ("due_date".to_string(), "1405/08/10".to_string()),
         ]),
         ..Client::new("sample-nazanin", "نازنین کریمی")
     };

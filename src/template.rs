@@ -107,7 +107,20 @@ pub struct InputSpec {
     /// (`range = [2, 60]`); a value must then be a whole number within it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<[u64; 2]>,
+    /// For date inputs: what this date cannot fall before, by name: another date input of
+    /// the template, or `letter` (the letter date). `not_before = ["due_date"]` on a
+    /// previous reminder: a reminder of an invoice is not sent before it is due. Only an
+    /// order that cannot happen belongs here; a value that breaks it is refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_before: Vec<String>,
+    /// For date inputs: what this date cannot fall after (`not_after = ["letter"]` on the
+    /// date of something that has already happened).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_after: Vec<String>,
 }
+
+/// The letter date, as `not_before` and `not_after` name it.
+pub const LETTER_DATE: &str = "letter";
 
 fn yes() -> bool {
     true
@@ -366,6 +379,22 @@ impl Template {
             if input.kind == InputKind::Choice && input.choices.is_empty() {
                 return fail(format!("choice input `{}` needs `choices`", input.name));
             }
+            for other in input.not_before.iter().chain(&input.not_after) {
+                let names_a_date = other == LETTER_DATE
+                    || (other != &input.name
+                        && self
+                            .meta
+                            .inputs
+                            .iter()
+                            .any(|i| &i.name == other && i.kind == InputKind::Date));
+                if input.kind != InputKind::Date || !names_a_date {
+                    return fail(format!(
+                        "input `{}`: `not_before` and `not_after` are for date inputs and name \
+                         another date input or `{LETTER_DATE}`, not `{other}`",
+                        input.name
+                    ));
+                }
+            }
             if let Some([min, max]) = input.range {
                 if !matches!(
                     input.kind,
@@ -620,6 +649,18 @@ mod tests {
         let text = GOOD.replace("kind = \"money\"", "kind = \"text\"\nrange = [2, 60]");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("range"), "{e}");
+        let text = GOOD.replace(
+            "kind = \"money\"",
+            "kind = \"money\"\nnot_after = [\"letter\"]",
+        );
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("not_after"), "{e}");
+        let text = GOOD.replace(
+            "kind = \"money\"",
+            "kind = \"date\"\nnot_before = [\"due_date\"]",
+        );
+        let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
+        assert!(e.message.contains("due_date"), "{e}");
         let text = GOOD.replace("subject = \"S {{ input.x }}\"", "subject = \"S {{ \"");
         let e = Template::parse(&text, Lang::Fa, origin("t")).unwrap_err();
         assert!(e.message.contains("subject"), "{e}");

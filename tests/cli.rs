@@ -277,9 +277,23 @@ fn render_from_a_profile_file() {
 fn render_user_errors_exit_2_with_a_fix() {
     let dir = workspace();
     // `render TEMPLATE --client CLIENT EXTRA…`, and what the refusal must say.
-    let cases: [(&str, &str, &[&str], &str); 7] = [
+    let cases: [(&str, &str, &[&str], &str); 8] = [
         ("nope", "sample-reza", &[], "marz templates"),
         ("payment-3", "ghost", &[], "marz clients list"),
+        // A previous reminder dated before the invoice was due.
+        (
+            "payment-2",
+            "sample-daniel",
+            &[
+                "--date",
+                "2026-11-22",
+                "--set",
+                "due_date=2026-11-10",
+                "--set",
+                "reminded_on=2026-11-01",
+            ],
+            "Date of the previous reminder (optional): 1 November 2026 is earlier than “Original due date”",
+        ),
         (
             "payment-3",
             "sample-reza",

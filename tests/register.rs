@@ -893,7 +893,7 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     }
     // Each export is a letter of the thread, so the .pdf cites the first letter, the .txt
     // the .pdf and the .eml the .txt.
-    // Persian: under the subject, before the greeting.
+    // Persian: the body's first line, right after the greeting.
     let fa_line = |n: &str, date: &str| format!("پیرو نامه شماره NA/۱۴۰۵/{n} مورخ {date}");
     let first = squeeze(&pdf_text(Path::new(&path("sample-reza-1.pdf"))));
     assert!(
@@ -902,8 +902,9 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     );
     let pdf = squeeze(&pdf_text(Path::new(&path("sample-reza-2.pdf"))));
     let at = position(&pdf, &squeeze(&fa_line("۰۰۱", "۱۰ آبان ۱۴۰۵")));
-    assert!(position(&pdf, &squeeze("موضوع")) < at);
-    assert!(at < position(&pdf, &squeeze("احترام")));
+    assert!(position(&pdf, &squeeze("موضوع")) < position(&pdf, &squeeze("احترام")));
+    assert!(position(&pdf, &squeeze("احترام")) < at);
+    assert!(at < position(&pdf, &squeeze("صورت‌حساب شماره")));
     let text = std::fs::read_to_string(path("sample-reza-2.txt")).unwrap();
     // The number is isolated in the Persian sentence, so its slashes keep their order.
     assert!(
@@ -913,7 +914,9 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     let text = plain(&text);
     let line = fa_line("۰۰۲", "۲۹ آبان ۱۴۰۵");
     assert!(
-        text.contains(&format!("INV-2041\n{line}\n\nبا سلام و احترام")),
+        text.contains(&format!(
+            "INV-2041\n\nبا سلام و احترام\n\n{line}\nصورت‌حساب شماره"
+        )),
         "{text}"
     );
     let raw = std::fs::read(path("sample-reza-2.eml")).unwrap();
@@ -926,7 +929,7 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     );
     let body = plain(&body);
     assert!(
-        body.contains(&format!("INV-2041\n{line}\n\nبا سلام")),
+        body.contains(&format!("\n\nبا سلام و احترام\n\n{line}\n")),
         "{body}"
     );
     let html = mail.body_html(0).unwrap().replace("&#x2F;", "/");
@@ -942,13 +945,14 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     let pdf = pdf_text(Path::new(&path("sample-daniel-2.pdf")));
     let at = position(&pdf, &en_line("001", "1 November 2026"));
     assert!(
-        position(&pdf, "Subject:") < at && at < position(&pdf, "Dear Mr Weber"),
+        position(&pdf, "Subject:") < position(&pdf, "Dear Mr Weber")
+            && position(&pdf, "Dear Mr Weber") < at,
         "{pdf}"
     );
     let text = std::fs::read_to_string(path("sample-daniel-2.txt")).unwrap();
     let line = en_line("002", "20 November 2026");
     assert!(
-        text.contains(&format!("\n{line}\n\nDear Mr Weber,")),
+        text.contains(&format!("\nDear Mr Weber,\n\n{line}\n")),
         "{text}"
     );
     let raw = std::fs::read(path("sample-daniel-2.eml")).unwrap();
@@ -956,7 +960,7 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     let line = en_line("003", "20 November 2026");
     let body = mail.body_text(0).unwrap().replace("\r\n", "\n");
     assert!(
-        body.contains(&format!("\n{line}\n\nDear Mr Weber,")),
+        body.contains(&format!("\nDear Mr Weber,\n\n{line}\n")),
         "{body}"
     );
 }

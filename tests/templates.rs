@@ -192,8 +192,8 @@ fn text_value(input: &InputSpec, lang: Lang, variant: Variant) -> String {
                 "Our costs have doubled over the past year.",
             ),
             (Shape::Lines, _) => pick(
-                "فایل‌های لایه‌باز ارسال می‌شود\nراهنمای استفاده تحویل می‌شود",
-                "Layered files are sent\nA user guide is delivered",
+                "فایل‌های لایه‌باز\nراهنمای استفاده تحویل می‌شود",
+                "the layered files\nA user guide is delivered",
             ),
             (Shape::Code, _) => unreachable!(),
         },
@@ -213,6 +213,8 @@ fn values(template: &Template, variant: Variant) -> BTreeMap<String, String> {
                 InputKind::Money => "12500000".to_string(),
                 InputKind::Number => "3".to_string(),
                 InputKind::Days => "14".to_string(),
+                // What has already happened falls before the letter date (22 November).
+                InputKind::Date if !i.not_after.is_empty() => "2026-11-10".to_string(),
                 InputKind::Date => "2026-12-20".to_string(),
                 InputKind::Choice => i.choices[0].value.clone(),
             };
@@ -594,7 +596,16 @@ fn every_template_exists_in_both_languages_with_the_same_inputs() {
             t.meta
                 .inputs
                 .iter()
-                .map(|i| (i.name.clone(), i.kind, i.required, i.default.is_some()))
+                .map(|i| {
+                    (
+                        i.name.clone(),
+                        i.kind,
+                        i.required,
+                        i.default.is_some(),
+                        i.not_before.clone(),
+                        i.not_after.clone(),
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(fa), names(en), "{}", fa.id());
@@ -750,7 +761,15 @@ fn words_for(lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// The date every test value uses, as the letter writes it.
+/// The date test values use for what has already happened, as the letter writes it.
+fn nov10(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fa => "۱۹ آبان ۱۴۰۵",
+        Lang::En => "10 November 2026",
+    }
+}
+
+/// The date every other test value uses, as the letter writes it.
 fn dec20(lang: Lang) -> &'static str {
     match lang {
         Lang::Fa => "۲۹ آذر ۱۴۰۵",
@@ -811,7 +830,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("هیچ گلایه‌ای از شما", "no reflection on you"),
+                        has("گلایه‌ای از شما نیست", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
@@ -951,7 +970,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::Complaint, _) => {
                 // refund-refusal: delivery (and approval), a clear no, a paid revision or a
                 // gesture, and a meeting.
-                assert!(body.contains(dec20), "{name}: delivery date");
+                assert!(body.contains(nov10(lang)), "{name}: delivery date");
                 assert!(has("امکان", "not able to"), "{name}: a clear no");
                 assert!(
                     has("گفت‌وگویی کوتاه", "short meeting"),
@@ -1039,6 +1058,27 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
         body("fa/payment-plan").contains("تا هفت روز پس از سررسیدش")
             || body("fa/payment-plan").contains("تا ۱۴ روز")
     );
+    // A list item ends as what it is: a noun phrase takes no full stop, a sentence one.
+    for id in [
+        "discount-1",
+        "reconcile",
+        "termination-2",
+        "respect-3",
+        "termination-1",
+    ] {
+        assert!(
+            body(&format!("fa/{id}"))
+                .contains("- فایل‌های لایه‌باز\n- راهنمای استفاده تحویل می‌شود.\n"),
+            "fa/{id}: {}",
+            body(&format!("fa/{id}"))
+        );
+        assert!(
+            body(&format!("en/{id}"))
+                .contains("- The layered files\n- A user guide is delivered.\n"),
+            "en/{id}: {}",
+            body(&format!("en/{id}"))
+        );
+    }
     // One working day, not "1 working days"; small counts in words.
     for (id, input) in [
         ("boundary-1", "response_days"),
@@ -1132,7 +1172,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     }
 }
 
-/// The register prints the reference to the earlier letter itself, under the subject
+/// The register prints the reference to the earlier letter itself, after the greeting
 /// («پیرو نامه شماره … مورخ …» / "Further to our letter ref … of …"), so no body opens with a
 /// «پیرو …» sentence of its own and no subject cites an earlier letter: the letter reads
 /// well with that line and without it.
@@ -1159,4 +1199,118 @@ fn no_letter_opens_with_its_own_reference_to_an_earlier_one() {
             );
         }
     }
+}
+
+/// One spelling of the ezafe after a silent «ه» across the Persian text Marz writes: the
+/// plain form («شیوه گفت‌وگو»), never «شیوه‌ی گفت‌وگو» or «شیوهٔ گفت‌وگو», in every
+/// template (body, subject, labels and their examples) and every Persian message of the app
+/// (the tone checker's kinder wordings are pasted into letters).
+#[test]
+fn persian_writes_the_ezafe_after_a_silent_he_one_way() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["templates/fa", "locales/fa"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    assert!(files.len() > 26, "{} files", files.len());
+    let mut found = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, w) in chars.windows(3).enumerate() {
+            let yeh_ezafe = w == ['ه', '\u{200c}', 'ی']
+                && chars
+                    .get(i + 3)
+                    .is_none_or(|c| !(c.is_alphabetic() || *c == '\u{200c}'));
+            let hamza = w[0] == 'ه' && w[1] == '\u{0654}' || w[0] == 'ۀ';
+            if yeh_ezafe || hamza {
+                let from = i.saturating_sub(12);
+                let around: String = chars[from..(i + 8).min(chars.len())].iter().collect();
+                found.push(format!("{}: «{around}»", file.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// In Persian a pronoun right after a value reads as the value's possessive: «… برای
+/// طراحی هویت بصری شرکت ما را انتخاب کرده‌اید» says "our company". No template sets «ما»
+/// or «شما» straight after a value.
+#[test]
+fn no_persian_pronoun_follows_a_value_where_it_would_read_as_its_possessive() {
+    let library = Library::load(None);
+    for t in library.for_lang(Lang::Fa) {
+        for (piece, source) in [("body", &t.body), ("subject", &t.meta.subject)] {
+            for (i, _) in source.match_indices("}}") {
+                let after = source[i + 2..].trim_start_matches([' ', '\u{200c}']);
+                let word: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '\u{200c}')
+                    .collect();
+                assert!(
+                    !matches!(word.as_str(), "ما" | "شما"),
+                    "fa/{} {piece}: «}}}} {}»",
+                    t.id(),
+                    after.chars().take(30).collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+/// An English noun phrase typed bare ("product photography") reads with its article in
+/// running text ("free changes to the product photography"): every phrase input of an
+/// English template goes through `the`, but for those that are names, codes, clauses or
+/// channels, which need none ("Ms Sara Ahmadi", "INV-2041", "clause 7", "by email").
+#[test]
+fn english_noun_phrases_typed_bare_get_their_article() {
+    const NO_ARTICLE: [&str; 8] = [
+        "staff",
+        "channel",
+        "hours",
+        "invoice",
+        "fee_clause",
+        "clause",
+        "notice_clause",
+        "referral",
+    ];
+    let library = Library::load(None);
+    let mut checked = 0;
+    for t in library.for_lang(Lang::En) {
+        let mut v = values(t, Variant::Typical);
+        let mut bare = Vec::new();
+        for input in &t.meta.inputs {
+            if input.kind != InputKind::Text
+                || shape(input) != Shape::Phrase
+                || NO_ARTICLE.contains(&input.name.as_str())
+            {
+                continue;
+            }
+            let source = format!("{}{}", t.meta.subject, t.body);
+            assert!(
+                !source.contains(&format!("input.{} | phrase", input.name)),
+                "en/{} {}: a noun phrase in running text goes through `the`",
+                t.id(),
+                input.name
+            );
+            let value = format!("bare {} photography", input.name.replace('_', " "));
+            v.insert(input.name.clone(), value.clone());
+            bare.push(value);
+        }
+        let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
+        let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+        for value in bare {
+            for (i, _) in text.match_indices(&value) {
+                assert!(
+                    text[..i].ends_with("the "),
+                    "en/{}: «{value}» without its article in\n{text}",
+                    t.id()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 20, "{checked} values checked");
 }

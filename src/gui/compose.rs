@@ -929,7 +929,7 @@ impl State {
         }
         if let (Some(template), Some(form)) = (self.template(ws), self.form(ws)) {
             left = left.push(theme::label(ui, template.meta.description.clone()));
-            left = left.push(form_view(ui, template, form, ws));
+            left = left.push(form_view(ui, template, form, ws, &self.preview));
         }
         left
     }
@@ -1214,9 +1214,6 @@ fn sheet_view<'a>(
         true,
     ));
     let lines_of = |part: Part, text: &str| findings::per_line(text, &found.marks(part));
-    if let Some(reference) = letter.reference_line() {
-        sheet = sheet.push(marked_line(lang, &reference, placeholders, &[], false));
-    }
     sheet = sheet.push(marked_line(
         lang,
         &letter.greeting,
@@ -1224,6 +1221,11 @@ fn sheet_view<'a>(
         &found.marks(Part::Greeting),
         false,
     ));
+    // The earlier letter this one follows opens the body, as the text, e-mail and PDF
+    // print it.
+    if let Some(reference) = letter.reference_line() {
+        sheet = sheet.push(marked_line(lang, &reference, placeholders, &[], false));
+    }
     let body: Element<'a, Message> = match body {
         Some(editor) => editor
             .view(Message::Body)
@@ -1430,6 +1432,7 @@ fn form_view<'a>(
     template: &'a Template,
     form: &'a Form,
     ws: &Workspace,
+    preview: &Preview,
 ) -> Element<'a, Message> {
     let l = Locale::get(ui);
     let letter_lang = template.lang;
@@ -1451,7 +1454,12 @@ fn form_view<'a>(
             column = column.push(theme::help(letter_lang, help));
         }
         column = column.push(input_widget(spec, field, l));
-        match input_hint(spec, &field.value(), letter_lang, ws.date, ui) {
+        // A value that parses may still be refused beside another (a reminder dated before
+        // the invoice was due): the core says so in the preview's needs.
+        let beside_another =
+            order_problem(preview, &spec.name).map(|e| Hint::Problem(l.problem(e)));
+        match beside_another.or_else(|| input_hint(spec, &field.value(), letter_lang, ws.date, ui))
+        {
             Some(Hint::Meaning(meaning)) => {
                 column = column.push(theme::label(letter_lang, meaning))
             }
@@ -1504,6 +1512,23 @@ fn input_widget<'a>(spec: &'a InputSpec, field: &'a TextField, l: &Locale) -> El
                 .into()
         }
     }
+}
+
+/// The problem the core found with an input's value beside another input or the letter
+/// date (`not_before`, `not_after`), if any.
+pub fn order_problem<'p>(preview: &'p Preview, name: &str) -> Option<&'p InputError> {
+    let Preview::Draft { needs, .. } = preview else {
+        return None;
+    };
+    needs.iter().find_map(|n| match n {
+        Need::Input(
+            e @ InputError::Invalid {
+                problem: render::ValueError::DateOrder { .. },
+                ..
+            },
+        ) if e.input() == name => Some(e),
+        _ => None,
+    })
 }
 
 /// What a typed value means, shown under its field.
@@ -1980,6 +2005,34 @@ mod tests {
                 other => panic!("count={value}: {other:?}"),
             }
         }
+
+        // A date that cannot fall where it does beside another is told under its field,
+        // with both labels and both dates.
+        type_into(&mut state, &ws, "due_date", "2020-01-10");
+        type_into(&mut state, &ws, "reminded_on", "2020-01-01");
+        let e = order_problem(state.preview(), "reminded_on")
+            .expect("a reminder dated before the invoice was due is refused");
+        let p = Locale::get(Lang::Fa).problem(e);
+        let labels = [
+            "Date of the previous reminder (optional)",
+            "Original due date",
+        ];
+        assert!(p.contains(labels[0]) && p.contains(labels[1]), "{p}");
+        assert!(
+            p.contains("۲۰ دی ۱۳۹۸"),
+            "the due date in the letter's calendar: {p}"
+        );
+        let latin = latin_words_besides(&p, &labels);
+        assert!(latin.is_empty(), "{latin:?} in «{p}»");
+        assert_eq!(order_problem(state.preview(), "due_date"), None);
+        check(
+            &state,
+            &ws,
+            &["Invoice number", "Invoice amount", "lots", labels[0]],
+            "date order",
+        );
+        type_into(&mut state, &ws, "reminded_on", "2020-01-10");
+        assert_eq!(order_problem(state.preview(), "reminded_on"), None);
 
         // A placeholder left in the owner's own subject.
         let mut reza = State::new(Some("sample-reza".into()), &ws);
