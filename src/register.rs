@@ -1965,8 +1965,9 @@ fn find_open_thread(
 }
 
 /// The values a new letter of `template` takes from the letter it follows: the same-named
-/// inputs (not those whose default counts from the letter date, such as a fresh deadline),
-/// and the earlier letter's date for inputs such as `reminded_on`.
+/// inputs (not those whose default counts from the letter date, such as a fresh deadline,
+/// nor those marked `carry = false`, such as the incident a warning is about), and the
+/// earlier letter's date for inputs such as `reminded_on`.
 pub fn prefill(template: &Template, previous: &Record) -> BTreeMap<String, String> {
     template
         .meta
@@ -1976,10 +1977,11 @@ pub fn prefill(template: &Template, previous: &Record) -> BTreeMap<String, Strin
             if PREVIOUS_DATE_INPUTS.contains(&spec.name.as_str()) {
                 return Some((spec.name.clone(), dates::iso(previous.entry.date)));
             }
-            if spec
-                .default
-                .as_deref()
-                .is_some_and(|d| d.trim().starts_with('+'))
+            if !spec.carry
+                || spec
+                    .default
+                    .as_deref()
+                    .is_some_and(|d| d.trim().starts_with('+'))
             {
                 return None;
             }
@@ -2650,6 +2652,45 @@ mod tests {
     }
 
     #[test]
+    fn a_second_warning_starts_without_the_first_incident() {
+        let f = fixture();
+        let mut r = f.register();
+        let first = f.send(
+            &mut r,
+            "respect-1",
+            "sample-reza",
+            &[
+                ("incident", "جلسه دوشنبه"),
+                ("incident_date", "2026-10-26"),
+                ("behaviour", "با صدای بلند با همکار ما صحبت شد."),
+                ("staff", "خانم سارا احمدی"),
+            ],
+            day(2026, 11, 1),
+        );
+        let (client, template) = f.reza("respect-2");
+        let plan = f
+            .plan(
+                &r,
+                template,
+                &client,
+                &[],
+                day(2026, 11, 20),
+                ThreadPick::Auto,
+            )
+            .unwrap();
+        assert_eq!(plan.continuation.as_ref().unwrap().cites.id, first.id);
+        // What described the first incident is left for the owner to fill in anew; the date
+        // of the earlier letter is taken from the thread.
+        for name in ["incident", "incident_date", "behaviour", "staff"] {
+            assert!(!plan.values.contains_key(name), "{name}: {:?}", plan.values);
+        }
+        assert_eq!(
+            plan.values.get("previous_on").map(String::as_str),
+            Some("2026-11-01")
+        );
+    }
+
+    #[test]
     fn the_next_level_continues_the_thread_prefilled_and_cites_the_last_letter() {
         let f = fixture();
         let mut r = f.register();
@@ -2777,11 +2818,32 @@ mod tests {
             ],
             day(2026, 11, 1),
         );
-        let second = f.send(&mut r, "respect-2", "sample-daniel", &[], day(2026, 11, 20));
+        // The second warning is about a new incident, typed afresh (nothing of the first is
+        // carried into it).
+        let second = f.send(
+            &mut r,
+            "respect-2",
+            "sample-daniel",
+            &[
+                ("incident", "the planning meeting"),
+                ("behaviour", "shouting"),
+                ("staff", "Sara"),
+            ],
+            day(2026, 11, 20),
+        );
         assert_eq!(second.thread, first.thread);
         assert_eq!(
             second.letter.inputs.get("incident").map(String::as_str),
-            Some("the review call")
+            Some("the planning meeting")
+        );
+        assert!(
+            second
+                .letter
+                .inputs
+                .get("incident_date")
+                .is_none_or(|d| d.is_empty()),
+            "{:?}",
+            second.letter.inputs
         );
         assert_eq!(
             second.letter.inputs.get("previous_on").map(String::as_str),

@@ -117,10 +117,20 @@ pub struct InputSpec {
     /// date of something that has already happened).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_after: Vec<String>,
+    /// Whether a letter that follows another in its thread starts from the earlier letter's
+    /// value (`carry = false` on what describes one event, such as the incident a warning is
+    /// about: a second warning is about a new one, and an old value left in place would
+    /// send the wrong letter).
+    #[serde(default = "yes", skip_serializing_if = "is_yes")]
+    pub carry: bool,
 }
 
 /// The letter date, as `not_before` and `not_after` name it.
 pub const LETTER_DATE: &str = "letter";
+
+fn is_yes(b: &bool) -> bool {
+    *b
+}
 
 fn yes() -> bool {
     true
