@@ -1332,7 +1332,7 @@ fn marked_line<'a>(
     let font = if bold { theme::BOLD } else { theme::FONT };
     let pieces = pieces(line, placeholders, marks);
     if pieces.iter().all(|(_, look)| *look == Look::Plain) {
-        return container(text(laid_out(line, lang)).font(font))
+        return container(super::fit::fit(text(laid_out(line, lang)).font(font)))
             .width(Length::Fill)
             .align_x(theme::start(lang))
             .into();
@@ -1350,13 +1350,19 @@ fn marked_line<'a>(
             Look::Flagged => s.color(findings::FLAGGED).font(theme::BOLD),
         });
     }
+    let measured = spans
+        .iter()
+        .map(|s| (s.text.to_string(), s.font.unwrap_or(font)))
+        .collect();
     // Not `rich_text(..).align_x(Right)`: iced then shifts a short Persian line by the
-    // width of its box (drawn over the form beside the preview, seen under Xvfb). A wrapped
-    // marked Persian line can still overflow its box by a word or two (known, open).
-    container(rich_text(spans).on_link_click(iced::never))
-        .width(Length::Fill)
-        .align_x(theme::start(lang))
-        .into()
+    // width of its box (drawn over the form beside the preview, seen under Xvfb).
+    container(super::fit::fit_rich(
+        rich_text(spans).on_link_click(iced::never),
+        measured,
+    ))
+    .width(Length::Fill)
+    .align_x(theme::start(lang))
+    .into()
 }
 
 impl State {

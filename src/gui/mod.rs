@@ -9,6 +9,7 @@ mod clients;
 pub mod compose;
 mod editor;
 mod findings;
+mod fit;
 mod focus;
 pub mod letters;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
