@@ -950,8 +950,8 @@ impl State {
         let l = Locale::get(ui);
         let c = self.thread.found.as_ref()?;
         let last = &c.cites;
-        // Short lines: a right-to-left line that wraps around a number can overflow its box
-        // in iced 0.14 (see the README's known limits).
+        // Short lines: a right-to-left line that wraps around a number is laid out narrower
+        // than its box by `fit` (see the README's known limits).
         let what = l.text_with(
             "compose-thread",
             &[(
