@@ -162,7 +162,9 @@ impl<M> Widget<M, Theme, iced::Renderer> for Fit<'_, M> {
             None => 0.0,
         };
         let mut node = content.layout(tree, renderer, limits);
-        if !room.is_finite() || took(tree, room) <= room + 0.5 {
+        // A node narrower than the room is the text's own width: it fits (and a rich text
+        // is not measured again).
+        if !room.is_finite() || node.size().width < room - 0.5 || took(tree, room) <= room + 0.5 {
             return node;
         }
         // The last layout is the one the text's state holds and draws.
