@@ -171,6 +171,18 @@ start --lang fa
 # Compose opens on Reza, whose payment thread is open: the next level is chosen, a line
 # names the letter it follows, and the preview carries «پیرو نامه شماره … مورخ …».
 shoot compose-thread-fa 3
+# Its payment details come from the first letter: three lines (bank, card, شبا) in a field
+# of several lines at the end of the form, and the same three lines in the preview. Enter
+# in that field starts a new line; the line typed shows in the letter at once.
+xdotool mousemove --window "$win" 850 600 click --repeat 30 5
+xdotool mousemove --window "$win" 320 400 click --repeat 4 5
+sleep 0.5
+xdotool mousemove --window "$win" 900 805 click 1
+xdotool key --window "$win" ctrl+End Return
+xdotool type --window "$win" --delay 40 "شماره حساب: ۱۲۳۴۵۶۷۸۹"
+shoot compose-details-fa 0.5
+xdotool mousemove --window "$win" 850 400 click --repeat 30 4
+xdotool mousemove --window "$win" 320 400 click --repeat 4 4
 # The letters screen: the due follow-up, then the register, newest first.
 xdotool mousemove --window "$win" 1174 133 click 1
 shoot letters-fa

@@ -63,7 +63,7 @@ impl Form {
                 .iter()
                 .map(|i| {
                     let fact = client.facts.get(&i.name).map_or("", String::as_str);
-                    (i.name.clone(), TextField::single(fact, rtl))
+                    (i.name.clone(), input_field(i, fact, rtl))
                 })
                 .collect(),
             subject: TextField::single("", rtl),
@@ -77,6 +77,16 @@ impl Form {
             .iter()
             .map(|(name, field)| (name.clone(), field.value()))
             .collect()
+    }
+}
+
+/// The field of one input: several lines for a `multiline` input (a list, the payment
+/// details), so a value of several lines stays as it was typed or recorded; one line else.
+fn input_field(spec: &InputSpec, value: &str, rtl: bool) -> TextField {
+    if spec.kind == InputKind::Multiline {
+        TextField::multi(value, rtl)
+    } else {
+        TextField::single(value, rtl)
     }
 }
 
@@ -940,8 +950,8 @@ impl State {
         let l = Locale::get(ui);
         let c = self.thread.found.as_ref()?;
         let last = &c.cites;
-        // Short lines: a right-to-left line that wraps around a number can overflow its box
-        // in iced 0.14 (see the README's known limits).
+        // Short lines: a right-to-left line that wraps around a number is laid out narrower
+        // than its box by `fit` (see the README's known limits).
         let what = l.text_with(
             "compose-thread",
             &[(
@@ -1298,6 +1308,20 @@ fn pieces<'s>(
     out
 }
 
+/// A line of the letter as the preview lays it out: in a right-to-left letter, behind a
+/// right-to-left mark. A line that starts with an isolated value (the payment details, a
+/// signature line) has no letter of its own outside the isolate, so without the mark it
+/// would be a left-to-right paragraph: its wrapped lines would start at the left edge.
+/// The mark is invisible and takes no room; the text export puts it there too
+/// (`bidi::anchor_lines`).
+fn laid_out(line: &str, lang: Lang) -> String {
+    if lang.is_rtl() && !line.starts_with(marz::bidi::RLM) {
+        format!("{}{line}", marz::bidi::RLM)
+    } else {
+        line.to_string()
+    }
+}
+
 /// One line of the letter, with each placeholder and each flagged stretch in it
 /// highlighted.
 fn marked_line<'a>(
@@ -1310,7 +1334,7 @@ fn marked_line<'a>(
     let font = if bold { theme::BOLD } else { theme::FONT };
     let pieces = pieces(line, placeholders, marks);
     if pieces.iter().all(|(_, look)| *look == Look::Plain) {
-        return container(text(line.to_string()).font(font))
+        return container(super::fit::fit(text(laid_out(line, lang)).font(font)))
             .width(Length::Fill)
             .align_x(theme::start(lang))
             .into();
@@ -1328,13 +1352,19 @@ fn marked_line<'a>(
             Look::Flagged => s.color(findings::FLAGGED).font(theme::BOLD),
         });
     }
+    let measured = spans
+        .iter()
+        .map(|s| (s.text.to_string(), s.font.unwrap_or(font)))
+        .collect();
     // Not `rich_text(..).align_x(Right)`: iced then shifts a short Persian line by the
-    // width of its box (drawn over the form beside the preview, seen under Xvfb). A wrapped
-    // marked Persian line can still overflow its box by a word or two (known, open).
-    container(rich_text(spans).on_link_click(iced::never))
-        .width(Length::Fill)
-        .align_x(theme::start(lang))
-        .into()
+    // width of its box (drawn over the form beside the preview, seen under Xvfb).
+    container(super::fit::fit_rich(
+        rich_text(spans).on_link_click(iced::never),
+        measured,
+    ))
+    .width(Length::Fill)
+    .align_x(theme::start(lang))
+    .into()
 }
 
 impl State {
@@ -1504,12 +1534,17 @@ fn input_widget<'a>(spec: &'a InputSpec, field: &'a TextField, l: &Locale) -> El
             .width(Length::Fill)
             .into()
         }
-        _ => {
+        kind => {
             let placeholder = spec.default.clone().unwrap_or_default();
-            field
+            let editor = field
                 .view(move |a| Message::Input(name.clone(), a))
-                .placeholder(placeholder)
-                .into()
+                .placeholder(placeholder);
+            if kind == InputKind::Multiline {
+                // Room for a short list at once (bank, card, شبا); it grows as lines are added.
+                editor.min_lines(3).into()
+            } else {
+                editor.into()
+            }
         }
     }
 }
@@ -1920,6 +1955,120 @@ mod tests {
         send(&mut state, &ws, Message::Apply(at));
         assert_eq!(letter(&state).subject, format!("Re: INV-2041, {kinder}"));
         assert!(text(&state).contains(&format!("Re: INV-2041, {kinder}")));
+    }
+
+    /// A `multiline` input is a field of several lines: Enter breaks the line there (and
+    /// does nothing in a one-line field), a client's fact of several lines comes in whole,
+    /// and the letter carries exactly those lines.
+    #[test]
+    fn a_multiline_input_keeps_its_lines_from_the_facts_the_keyboard_and_paste() {
+        use iced::widget::text_editor::{Edit, Motion};
+        let (_dir, mut ws) = sample_workspace();
+        let file = ws.store.root().join("clients").join("sample-reza.toml");
+        let facts =
+            "بانک ملت\nشماره کارت: ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸\nشبا: IR00 0120 0000 0000 1234 5678 90";
+        let mut toml = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            toml.trim_end().ends_with('"'),
+            "[facts] is the file's last table"
+        );
+        toml.push_str(&format!("payment_details = \"\"\"\n{facts}\"\"\"\n"));
+        std::fs::write(&file, toml).unwrap();
+        ws.reload();
+        let mut state = State::new(Some("sample-reza".into()), &ws);
+        send(&mut state, &ws, Message::Template("payment-2".into()));
+        let field = |state: &State, name: &str| state.form(&ws).unwrap().values[name].value();
+        assert_eq!(field(&state, "payment_details"), facts);
+        let lines = |state: &State| -> Vec<String> {
+            letter(state).body.lines().map(marz::bidi::strip).collect()
+        };
+        let at = lines(&state)
+            .iter()
+            .position(|l| l == "بانک ملت")
+            .unwrap_or_else(|| panic!("{:#?}", lines(&state)));
+        let shown: Vec<&str> = facts.split('\n').collect();
+        assert_eq!(lines(&state)[at..at + 3], shown[..]);
+
+        // Enter at the end of the details adds a line; typed, it leaves with the letter.
+        let details = |a| Message::Input("payment_details".into(), a);
+        send(&mut state, &ws, details(Action::Move(Motion::DocumentEnd)));
+        send(&mut state, &ws, details(Action::Edit(Edit::Enter)));
+        for c in "به نام مریم رحیمی".chars() {
+            send(&mut state, &ws, details(Action::Edit(Edit::Insert(c))));
+        }
+        assert_eq!(
+            field(&state, "payment_details"),
+            format!("{facts}\nبه نام مریم رحیمی")
+        );
+        assert_eq!(lines(&state)[at + 3], "به نام مریم رحیمی");
+        // Pasted lines stay lines.
+        for action in typing("کارت ۱\nکارت ۲") {
+            send(&mut state, &ws, details(action));
+        }
+        assert_eq!(lines(&state)[at..at + 2], ["کارت ۱", "کارت ۲"]);
+
+        // In a one-line field Enter changes nothing, and a pasted break becomes a space.
+        let invoice = |a| Message::Input("invoice".into(), a);
+        send(&mut state, &ws, invoice(Action::Move(Motion::DocumentEnd)));
+        send(&mut state, &ws, invoice(Action::Edit(Edit::Enter)));
+        assert_eq!(field(&state, "invoice"), "INV-2041");
+        for action in typing("INV-1\n2") {
+            send(&mut state, &ws, invoice(action));
+        }
+        assert_eq!(field(&state, "invoice"), "INV-1 2");
+    }
+
+    /// Every line of a right-to-left letter is laid out right to left, also one that is a
+    /// single isolated value (its wrapped lines then end at the right edge); a
+    /// left-to-right letter's lines are left as they are.
+    #[test]
+    fn every_line_of_a_persian_preview_is_laid_out_right_to_left() {
+        let iban = marz::bidi::isolate("شبا: IR00 0120 0000 0000 1234 5678 90");
+        for line in [iban.as_str(), "سلام", "INV-2041 پرداخت شد", ""] {
+            let shown = laid_out(line, Lang::Fa);
+            assert_eq!(marz::bidi::strip(&shown), marz::bidi::strip(line));
+            assert_eq!(
+                unicode_bidi::get_base_direction(shown.as_str()),
+                unicode_bidi::Direction::Rtl,
+                "{line:?}"
+            );
+        }
+        assert_eq!(laid_out("Dear Daniel,", Lang::En), "Dear Daniel,");
+        // Laid out narrow by iced's own text, as the preview does: every wrapped line of
+        // the value ends at the right edge of the text's box.
+        use iced::advanced::graphics::text::{Paragraph, font_system};
+        use iced::advanced::text::{Paragraph as _, Text};
+        font_system()
+            .write()
+            .unwrap()
+            .load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        let content = laid_out(&iban, Lang::Fa);
+        let laid = Paragraph::with_text(Text {
+            content: content.as_str(),
+            bounds: iced::Size::new(180.0, f32::INFINITY),
+            size: iced::Pixels(16.0),
+            line_height: Default::default(),
+            font: theme::FONT,
+            align_x: Default::default(),
+            align_y: iced::alignment::Vertical::Top,
+            shaping: iced::widget::text::Shaping::Advanced,
+            wrapping: Default::default(),
+        });
+        let width = laid.min_bounds().width;
+        let runs: Vec<(f32, f32)> = laid
+            .buffer()
+            .layout_runs()
+            .map(|run| {
+                let left = run.glyphs.iter().map(|g| g.x).fold(f32::MAX, f32::min);
+                let right = run.glyphs.iter().map(|g| g.x + g.w).fold(0.0, f32::max);
+                (left, right)
+            })
+            .collect();
+        assert!(runs.len() >= 2, "{runs:?}");
+        for (left, right) in &runs {
+            assert!((right - width).abs() < 2.0, "{runs:?}");
+            assert!(*left >= -0.5, "{runs:?}");
+        }
     }
 
     #[test]

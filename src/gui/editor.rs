@@ -483,6 +483,12 @@ impl<'a, M: Clone + 'a> Editor<'a, M> {
         self.min_height = height;
         self
     }
+
+    /// At least `lines` lines of text high (the padding comes on top).
+    pub fn min_lines(mut self, lines: u16) -> Self {
+        self.min_height = f32::from(lines) * LineHeight::default().to_absolute(Pixels(self.size)).0;
+        self
+    }
 }
 
 /// The widget: iced's editor inside, our caret and selection on top.

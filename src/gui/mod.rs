@@ -9,6 +9,7 @@ mod clients;
 pub mod compose;
 mod editor;
 mod findings;
+mod fit;
 mod focus;
 pub mod letters;
 // Window-less frames for tests (the GUI benchmark includes the file itself).
@@ -1908,6 +1909,98 @@ mod tests {
     /// newest first and finds what is typed; an opened letter is exported again under its own
     /// number, voided only with a reason, and its thread resolved; a due follow-up opens
     /// compose on the suggested letter of that thread.
+    /// The payment details (three lines in sender.toml) leave with a first reminder as
+    /// three lines, come back from the register into the next letter's form as three
+    /// lines, and the preview lays out exactly the letter's lines: one text per line, each
+    /// ending at the right edge of the sheet.
+    #[test]
+    fn the_payment_details_stay_lines_from_the_register_to_the_form_and_the_preview() {
+        use super::offscreen::Offscreen;
+        use super::{Message, compose};
+        use chrono::NaiveDate;
+        use marz::export::Format;
+        use marz::register::Filter;
+        use marz::{Scenario, Store};
+
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path().join("data")).unwrap();
+        let mut app = booted(store.clone(), Some(Lang::Fa));
+        let exports = dir.path().join("exports");
+        std::fs::create_dir(&exports).unwrap();
+        app.export_dir = Some(exports);
+        app.workspace.date = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let compose = |app: &mut super::App, m| send(app, Message::Compose(m));
+        let details: Vec<String> = app
+            .workspace
+            .sender()
+            .and_then(|s| s.payment_details.clone())
+            .expect("the sample sender has payment details")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(details.len(), 3, "{details:?}");
+        let lines_of = |letter: &marz::Letter| -> Vec<String> {
+            letter.body.lines().map(marz::bidi::strip).collect()
+        };
+        let has_details = |letter: &marz::Letter| {
+            let lines = lines_of(letter);
+            lines.windows(3).any(|w| w == details.as_slice())
+        };
+
+        compose(&mut app, compose::Message::Client("sample-reza".into()));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        compose(&mut app, compose::Message::Template("payment-2".into()));
+        assert!(has_details(app.letter().unwrap()), "{:#?}", app.letter());
+        compose(&mut app, compose::Message::Export(Format::Text));
+        let register = store.register().unwrap();
+        let first = register.list_all(&Filter::default()).unwrap()[0].clone();
+        let recorded = register.record(first.id).unwrap();
+        assert_eq!(recorded.inputs["payment_details"], details.join("\n"));
+
+        // The next level, filled from the register: still three lines.
+        compose(&mut app, compose::Message::Scenario(Scenario::Respect));
+        compose(&mut app, compose::Message::Scenario(Scenario::Payment));
+        let letter = app.letter().unwrap().clone();
+        assert_eq!(letter.template, "payment-3");
+        assert!(letter.reference.is_some(), "it continues the thread");
+        assert!(has_details(&letter), "{:#?}", lines_of(&letter));
+
+        // The preview, at two widths: each line of the body is one text on the sheet, and
+        // the lines of a paragraph end at the same right edge.
+        for width in [1200.0, 900.0] {
+            let mut screen = Offscreen::new(width, 800.0);
+            screen.frame(&app);
+            let texts = screen.texts(&app);
+            let shown = |line: &str| {
+                texts
+                    .iter()
+                    .filter(|(_, t)| marz::bidi::strip(t) == line)
+                    .map(|(bounds, _)| *bounds)
+                    .collect::<Vec<_>>()
+            };
+            let mut rights = Vec::new();
+            let mut last_y = 0.0;
+            for line in &details {
+                let found = shown(line);
+                assert_eq!(found.len(), 1, "{line} at {width}: {texts:#?}");
+                assert!(found[0].y > last_y, "{line} below the line before");
+                last_y = found[0].y;
+                rights.push(found[0].x + found[0].width);
+            }
+            let first_line = lines_of(&letter)
+                .into_iter()
+                .find(|l| !l.is_empty())
+                .unwrap();
+            let body_right = shown(&first_line)[0];
+            for right in rights {
+                assert!(
+                    (right - (body_right.x + body_right.width)).abs() < 1.0,
+                    "at {width}: {right} vs {body_right:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn letters_leave_through_the_register_and_the_next_one_cites_the_last() {
         use super::{Message, Screen, client_pick, compose, letters};

@@ -118,6 +118,23 @@ impl Offscreen {
         find.0
     }
 
+    /// Every plain text on the last frame, with where it was laid out (rich texts, which
+    /// report nothing to operations, are left out).
+    pub fn texts(&mut self, app: &App) -> Vec<(Rectangle, String)> {
+        struct Collect(Vec<(Rectangle, String)>);
+        impl Operation for Collect {
+            fn text(&mut self, _: Option<&Id>, bounds: Rectangle, text: &str) {
+                self.0.push((bounds, text.to_string()));
+            }
+            fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+                operate(self);
+            }
+        }
+        let mut collect = Collect(Vec::new());
+        self.operate(app, &mut collect);
+        collect.0
+    }
+
     /// Draws a frame and returns its pixels, RGBA, row by row.
     pub fn screenshot(&mut self, app: &App) -> Vec<u8> {
         self.frame(app);

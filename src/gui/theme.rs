@@ -138,7 +138,7 @@ pub fn row_dir<'a, M: 'a>(lang: Lang, mut children: Vec<Element<'a, M>>) -> Row<
 /// A line of text placed at the start side. (A shrink-width text inside a full-width
 /// container: `text().align_x(Right).width(Fill)` clips right-to-left lines in iced 0.14.)
 pub fn line<'a, M: 'a>(lang: Lang, content: impl text::IntoFragment<'a>) -> Container<'a, M> {
-    container(text(content).font(FONT))
+    container(super::fit::fit(text(content).font(FONT)))
         .width(Length::Fill)
         .align_x(start(lang))
 }
