@@ -57,7 +57,7 @@ fn composing(dir: &std::path::Path, harsh: bool) -> App {
         body.push_str(HARSH);
     }
     let mut long = body.clone();
-    while long.chars().count() < 5_000 {
+    while long.chars().count() < 5_300 {
         long.push_str("\n\n");
         long.push_str(&body);
     }
