@@ -763,6 +763,10 @@ const DETERMINERS: [&str; 34] = [
     "three", "four", "five", "several", "many", "few", "more", "most", "whose",
 ];
 
+/// Words that end a noun phrase's determiner part: a possessive after one belongs to what
+/// follows ("advice on Acme's ads" still takes its article).
+const PREPOSITIONS: [&str; 9] = ["of", "on", "for", "to", "in", "at", "with", "about", "from"];
+
 /// Small words a name may hold between its capitalised words ("Bank of England").
 const NAME_LINKS: [&str; 6] = ["of", "and", "&", "for", "the", "de"];
 
@@ -788,11 +792,18 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic());
+    // A possessive before the head noun determines the phrase wherever it stands: "Acme's
+    // site", "last Thursday's meeting" (never "the last Thursday's meeting").
+    let possessive = words
+        .iter()
+        .take_while(|w| !PREPOSITIONS.contains(&bare(w).as_str()))
+        .any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'")
+        });
     let determined = DETERMINERS.contains(&first_word.as_str())
         || first.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || first_word.ends_with("'s")
-        || first.ends_with("'s")
-        || first.ends_with("’s");
+        || possessive;
     let name = words.iter().all(|w| {
         w.chars()
             .next()
@@ -1195,8 +1206,15 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         let value = as_text(&phrase_value(v, bool_arg(args, "end")));
         let typed = bidi::strip(&as_text(v));
         let added = the(&typed, false, lang) != phrase(&typed, false);
+        // `det="your"` where the article would be wrong: a service the client has is "your
+        // monthly website maintenance", never "the monthly website maintenance".
+        let det = args
+            .get("det")
+            .and_then(Value::as_str)
+            .unwrap_or("the")
+            .to_string();
         Ok(Value::String(if added {
-            format!("the {value}")
+            format!("{det} {value}")
         } else {
             value
         }))
@@ -1911,6 +1929,9 @@ mod tests {
             ("three initial concepts", "three initial concepts"),
             ("3 logo variants", "3 logo variants"),
             ("Acme's website", "Acme's website"),
+            ("last Thursday's meeting", "last Thursday's meeting"),
+            ("last meeting", "the last meeting"),
+            ("advice on Acme's ads", "the advice on Acme's ads"),
             ("Acme Ltd.", "Acme Ltd."),
             ("Google Maps", "Google Maps"),
             ("Bank of England", "Bank of England"),
@@ -1924,6 +1945,13 @@ mod tests {
                 "Thank you for choosing us for {{ \"product photography\" | the(end=true) }}"
             ),
             "Thank you for choosing us for the product photography."
+        );
+        assert_eq!(
+            body(
+                Lang::En,
+                "A change to {{ \"website support\" | the(det=\"your\") }} and {{ \"our hosting\" | the(det=\"your\") }}"
+            ),
+            "A change to your website support and our hosting"
         );
     }
 
