@@ -135,7 +135,8 @@ enum LettersCommand {
         number: String,
         #[arg(long)]
         json: bool,
-        /// Write the letter to this file again (the register is not changed).
+        /// Write the letter to this file again (the register is not changed); `-` is
+        /// standard output.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
@@ -196,7 +197,8 @@ struct RenderArgs {
     new_thread: bool,
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    /// Write to this file (and record the letter in the register) instead of stdout.
+    /// Write to this file and record the letter in the register; `-` is standard output,
+    /// a preview as without --out (nothing is recorded).
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
     /// A «رونوشت» / cc line; repeat for each.
@@ -857,13 +859,20 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             "--print prints PDF letters: add --format pdf".to_string(),
         ));
     }
-    if format == Format::Pdf && args.out.is_none() && std::io::stdout().is_terminal() {
+    // `--out -` is standard output: the same preview as no `--out`, nothing recorded.
+    let out = args.out.as_ref().filter(|p| !is_stdout(p));
+    if args.print && out.is_none() {
+        return Err(CliError::User(
+            "--print prints a letter saved to a file: pass --out FILE.pdf".to_string(),
+        ));
+    }
+    if format == Format::Pdf && out.is_none() && std::io::stdout().is_terminal() {
         return Err(CliError::User(
             "a PDF is binary and would garble the terminal: pass --out FILE.pdf".to_string(),
         ));
     }
     let exporter = exporter_for(store, &sender, format, &job.mail)?;
-    match &args.out {
+    match out {
         None => {
             // A preview: the number the letter would get now, nothing recorded.
             let plan = job.plan(&register, &client)?;
@@ -899,6 +908,11 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             Ok(())
         }
     }
+}
+
+/// `-` as a path: standard output.
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Sends the PDF just saved at `path` to the default printer: the very bytes saved.
@@ -1192,6 +1206,21 @@ fn letters(store: &Store, command: LettersCommand) -> Result<(), CliError> {
                 let format = format_of(format);
                 let sender = store.load_sender()?;
                 let exporter = exporter_for(store, &sender, format, &MailOptions::default())?;
+                if is_stdout(&path) {
+                    if format == Format::Pdf && std::io::stdout().is_terminal() {
+                        return Err(CliError::User(
+                            "a PDF is binary and would garble the terminal: pass --out FILE.pdf"
+                                .to_string(),
+                        ));
+                    }
+                    let bytes = register.bytes_again(
+                        &exporter,
+                        entry.id,
+                        format,
+                        export::mail_timestamp(entry.date, Local::now()),
+                    )?;
+                    return print_bytes(&bytes);
+                }
                 register.export_again(
                     &exporter,
                     entry.id,

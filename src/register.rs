@@ -1355,6 +1355,26 @@ impl Register {
 
     /// Writes a recorded letter to a file again, with its own number: the stored text for
     /// `Format::Text`, the stored letter for .eml and PDF. The register is not changed.
+    /// A recorded letter's bytes in `format`, as `export_again` writes them (for standard
+    /// output).
+    pub fn bytes_again(
+        &self,
+        exporter: &Exporter,
+        id: LetterId,
+        format: Format,
+        timestamp: i64,
+    ) -> Result<Vec<u8>> {
+        let record = self.record(id)?;
+        Ok(match (format, &record.letter) {
+            // Marked as a text export is (the stored text is the letter's, unmarked).
+            (Format::Text, _) => {
+                crate::bidi::anchor_lines(&record.text, record.entry.lang).into_bytes()
+            }
+            (_, Some(letter)) => exporter.bytes(letter, format, timestamp)?,
+            (_, None) => return Err(RegisterError::TextOnly(record.entry.number)),
+        })
+    }
+
     pub fn export_again(
         &self,
         exporter: &Exporter,
@@ -1363,15 +1383,7 @@ impl Register {
         path: &Path,
         timestamp: i64,
     ) -> Result<()> {
-        let record = self.record(id)?;
-        let bytes = match (format, &record.letter) {
-            // Marked as a text export is (the stored text is the letter's, unmarked).
-            (Format::Text, _) => {
-                crate::bidi::anchor_lines(&record.text, record.entry.lang).into_bytes()
-            }
-            (_, Some(letter)) => exporter.bytes(letter, format, timestamp)?,
-            (_, None) => return Err(RegisterError::TextOnly(record.entry.number)),
-        };
+        let bytes = self.bytes_again(exporter, id, format, timestamp)?;
         atomic_write(path, &bytes).map_err(|source| {
             RegisterError::Export(ExportError::Write {
                 path: path.to_path_buf(),

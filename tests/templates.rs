@@ -961,7 +961,7 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: concedes"
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
-                assert!(has("رسیدگی", "put things right"), "{name}: what is done");
+                assert!(has("رسیدگی", "address your concern"), "{name}: what is done");
                 assert!(
                     has("تلفنی یا حضوری", "by phone or in person"),
                     "{name}: private talk"
@@ -1260,12 +1260,14 @@ fn no_persian_pronoun_follows_a_value_where_it_would_read_as_its_possessive() {
     }
 }
 
-/// An English noun phrase typed bare ("product photography") reads with its article in
-/// running text ("free changes to the product photography"): every phrase input of an
-/// English template goes through `the`, but for those that are names, codes, clauses or
-/// channels, which need none ("Ms Sara Ahmadi", "INV-2041", "clause 7", "by email").
+/// An English phrase input reads right whatever shape the owner types: its own help example,
+/// a bare noun phrase ("bare service photography", which takes an article or "your"/"our"
+/// where the sentence needs one) and a phrase with its own determiner ("our …", "the …",
+/// "last Thursday's …"), which takes none. Names, codes, clauses and channels need no
+/// article ("Ms Sara Ahmadi", "INV-2041", "clause 7", "by email"), nor does a request for
+/// advice ("for advice on advertising").
 #[test]
-fn english_noun_phrases_typed_bare_get_their_article() {
+fn english_phrase_inputs_read_right_in_every_shape() {
     const NO_ARTICLE: [&str; 8] = [
         "staff",
         "channel",
@@ -1276,41 +1278,81 @@ fn english_noun_phrases_typed_bare_get_their_article() {
         "notice_clause",
         "referral",
     ];
+    // (template, input) set where a bare phrase reads right as typed.
+    const BARE_SLOTS: [(&str, &str); 1] = [("scope-2", "request")];
+    const DOUBLED: [&str; 15] = [
+        "the the ",
+        "the a ",
+        "the an ",
+        "the last ",
+        "the your ",
+        "the our ",
+        "the my ",
+        "a the ",
+        "an the ",
+        "your your ",
+        "your the ",
+        "your our ",
+        "our our ",
+        "our the ",
+        "our your ",
+    ];
     let library = Library::load(None);
     let mut checked = 0;
     for t in library.for_lang(Lang::En) {
-        let mut v = values(t, Variant::Typical);
-        let mut bare = Vec::new();
-        for input in &t.meta.inputs {
-            if input.kind != InputKind::Text
-                || shape(input) != Shape::Phrase
-                || NO_ARTICLE.contains(&input.name.as_str())
-            {
-                continue;
-            }
-            let source = format!("{}{}", t.meta.subject, t.body);
-            assert!(
-                !source.contains(&format!("input.{} | phrase", input.name)),
-                "en/{} {}: a noun phrase in running text goes through `the`",
-                t.id(),
-                input.name
-            );
-            let value = format!("bare {} photography", input.name.replace('_', " "));
-            v.insert(input.name.clone(), value.clone());
-            bare.push(value);
-        }
-        let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
-        let text = plain(&format!("{}\n{}", letter.subject, letter.body));
-        for value in bare {
-            for (i, _) in text.match_indices(&value) {
-                assert!(
-                    text[..i].ends_with("the "),
-                    "en/{}: «{value}» without its article in\n{text}",
-                    t.id()
-                );
+        let phrases: Vec<&InputSpec> = t
+            .meta
+            .inputs
+            .iter()
+            .filter(|i| i.kind == InputKind::Text && shape(i) == Shape::Phrase)
+            .collect();
+        for input in &phrases {
+            let words = input.name.replace('_', " ");
+            let example = input
+                .help
+                .as_deref()
+                .and_then(|h| h.split("e.g. ").nth(1))
+                .map(|e| e.split(';').next().unwrap_or(e).trim().to_string());
+            let bare = format!("bare {words} photography");
+            let mut shapes = vec![
+                bare.clone(),
+                format!("our {words} photography"),
+                format!("the {words} photography"),
+                format!("last Thursday's {words} photography"),
+                format!("{words} photography."),
+            ];
+            shapes.extend(example);
+            for value in shapes {
+                let mut v = values(t, Variant::Typical);
+                v.insert(input.name.clone(), value.clone());
+                let letter = render_one(t, &clients(Lang::En)[0], &sender(true), &v);
+                let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+                let lower = format!(" {}", text.to_lowercase().replace('\n', " "));
+                for doubled in DOUBLED {
+                    assert!(
+                        !lower.contains(&format!(" {doubled}")),
+                        "en/{} {} = «{value}»: «{doubled}» in\n{text}",
+                        t.id(),
+                        input.name
+                    );
+                }
+                if value == bare
+                    && !NO_ARTICLE.contains(&input.name.as_str())
+                    && !BARE_SLOTS.contains(&(t.id(), input.name.as_str()))
+                {
+                    for (i, _) in text.match_indices(&value) {
+                        assert!(
+                            ["the ", "your ", "our ", ": "]
+                                .iter()
+                                .any(|d| text[..i].ends_with(d)),
+                            "en/{}: «{value}» without its article in\n{text}",
+                            t.id()
+                        );
+                    }
+                }
                 checked += 1;
             }
         }
     }
-    assert!(checked > 20, "{checked} values checked");
+    assert!(checked > 100, "{checked} renderings checked");
 }
