@@ -417,6 +417,48 @@ fn out_writes_the_file_and_records_it_in_the_register() {
     );
 }
 
+/// `--out -` is standard output: the preview, with no file named "-" and nothing recorded;
+/// `letters show NUMBER --out -` prints the recorded letter.
+#[test]
+fn out_dash_is_standard_output() {
+    let dir = workspace();
+    let work = tempfile::tempdir().unwrap();
+    let preview = succeeded(
+        render(dir.path(), "payment-1", "sample-nazanin")
+            .args(["--date", "2026-11-22"])
+            .current_dir(work.path()),
+    );
+    let dashed = succeeded(
+        render(dir.path(), "payment-1", "sample-nazanin")
+            .args(["--date", "2026-11-22", "--out", "-"])
+            .current_dir(work.path()),
+    );
+    assert!(!dashed.stdout.is_empty());
+    assert_eq!(dashed.stdout, preview.stdout);
+    assert!(!work.path().join("-").exists());
+    assert!(letters(dir.path()).is_empty(), "nothing recorded");
+    refuses(
+        render(dir.path(), "payment-1", "sample-nazanin")
+            .args(["--format", "pdf", "--out", "-", "--print"])
+            .current_dir(work.path()),
+        "--out FILE.pdf",
+    );
+
+    let file = dir.path().join("letter.txt");
+    render(dir.path(), "payment-1", "sample-nazanin")
+        .args(["--date", "2026-11-22", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let shown = succeeded(
+        marz(dir.path())
+            .args(["letters", "show", "NA/1405/001", "--out", "-"])
+            .current_dir(work.path()),
+    );
+    assert_eq!(shown.stdout, std::fs::read(&file).unwrap());
+    assert!(!work.path().join("-").exists());
+}
+
 #[test]
 fn eml_parses_back_with_a_mail_parser() {
     let dir = workspace();

@@ -961,7 +961,10 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: concedes"
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
-                assert!(has("رسیدگی", "address your concern"), "{name}: what is done");
+                assert!(
+                    has("رسیدگی", "address your concern"),
+                    "{name}: what is done"
+                );
                 assert!(
                     has("تلفنی یا حضوری", "by phone or in person"),
                     "{name}: private talk"
