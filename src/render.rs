@@ -817,6 +817,35 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
     }
 }
 
+/// A phrase typed in sentence case reads in lower case inside a sentence when its first word
+/// is a plain determiner ("Our basic package" → "our basic package", "The About page text" →
+/// "the About page text"); a name, every word capitalised ("The Hague"), stays as typed.
+/// Isolate marks around the value are skipped.
+pub fn lower_determiner(text: &str) -> String {
+    let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
+        return text.to_string();
+    };
+    let rest = &text[start..];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let first = words[0].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    let name = words[1..].iter().all(|w| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+            || NAME_LINKS.contains(&w.to_lowercase().as_str())
+    });
+    if !capitalised || name || !DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+        return text.to_string();
+    }
+    let mut out = text[..start].to_string();
+    out.push_str(&rest[..1].to_ascii_lowercase());
+    out.push_str(&rest[1..]);
+    out
+}
+
 /// A value that stands as one or more whole sentences (on its own line or after a colon):
 /// trimmed line by line, ending in a full stop unless it ends in another closing mark, and
 /// in English starting with a capital when its first word is plain lower case.
@@ -1213,6 +1242,11 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             .and_then(Value::as_str)
             .unwrap_or("the")
             .to_string();
+        let value = if lang == Lang::En {
+            lower_determiner(&value)
+        } else {
+            value
+        };
         Ok(Value::String(if added {
             format!("{det} {value}")
         } else {
@@ -1953,6 +1987,19 @@ mod tests {
             ),
             "A change to your website support and our hosting"
         );
+        for (typed, shown) in [
+            ("Our basic package", "our basic package"),
+            (
+                "\u{2068}The About page text\u{2069}",
+                "\u{2068}the About page text\u{2069}",
+            ),
+            ("The Hague", "The Hague"),
+            ("Our Team", "Our Team"),
+            ("Acme's site", "Acme's site"),
+            ("A", "A"),
+        ] {
+            assert_eq!(lower_determiner(typed), shown, "{typed}");
+        }
     }
 
     #[test]

@@ -1323,6 +1323,7 @@ fn english_phrase_inputs_read_right_in_every_shape() {
                 format!("the {words} photography"),
                 format!("last Thursday's {words} photography"),
                 format!("{words} photography."),
+                format!("Our {words} photography"),
             ];
             shapes.extend(example);
             for value in shapes {
@@ -1335,6 +1336,18 @@ fn english_phrase_inputs_read_right_in_every_shape() {
                     assert!(
                         !lower.contains(&format!(" {doubled}")),
                         "en/{} {} = «{value}»: «{doubled}» in\n{text}",
+                        t.id(),
+                        input.name
+                    );
+                }
+                // Typed in sentence case, the determiner reads in lower case mid-sentence
+                // (after a colon it may keep its capital).
+                let through_the = !NO_ARTICLE.contains(&input.name.as_str())
+                    && !BARE_SLOTS.contains(&(t.id(), input.name.as_str()));
+                for (i, _) in text.match_indices(&format!(" Our {words} photography")) {
+                    assert!(
+                        !through_the || text[..i].ends_with(':'),
+                        "en/{} {}: «Our» mid-sentence in\n{text}",
                         t.id(),
                         input.name
                     );
