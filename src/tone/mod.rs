@@ -802,6 +802,9 @@ pub fn sentence_scores(
             let named = rules.iter().any(|f| {
                 f.rule.is_hostile_kind() && f.span.start < s.span.end && s.span.start < f.span.end
             });
+            if s.analysis.reads_as_praise() {
+                return (s.span.clone(), 0.0, false);
+            }
             (s.span.clone(), s.probability, named)
         })
         .collect()
@@ -908,7 +911,8 @@ fn check_impl(
         let Some(s) = sentence_at(c.span.start) else {
             continue;
         };
-        if model.is_some_and(|m| s.probability < m.rule_threshold) {
+        if model.is_some_and(|m| s.probability < m.rule_threshold) || s.analysis.reads_as_praise()
+        {
             continue;
         }
         last_end = c.span.end;
@@ -969,7 +973,7 @@ fn check_impl(
                     && f.span.start < s.span.end
                     && s.span.start < f.span.end
             });
-            if named || s.probability < m.threshold {
+            if named || s.probability < m.threshold || s.analysis.reads_as_praise() {
                 continue;
             }
             let cue_names = cues::names(&s.analysis, s.tokens.len());
