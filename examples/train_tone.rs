@@ -1,23 +1,28 @@
 //! Trains the tone checker's classifier and writes `assets/tone/model-<lang>.tsv`.
 //!
 //! ```text
-//! cargo run --release --example train_tone           # cross-validate, train, write both models
-//! cargo run --release --example train_tone -- --cv   # only the cross-validation figures
+//! cargo run --release --example train_tone           # validate, train, write both models
+//! cargo run --release --example train_tone -- --cv   # only the validation figures
 //! cargo run --release --example train_tone -- --cv --lang fa --show   # … and the misses
+//! cargo run --release --example train_tone -- --lang fa --skip-cv --at 0.87 --rules-at 0.87
+//! cargo run --release --example train_tone -- --score tests/tone/train2-fa-a.tsv
 //! ```
 //!
 //! Training data: `tests/tone/dev-<lang>.tsv` and `extra-<lang>.tsv` (the development half),
-//! `tests/tone/train-<lang>.tsv` (sentences written for training), and every sentence of the
-//! built-in letters, rendered for the sample clients (acceptable by definition). The
-//! evaluation half (`eval-*.tsv`) is never read here.
+//! `train-<lang>.tsv` (written for training), `train2-<lang>-a.tsv` and `-b.tsv` (two more
+//! writers), and every sentence of the built-in letters, rendered for the sample clients
+//! (acceptable by definition). The evaluation halves (`eval-*.tsv`, `eval2-*.tsv`) are never
+//! read here.
 //!
 //! Two L2-regularised logistic regressions (`linfa-logistic`): harsh against acceptable, and
 //! among harsh sentences, which kind. Features are those of `marz::tone::model` seen in at
-//! least two training sentences. Cross-validation folds the development half only (the rest
-//! is always trained on) and reports recall and the share of acceptable sentences flagged, by
-//! the classifier alone and together with the rules, at several thresholds. The threshold
-//! written into the model is the one whose cross-validated share of acceptable development
-//! sentences flagged (rules and classifier together) is closest below `TARGET_FLAGGED`.
+//! least two training sentences. Validation is leave-one-writer-out: each source of sentences
+//! (one writer or one round of writers) is scored by a model trained on all the others, so the
+//! figures say how the checker does on a writer it has not seen. It reports recall and the
+//! share of acceptable sentences flagged, by the classifier alone and with the rules, at
+//! several thresholds, and per held-out writer. The thresholds written into the model are the
+//! pair with the best pooled held-out recall whose pooled share of acceptable sentences
+//! flagged (rules and classifier together) stays at or below `TARGET_FLAGGED`.
 
 use linfa::prelude::*;
 use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
@@ -37,8 +42,9 @@ const ALPHA: f32 = 0.1;
 const KIND_ALPHA: f32 = 1.0;
 /// A feature must occur in this many training sentences.
 const MIN_DF: usize = 2;
-/// The share of acceptable development sentences (cross-validated) the threshold allows.
-const TARGET_FLAGGED: f64 = 0.035;
+/// The pooled share of held-out acceptable sentences the thresholds may flag (a point below
+/// the 5 % the checker must keep to, for room).
+const TARGET_FLAGGED: f64 = 0.04;
 /// Weights smaller than this are left out of the file.
 const PRUNE: f32 = 0.002;
 /// The kinds the kind model tells apart (the corpus's harsh kinds).
@@ -185,8 +191,16 @@ fn load(lang: Lang) -> Vec<Example> {
     // as harsh examples they would teach the classifier that neutral words are hostile.
     out.retain(|e| !matches!(e.kind.as_str(), "shouting" | "vague"));
     read_tsv(&format!("{dir}/train-{lang}.tsv"), Source::Own, &mut out);
-    read_tsv(&format!("{dir}/train2-{lang}-a.tsv"), Source::WriterA, &mut out);
-    read_tsv(&format!("{dir}/train2-{lang}-b.tsv"), Source::WriterB, &mut out);
+    read_tsv(
+        &format!("{dir}/train2-{lang}-a.tsv"),
+        Source::WriterA,
+        &mut out,
+    );
+    read_tsv(
+        &format!("{dir}/train2-{lang}-b.tsv"),
+        Source::WriterB,
+        &mut out,
+    );
     for s in template_sentences(lang) {
         out.push(Example {
             harsh: false,
@@ -399,6 +413,28 @@ fn cross_validate(
     }
     eprintln!();
     let scored: Vec<usize> = (0..data.len()).filter(|&i| scores[i].is_some()).collect();
+    // `--dump FILE`: the held-out scores, one line each, to try other thresholds offline.
+    if let Some(path) = arg_value("--dump") {
+        let mut out = String::new();
+        for &i in &scored {
+            let Some(s) = &scores[i] else { continue };
+            let sentences: Vec<String> = s
+                .sentences
+                .iter()
+                .map(|(p, named)| format!("{p:.4}:{}", u8::from(*named)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                data[i].source.name(),
+                if data[i].harsh { "harsh" } else { "ok" },
+                data[i].kind,
+                u8::from(s.other),
+                sentences.join(" ")
+            );
+        }
+        std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
     let set = |harsh: bool, writer: Option<Source>| -> Vec<&LineScore> {
         scored
             .iter()
@@ -442,7 +478,9 @@ fn cross_validate(
         }
     }
     let (threshold, rule_threshold) = (
-        arg_value("--at").and_then(|a| a.parse().ok()).unwrap_or(best.1),
+        arg_value("--at")
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(best.1),
         arg_value("--rules-at")
             .and_then(|a| a.parse().ok())
             .unwrap_or(best.2),
@@ -461,10 +499,14 @@ fn cross_validate(
             "  held out {:<9} recall {:.3} ({} of {}), acceptable flagged {:.3} ({} of {})",
             writer.name(),
             rate(&h, threshold, rule_threshold),
-            h.iter().filter(|s| s.flagged(threshold, rule_threshold)).count(),
+            h.iter()
+                .filter(|s| s.flagged(threshold, rule_threshold))
+                .count(),
             h.len(),
             rate(&o, threshold, rule_threshold),
-            o.iter().filter(|s| s.flagged(threshold, rule_threshold)).count(),
+            o.iter()
+                .filter(|s| s.flagged(threshold, rule_threshold))
+                .count(),
             o.len(),
         );
     }
@@ -558,7 +600,11 @@ fn score_file(path: &str) {
         !name.starts_with("eval"),
         "the evaluation halves are never read here"
     );
-    let lang = if name.contains("-fa") { Lang::Fa } else { Lang::En };
+    let lang = if name.contains("-fa") {
+        Lang::Fa
+    } else {
+        Lang::En
+    };
     let mut lines = Vec::new();
     read_tsv(path, Source::Dev, &mut lines);
     let (mut hits, mut harsh, mut flagged, mut ok) = (0, 0, 0, 0);
@@ -611,15 +657,28 @@ fn main() {
                 .count()
         };
         let counts = format!(
-            "Trained on {} harsh and {} acceptable development sentences, {} harsh and {} acceptable written for training, {} sentences of the built-in letters.",
+            "Trained on {} harsh and {} acceptable development sentences, {} harsh and {} acceptable written for training, {} harsh and {} acceptable by the second round's two writers, {} sentences of the built-in letters.",
             count(Source::Dev, true) + count(Source::Extra, true),
             count(Source::Dev, false) + count(Source::Extra, false),
             count(Source::Own, true),
             count(Source::Own, false),
+            count(Source::WriterA, true) + count(Source::WriterB, true),
+            count(Source::WriterA, false) + count(Source::WriterB, false),
             count(Source::Template, false),
         );
         println!("{lang}: {counts}");
-        let thresholds = cross_validate(lang, &data, &rows, show);
+        // `--skip-cv --at T --rules-at R` trains with thresholds a cross-validation run of the
+        // same data and settings already chose (cross-validation takes most of the time).
+        let thresholds = if args.iter().any(|a| a == "--skip-cv") {
+            let value = |name: &str| {
+                arg_value(name)
+                    .and_then(|v| v.parse::<f32>().ok())
+                    .unwrap_or_else(|| panic!("--skip-cv needs {name}"))
+            };
+            (value("--at"), value("--rules-at"))
+        } else {
+            cross_validate(lang, &data, &rows, show)
+        };
         if cv {
             continue;
         }
