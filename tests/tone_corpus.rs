@@ -169,8 +169,10 @@ fn development_half() {
 /// Floors (recall at least, share of acceptable flagged at most), a little below the
 /// figures measured for the README.
 const DEV_FLOOR: (f64, f64) = (0.90, 0.05);
-const EVAL_FLOOR: [(Lang, f64, f64); 2] = [(Lang::Fa, 0.0, 1.0), (Lang::En, 0.0, 1.0)];
-const EVAL2_FLOOR: [(Lang, f64, f64); 2] = [(Lang::Fa, 0.0, 1.0), (Lang::En, 0.0, 1.0)];
+/// Measured 2026-11-25: fa 0.714 / 0.032, en 0.819 / 0.015.
+const EVAL_FLOOR: [(Lang, f64, f64); 2] = [(Lang::Fa, 0.69, 0.045), (Lang::En, 0.80, 0.03)];
+/// Measured once, 2026-11-25: fa 0.704 / 0.027, en 0.746 / 0.032.
+const EVAL2_FLOOR: [(Lang, f64, f64); 2] = [(Lang::Fa, 0.68, 0.04), (Lang::En, 0.72, 0.045)];
 
 fn floor(floors: &[(Lang, f64, f64)], lang: Lang) -> (f64, f64) {
     floors
