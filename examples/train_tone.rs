@@ -1,23 +1,28 @@
 //! Trains the tone checker's classifier and writes `assets/tone/model-<lang>.tsv`.
 //!
 //! ```text
-//! cargo run --release --example train_tone           # cross-validate, train, write both models
-//! cargo run --release --example train_tone -- --cv   # only the cross-validation figures
+//! cargo run --release --example train_tone           # validate, train, write both models
+//! cargo run --release --example train_tone -- --cv   # only the validation figures
 //! cargo run --release --example train_tone -- --cv --lang fa --show   # … and the misses
+//! cargo run --release --example train_tone -- --lang fa --skip-cv --at 0.87 --rules-at 0.87
+//! cargo run --release --example train_tone -- --score tests/tone/train2-fa-a.tsv
 //! ```
 //!
 //! Training data: `tests/tone/dev-<lang>.tsv` and `extra-<lang>.tsv` (the development half),
-//! `tests/tone/train-<lang>.tsv` (sentences written for training), and every sentence of the
-//! built-in letters, rendered for the sample clients (acceptable by definition). The
-//! evaluation half (`eval-*.tsv`) is never read here.
+//! `train-<lang>.tsv` (written for training), `train2-<lang>-a.tsv` and `-b.tsv` (two more
+//! writers), and every sentence of the built-in letters, rendered for the sample clients
+//! (acceptable by definition). The evaluation halves (`eval-*.tsv`, `eval2-*.tsv`) are never
+//! read here.
 //!
 //! Two L2-regularised logistic regressions (`linfa-logistic`): harsh against acceptable, and
 //! among harsh sentences, which kind. Features are those of `marz::tone::model` seen in at
-//! least two training sentences. Cross-validation folds the development half only (the rest
-//! is always trained on) and reports recall and the share of acceptable sentences flagged, by
-//! the classifier alone and together with the rules, at several thresholds. The threshold
-//! written into the model is the one whose cross-validated share of acceptable development
-//! sentences flagged (rules and classifier together) is closest below `TARGET_FLAGGED`.
+//! least two training sentences. Validation is leave-one-writer-out: each source of sentences
+//! (one writer or one round of writers) is scored by a model trained on all the others, so the
+//! figures say how the checker does on a writer it has not seen. It reports recall and the
+//! share of acceptable sentences flagged, by the classifier alone and with the rules, at
+//! several thresholds, and per held-out writer. The thresholds written into the model are the
+//! pair with the best pooled held-out recall whose pooled share of acceptable sentences
+//! flagged (rules and classifier together) stays at or below `TARGET_FLAGGED`.
 
 use linfa::prelude::*;
 use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
@@ -37,11 +42,11 @@ const ALPHA: f32 = 0.1;
 const KIND_ALPHA: f32 = 1.0;
 /// A feature must occur in this many training sentences.
 const MIN_DF: usize = 2;
-/// The share of acceptable development sentences (cross-validated) the threshold allows.
-const TARGET_FLAGGED: f64 = 0.035;
+/// The pooled share of held-out acceptable sentences the thresholds may flag (a point below
+/// the 5 % the checker must keep to, for room).
+const TARGET_FLAGGED: f64 = 0.04;
 /// Weights smaller than this are left out of the file.
 const PRUNE: f32 = 0.002;
-const FOLDS: usize = 5;
 /// The kinds the kind model tells apart (the corpus's harsh kinds).
 const KINDS: [&str; 7] = [
     "label",
@@ -53,13 +58,44 @@ const KINDS: [&str; 7] = [
     "insult",
 ];
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// Where a training sentence comes from. Every source but the built-in letters is one writer
+/// (or one round of writers): cross-validation holds out one at a time.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
 enum Source {
+    /// `dev-<lang>.tsv`: the first round's four writers (the development half).
     Dev,
+    /// `extra-<lang>.tsv`: the first, smaller corpus.
     Extra,
+    /// `train-<lang>.tsv`: written for training by the checker's first engineer.
     Own,
+    /// `train2-<lang>-a.tsv`, `train2-<lang>-b.tsv`: two more writers (colloquial and formal
+    /// Persian; informal and formal British English).
+    WriterA,
+    WriterB,
     Template,
 }
+
+impl Source {
+    fn name(self) -> &'static str {
+        match self {
+            Source::Dev => "dev",
+            Source::Extra => "extra",
+            Source::Own => "train",
+            Source::WriterA => "train2-a",
+            Source::WriterB => "train2-b",
+            Source::Template => "letters",
+        }
+    }
+}
+
+/// The sources cross-validation holds out, one at a time.
+const WRITERS: [Source; 5] = [
+    Source::Dev,
+    Source::Extra,
+    Source::Own,
+    Source::WriterA,
+    Source::WriterB,
+];
 
 #[derive(Clone, Debug)]
 struct Example {
@@ -154,10 +190,17 @@ fn load(lang: Lang) -> Vec<Example> {
     // Shouting and a vague price or ending are the rules' business, not a hostile wording:
     // as harsh examples they would teach the classifier that neutral words are hostile.
     out.retain(|e| !matches!(e.kind.as_str(), "shouting" | "vague"));
-    let own = format!("{dir}/train-{lang}.tsv");
-    if std::path::Path::new(&own).exists() {
-        read_tsv(&own, Source::Own, &mut out);
-    }
+    read_tsv(&format!("{dir}/train-{lang}.tsv"), Source::Own, &mut out);
+    read_tsv(
+        &format!("{dir}/train2-{lang}-a.tsv"),
+        Source::WriterA,
+        &mut out,
+    );
+    read_tsv(
+        &format!("{dir}/train2-{lang}-b.tsv"),
+        Source::WriterB,
+        &mut out,
+    );
     for s in template_sentences(lang) {
         out.push(Example {
             harsh: false,
@@ -336,26 +379,27 @@ fn score_line(text: &str, lang: Lang, model: &Model) -> LineScore {
     }
 }
 
-/// Cross-validated scores for every development line; returns the thresholds to use.
+/// Leave-one-writer-out cross-validation: each writer's lines are scored by a model trained
+/// on everything else (the other writers and the built-in letters); returns the thresholds
+/// to use, chosen on the pooled held-out scores.
 fn cross_validate(
     lang: Lang,
     data: &[Example],
     rows: &[Vec<(Feature, bool)>],
     show: bool,
 ) -> (f32, f32) {
-    let dev: Vec<usize> = (0..data.len())
-        .filter(|&i| matches!(data[i].source, Source::Dev | Source::Extra))
-        .collect();
     let mut scores: Vec<Option<LineScore>> = (0..data.len()).map(|_| None).collect();
-    for fold in 0..FOLDS {
-        // Interleaved folds: the files are grouped by kind, so every fold gets every kind.
-        let held: BTreeSet<usize> = dev
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| k % FOLDS == fold)
-            .map(|(_, &i)| i)
+    let only: Option<String> = arg_value("--writer");
+    for writer in WRITERS {
+        if only.as_deref().is_some_and(|w| w != writer.name()) {
+            continue;
+        }
+        let held: Vec<usize> = (0..data.len())
+            .filter(|&i| data[i].source == writer)
             .collect();
-        let train: Vec<usize> = (0..data.len()).filter(|i| !held.contains(i)).collect();
+        let train: Vec<usize> = (0..data.len())
+            .filter(|&i| data[i].source != writer)
+            .collect();
         let trained = fit(
             &train.iter().map(|&i| &rows[i]).collect::<Vec<_>>(),
             &train.iter().map(|&i| data[i].harsh).collect::<Vec<_>>(),
@@ -368,18 +412,39 @@ fn cross_validate(
         eprint!(".");
     }
     eprintln!();
-    let harsh: Vec<&LineScore> = dev
-        .iter()
-        .filter(|&&i| data[i].harsh)
-        .filter_map(|&i| scores[i].as_ref())
-        .collect();
-    let ok: Vec<&LineScore> = dev
-        .iter()
-        .filter(|&&i| !data[i].harsh)
-        .filter_map(|&i| scores[i].as_ref())
-        .collect();
+    let scored: Vec<usize> = (0..data.len()).filter(|&i| scores[i].is_some()).collect();
+    // `--dump FILE`: the held-out scores, one line each, to try other thresholds offline.
+    if let Some(path) = arg_value("--dump") {
+        let mut out = String::new();
+        for &i in &scored {
+            let Some(s) = &scores[i] else { continue };
+            let sentences: Vec<String> = s
+                .sentences
+                .iter()
+                .map(|(p, named)| format!("{p:.4}:{}", u8::from(*named)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}",
+                data[i].source.name(),
+                if data[i].harsh { "harsh" } else { "ok" },
+                data[i].kind,
+                u8::from(s.other),
+                sentences.join(" ")
+            );
+        }
+        std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
+    }
+    let set = |harsh: bool, writer: Option<Source>| -> Vec<&LineScore> {
+        scored
+            .iter()
+            .filter(|&&i| data[i].harsh == harsh && writer.is_none_or(|w| data[i].source == w))
+            .filter_map(|&i| scores[i].as_ref())
+            .collect()
+    };
+    let (harsh, ok) = (set(true, None), set(false, None));
     let rate = |set: &[&LineScore], t: f32, r: f32| {
-        set.iter().filter(|s| s.flagged(t, r)).count() as f64 / set.len() as f64
+        set.iter().filter(|s| s.flagged(t, r)).count() as f64 / set.len().max(1) as f64
     };
     println!(
         "{lang}: rules alone (unvetted): recall {:.3}, acceptable flagged {:.3}",
@@ -389,21 +454,22 @@ fn cross_validate(
     for step in (30..=90).step_by(5) {
         let t = step as f32 / 100.0;
         println!(
-            "{lang}: threshold {t:.2}: classifier alone recall {:.3} flagged {:.3} | rules kept from 0.30: recall {:.3} flagged {:.3}",
+            "{lang}: threshold {t:.2}: classifier alone recall {:.3} flagged {:.3} | with the rules kept from 0.20: recall {:.3} flagged {:.3}",
             rate(&harsh, t, 2.0),
             rate(&ok, t, 2.0),
-            rate(&harsh, t, 0.3),
-            rate(&ok, t, 0.3)
+            rate(&harsh, t, 0.2),
+            rate(&ok, t, 0.2)
         );
     }
-    // The pair with the best recall whose share of acceptable lines flagged keeps the
-    // target; ties go to the higher (more cautious) thresholds.
+    // The pair with the best pooled recall whose pooled share of acceptable lines flagged
+    // keeps the target; ties go to the higher (more cautious) thresholds.
+    let target = f64::from(env_or("TONE_TARGET", TARGET_FLAGGED as f32));
     let mut best = (0.0f64, 0.95f32, 0.95f32);
-    for ts in (30..=95).rev() {
+    for ts in (20..=95).rev() {
         let t = ts as f32 / 100.0;
         for rs in (0..=ts).rev().step_by(2) {
             let r = rs as f32 / 100.0;
-            if rate(&ok, t, r) <= TARGET_FLAGGED {
+            if rate(&ok, t, r) <= target {
                 let recall = rate(&harsh, t, r);
                 if recall > best.0 + 1e-9 {
                     best = (recall, t, r);
@@ -411,23 +477,41 @@ fn cross_validate(
             }
         }
     }
-    let arg = |name: &str| {
-        std::env::args()
-            .skip_while(|a| a != name)
-            .nth(1)
-            .and_then(|a| a.parse::<f32>().ok())
-    };
     let (threshold, rule_threshold) = (
-        arg("--at").unwrap_or(best.1),
-        arg("--rules-at").unwrap_or(best.2),
+        arg_value("--at")
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(best.1),
+        arg_value("--rules-at")
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(best.2),
     );
     println!(
-        "{lang}: chosen thresholds {threshold:.2} (classifier) and {rule_threshold:.2} (rules): recall {:.3}, acceptable flagged {:.3}",
+        "{lang}: chosen thresholds {threshold:.2} (classifier) and {rule_threshold:.2} (rules): leave-one-writer-out recall {:.3}, acceptable flagged {:.3}",
         rate(&harsh, threshold, rule_threshold),
         rate(&ok, threshold, rule_threshold)
     );
+    for writer in WRITERS {
+        let (h, o) = (set(true, Some(writer)), set(false, Some(writer)));
+        if h.is_empty() && o.is_empty() {
+            continue;
+        }
+        println!(
+            "  held out {:<9} recall {:.3} ({} of {}), acceptable flagged {:.3} ({} of {})",
+            writer.name(),
+            rate(&h, threshold, rule_threshold),
+            h.iter()
+                .filter(|s| s.flagged(threshold, rule_threshold))
+                .count(),
+            h.len(),
+            rate(&o, threshold, rule_threshold),
+            o.iter()
+                .filter(|s| s.flagged(threshold, rule_threshold))
+                .count(),
+            o.len(),
+        );
+    }
     let mut by_kind: BTreeMap<(bool, &str), (usize, usize)> = BTreeMap::new();
-    for &i in &dev {
+    for &i in &scored {
         let Some(score) = &scores[i] else { continue };
         let flagged = score.flagged(threshold, rule_threshold);
         let e = by_kind.entry((data[i].harsh, &data[i].kind)).or_default();
@@ -437,7 +521,8 @@ fn cross_validate(
             let p = score.sentences.iter().map(|s| s.0).fold(0.0, f32::max);
             let named = score.sentences.iter().any(|s| s.1);
             println!(
-                "  {} [{}] p={p:.2} named={named} other={}: {}",
+                "  {} {} [{}] p={p:.2} named={named} other={}: {}",
+                data[i].source.name(),
                 if data[i].harsh { "missed" } else { "flagged" },
                 data[i].kind,
                 score.other,
@@ -453,6 +538,11 @@ fn cross_validate(
         );
     }
     (threshold, rule_threshold)
+}
+
+/// The value after `name` on the command line.
+fn arg_value(name: &str) -> Option<String> {
+    std::env::args().skip_while(|a| a != name).nth(1)
 }
 
 fn model_text(
@@ -499,6 +589,52 @@ fn model_text(
     out
 }
 
+/// Scores a corpus file with the shipped checker and prints its misses (never the
+/// evaluation halves: their sentences are not to be read).
+fn score_file(path: &str) {
+    let name = std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    assert!(
+        !name.starts_with("eval"),
+        "the evaluation halves are never read here"
+    );
+    let lang = if name.contains("-fa") {
+        Lang::Fa
+    } else {
+        Lang::En
+    };
+    let mut lines = Vec::new();
+    read_tsv(path, Source::Dev, &mut lines);
+    let (mut hits, mut harsh, mut flagged, mut ok) = (0, 0, 0, 0);
+    for e in &lines {
+        let found = tone::check(&letter(&e.text, lang), lang);
+        let is_flagged = !found.is_empty();
+        if e.harsh {
+            harsh += 1;
+            hits += usize::from(is_flagged);
+        } else {
+            ok += 1;
+            flagged += usize::from(is_flagged);
+        }
+        if is_flagged != e.harsh {
+            let rules: Vec<&str> = found.iter().map(|f| f.rule.code()).collect();
+            println!(
+                "  {} [{}] {rules:?}: {}",
+                if e.harsh { "missed" } else { "flagged" },
+                e.kind,
+                e.text
+            );
+        }
+    }
+    println!(
+        "{name}: recall {:.3} ({hits} of {harsh}), acceptable flagged {:.3} ({flagged} of {ok})",
+        hits as f64 / harsh.max(1) as f64,
+        flagged as f64 / ok.max(1) as f64
+    );
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let cv = args.iter().any(|a| a == "--cv");
@@ -507,6 +643,10 @@ fn main() {
         Some(p) => vec![args[p + 1].parse().expect("--lang fa|en")],
         None => Lang::ALL.to_vec(),
     };
+    if let Some(file) = arg_value("--score") {
+        score_file(&file);
+        return;
+    }
     for lang in langs {
         let data = load(lang);
         let rows: Vec<Vec<(Feature, bool)>> =
@@ -517,15 +657,28 @@ fn main() {
                 .count()
         };
         let counts = format!(
-            "Trained on {} harsh and {} acceptable development sentences, {} harsh and {} acceptable written for training, {} sentences of the built-in letters.",
+            "Trained on {} harsh and {} acceptable development sentences, {} harsh and {} acceptable written for training, {} harsh and {} acceptable by the second round's two writers, {} sentences of the built-in letters.",
             count(Source::Dev, true) + count(Source::Extra, true),
             count(Source::Dev, false) + count(Source::Extra, false),
             count(Source::Own, true),
             count(Source::Own, false),
+            count(Source::WriterA, true) + count(Source::WriterB, true),
+            count(Source::WriterA, false) + count(Source::WriterB, false),
             count(Source::Template, false),
         );
         println!("{lang}: {counts}");
-        let thresholds = cross_validate(lang, &data, &rows, show);
+        // `--skip-cv --at T --rules-at R` trains with thresholds a cross-validation run of the
+        // same data and settings already chose (cross-validation takes most of the time).
+        let thresholds = if args.iter().any(|a| a == "--skip-cv") {
+            let value = |name: &str| {
+                arg_value(name)
+                    .and_then(|v| v.parse::<f32>().ok())
+                    .unwrap_or_else(|| panic!("--skip-cv needs {name}"))
+            };
+            (value("--at"), value("--rules-at"))
+        } else {
+            cross_validate(lang, &data, &rows, show)
+        };
         if cv {
             continue;
         }

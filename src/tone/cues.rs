@@ -168,6 +168,11 @@ pub struct Analysis {
     /// "never careless"), and one that a negation does.
     pub live_eval: bool,
     pub negated_eval: bool,
+    /// A negated verb about the reader: «گوش نمی‌دهید»، «نکردین»، "you don't", "you never".
+    pub you_negated: bool,
+    /// A double negative that reads as praise: an absolute or a negation over a word of
+    /// failure or a label («هرگز بی‌دقت نبوده‌اید»، "you have never been late").
+    pub double_negative: bool,
 }
 
 /// Whether a negation sits next to the words at `r`: after them in Persian (the verb ends
@@ -193,6 +198,17 @@ impl Analysis {
     pub fn all<'a>(&'a self, class: &str) -> impl Iterator<Item = &'a Hit> + 'a {
         let c = class_index(class).expect("a known class");
         self.hits.iter().filter(move |h| h.class == c)
+    }
+
+    /// Praise through a double negative and nothing else hostile in the sentence: «شما هرگز
+    /// بدقولی نکرده‌اید», "you have never once been late" (the classifier, which sees the
+    /// label's words, is overruled).
+    pub fn reads_as_praise(&self) -> bool {
+        self.double_negative
+            && !self.live_eval
+            && ["insult", "threat", "exasp", "curt", "rhetoric"]
+                .iter()
+                .all(|c| !self.has(c))
     }
 
     pub fn addressed(&self) -> bool {
@@ -295,13 +311,39 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
         .chain(out.all("label"))
         .map(|h| h.tokens.clone())
         .collect();
+    // In a condition a negated label is a reproach, not praise: «اگر بی‌دقت نبودید…».
+    let conditional = out.has("cond");
     for r in &evals {
-        if negated_near(&out, r, lang) {
+        if negated_near(&out, r, lang) && !conditional {
             out.negated_eval = true;
         } else {
             out.live_eval = true;
         }
     }
+    out.you_negated = match lang {
+        Lang::Fa => out.you.iter().any(|i| out.negated.contains(i)),
+        Lang::En => out
+            .you
+            .iter()
+            .any(|&i| out.negated.iter().any(|&n| n > i && n <= i + 3)),
+    };
+    let negative_word = out.has("failure") || out.has("blame") || !evals.is_empty();
+    out.double_negative = !conditional
+        && !out.question
+        && (out.negated_eval
+            || (!out.negated.is_empty() && negative_word && !out.live_eval && {
+                // The negation must govern the negative word: after it in Persian (the verb
+                // ends the clause), before it in English.
+                let words: Vec<Range<usize>> = out
+                    .all("failure")
+                    .chain(out.all("blame"))
+                    .map(|h| h.tokens.clone())
+                    .collect();
+                words.iter().any(|r| match lang {
+                    Lang::Fa => out.negated.iter().any(|&n| n >= r.end && n <= r.end + 4),
+                    Lang::En => out.negated.iter().any(|&n| n < r.start && n + 4 >= r.start),
+                })
+            }));
     out
 }
 
@@ -472,7 +514,8 @@ fn fa_negated_verb(w: &str) -> bool {
         && n >= 4
         && [
             "ید", "یم", "ند", "ست", "دم", "تم", "دی", "تی", "دیم", "تیم", "دید", "تید", "دند",
-            "تند", "کن", "ده", "زن", "گیر", "کنید", "دهید",
+            "تند", "کن", "ده", "زن", "گیر", "کنید", "دهید", "ین", "دین", "تین", "ره", "ری", "دن",
+            "تن", "نه",
         ]
         .iter()
         .any(|e| w.ends_with(e))
@@ -527,8 +570,15 @@ pub(crate) fn names(a: &Analysis, len: usize) -> Vec<&'static str> {
     if a.exclaim {
         out.push("!");
     }
-    let pairs: [(&'static str, bool); 18] = [
+    let pairs: [(&'static str, bool); 22] = [
         ("you+neg_eval", you && a.live_eval),
+        ("you-negated", a.you_negated),
+        (
+            "you-negated+absolute",
+            a.you_negated && has("absolute") && !a.double_negative,
+        ),
+        ("double-negative", a.double_negative),
+        ("you+!", you && a.exclaim),
         ("eval", a.live_eval),
         ("eval-negated", a.negated_eval),
         ("you+insult", you && has("insult")),
@@ -580,14 +630,16 @@ pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> 
                 out.push((Rule::Label, h.tokens.clone()));
             }
         }
-        for h in a.all("blame") {
-            out.push((Rule::Blame, h.tokens.clone()));
+        if !a.double_negative {
+            for h in a.all("blame") {
+                out.push((Rule::Blame, h.tokens.clone()));
+            }
         }
         // "You always…", «هیچ‌وقت … نمی‌دهید»: an absolute in a complaint about the reader.
         // Persian «هرگز» always takes a negative verb, so only English counts negation.
         let live_neg_eval = a.live_eval;
-        let negation = lang == Lang::En && !a.negated.is_empty();
-        if negation || a.has("failure") || live_neg_eval {
+        let negation = (lang == Lang::En && !a.negated.is_empty()) || a.you_negated;
+        if (negation || a.has("failure") || live_neg_eval) && !a.double_negative {
             for h in a.all("absolute") {
                 out.push((Rule::Absolute, h.tokens.clone()));
             }
