@@ -160,6 +160,9 @@ pub struct Analysis {
     pub you: Vec<usize>,
     /// Persian verbs with the negative prefix (or English "not").
     pub negated: Vec<usize>,
+    /// Tokens that end a clause (a comma, «و», "but"): a negation past one governs another
+    /// clause («خیلی بی‌ادبید و دیگر نمی‌توانیم…» is no praise).
+    pub boundaries: Vec<usize>,
     pub question: bool,
     pub exclaim: bool,
     /// A number in the sentence (a day, an amount, a clause).
@@ -178,9 +181,22 @@ pub struct Analysis {
 /// Whether a negation sits next to the words at `r`: after them in Persian (the verb ends
 /// the clause), just before them in English.
 fn negated_near(a: &Analysis, r: &Range<usize>, lang: Lang) -> bool {
+    governs(a, r, lang, 3)
+}
+
+/// Whether a negation within `reach` tokens governs the words at `r`: after them in Persian
+/// (the verb ends the clause), before them in English, with no clause boundary between.
+fn governs(a: &Analysis, r: &Range<usize>, lang: Lang, reach: usize) -> bool {
+    let open = |from: usize, to: usize| !a.boundaries.iter().any(|&b| b >= from && b < to);
     match lang {
-        Lang::Fa => a.negated.iter().any(|&n| n >= r.end && n <= r.end + 3),
-        Lang::En => a.negated.iter().any(|&n| n < r.start && n + 3 >= r.start),
+        Lang::Fa => a
+            .negated
+            .iter()
+            .any(|&n| n >= r.end && n <= r.end + reach && open(r.end, n)),
+        Lang::En => a
+            .negated
+            .iter()
+            .any(|&n| n < r.start && n + reach >= r.start && open(n + 1, r.start)),
     }
 }
 
@@ -305,6 +321,12 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
         if negated {
             out.negated.push(i);
         }
+        if matches!(
+            w,
+            "," | "،" | ";" | "؛" | "و" | "اما" | "ولی" | "and" | "but"
+        ) {
+            out.boundaries.push(i);
+        }
     }
     let evals: Vec<Range<usize>> = out
         .all("neg_eval")
@@ -328,21 +350,26 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
             .any(|&i| out.negated.iter().any(|&n| n > i && n <= i + 3)),
     };
     let negative_word = out.has("failure") || out.has("blame") || !evals.is_empty();
+    // Praise needs the negation on the label's own verb («بی‌دقت نبوده‌اید»); one further on
+    // negates something else («غیرحرفه‌ای شما قابل قبول نیست»).
+    let (eval_reach, word_reach) = match lang {
+        Lang::Fa => (1, 2),
+        Lang::En => (3, 4),
+    };
     out.double_negative = !conditional
         && !out.question
-        && (out.negated_eval
+        && ((out.negated_eval && evals.iter().all(|r| governs(&out, r, lang, eval_reach)))
             || (!out.negated.is_empty() && negative_word && !out.live_eval && {
                 // The negation must govern the negative word: after it in Persian (the verb
                 // ends the clause), before it in English.
+                // «هنوز … نشده» (still not) is the complaint itself, not a double negative.
                 let words: Vec<Range<usize>> = out
                     .all("failure")
                     .chain(out.all("blame"))
                     .map(|h| h.tokens.clone())
+                    .filter(|r| !matches!(t.get(r.start), "هنوز" | "still" | "yet"))
                     .collect();
-                words.iter().any(|r| match lang {
-                    Lang::Fa => out.negated.iter().any(|&n| n >= r.end && n <= r.end + 4),
-                    Lang::En => out.negated.iter().any(|&n| n < r.start && n + 4 >= r.start),
-                })
+                words.iter().any(|r| governs(&out, r, lang, word_reach))
             }));
     out
 }
