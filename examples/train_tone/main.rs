@@ -5,27 +5,25 @@
 //! cargo run --release --example train_tone -- --cv   # only the validation figures
 //! cargo run --release --example train_tone -- --cv --lang fa --show   # … and the misses
 //! cargo run --release --example train_tone -- --lang fa --skip-cv --at 0.87 --rules-at 0.87
-//! cargo run --release --example train_tone -- --score tests/tone/train2-fa-a.tsv
+//! cargo run --release --example train_tone -- --score tests/tone/eval3-fa.tsv   # figures per kind
 //! ```
 //!
-//! Training data: `tests/tone/dev-<lang>.tsv` and `extra-<lang>.tsv` (the development half),
-//! `train-<lang>.tsv` (written for training), `train2-<lang>-a.tsv` and `-b.tsv` (two more
-//! writers), and every sentence of the built-in letters, rendered for the sample clients
-//! (acceptable by definition). The evaluation halves (`eval-*.tsv`, `eval2-*.tsv`) are never
-//! read here.
+//! Training data: every `tests/tone/<name>-<lang>.tsv` but the blind evaluation half
+//! (`eval3-*`), each file one source (a writer, or one round of writers), and every sentence
+//! of the built-in letters, rendered for the sample clients (acceptable by definition).
 //!
-//! Two L2-regularised logistic regressions (`linfa-logistic`): harsh against acceptable, and
-//! among harsh sentences, which kind. Features are those of `marz::tone::model` seen in at
-//! least two training sentences. Validation is leave-one-writer-out: each source of sentences
-//! (one writer or one round of writers) is scored by a model trained on all the others, so the
+//! Two L2-regularised logistic regressions over sparse rows (`sparse.rs`): harsh against
+//! acceptable, and among harsh sentences, which kind. Features are those of
+//! `marz::tone::model` seen in at least two training sentences. Validation is
+//! leave-one-writer-out: each source is scored by a model trained on all the others, so the
 //! figures say how the checker does on a writer it has not seen. It reports recall and the
 //! share of acceptable sentences flagged, by the classifier alone and with the rules, at
-//! several thresholds, and per held-out writer. The thresholds written into the model are the
-//! pair with the best pooled held-out recall whose pooled share of acceptable sentences
-//! flagged (rules and classifier together) stays at or below `TARGET_FLAGGED`.
+//! several thresholds, per held-out writer and per kind. The thresholds written into the model
+//! are the pair with the best pooled held-out recall whose pooled share of acceptable
+//! sentences flagged (rules and classifier together) stays at or below `TARGET_FLAGGED`.
 
-use linfa::prelude::*;
-use linfa_logistic::{LogisticRegression, MultiLogisticRegression};
+mod sparse;
+
 use marz::render::{Draft, render};
 use marz::store::{sample_clients, sample_sender};
 use marz::template::InputKind;
@@ -33,7 +31,6 @@ use marz::tone::model::{Model, for_each_feature, is_scaled};
 use marz::tone::text::{sentences, tokens};
 use marz::tone::{self, Options};
 use marz::{Lang, Library};
-use ndarray::{Array1, Array2};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -58,44 +55,12 @@ const KINDS: [&str; 7] = [
     "insult",
 ];
 
-/// Where a training sentence comes from. Every source but the built-in letters is one writer
-/// (or one round of writers): cross-validation holds out one at a time.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, PartialOrd, Ord)]
-enum Source {
-    /// `dev-<lang>.tsv`: the first round's four writers (the development half).
-    Dev,
-    /// `extra-<lang>.tsv`: the first, smaller corpus.
-    Extra,
-    /// `train-<lang>.tsv`: written for training by the checker's first engineer.
-    Own,
-    /// `train2-<lang>-a.tsv`, `train2-<lang>-b.tsv`: two more writers (colloquial and formal
-    /// Persian; informal and formal British English).
-    WriterA,
-    WriterB,
-    Template,
-}
+/// Where a training sentence comes from: a corpus file's name without its language
+/// (`dev`, `train2-a`, `eval2`…), or `letters` for the built-in letters. Every source but the
+/// letters is one writer (or one round of writers): validation holds out one at a time.
+type Source = String;
 
-impl Source {
-    fn name(self) -> &'static str {
-        match self {
-            Source::Dev => "dev",
-            Source::Extra => "extra",
-            Source::Own => "train",
-            Source::WriterA => "train2-a",
-            Source::WriterB => "train2-b",
-            Source::Template => "letters",
-        }
-    }
-}
-
-/// The sources cross-validation holds out, one at a time.
-const WRITERS: [Source; 5] = [
-    Source::Dev,
-    Source::Extra,
-    Source::Own,
-    Source::WriterA,
-    Source::WriterB,
-];
+const LETTERS: &str = "letters";
 
 #[derive(Clone, Debug)]
 struct Example {
@@ -105,7 +70,7 @@ struct Example {
     source: Source,
 }
 
-fn read_tsv(path: &str, source: Source, out: &mut Vec<Example>) {
+fn read_tsv(path: &str, source: &str, out: &mut Vec<Example>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -123,7 +88,7 @@ fn read_tsv(path: &str, source: Source, out: &mut Vec<Example>) {
             },
             kind: kind.to_string(),
             text: sentence.trim().to_string(),
-            source,
+            source: source.to_string(),
         });
     }
 }
@@ -185,31 +150,58 @@ fn template_sentences(lang: Lang) -> Vec<String> {
 fn load(lang: Lang) -> Vec<Example> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tone");
     let mut out = Vec::new();
-    read_tsv(&format!("{dir}/dev-{lang}.tsv"), Source::Dev, &mut out);
-    read_tsv(&format!("{dir}/extra-{lang}.tsv"), Source::Extra, &mut out);
-    // Shouting and a vague price or ending are the rules' business, not a hostile wording:
-    // as harsh examples they would teach the classifier that neutral words are hostile.
-    out.retain(|e| !matches!(e.kind.as_str(), "shouting" | "vague"));
-    read_tsv(&format!("{dir}/train-{lang}.tsv"), Source::Own, &mut out);
-    read_tsv(
-        &format!("{dir}/train2-{lang}-a.tsv"),
-        Source::WriterA,
-        &mut out,
-    );
-    read_tsv(
-        &format!("{dir}/train2-{lang}-b.tsv"),
-        Source::WriterB,
-        &mut out,
-    );
+    for name in corpus_files(dir, lang) {
+        let source = name
+            .trim_end_matches(".tsv")
+            .replace(&format!("-{lang}"), "");
+        let before = out.len();
+        read_tsv(&format!("{dir}/{name}"), &source, &mut out);
+        // Shouting and a vague price or ending are the rules' business, not a hostile
+        // wording: as harsh examples they would teach the classifier that neutral words are
+        // hostile (only the first corpora have them).
+        let mut i = before;
+        while i < out.len() {
+            if matches!(out[i].kind.as_str(), "shouting" | "vague") {
+                out.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
     for s in template_sentences(lang) {
         out.push(Example {
             harsh: false,
             kind: "template".into(),
             text: s,
-            source: Source::Template,
+            source: LETTERS.into(),
         });
     }
     out
+}
+
+/// The corpus files of `lang` trained on: every `<name>-<lang>.tsv` (or `<name>-<lang>-<w>.tsv`)
+/// but the blind evaluation half, `eval3-*`, which is never read here.
+fn corpus_files(dir: &str, lang: Lang) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".tsv") && !n.starts_with("eval3"))
+        .filter(|n| {
+            n.contains(&format!("-{lang}.")) || n.contains(&format!("-{lang}-"))
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// The sources validation holds out, one at a time: every writer, not the letters.
+fn writers(data: &[Example]) -> Vec<Source> {
+    let set: BTreeSet<&Source> = data
+        .iter()
+        .map(|e| &e.source)
+        .filter(|s| *s != LETTERS)
+        .collect();
+    set.into_iter().cloned().collect()
 }
 
 type Feature = (char, String);
@@ -260,18 +252,25 @@ fn vocab(rows: &[Vec<(Feature, bool)>], min_df: usize) -> Vocab {
     Vocab { index, names }
 }
 
-fn matrix(rows: &[&Vec<(Feature, bool)>], v: &Vocab) -> Array2<f32> {
-    let mut x = Array2::<f32>::zeros((rows.len(), v.names.len()));
-    for (r, row) in rows.iter().enumerate() {
-        let n = row.iter().filter(|(_, s)| *s).count().max(1) as f32;
-        let scale = 1.0 / n.sqrt();
-        for (f, scaled) in row.iter() {
-            if let Some(&c) = v.index.get(f) {
-                x[[r, c]] += if *scaled { scale } else { 1.0 };
+fn matrix(rows: &[&Vec<(Feature, bool)>], v: &Vocab) -> sparse::Rows {
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let n = row.iter().filter(|(_, s)| *s).count().max(1) as f32;
+            let scale = 1.0 / n.sqrt();
+            let mut out: BTreeMap<u32, f32> = BTreeMap::new();
+            for (f, scaled) in row.iter() {
+                if let Some(&c) = v.index.get(f) {
+                    *out.entry(c as u32).or_default() += if *scaled { scale } else { 1.0 };
+                }
             }
-        }
+            out.into_iter().collect()
+        })
+        .collect();
+    sparse::Rows {
+        rows,
+        features: v.names.len(),
     }
-    x
 }
 
 struct Trained {
@@ -285,54 +284,46 @@ fn fit(rows: &[&Vec<(Feature, bool)>], harsh: &[bool]) -> Trained {
         env_or("TONE_MIN_DF", MIN_DF as f32) as usize,
     );
     let x = matrix(rows, &v);
-    let y: Array1<usize> = harsh.iter().map(|&h| usize::from(h)).collect();
-    let data = Dataset::new(x, y);
-    let model = LogisticRegression::default()
-        .alpha(env_or("TONE_ALPHA", ALPHA))
-        .max_iterations(400)
-        .gradient_tolerance(1e-4)
-        .fit(&data)
-        .expect("logistic regression fits");
-    // linfa names the first label it saw `pos`; make harsh the positive side.
-    let sign = if model.labels().pos.class == 1 {
-        1.0
-    } else {
-        -1.0
-    };
-    let weights = v
-        .names
+    // A harsh sentence may weigh more than an acceptable one (`TONE_HARSH_WEIGHT`).
+    let harsh_weight = f64::from(env_or("TONE_HARSH_WEIGHT", 1.0));
+    let weight: Vec<f64> = harsh
         .iter()
-        .cloned()
-        .zip(model.params().iter().map(|w| w * sign))
+        .map(|&h| if h { harsh_weight } else { 1.0 })
         .collect();
+    let (w, bias) = sparse::fit_binary(
+        &x,
+        harsh,
+        &weight,
+        f64::from(env_or("TONE_ALPHA", ALPHA)),
+        500,
+    );
     Trained {
-        weights,
-        bias: model.intercept() * sign,
+        weights: v.names.iter().cloned().zip(w).collect(),
+        bias,
     }
 }
 
 struct KindModel {
     kinds: Vec<String>,
     names: Vec<Feature>,
-    params: Array2<f32>,
+    params: Vec<Vec<f32>>,
     bias: Vec<f32>,
 }
 
 fn fit_kinds(rows: &[&Vec<(Feature, bool)>], kinds: &[String]) -> KindModel {
     let v = vocab(&rows.iter().map(|r| (*r).clone()).collect::<Vec<_>>(), 3);
     let x = matrix(rows, &v);
-    let y: Array1<String> = kinds.iter().cloned().collect();
-    let data = Dataset::new(x, y);
-    let model = MultiLogisticRegression::default()
-        .alpha(KIND_ALPHA)
-        .max_iterations(300)
-        .fit(&data)
-        .expect("multinomial regression fits");
+    let names: Vec<String> = KINDS.iter().map(|k| k.to_string()).collect();
+    let y: Vec<usize> = kinds
+        .iter()
+        .map(|k| names.iter().position(|n| n == k).expect("a known kind"))
+        .collect();
+    let (params, bias) = sparse::fit_multi(&x, &y, names.len(), f64::from(KIND_ALPHA), 300);
     KindModel {
-        kinds: model.classes().to_vec(),
+        kinds: names,
         names: v.names,
-        params: model.params().clone(),
-        bias: model.intercept().to_vec(),
+        params,
+        bias,
     }
 }
 
@@ -390,15 +381,16 @@ fn cross_validate(
 ) -> (f32, f32) {
     let mut scores: Vec<Option<LineScore>> = (0..data.len()).map(|_| None).collect();
     let only: Option<String> = arg_value("--writer");
-    for writer in WRITERS {
-        if only.as_deref().is_some_and(|w| w != writer.name()) {
+    let writers = writers(data);
+    for writer in &writers {
+        if only.as_ref().is_some_and(|w| w != writer) {
             continue;
         }
         let held: Vec<usize> = (0..data.len())
-            .filter(|&i| data[i].source == writer)
+            .filter(|&i| data[i].source == *writer)
             .collect();
         let train: Vec<usize> = (0..data.len())
-            .filter(|&i| data[i].source != writer)
+            .filter(|&i| data[i].source != *writer)
             .collect();
         let trained = fit(
             &train.iter().map(|&i| &rows[i]).collect::<Vec<_>>(),
@@ -426,7 +418,7 @@ fn cross_validate(
             let _ = writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}",
-                data[i].source.name(),
+                data[i].source,
                 if data[i].harsh { "harsh" } else { "ok" },
                 data[i].kind,
                 u8::from(s.other),
@@ -435,10 +427,10 @@ fn cross_validate(
         }
         std::fs::write(&path, out).unwrap_or_else(|e| panic!("{path}: {e}"));
     }
-    let set = |harsh: bool, writer: Option<Source>| -> Vec<&LineScore> {
+    let set = |harsh: bool, writer: Option<&Source>| -> Vec<&LineScore> {
         scored
             .iter()
-            .filter(|&&i| data[i].harsh == harsh && writer.is_none_or(|w| data[i].source == w))
+            .filter(|&&i| data[i].harsh == harsh && writer.is_none_or(|w| data[i].source == *w))
             .filter_map(|&i| scores[i].as_ref())
             .collect()
     };
@@ -490,14 +482,14 @@ fn cross_validate(
         rate(&harsh, threshold, rule_threshold),
         rate(&ok, threshold, rule_threshold)
     );
-    for writer in WRITERS {
+    for writer in &writers {
         let (h, o) = (set(true, Some(writer)), set(false, Some(writer)));
         if h.is_empty() && o.is_empty() {
             continue;
         }
         println!(
             "  held out {:<9} recall {:.3} ({} of {}), acceptable flagged {:.3} ({} of {})",
-            writer.name(),
+            writer,
             rate(&h, threshold, rule_threshold),
             h.iter()
                 .filter(|s| s.flagged(threshold, rule_threshold))
@@ -522,7 +514,7 @@ fn cross_validate(
             let named = score.sentences.iter().any(|s| s.1);
             println!(
                 "  {} {} [{}] p={p:.2} named={named} other={}: {}",
-                data[i].source.name(),
+                data[i].source,
                 if data[i].harsh { "missed" } else { "flagged" },
                 data[i].kind,
                 score.other,
@@ -580,7 +572,7 @@ fn model_text(
     };
     let _ = writeln!(out, "Kbias\t{}", fmt(&mut kinds.bias.iter().copied()));
     for (c, (tag, name)) in kinds.names.iter().enumerate() {
-        let row = kinds.params.row(c);
+        let row = &kinds.params[c];
         if row.iter().all(|w| w.abs() < PRUNE * 5.0) {
             continue;
         }
@@ -589,24 +581,23 @@ fn model_text(
     out
 }
 
-/// Scores a corpus file with the shipped checker and prints its misses (never the
-/// evaluation halves: their sentences are not to be read).
-fn score_file(path: &str) {
+/// Scores a corpus file with the shipped checker (the built-in models and thresholds), each
+/// sentence inside a letter as `tests/tone_corpus.rs` does: recall per harsh kind and the
+/// share flagged per acceptable kind. Sentences are printed only with `--show` (never use it
+/// on a blind evaluation half: its sentences are not to be read while the checker is built).
+fn score_file(path: &str, show: bool) {
     let name = std::path::Path::new(path)
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or("");
-    assert!(
-        !name.starts_with("eval"),
-        "the evaluation halves are never read here"
-    );
     let lang = if name.contains("-fa") {
         Lang::Fa
     } else {
         Lang::En
     };
     let mut lines = Vec::new();
-    read_tsv(path, Source::Dev, &mut lines);
+    read_tsv(path, "scored", &mut lines);
+    let mut by_kind: BTreeMap<(bool, String), (usize, usize)> = BTreeMap::new();
     let (mut hits, mut harsh, mut flagged, mut ok) = (0, 0, 0, 0);
     for e in &lines {
         let found = tone::check(&letter(&e.text, lang), lang);
@@ -618,7 +609,10 @@ fn score_file(path: &str) {
             ok += 1;
             flagged += usize::from(is_flagged);
         }
-        if is_flagged != e.harsh {
+        let k = by_kind.entry((!e.harsh, e.kind.clone())).or_default();
+        k.0 += usize::from(is_flagged);
+        k.1 += 1;
+        if show && is_flagged != e.harsh {
             let rules: Vec<&str> = found.iter().map(|f| f.rule.code()).collect();
             println!(
                 "  {} [{}] {rules:?}: {}",
@@ -633,6 +627,13 @@ fn score_file(path: &str) {
         hits as f64 / harsh.max(1) as f64,
         flagged as f64 / ok.max(1) as f64
     );
+    for ((is_ok, kind), (f, n)) in by_kind {
+        println!(
+            "  {} {kind:<13} {f:>3}/{n:<3} ({:.2})",
+            if is_ok { "ok    flagged" } else { "harsh caught " },
+            f as f64 / n as f64
+        );
+    }
 }
 
 fn main() {
@@ -644,27 +645,29 @@ fn main() {
         None => Lang::ALL.to_vec(),
     };
     if let Some(file) = arg_value("--score") {
-        score_file(&file);
+        score_file(&file, show);
         return;
     }
     for lang in langs {
         let data = load(lang);
         let rows: Vec<Vec<(Feature, bool)>> =
             data.iter().map(|e| features(&e.text, lang)).collect();
-        let count = |s: Source, h: bool| {
-            data.iter()
-                .filter(|e| e.source == s && e.harsh == h)
-                .count()
-        };
+        let mut per_source: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for e in &data {
+            let c = per_source.entry(e.source.as_str()).or_default();
+            if e.harsh {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
         let counts = format!(
-            "Trained on {} harsh and {} acceptable development sentences, {} harsh and {} acceptable written for training, {} harsh and {} acceptable by the second round's two writers, {} sentences of the built-in letters.",
-            count(Source::Dev, true) + count(Source::Extra, true),
-            count(Source::Dev, false) + count(Source::Extra, false),
-            count(Source::Own, true),
-            count(Source::Own, false),
-            count(Source::WriterA, true) + count(Source::WriterB, true),
-            count(Source::WriterA, false) + count(Source::WriterB, false),
-            count(Source::Template, false),
+            "Trained on (harsh/acceptable) {}.",
+            per_source
+                .iter()
+                .map(|(s, (h, o))| format!("{s} {h}/{o}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         println!("{lang}: {counts}");
         // `--skip-cv --at T --rules-at R` trains with thresholds a cross-validation run of the
