@@ -28,11 +28,7 @@ impl Rows {
 
 /// log(1 + e^x), without overflow.
 fn softplus(x: f64) -> f64 {
-    if x > 30.0 {
-        x
-    } else {
-        x.exp().ln_1p()
-    }
+    if x > 30.0 { x } else { x.exp().ln_1p() }
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -103,10 +99,7 @@ pub fn fit_binary(
         .with_tolerance_grad(1e-5)
         .expect("a valid tolerance");
     let result = Executor::new(problem, solver)
-        .configure(|s| {
-            s.param(Array1::zeros(x.features + 1))
-                .max_iters(iterations)
-        })
+        .configure(|s| s.param(Array1::zeros(x.features + 1)).max_iters(iterations))
         .run()
         .expect("L-BFGS runs");
     let p = result.state.best_param.expect("a solution");
@@ -220,7 +213,12 @@ mod tests {
     #[test]
     fn separates_a_feature_that_decides() {
         let x = Rows {
-            rows: vec![vec![(0, 1.0)], vec![(0, 1.0)], vec![(1, 1.0)], vec![(1, 1.0)]],
+            rows: vec![
+                vec![(0, 1.0)],
+                vec![(0, 1.0)],
+                vec![(1, 1.0)],
+                vec![(1, 1.0)],
+            ],
             features: 2,
         };
         let (w, _) = fit_binary(&x, &[true, true, false, false], &[1.0; 4], 0.1, 100);

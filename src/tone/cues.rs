@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The classes a lexicon may list, in this order.
-pub const CLASSES: [&str; 21] = [
+pub const CLASSES: [&str; 24] = [
     "you",      // words that address the reader (pronouns); Persian verb endings are found by form
     "label",    // a word that labels a person (the rules name it when aimed at the reader)
     "neg_eval", // negative evaluative words: labels for a person or their work
@@ -42,6 +42,9 @@ pub const CLASSES: [&str; 21] = [
     "neg",      // a negation word
     "feeling",  // an I-statement of feeling ("I felt", «احساس کردم»)
     "soft",     // softening, hope, an offer to talk
+    "formula",  // the words of a greeting or a closing line ("Yours sincerely", «با احترام»)
+    "fault",    // words that lay a fault on someone ("to blame", «تقصیر»، «مشکل از»)
+    "irony",    // markers that turn praise into sarcasm ("finally", "as usual", «بالاخره»)
 ];
 
 fn class_index(name: &str) -> Option<usize> {
@@ -176,6 +179,13 @@ pub struct Analysis {
     /// A double negative that reads as praise: an absolute or a negation over a word of
     /// failure or a label («هرگز بی‌دقت نبوده‌اید»، "you have never been late").
     pub double_negative: bool,
+    /// The fault laid on the reader: a word of blame with the reader beside it, as its
+    /// complement or predicate, in a clause with no negation, condition or question («مشکل
+    /// از شماست»، «تقصیر خودتان است»، "the problem is you", "it is your fault").
+    pub accusation: bool,
+    /// The sentence is a greeting or closing line and nothing else ("Yours sincerely,",
+    /// «با احترام»): never read as hostile.
+    pub formula: bool,
 }
 
 /// Whether a negation sits next to the words at `r`: after them in Persian (the verb ends
@@ -225,6 +235,18 @@ impl Analysis {
             && ["insult", "threat", "exasp", "curt", "rhetoric"]
                 .iter()
                 .all(|c| !self.has(c))
+    }
+
+    /// A sentence whose wording decides it, whatever the classifier says: a greeting or
+    /// closing line is never hostile (`Some(false)`), an accusation always is (`Some(true)`).
+    pub fn decided(&self) -> Option<bool> {
+        if self.formula {
+            Some(false)
+        } else if self.accusation {
+            Some(true)
+        } else {
+            None
+        }
     }
 
     pub fn addressed(&self) -> bool {
@@ -371,7 +393,84 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
                     .collect();
                 words.iter().any(|r| governs(&out, r, lang, word_reach))
             }));
+    out.accusation = accusation(&out, lang);
+    out.formula = formula(&out, t);
     out
+}
+
+/// Whether a word of blame is laid on the reader (see `Analysis::accusation`).
+fn accusation(a: &Analysis, lang: Lang) -> bool {
+    if a.question || a.has("cond") || a.double_negative {
+        return false;
+    }
+    let clause = |from: usize, to: usize| !a.boundaries.iter().any(|&b| b >= from && b < to);
+    a.all("fault").any(|h| {
+        // The reader within the blame words or right beside them: «مشکل از شماست»,
+        // «تقصیر خودتان است», "your fault", "the problem is you", "down to you".
+        let near = h.tokens.start.saturating_sub(1)..h.tokens.end + 1;
+        let reader = a
+            .you
+            .iter()
+            .any(|&y| near.contains(&y) && clause(y.min(h.tokens.start), y.max(h.tokens.end)));
+        // No negation over it: «تقصیر شما نیست», "it is not your fault", "no one blames you".
+        let negated = match lang {
+            Lang::Fa => a.negated.iter().any(|&n| {
+                n + 1 >= h.tokens.start && n <= h.tokens.end + 3 && clause(h.tokens.start, n)
+            }),
+            Lang::En => a.negated.iter().any(|&n| {
+                n < h.tokens.end
+                    && n + 6 >= h.tokens.start
+                    && clause(n.min(h.tokens.start), h.tokens.start)
+            }),
+        };
+        reader && !negated
+    })
+}
+
+/// Whether the sentence is only a greeting or closing line: every word but two (a name, a
+/// title) is a formula word, no other cue, and no full stop, «!» or «?» (a closing line ends in a
+/// comma or nothing; "Thanks for nothing." is a sentence).
+fn formula(a: &Analysis, t: &Tokens) -> bool {
+    let Some(c) = class_index("formula") else {
+        return false;
+    };
+    let you = class_index("you").unwrap_or(usize::MAX);
+    let we = class_index("we").unwrap_or(usize::MAX);
+    let praise = class_index("praise").unwrap_or(usize::MAX);
+    let polite = class_index("polite").unwrap_or(usize::MAX);
+    if !a.hits.iter().any(|h| h.class == c) || a.question || a.exclaim {
+        return false;
+    }
+    let mut others = 0;
+    for (i, w) in t.iter().enumerate() {
+        if matches!(w, "," | "،" | ":" | "-" | "—") {
+            continue;
+        }
+        if matches!(w, "." | ";" | "؛") {
+            return false;
+        }
+        let covering: Vec<usize> = a
+            .hits
+            .iter()
+            .filter(|h| h.tokens.contains(&i))
+            .map(|h| h.class)
+            .collect();
+        if covering.contains(&c) {
+            // A formula word may also address the reader or be praise or politeness
+            // ("Yours", «ارادتمند شما», "thanks"), nothing else.
+            if covering
+                .iter()
+                .any(|&k| k != c && k != you && k != we && k != praise && k != polite)
+            {
+                return false;
+            }
+        } else if covering.is_empty() {
+            others += 1;
+        } else {
+            return false;
+        }
+    }
+    others <= 2
 }
 
 /// Persian words that end like a second-person form but are not one.
@@ -428,6 +527,20 @@ fn fa_natural_tan(w: &str) -> bool {
 /// A second-person form: «شما»-less verbs (‑ید، ‑اید، colloquial ‑ین), the suffix
 /// «‑تان»/«‑تون», and the common informal singular verbs (‑ی after «می‑»).
 pub fn fa_second_person(w: &str) -> bool {
+    // The pronoun with the copula or an object mark: «مشکل از شماست»، «مقصر شمایید».
+    if matches!(
+        w,
+        "شماست"
+            | "شمایید"
+            | "شماهاست"
+            | "شماها"
+            | "شمارو"
+            | "خودتونه"
+            | "خودتانید"
+            | "توئه"
+    ) {
+        return true;
+    }
     // Every second-person form ends in one of these letters; most words stop here.
     if !matches!(w.chars().next_back(), Some('د' | 'ن' | 'ی' | 'ت' | 'و')) {
         return false;
@@ -597,7 +710,11 @@ pub(crate) fn names(a: &Analysis, len: usize) -> Vec<&'static str> {
     if a.exclaim {
         out.push("!");
     }
-    let pairs: [(&'static str, bool); 22] = [
+    let pairs: [(&'static str, bool); 26] = [
+        ("accusation", a.accusation),
+        ("praise+irony", has("praise") && has("irony")),
+        ("irony+you", has("irony") && you),
+        ("praise+irony+you", has("praise") && has("irony") && you),
         ("you+neg_eval", you && a.live_eval),
         ("you-negated", a.you_negated),
         (
@@ -659,6 +776,11 @@ pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> 
         }
         if !a.double_negative {
             for h in a.all("blame") {
+                out.push((Rule::Blame, h.tokens.clone()));
+            }
+        }
+        if a.accusation {
+            for h in a.all("fault") {
                 out.push((Rule::Blame, h.tokens.clone()));
             }
         }
