@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The classes a lexicon may list, in this order.
-pub const CLASSES: [&str; 21] = [
+pub const CLASSES: [&str; 24] = [
     "you",      // words that address the reader (pronouns); Persian verb endings are found by form
     "label",    // a word that labels a person (the rules name it when aimed at the reader)
     "neg_eval", // negative evaluative words: labels for a person or their work
@@ -42,6 +42,9 @@ pub const CLASSES: [&str; 21] = [
     "neg",      // a negation word
     "feeling",  // an I-statement of feeling ("I felt", «احساس کردم»)
     "soft",     // softening, hope, an offer to talk
+    "formula",  // the words of a greeting or a closing line ("Yours sincerely", «با احترام»)
+    "fault",    // words that lay a fault on someone ("to blame", «تقصیر»، «مشکل از»)
+    "irony",    // markers that turn praise into sarcasm ("finally", "as usual", «بالاخره»)
 ];
 
 fn class_index(name: &str) -> Option<usize> {
@@ -160,6 +163,9 @@ pub struct Analysis {
     pub you: Vec<usize>,
     /// Persian verbs with the negative prefix (or English "not").
     pub negated: Vec<usize>,
+    /// Tokens that end a clause (a comma, «و», "but"): a negation past one governs another
+    /// clause («خیلی بی‌ادبید و دیگر نمی‌توانیم…» is no praise).
+    pub boundaries: Vec<usize>,
     pub question: bool,
     pub exclaim: bool,
     /// A number in the sentence (a day, an amount, a clause).
@@ -168,14 +174,39 @@ pub struct Analysis {
     /// "never careless"), and one that a negation does.
     pub live_eval: bool,
     pub negated_eval: bool,
+    /// A negated verb about the reader: «گوش نمی‌دهید»، «نکردین»، "you don't", "you never".
+    pub you_negated: bool,
+    /// A double negative that reads as praise: an absolute or a negation over a word of
+    /// failure or a label («هرگز بی‌دقت نبوده‌اید»، "you have never been late").
+    pub double_negative: bool,
+    /// The fault laid on the reader: a word of blame with the reader beside it, as its
+    /// complement or predicate, in a clause with no negation, condition or question («مشکل
+    /// از شماست»، «تقصیر خودتان است»، "the problem is you", "it is your fault").
+    pub accusation: bool,
+    /// The sentence is a greeting or closing line and nothing else ("Yours sincerely,",
+    /// «با احترام»): never read as hostile.
+    pub formula: bool,
 }
 
 /// Whether a negation sits next to the words at `r`: after them in Persian (the verb ends
 /// the clause), just before them in English.
 fn negated_near(a: &Analysis, r: &Range<usize>, lang: Lang) -> bool {
+    governs(a, r, lang, 3)
+}
+
+/// Whether a negation within `reach` tokens governs the words at `r`: after them in Persian
+/// (the verb ends the clause), before them in English, with no clause boundary between.
+fn governs(a: &Analysis, r: &Range<usize>, lang: Lang, reach: usize) -> bool {
+    let open = |from: usize, to: usize| !a.boundaries.iter().any(|&b| b >= from && b < to);
     match lang {
-        Lang::Fa => a.negated.iter().any(|&n| n >= r.end && n <= r.end + 3),
-        Lang::En => a.negated.iter().any(|&n| n < r.start && n + 3 >= r.start),
+        Lang::Fa => a
+            .negated
+            .iter()
+            .any(|&n| n >= r.end && n <= r.end + reach && open(r.end, n)),
+        Lang::En => a
+            .negated
+            .iter()
+            .any(|&n| n < r.start && n + reach >= r.start && open(n + 1, r.start)),
     }
 }
 
@@ -193,6 +224,29 @@ impl Analysis {
     pub fn all<'a>(&'a self, class: &str) -> impl Iterator<Item = &'a Hit> + 'a {
         let c = class_index(class).expect("a known class");
         self.hits.iter().filter(move |h| h.class == c)
+    }
+
+    /// Praise through a double negative and nothing else hostile in the sentence: «شما هرگز
+    /// بدقولی نکرده‌اید», "you have never once been late" (the classifier, which sees the
+    /// label's words, is overruled).
+    pub fn reads_as_praise(&self) -> bool {
+        self.double_negative
+            && !self.live_eval
+            && ["insult", "threat", "exasp", "curt", "rhetoric"]
+                .iter()
+                .all(|c| !self.has(c))
+    }
+
+    /// A sentence whose wording decides it, whatever the classifier says: a greeting or
+    /// closing line is never hostile (`Some(false)`), an accusation always is (`Some(true)`).
+    pub fn decided(&self) -> Option<bool> {
+        if self.formula {
+            Some(false)
+        } else if self.accusation {
+            Some(true)
+        } else {
+            None
+        }
     }
 
     pub fn addressed(&self) -> bool {
@@ -289,20 +343,134 @@ pub fn analyse(t: &Tokens, lang: Lang) -> Analysis {
         if negated {
             out.negated.push(i);
         }
+        if matches!(
+            w,
+            "," | "،" | ";" | "؛" | "و" | "اما" | "ولی" | "and" | "but"
+        ) {
+            out.boundaries.push(i);
+        }
     }
     let evals: Vec<Range<usize>> = out
         .all("neg_eval")
         .chain(out.all("label"))
         .map(|h| h.tokens.clone())
         .collect();
+    // In a condition a negated label is a reproach, not praise: «اگر بی‌دقت نبودید…».
+    let conditional = out.has("cond");
     for r in &evals {
-        if negated_near(&out, r, lang) {
+        if negated_near(&out, r, lang) && !conditional {
             out.negated_eval = true;
         } else {
             out.live_eval = true;
         }
     }
+    out.you_negated = match lang {
+        Lang::Fa => out.you.iter().any(|i| out.negated.contains(i)),
+        Lang::En => out
+            .you
+            .iter()
+            .any(|&i| out.negated.iter().any(|&n| n > i && n <= i + 3)),
+    };
+    let negative_word = out.has("failure") || out.has("blame") || !evals.is_empty();
+    // Praise needs the negation on the label's own verb («بی‌دقت نبوده‌اید»); one further on
+    // negates something else («غیرحرفه‌ای شما قابل قبول نیست»).
+    let (eval_reach, word_reach) = match lang {
+        Lang::Fa => (1, 2),
+        Lang::En => (3, 4),
+    };
+    out.double_negative = !conditional
+        && !out.question
+        && ((out.negated_eval && evals.iter().all(|r| governs(&out, r, lang, eval_reach)))
+            || (!out.negated.is_empty() && negative_word && !out.live_eval && {
+                // The negation must govern the negative word: after it in Persian (the verb
+                // ends the clause), before it in English.
+                // «هنوز … نشده» (still not) is the complaint itself, not a double negative.
+                let words: Vec<Range<usize>> = out
+                    .all("failure")
+                    .chain(out.all("blame"))
+                    .map(|h| h.tokens.clone())
+                    .filter(|r| !matches!(t.get(r.start), "هنوز" | "still" | "yet"))
+                    .collect();
+                words.iter().any(|r| governs(&out, r, lang, word_reach))
+            }));
+    out.accusation = accusation(&out, lang);
+    out.formula = formula(&out, t);
     out
+}
+
+/// Whether a word of blame is laid on the reader (see `Analysis::accusation`).
+fn accusation(a: &Analysis, lang: Lang) -> bool {
+    if a.question || a.has("cond") || a.double_negative {
+        return false;
+    }
+    let clause = |from: usize, to: usize| !a.boundaries.iter().any(|&b| b >= from && b < to);
+    a.all("fault").any(|h| {
+        // The reader within the blame words or right beside them: «مشکل از شماست»,
+        // «تقصیر خودتان است», "your fault", "the problem is you", "down to you".
+        let near = h.tokens.start.saturating_sub(1)..h.tokens.end + 1;
+        let reader = a
+            .you
+            .iter()
+            .any(|&y| near.contains(&y) && clause(y.min(h.tokens.start), y.max(h.tokens.end)));
+        // No negation over it: «تقصیر شما نیست», "it is not your fault", "no one blames you".
+        let negated = match lang {
+            Lang::Fa => a.negated.iter().any(|&n| {
+                n + 1 >= h.tokens.start && n <= h.tokens.end + 3 && clause(h.tokens.start, n)
+            }),
+            Lang::En => a.negated.iter().any(|&n| {
+                n < h.tokens.end
+                    && n + 6 >= h.tokens.start
+                    && clause(n.min(h.tokens.start), h.tokens.start)
+            }),
+        };
+        reader && !negated
+    })
+}
+
+/// Whether the sentence is only a greeting or closing line: every word but two (a name, a
+/// title) is a formula word, no other cue, and no full stop, «!» or «?» (a closing line ends in a
+/// comma or nothing; "Thanks for nothing." is a sentence).
+fn formula(a: &Analysis, t: &Tokens) -> bool {
+    let Some(c) = class_index("formula") else {
+        return false;
+    };
+    let you = class_index("you").unwrap_or(usize::MAX);
+    let we = class_index("we").unwrap_or(usize::MAX);
+    let praise = class_index("praise").unwrap_or(usize::MAX);
+    let polite = class_index("polite").unwrap_or(usize::MAX);
+    if !a.hits.iter().any(|h| h.class == c) || a.question || a.exclaim {
+        return false;
+    }
+    let mut others = 0;
+    for (i, w) in t.iter().enumerate() {
+        if matches!(w, "," | "،" | ":" | "-" | "—") {
+            continue;
+        }
+        if matches!(w, "." | ";" | "؛") {
+            return false;
+        }
+        let covering: Vec<usize> = a
+            .hits
+            .iter()
+            .filter(|h| h.tokens.contains(&i))
+            .map(|h| h.class)
+            .collect();
+        if covering.contains(&c) {
+            // A formula word may also address the reader or be praise or politeness
+            // ("Yours", «ارادتمند شما», "thanks"), nothing else.
+            if covering
+                .iter()
+                .any(|&k| k != c && k != you && k != we && k != praise && k != polite)
+            {
+                return false;
+            }
+        } else if covering.is_empty() {
+            others += 1;
+        } else {
+            return false;
+        }
+    }
+    others <= 2
 }
 
 /// Persian words that end like a second-person form but are not one.
@@ -359,6 +527,20 @@ fn fa_natural_tan(w: &str) -> bool {
 /// A second-person form: «شما»-less verbs (‑ید، ‑اید، colloquial ‑ین), the suffix
 /// «‑تان»/«‑تون», and the common informal singular verbs (‑ی after «می‑»).
 pub fn fa_second_person(w: &str) -> bool {
+    // The pronoun with the copula or an object mark: «مشکل از شماست»، «مقصر شمایید».
+    if matches!(
+        w,
+        "شماست"
+            | "شمایید"
+            | "شماهاست"
+            | "شماها"
+            | "شمارو"
+            | "خودتونه"
+            | "خودتانید"
+            | "توئه"
+    ) {
+        return true;
+    }
     // Every second-person form ends in one of these letters; most words stop here.
     if !matches!(w.chars().next_back(), Some('د' | 'ن' | 'ی' | 'ت' | 'و')) {
         return false;
@@ -472,7 +654,8 @@ fn fa_negated_verb(w: &str) -> bool {
         && n >= 4
         && [
             "ید", "یم", "ند", "ست", "دم", "تم", "دی", "تی", "دیم", "تیم", "دید", "تید", "دند",
-            "تند", "کن", "ده", "زن", "گیر", "کنید", "دهید",
+            "تند", "کن", "ده", "زن", "گیر", "کنید", "دهید", "ین", "دین", "تین", "ره", "ری", "دن",
+            "تن", "نه",
         ]
         .iter()
         .any(|e| w.ends_with(e))
@@ -527,8 +710,19 @@ pub(crate) fn names(a: &Analysis, len: usize) -> Vec<&'static str> {
     if a.exclaim {
         out.push("!");
     }
-    let pairs: [(&'static str, bool); 18] = [
+    let pairs: [(&'static str, bool); 26] = [
+        ("accusation", a.accusation),
+        ("praise+irony", has("praise") && has("irony")),
+        ("irony+you", has("irony") && you),
+        ("praise+irony+you", has("praise") && has("irony") && you),
         ("you+neg_eval", you && a.live_eval),
+        ("you-negated", a.you_negated),
+        (
+            "you-negated+absolute",
+            a.you_negated && has("absolute") && !a.double_negative,
+        ),
+        ("double-negative", a.double_negative),
+        ("you+!", you && a.exclaim),
         ("eval", a.live_eval),
         ("eval-negated", a.negated_eval),
         ("you+insult", you && has("insult")),
@@ -580,14 +774,21 @@ pub fn rules(t: &Tokens, a: &Analysis, lang: Lang) -> Vec<(Rule, Range<usize>)> 
                 out.push((Rule::Label, h.tokens.clone()));
             }
         }
-        for h in a.all("blame") {
-            out.push((Rule::Blame, h.tokens.clone()));
+        if !a.double_negative {
+            for h in a.all("blame") {
+                out.push((Rule::Blame, h.tokens.clone()));
+            }
+        }
+        if a.accusation {
+            for h in a.all("fault") {
+                out.push((Rule::Blame, h.tokens.clone()));
+            }
         }
         // "You always…", «هیچ‌وقت … نمی‌دهید»: an absolute in a complaint about the reader.
         // Persian «هرگز» always takes a negative verb, so only English counts negation.
         let live_neg_eval = a.live_eval;
-        let negation = lang == Lang::En && !a.negated.is_empty();
-        if negation || a.has("failure") || live_neg_eval {
+        let negation = (lang == Lang::En && !a.negated.is_empty()) || a.you_negated;
+        if (negation || a.has("failure") || live_neg_eval) && !a.double_negative {
             for h in a.all("absolute") {
                 out.push((Rule::Absolute, h.tokens.clone()));
             }

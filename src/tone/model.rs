@@ -2,7 +2,7 @@
 //! the rules see) that names a sentence reading as hostile, whatever words it uses.
 //!
 //! The weights live in `assets/tone/model-<lang>.tsv`, written by
-//! `cargo run --release --example train_tone` (logistic regression, `linfa-logistic`), so the
+//! `cargo run --release --example train_tone` (logistic regression, L-BFGS by `argmin`), so the
 //! app only sums weights: per sentence, the n-gram weights divided by the square root of their
 //! number, plus the cue weights and the bias, through the logistic function.
 //!
