@@ -830,7 +830,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("گلایه‌ای از شما نیست", "no reflection on you"),
+                        has("از همکاری با شما چیزی نمی‌کاهد", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
