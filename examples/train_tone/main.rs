@@ -27,10 +27,11 @@
 //! sentences flagged (rules and classifier together) stays at or below `TARGET_FLAGGED`.
 
 mod sparse;
+// The letters tests/templates.rs checks; only the renderer is used here.
+#[allow(dead_code)]
+#[path = "../../tests/common/letters.rs"]
+mod letters;
 
-use marz::render::{Draft, render};
-use marz::store::{sample_clients, sample_sender};
-use marz::template::InputKind;
 use marz::tone::model::{BLOCKS, Model, block, for_each_feature, is_scaled, tf_idf};
 use marz::tone::text::{sentences, tokens};
 use marz::tone::{self, Options};
@@ -102,55 +103,20 @@ fn read_tsv(path: &str, source: &str, out: &mut Vec<Example>) {
     }
 }
 
-/// Every sentence of every built-in letter in `lang`, for each sample client and choice.
+/// Every sentence of every built-in letter in `lang`, rendered exactly as
+/// `tests/templates.rs` renders them (the same clients, senders and form values: one-word,
+/// full-stop, Latin and typical values, optional inputs empty, every choice), so that the
+/// classifier learns the letters that test requires it to pass.
 fn template_sentences(lang: Lang) -> Vec<String> {
     let library = Library::load(None);
-    let sender = sample_sender();
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let mut seen = BTreeSet::new();
-    for template in library.all().filter(|t| t.lang == lang) {
-        let base: BTreeMap<String, String> = template
-            .meta
-            .inputs
-            .iter()
-            .map(|i| {
-                let v = match i.kind {
-                    InputKind::Text => "the design files".to_string(),
-                    InputKind::Multiline => "one\ntwo".to_string(),
-                    InputKind::Money => "12500000".to_string(),
-                    InputKind::Number => "3".to_string(),
-                    InputKind::Days => "14".to_string(),
-                    InputKind::Date => "2026-12-20".to_string(),
-                    InputKind::Choice => i.choices[0].value.clone(),
-                };
-                (i.name.clone(), v)
-            })
-            .collect();
-        let mut variants = vec![base.clone()];
-        for input in template.meta.inputs.iter() {
-            for choice in &input.choices {
-                let mut v = base.clone();
-                v.insert(input.name.clone(), choice.value.clone());
-                variants.push(v);
-            }
+    for (_, letter) in letters::render_everything(&library) {
+        if letter.lang != lang {
+            continue;
         }
-        for values in &variants {
-            for client in sample_clients() {
-                let Ok(letter) = render(&Draft {
-                    template,
-                    client: &client,
-                    sender: &sender,
-                    values,
-                    date,
-                    number: "NA/1".to_string(),
-                }) else {
-                    continue;
-                };
-                let text = letter.to_text();
-                for s in sentences(&text) {
-                    seen.insert(text[s].to_string());
-                }
-            }
+        let text = letter.to_text();
+        for s in sentences(&text) {
+            seen.insert(text[s].to_string());
         }
     }
     seen.into_iter().collect()
