@@ -32,6 +32,8 @@ mod sparse;
 #[path = "../../tests/common/letters.rs"]
 mod letters;
 
+use marz::store::{sample_clients, sample_sender};
+
 use marz::tone::model::{BLOCKS, Model, block, for_each_feature, is_scaled, tf_idf};
 use marz::tone::text::{sentences, tokens};
 use marz::tone::{self, Options};
@@ -105,18 +107,30 @@ fn read_tsv(path: &str, source: &str, out: &mut Vec<Example>) {
 
 /// Every sentence of every built-in letter in `lang`, rendered exactly as
 /// `tests/templates.rs` renders them (the same clients, senders and form values: one-word,
-/// full-stop, Latin and typical values, optional inputs empty, every choice), so that the
-/// classifier learns the letters that test requires it to pass.
+/// full-stop, Latin and typical values, optional inputs empty, every choice), and for the
+/// sample clients, so that the classifier learns the letters the tests require it to pass.
 fn template_sentences(lang: Lang) -> Vec<String> {
     let library = Library::load(None);
     let mut seen = BTreeSet::new();
-    for (_, letter) in letters::render_everything(&library) {
-        if letter.lang != lang {
-            continue;
-        }
+    let mut add = |letter: &marz::Letter| {
         let text = letter.to_text();
         for s in sentences(&text) {
             seen.insert(text[s].to_string());
+        }
+    };
+    for (_, letter) in letters::render_everything(&library) {
+        if letter.lang == lang {
+            add(&letter);
+        }
+    }
+    // And for the sample clients and sender a first run creates (their addresses and names
+    // are in every letter the CLI's own test renders), with the same form values.
+    let sender = sample_sender();
+    for template in library.all().filter(|t| t.lang == lang) {
+        for (_, values) in letters::value_sets(template) {
+            for client in sample_clients() {
+                add(&letters::render_one(template, &client, &sender, &values));
+            }
         }
     }
     seen.into_iter().collect()
