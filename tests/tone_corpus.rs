@@ -6,7 +6,8 @@
 //! - `eval-*.tsv`, `eval2-*.tsv`: the first two evaluation halves, measured while they were held
 //!   out (see their headers and the README) and trained on since the third round: their floors
 //!   only catch a broken checker. Only aggregate figures are printed.
-//! - `train-*.tsv`, `train2-*-a|b.tsv`, `train3-*-c|d.tsv`: written for training; not scored here
+//! - `train-*.tsv`, `train2-*-a|b.tsv`, `train3-*-c…f.tsv`, `train4-*-g|h.tsv`: written for
+//!   training; not scored here
 //!   (`cargo run --release --example train_tone -- --cv` gives their leave-one-writer-out
 //!   figures).
 //! - `eval3-*.tsv`: the blind evaluation half, written by someone else and never read while the

@@ -2,33 +2,27 @@
 //! the rules see) that names a sentence reading as hostile, whatever words it uses.
 //!
 //! The weights live in `assets/tone/model-<lang>.tsv`, written by
-//! `cargo run --release --example train_tone` (logistic regression, L-BFGS by `argmin`), so the
-//! app only sums weights: per sentence, the n-gram weights divided by the square root of their
-//! number, plus the cue weights and the bias, through the logistic function.
+//! `cargo run --release --example train_tone` (logistic regression, L-BFGS by `argmin`).
+//! A sentence's features form two blocks, its words and word pairs, and its character 2–5-grams
+//! (of the normalised text); in each block a feature seen `n` times is worth
+//! `(1 + ln n) · idf`, and the block is scaled to unit length (over the features the model
+//! knows). The score is the dot product with the weights, plus the cue weights and the bias,
+//! through the logistic function. Scaling each block by its length keeps long and short
+//! sentences comparable; the idf keeps common grams from swamping rare telling ones.
 //!
 //! File format, one entry per line, tab-separated: `bias <w>`, `threshold <p>`,
 //! `rule_threshold <p>` (see `check_using`),
-//! `<tag> <feature> <w>` where tag is `w` (word), `p` (word pair), `c` (characters) or `q`
-//! (a cue); and, for naming the kind of a hostile sentence, `kinds <k1,k2,…>` and
-//! `K<tag> <feature> <w1,w2,…>` with `Kbias <b1,b2,…>`. `#` starts a comment.
+//! `<tag> <feature> <w> <idf>` where tag is `w` (word), `p` (word pair) or `c` (characters),
+//! `q <cue> <w>` (a cue); and, for naming the kind of a hostile sentence, `kinds <k1,k2,…>`
+//! and `K<tag> <feature> <w1,w2,…>` with `Kbias <b1,b2,…>` (the kind model scales n-grams by
+//! one over the square root of their number). `#` starts a comment.
 
 use super::text::Tokens;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Character n-gram lengths.
-pub const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 3..=5;
-
-/// The length band of a sentence of `n` tokens.
-fn band(n: usize) -> &'static str {
-    match n {
-        0..=2 => "1-2",
-        3..=5 => "3-5",
-        6..=9 => "6-9",
-        10..=15 => "10-15",
-        _ => "16+",
-    }
-}
+pub const CHAR_NGRAMS: std::ops::RangeInclusive<usize> = 2..=5;
 
 /// Whether a character of normalised text counts as part of a word for the n-grams (every
 /// non-ASCII character does: normalised text has no other symbols).
@@ -38,7 +32,7 @@ fn is_letter(c: char) -> bool {
 
 /// Calls `f(tag, parts)` for every feature of a sentence: `w` words, `p` word pairs (with
 /// `<s>`/`</s>` at the ends), `c` character n-grams of the spaced sentence (those with a
-/// letter), `n` a length band, `q` the given cues. Training reads features this way;
+/// letter), `q` the given cues. Training reads features this way;
 /// `for_each_key` gives the same features' keys without building strings.
 pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&str])) {
     let mut prev = "<s>";
@@ -48,7 +42,6 @@ pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&st
         prev = w;
     }
     f('p', &[prev, "</s>"]);
-    f('n', &[band(t.len())]);
     let mut buf = String::with_capacity(t.text.len() + 2);
     buf.push(' ');
     buf.push_str(&t.text);
@@ -72,17 +65,16 @@ pub fn for_each_feature(t: &Tokens, cues: &[&str], mut f: impl FnMut(char, &[&st
     }
 }
 
-/// The keys of the features `for_each_feature` gives, with whether each is scaled; the
-/// character n-grams' keys are built one character at a time (this runs on every keystroke).
-pub fn for_each_key(t: &Tokens, cues: &[&str], mut f: impl FnMut(u64, bool)) {
+/// The keys of the features `for_each_feature` gives, with each one's tag; the character
+/// n-grams' keys are built one character at a time (this runs on every keystroke).
+pub fn for_each_key(t: &Tokens, cues: &[&str], mut f: impl FnMut(u64, char)) {
     let mut prev = "<s>";
     for w in t.iter() {
-        f(key('w', &[w]), true);
-        f(key('p', &[prev, w]), true);
+        f(key('w', &[w]), 'w');
+        f(key('p', &[prev, w]), 'p');
         prev = w;
     }
-    f(key('p', &[prev, "</s>"]), true);
-    f(key('n', &[band(t.len())]), true);
+    f(key('p', &[prev, "</s>"]), 'p');
     let chars: Vec<char> = std::iter::once(' ')
         .chain(t.text.chars())
         .chain(std::iter::once(' '))
@@ -96,18 +88,37 @@ pub fn for_each_key(t: &Tokens, cues: &[&str], mut f: impl FnMut(u64, bool)) {
             h = step(h, c);
             letter |= is_letter(c);
             if n + 1 >= shortest && letter {
-                f(finish(h), true);
+                f(finish(h), 'c');
             }
         }
     }
     for cue in cues {
-        f(key('q', &[cue]), false);
+        f(key('q', &[cue]), 'q');
     }
 }
 
-/// Whether a feature tag is an n-gram (scaled by the number of n-grams) or a cue.
+/// Whether a feature tag is an n-gram (weighted within its block; in the kind model, scaled
+/// by the number of n-grams) or a cue (counted as it is).
 pub fn is_scaled(tag: char) -> bool {
-    matches!(tag, 'w' | 'p' | 'c' | 'n')
+    block(tag).is_some()
+}
+
+/// The block an n-gram tag belongs to: words and word pairs, or characters; `None` for a cue.
+pub fn block(tag: char) -> Option<usize> {
+    match tag {
+        'w' | 'p' => Some(0),
+        'c' => Some(1),
+        _ => None,
+    }
+}
+
+/// The number of n-gram blocks `block` names.
+pub const BLOCKS: usize = 2;
+
+/// The value of a feature seen `count` times in its sentence, before the block is scaled to
+/// unit length.
+pub fn tf_idf(count: usize, idf: f32) -> f32 {
+    (1.0 + (count as f32).ln()) * idf
 }
 
 fn seed(tag: char) -> u64 {
@@ -159,7 +170,8 @@ type Weights<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// A trained classifier.
 pub struct Model {
-    weights: Weights<f32>,
+    /// Per feature: its weight and, for an n-gram, its idf (0 for a cue).
+    weights: Weights<(f32, f32)>,
     bias: f32,
     /// A sentence whose probability reaches this reads as hostile.
     pub threshold: f32,
@@ -208,9 +220,12 @@ impl Model {
                     let key = key(tag, &[feature]);
                     m.kind_weights.insert(key, floats(ws, n)?);
                 }
-                [tag, feature, w] if tag.chars().count() == 1 => {
+                [tag, feature, w, idf] if tag.chars().count() == 1 => {
                     let tag = tag.chars().next().unwrap_or('?');
-                    *m.weights.entry(key(tag, &[feature])).or_default() += num(w)?;
+                    m.weights.insert(key(tag, &[feature]), (num(w)?, num(idf)?));
+                }
+                ["q", feature, w] => {
+                    m.weights.insert(key('q', &[feature]), (num(w)?, 0.0));
                 }
                 _ => return Err(format!("line {n}: unexpected `{line}`")),
             }
@@ -223,19 +238,27 @@ impl Model {
 
     /// The probability that the sentence reads as hostile.
     pub fn probability(&self, t: &Tokens, cues: &[&str]) -> f32 {
-        let mut scaled = 0.0f32;
-        let mut count = 0usize;
-        let mut plain = 0.0f32;
-        for_each_key(t, cues, |key, is_scaled| {
-            let w = self.weights.get(&key).copied().unwrap_or(0.0);
-            if is_scaled {
-                scaled += w;
-                count += 1;
-            } else {
-                plain += w;
-            }
+        let mut keys: [Vec<u64>; BLOCKS] = Default::default();
+        let mut z = self.bias;
+        for_each_key(t, cues, |key, tag| match block(tag) {
+            Some(b) => keys[b].push(key),
+            None => z += self.weights.get(&key).map_or(0.0, |e| e.0),
         });
-        let z = self.bias + plain + scaled / (count.max(1) as f32).sqrt();
+        for block in &mut keys {
+            // Equal keys side by side: each run is one feature and its count.
+            block.sort_unstable();
+            let (mut dot, mut length) = (0.0f32, 0.0f32);
+            for run in block.chunk_by(|a, b| a == b) {
+                if let Some(&(w, idf)) = self.weights.get(&run[0]) {
+                    let v = tf_idf(run.len(), idf);
+                    dot += w * v;
+                    length += v * v;
+                }
+            }
+            if length > 0.0 {
+                z += dot / length.sqrt();
+            }
+        }
         1.0 / (1.0 + (-z).exp())
     }
 
@@ -285,7 +308,7 @@ mod tests {
             "p:pay </s>",
             "c: yo",
             "c:ver p",
-            "n:3-5",
+            "c:ou",
             "q:you",
         ] {
             assert!(seen.contains(&want.to_string()), "{want} in {seen:?}");
@@ -299,9 +322,9 @@ mod tests {
             ("شما همیشه دیر می‌کنید؛ ۱۲ بار!", Lang::Fa),
         ] {
             let t = tokens(text, lang);
-            let mut want: Vec<(u64, bool)> = Vec::new();
+            let mut want: Vec<(u64, char)> = Vec::new();
             for_each_feature(&t, &["you", "?"], |tag, parts| {
-                want.push((key(tag, parts), is_scaled(tag)))
+                want.push((key(tag, parts), tag))
             });
             let mut got = Vec::new();
             for_each_key(&t, &["you", "?"], |k, s| got.push((k, s)));
@@ -312,19 +335,23 @@ mod tests {
     }
 
     #[test]
-    fn a_model_sums_weights_and_names_a_kind() {
-        let src = "bias\t-1\nthreshold\t0.5\nw\tnever\t4\nq\tyou\t1\nkinds\tblame,curt\nKbias\t0,0\nKw\tnever\t1,-1\n";
+    fn a_model_weighs_each_block_and_names_a_kind() {
+        let src = "bias\t-1\nthreshold\t0.5\nw\tnever\t4\t2\nw\tpay\t-1\t1\nc\t ne\t0.5\t3\nq\tyou\t1\nkinds\tblame,curt\nKbias\t0,0\nKw\tnever\t1,-1\n";
         let m = Model::parse(src).unwrap();
-        let t = tokens("You never pay", Lang::En);
+        let t = tokens("Never pay, never", Lang::En);
         let p = m.probability(&t, &["you"]);
-        let n = {
-            let mut c = 0;
-            for_each_feature(&t, &[], |tag, _| c += usize::from(is_scaled(tag)));
-            c as f32
-        };
-        let want = 1.0 / (1.0 + (-(-1.0 + 1.0 + 4.0 / n.sqrt())).exp());
+        // Words: «never» twice (1 + ln 2) · 2, «pay» once 1 · 1, to unit length; the pairs
+        // and the other grams are unknown to the model and count for nothing. Characters: only
+        // « ne» is known, so its block is ±1 times its weight whatever its count.
+        let never = (1.0 + 2f32.ln()) * 2.0;
+        let words = (4.0 * never - 1.0) / (never * never + 1.0).sqrt();
+        let want = 1.0 / (1.0 + (-(-1.0 + 1.0 + words + 0.5)).exp());
         assert!((p - want).abs() < 1e-6, "{p} {want}");
         assert_eq!(m.kind(&t, &[]), Some("blame"));
-        assert!(Model::parse("w\tx\tnot-a-number\n").is_err());
+        assert!(Model::parse("w\tx\tnot-a-number\t1\n").is_err());
+        assert!(
+            Model::parse("w\tx\t1\n").is_err(),
+            "an n-gram needs its idf"
+        );
     }
 }
