@@ -674,7 +674,7 @@ fn each_scenario_has_its_required_elements() {
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
                 assert!(
-                    has("رسیدگی", "address your concern"),
+                    has("رسیدگی", "putting things right"),
                     "{name}: what is done"
                 );
                 assert!(
