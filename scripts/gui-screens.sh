@@ -13,7 +13,9 @@ work=$(mktemp -d)
 trap 'kill "${app:-}" "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 display=:${DISPLAY_NUMBER:-97}
-Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >/dev/null 2>&1 &
+# -noreset: by default Xvfb resets when its last client leaves, and an app started during
+# the reset cannot open the display (XOpenDisplayFailed, seen between two app runs in CI).
+Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp -noreset >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display
 sleep 1
@@ -209,9 +211,14 @@ kill "$app"; wait "$app" 2>/dev/null || true
 # left: save the e-mail (the same draft, recorded no second time) or copy the text.
 mail_data="$work/data-mail"
 mailed() { "$bin" --data-dir "$mail_data" letters list --json | grep -c '"sent_as": "mail"' || true; }
-PATH=/nonexistent "$bin" --data-dir "$mail_data" --lang fa >"$work/app.log" 2>&1 &
-app=$!
-win=$(window) || { cat "$work/app.log" >&2; exit 1; }
+for try in 1 2; do
+  PATH=/nonexistent "$bin" --data-dir "$mail_data" --lang fa >"$work/app.log" 2>&1 &
+  app=$!
+  if win=$(window); then break; fi
+  echo "the Marz window did not appear (try $try of 2; app log follows)" >&2
+  sed 's/^/  app: /' "$work/app.log" >&2 || true
+  [ "$try" = 2 ] && exit 1
+done
 xdotool windowmove "$win" 0 0 windowsize "$win" 1280 860 windowfocus "$win"
 sleep 3
 xdotool mousemove --window "$win" 621 757 click 1
