@@ -865,15 +865,7 @@ pub fn sentence(value: &str, lang: Lang) -> String {
         text.push('.');
     }
     if lang == Lang::En {
-        let first_word = text.split_whitespace().next().unwrap_or("");
-        if first_word
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
-            && let Some(first) = text.chars().next()
-            && first.is_ascii_lowercase()
-        {
-            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
-        }
+        capitalise_start(&mut text);
     }
     text
 }
@@ -982,21 +974,27 @@ fn is_clause(item: &str, lang: Lang) -> bool {
 /// One list item: a sentence ends with one stop; a noun phrase takes none («یک طرح»,
 /// "Three initial concepts"). In English either starts with a capital when its first
 /// word is plain lower case.
+/// An English sentence or list item starts with a capital, unless its first word already
+/// has one somewhere (a name or code such as "iPhone" or "eBay" is left as typed).
+fn capitalise_start(text: &mut String) {
+    let first_word = text.split_whitespace().next().unwrap_or("");
+    if first_word
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
+        && let Some(first) = text.chars().next()
+        && first.is_ascii_lowercase()
+    {
+        text.replace_range(..1, &first.to_ascii_uppercase().to_string());
+    }
+}
+
 fn list_item(item: &str, force_sentence: bool, lang: Lang) -> String {
     if force_sentence || is_clause(item, lang) {
         return sentence(item, lang);
     }
     let mut text = phrase(item, false);
     if lang == Lang::En {
-        let first_word = text.split_whitespace().next().unwrap_or("");
-        if first_word
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || !c.is_alphabetic())
-            && let Some(first) = text.chars().next()
-            && first.is_ascii_lowercase()
-        {
-            text.replace_range(..1, &first.to_ascii_uppercase().to_string());
-        }
+        capitalise_start(&mut text);
     }
     text
 }
