@@ -887,7 +887,7 @@ const EN_PLAIN_STARTS: [&str; 40] = [
 /// has no capitals to fold), so the template keeps the value as a sentence of its own.
 pub fn folded(value: &str, lang: Lang) -> String {
     let text = sentence(value, lang);
-    if lang != Lang::En || text.contains('\n') || !is_clause(&text, lang) {
+    if lang != Lang::En || text.contains('\n') {
         return String::new();
     }
     let inner = text.trim_end_matches(|c: char| STOPS.contains(&c));
@@ -899,7 +899,13 @@ pub fn folded(value: &str, lang: Lang) -> String {
     let mut chars = word.chars();
     let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase());
-    if !capitalised || !EN_PLAIN_STARTS.contains(&word.to_ascii_lowercase().as_str()) {
+    let lower = word.to_ascii_lowercase();
+    if !capitalised || !EN_PLAIN_STARTS.contains(&lower.as_str()) {
+        return String::new();
+    }
+    // A determiner may start a bare noun phrase ("A second logo"), which cannot follow a
+    // lead-in; a pronoun or a preposition starts a sentence ("From this month we offer…").
+    if DETERMINERS.contains(&lower.as_str()) && !is_clause(&text, lang) {
         return String::new();
     }
     let mut out = text[..1].to_ascii_lowercase();
@@ -2160,6 +2166,10 @@ mod tests {
         assert_eq!(folded("Hosting costs have doubled.", Lang::En), "");
         assert_eq!(folded("Acme will get the files.", Lang::En), "");
         assert_eq!(folded("A second logo", Lang::En), "");
+        assert_eq!(
+            folded("From this month we also offer maintenance.", Lang::En),
+            "from this month we also offer maintenance."
+        );
         assert_eq!(folded("We print it. You check it.", Lang::En), "");
         assert_eq!(folded("فایل‌ها را آماده می‌کنیم.", Lang::Fa), "");
     }
