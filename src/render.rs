@@ -870,6 +870,49 @@ pub fn sentence(value: &str, lang: Lang) -> String {
     text
 }
 
+/// Words an English sentence may start with that are never a name, so the sentence can
+/// follow a lead-in in lower case ("We will prepare…" → "As a goodwill gesture, we will
+/// prepare…").
+const EN_PLAIN_STARTS: [&str; 40] = [
+    "we", "you", "they", "it", "there", "this", "that", "these", "those", "the", "a", "an", "our",
+    "your", "their", "its", "all", "every", "each", "both", "any", "some", "no", "from", "until",
+    "till", "since", "after", "before", "during", "in", "on", "at", "for", "as", "when", "once",
+    "if", "with", "by",
+];
+
+/// A sentence the owner typed, ready to continue a sentence of the letter's after a comma or
+/// colon: one clause, in English starting with a plain word, its capital lowered
+/// ("We will prepare the files." → "we will prepare the files."). Empty when the value is not
+/// such a sentence (a noun phrase, a name or code first, several sentences, or Persian, which
+/// has no capitals to fold), so the template keeps the value as a sentence of its own.
+pub fn folded(value: &str, lang: Lang) -> String {
+    let text = sentence(value, lang);
+    if lang != Lang::En || text.contains('\n') {
+        return String::new();
+    }
+    let inner = text.trim_end_matches(|c: char| STOPS.contains(&c));
+    if inner.contains(". ") || inner.contains("? ") || inner.contains("! ") {
+        return String::new();
+    }
+    let first = text.split_whitespace().next().unwrap_or("");
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase());
+    let lower = word.to_ascii_lowercase();
+    if !capitalised || !EN_PLAIN_STARTS.contains(&lower.as_str()) {
+        return String::new();
+    }
+    // A determiner may start a bare noun phrase ("A second logo"), which cannot follow a
+    // lead-in; a pronoun or a preposition starts a sentence ("From this month we offer…").
+    if DETERMINERS.contains(&lower.as_str()) && !is_clause(&text, lang) {
+        return String::new();
+    }
+    let mut out = text[..1].to_ascii_lowercase();
+    out.push_str(&text[1..]);
+    out
+}
+
 /// English words that make a line a clause rather than a noun phrase: auxiliaries and
 /// the commonest finite verbs, and the pronouns a clause starts with.
 const EN_CLAUSE_WORDS: [&str; 44] = [
@@ -1000,14 +1043,28 @@ fn list_item(item: &str, force_sentence: bool, lang: Lang) -> String {
 }
 
 /// Lines typed one item each, as a list: every non-empty line starts with "- " (a typed
-/// "•", "*" or "–" becomes "-"; numbered lines keep their number). Each item is decided on
-/// its own: a sentence ends with one full stop, a noun phrase with none (`list_item`).
-/// `stop=true` makes every item a sentence.
+/// "•", "*" or "–" becomes "-"; numbered lines keep their number). A list ends its items
+/// one way: a list of noun phrases takes no stops, but once one item is a sentence, every
+/// item ends with one full stop, so "Send files." never sits above "Close accounts"
+/// (`list_item`). `stop=true` makes every item a sentence whatever they are.
 pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
-    value
+    let lines: Vec<&str> = value
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .collect();
+    let stop = stop
+        || lines.iter().any(|line| {
+            let bare = line
+                .trim_start_matches(|c: char| {
+                    persian::digit_value(c).is_some()
+                        || matches!(c, '.' | ')' | '-' | ' ' | '•' | '*' | '–' | '—' | '·')
+                })
+                .trim_start();
+            !bare.is_empty() && is_clause(bare, lang)
+        });
+    lines
+        .into_iter()
         .filter_map(|line| {
             let digits: usize = line
                 .chars()
@@ -1225,7 +1282,20 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         }))
     });
     add(tera, "phrase", move |v: &Value, args: &FilterArgs| {
-        Ok(phrase_value(v, bool_arg(args, "end")))
+        let value = phrase_value(v, bool_arg(args, "end"));
+        // `start=true`: the value opens an English sentence ("our lead, …" → "Our lead, …").
+        Ok(if lang == Lang::En && bool_arg(args, "start") {
+            on_typed(&value, |text| {
+                let mut text = text.to_string();
+                capitalise_start(&mut text);
+                text
+            })
+        } else {
+            value
+        })
+    });
+    add(tera, "folded", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, |text| folded(text, lang)))
     });
     add(tera, "the", move |v: &Value, args: &FilterArgs| {
         // `phrase_value` trims the value and places a closing stop outside its isolate;
@@ -2047,7 +2117,7 @@ mod tests {
                 false,
                 Lang::Fa
             ),
-            "- فایل‌های لایه‌باز\n- راهنما تا پایان ماه ارسال می شود.\n- حساب‌ها تحویل داده شده‌اند.\n- کار را متوقف کردیم.\n- این مرحله پایان کار است."
+            "- فایل‌های لایه‌باز.\n- راهنما تا پایان ماه ارسال می شود.\n- حساب‌ها تحویل داده شده‌اند.\n- کار را متوقف کردیم.\n- این مرحله پایان کار است."
         );
         assert_eq!(
             bullets(
@@ -2055,13 +2125,53 @@ mod tests {
                 false,
                 Lang::En
             ),
-            "- The layered files\n- A user guide is delivered.\n- We send the fonts.\n- Access ends on Friday. Logins go back to you.\n- Final invoice sent!"
+            "- The layered files.\n- A user guide is delivered.\n- We send the fonts.\n- Access ends on Friday. Logins go back to you.\n- Final invoice sent!"
+        );
+        // One list, one style: a sentence among the items gives every item its stop,
+        // whichever line it is on and however each was typed.
+        assert_eq!(
+            bullets("Send files.\nClose accounts", false, Lang::En),
+            "- Send files.\n- Close accounts."
+        );
+        assert_eq!(
+            bullets(
+                "Files on USB\nThe admin login is passed back",
+                false,
+                Lang::En
+            ),
+            "- Files on USB.\n- The admin login is passed back."
+        );
+        assert_eq!(
+            bullets("فایل‌ها روی فلش\nدسترسی‌ها منتقل می‌شود", false, Lang::Fa),
+            "- فایل‌ها روی فلش.\n- دسترسی‌ها منتقل می‌شود."
         );
         // Words that merely look like verbs at a noun phrase's end stay phrases.
         assert_eq!(
             bullets("طرح جدید\nتأیید نهایی\nThe design brief", false, Lang::Fa),
             "- طرح جدید\n- تأیید نهایی\n- The design brief"
         );
+    }
+
+    #[test]
+    fn a_typed_sentence_folds_after_a_lead_in_only_when_its_first_word_is_plain() {
+        assert_eq!(
+            folded("We will prepare the files at no charge.", Lang::En),
+            "we will prepare the files at no charge."
+        );
+        assert_eq!(
+            folded("Until the end of March, we will charge less", Lang::En),
+            "until the end of March, we will charge less."
+        );
+        // A name first, a noun phrase, two sentences or Persian: left as its own sentence.
+        assert_eq!(folded("Hosting costs have doubled.", Lang::En), "");
+        assert_eq!(folded("Acme will get the files.", Lang::En), "");
+        assert_eq!(folded("A second logo", Lang::En), "");
+        assert_eq!(
+            folded("From this month we also offer maintenance.", Lang::En),
+            "from this month we also offer maintenance."
+        );
+        assert_eq!(folded("We print it. You check it.", Lang::En), "");
+        assert_eq!(folded("فایل‌ها را آماده می‌کنیم.", Lang::Fa), "");
     }
 
     #[test]

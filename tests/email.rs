@@ -644,7 +644,7 @@ fn attach_pdf_in_english_and_letter_body_keeps_the_letter_as_the_body() {
     let Parts { plain, html } = parts(&message);
     assert_direction(&html, "ltr", "en");
     let plain_read = strip_bidi(&plain);
-    assert!(plain_read.starts_with("Dear Mr Weber,\n\nPlease find attached our letter NA/2026/001 of 22 November 2026.\nSubject: Reminder: invoice WD-2026-117\nAttachment: payment-1_sample-daniel_2026-11-22.pdf\n"), "{plain}");
+    assert!(plain_read.starts_with("Dear Mr Weber,\n\nPlease find attached our letter NA/2026/001 of 22 November 2026.\nSubject: Payment reminder for invoice WD-2026-117\nAttachment: payment-1_sample-daniel_2026-11-22.pdf\n"), "{plain}");
     assert_eq!(words(&html_body_text(&html)), plain_words(&plain));
 
     // --letter-body: the letter is the body, and the PDF is still attached.

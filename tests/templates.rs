@@ -703,7 +703,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("بی‌وقفه", "without interruption") || has("جابه‌جایی", "a move like this"),
+                    has("بی‌وقفه", "without interruption") || has("جابه‌جایی", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -773,7 +773,7 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
         body("fa/payment-plan").contains("تا هفت روز پس از سررسیدش")
             || body("fa/payment-plan").contains("تا ۱۴ روز")
     );
-    // A list item ends as what it is: a noun phrase takes no full stop, a sentence one.
+    // A list ends its items one way: once one item is a sentence, every item takes a stop.
     for id in [
         "discount-1",
         "reconcile",
@@ -783,13 +783,13 @@ fn typical_letters_read_as_a_native_writer_would_write_them() {
     ] {
         assert!(
             body(&format!("fa/{id}"))
-                .contains("- فایل‌های لایه‌باز\n- راهنمای استفاده تحویل می‌شود.\n"),
+                .contains("- فایل‌های لایه‌باز.\n- راهنمای استفاده تحویل می‌شود.\n"),
             "fa/{id}: {}",
             body(&format!("fa/{id}"))
         );
         assert!(
             body(&format!("en/{id}"))
-                .contains("- The layered files\n- A user guide is delivered.\n"),
+                .contains("- The layered files.\n- A user guide is delivered.\n"),
             "en/{id}: {}",
             body(&format!("en/{id}"))
         );
@@ -1053,12 +1053,12 @@ fn english_phrase_inputs_read_right_in_every_shape() {
                     );
                 }
                 // Typed in sentence case, the determiner reads in lower case mid-sentence
-                // (after a colon it may keep its capital).
+                // (after a colon, or opening a list item, it keeps its capital).
                 let through_the = !NO_ARTICLE.contains(&input.name.as_str())
                     && !BARE_SLOTS.contains(&(t.id(), input.name.as_str()));
                 for (i, _) in text.match_indices(&format!(" Our {words} photography")) {
                     assert!(
-                        !through_the || text[..i].ends_with(':'),
+                        !through_the || text[..i].ends_with(':') || text[..i].ends_with("\n-"),
                         "en/{} {}: «Our» mid-sentence in\n{text}",
                         t.id(),
                         input.name
@@ -1070,7 +1070,7 @@ fn english_phrase_inputs_read_right_in_every_shape() {
                 {
                     for (i, _) in text.match_indices(&value) {
                         assert!(
-                            ["the ", "your ", "our ", ": "]
+                            ["the ", "The ", "your ", "our ", ": "]
                                 .iter()
                                 .any(|d| text[..i].ends_with(d)),
                             "en/{}: «{value}» without its article in\n{text}",
