@@ -1365,6 +1365,15 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             .ok_or_else(|| tera::Error::msg("`add_days`: the date is out of range"))?;
         Ok(Value::String(dates::iso(date)))
     });
+    // How many days a date lies after another (negative before): lets a letter claim
+    // "enough time" only when the notice really gives it.
+    add(tera, "days_after", move |v: &Value, args: &FilterArgs| {
+        let from = args.get("from").ok_or_else(|| {
+            tera::Error::msg("`days_after` needs the earlier date: days_after(from=today)")
+        })?;
+        let days = (as_date(v, "days_after")? - as_date(from, "days_after")?).num_days();
+        Ok(Value::from(days))
+    });
     add(tera, "honorific", move |v: &Value, _: &FilterArgs| {
         let code = match v {
             Value::Object(map) => map.get("honorific").map(as_text).unwrap_or_default(),
@@ -1675,6 +1684,20 @@ mod tests {
             "۸ آذر ۱۴۰۵"
         );
         assert_eq!(body(Lang::Fa, "{{ today | add_days(n=40) }}"), "2027-01-01");
+        assert_eq!(
+            body(
+                Lang::Fa,
+                "{{ today | add_days(n=40) | days_after(from=today) }}"
+            ),
+            "40"
+        );
+        assert_eq!(
+            body(
+                Lang::Fa,
+                "{% if today | days_after(from='2026-12-01') < 0 %}before{% endif %}"
+            ),
+            "before"
+        );
         assert_eq!(body(Lang::Fa, "{{ \"mr\" | honorific }}"), "جناب آقای");
         assert_eq!(body(Lang::Fa, "{{ \"ms\" | honorific }}"), "سرکار خانم");
         assert_eq!(body(Lang::Fa, "[{{ client | honorific }}]"), "[]");
