@@ -56,6 +56,13 @@ pub enum ValueError {
         /// Whether `value` falls after `limit` (else before it).
         after: bool,
     },
+    /// An amount that must stay below another input's (`below`): a part payment of the
+    /// whole invoice. `other` is that input's label.
+    NotBelow {
+        value: Decimal,
+        limit: Decimal,
+        other: String,
+    },
 }
 
 /// A problem with the values given for a template's inputs.
@@ -135,6 +142,7 @@ impl Problem for ValueError {
                 (true, true) => "error-date-after-input",
                 (false, true) => "error-date-after-letter",
             },
+            ValueError::NotBelow { .. } => "error-not-below-input",
         }
     }
 
@@ -160,6 +168,15 @@ impl Problem for ValueError {
                 ("value", dates::format(*value, locale.lang())),
                 ("limit", dates::format(*limit, locale.lang())),
                 ("other", other.clone().unwrap_or_default()),
+            ],
+            ValueError::NotBelow {
+                value,
+                limit,
+                other,
+            } => vec![
+                ("value", value.display(locale.lang())),
+                ("limit", limit.display(locale.lang())),
+                ("other", other.clone()),
             ],
         }
     }
@@ -273,6 +290,11 @@ impl RenderError {
                 after,
             });
         }
+        values.push(ValueError::NotBelow {
+            value: Decimal::whole(12_500_000),
+            limit: Decimal::whole(12_500_000),
+            other: "مبلغ کل صورت‌حساب".into(),
+        });
         let mut all: Vec<RenderError> = values
             .into_iter()
             .map(|problem| {
@@ -561,6 +583,34 @@ fn check_date_order(draft: &Draft, out: &mut Resolved) {
                         limit,
                         other,
                         after,
+                    },
+                });
+                break;
+            }
+        }
+    }
+    let amount_of = |name: &str| -> Option<Decimal> {
+        let value = out.values.get(name).filter(|v| !is_marker(v))?;
+        as_decimal(value, "below").ok()
+    };
+    for spec in &template.meta.inputs {
+        let Some(value) = amount_of(&spec.name) else {
+            continue;
+        };
+        for other in &spec.below {
+            let Some(limit) = amount_of(other) else {
+                continue;
+            };
+            if value >= limit {
+                broken.push(InputError::Invalid {
+                    name: spec.name.clone(),
+                    label: spec.label.clone(),
+                    problem: ValueError::NotBelow {
+                        value,
+                        limit,
+                        other: template
+                            .input(other)
+                            .map_or_else(String::new, |i| i.label.clone()),
                     },
                 });
                 break;
@@ -1852,6 +1902,43 @@ mod tests {
         let e = render_with(&t, &client, &[("amount", "1"), ("what", "shout")]).unwrap_err();
         // The options as the owner reads them: a label where there is one.
         assert!(e.to_string().contains("توقف, legal"), "{e}");
+    }
+
+    /// A part payment of the whole invoice (or more) is refused by the core, naming both
+    /// amounts as typed and the other input, in both languages; one unit less renders.
+    #[test]
+    fn a_part_payment_must_be_less_than_the_invoice() {
+        let lib = crate::template::Library::load(None);
+        let client = Client::new("c", "Ali");
+        for lang in [Lang::En, Lang::Fa] {
+            let t = lib.get("payment-partial", lang).unwrap();
+            let values = |paid: &'static str| {
+                vec![
+                    ("invoice", "INV-1"),
+                    ("amount", "12500000"),
+                    ("paid", paid),
+                    ("paid_on", "2026-11-20"),
+                    ("rest_by", "2026-12-10"),
+                ]
+            };
+            assert!(render_with(t, &client, &values("12499999")).is_ok());
+            for (paid, shown) in [("12500000", "12,500,000"), ("13,000,000", "13,000,000")] {
+                let e = render_with(t, &client, &values(paid)).unwrap_err();
+                let RenderError::Input(InputError::Invalid { name, problem, .. }) = &e else {
+                    panic!("{e:?}");
+                };
+                assert_eq!(name, "paid");
+                assert!(matches!(problem, ValueError::NotBelow { .. }), "{e}");
+                let message = e.to_string();
+                assert!(
+                    message.contains(&format!("{shown} is not less than"))
+                        && message.contains("(12,500,000)"),
+                    "{message}"
+                );
+                let fa = Locale::get(Lang::Fa).problem(&e);
+                assert!(fa.contains("۱۲٬۵۰۰٬۰۰۰") && !fa.contains('['), "{fa}");
+            }
+        }
     }
 
     /// A date on the impossible side of another is refused, naming the input, the other

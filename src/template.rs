@@ -117,6 +117,11 @@ pub struct InputSpec {
     /// date of something that has already happened).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_after: Vec<String>,
+    /// For number and money inputs: another such input this value must stay below
+    /// (`below = ["amount"]` on a part payment: paying the whole invoice is not a part
+    /// payment, and the letter would state a remaining balance of nothing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub below: Vec<String>,
     /// Whether a letter that follows another in its thread starts from the earlier letter's
     /// value (`carry = false` on what describes one event, such as the incident a warning is
     /// about: a second warning is about a new one, and an old value left in place would
@@ -401,6 +406,23 @@ impl Template {
                     return fail(format!(
                         "input `{}`: `not_before` and `not_after` are for date inputs and name \
                          another date input or `{LETTER_DATE}`, not `{other}`",
+                        input.name
+                    ));
+                }
+            }
+            for other in &input.below {
+                let numeric =
+                    |kind: InputKind| matches!(kind, InputKind::Number | InputKind::Money);
+                let names_a_number = other != &input.name
+                    && self
+                        .meta
+                        .inputs
+                        .iter()
+                        .any(|i| &i.name == other && numeric(i.kind));
+                if !numeric(input.kind) || !names_a_number {
+                    return fail(format!(
+                        "input `{}`: `below` is for number and money inputs and names another \
+                         one, not `{other}`",
                         input.name
                     ));
                 }

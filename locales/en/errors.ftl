@@ -16,6 +16,7 @@ error-date-before-input = { $value } is earlier than “{ $other }” ({ $limit 
 error-date-before-letter = { $value } is earlier than the letter date ({ $limit }), and this date cannot be in the past: write { $limit } or a later date.
 error-date-after-input = { $value } is later than “{ $other }” ({ $limit }), which it cannot be: write { $limit } or an earlier date.
 error-date-after-letter = { $value } is later than the letter date ({ $limit }), but it is the date of something that has already happened: write { $limit } or an earlier date.
+error-not-below-input = { $value } is not less than “{ $other }” ({ $limit }), which it must be: write a smaller amount, or choose another letter if the whole amount was paid.
 error-unknown-input = Template “{ $template }” has no input “{ $name }”; its inputs are: { $known }
 error-missing-input = “{ $label }” is required.
 error-invalid-input = { $label }: { $reason }

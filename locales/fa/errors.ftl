@@ -16,6 +16,7 @@ error-date-before-input = { $value } زودتر از «{ $other }» ({ $limit })
 error-date-before-letter = { $value } پیش از تاریخ نامه ({ $limit }) است، اما نمی‌تواند گذشته باشد؛ تاریخ { $limit } یا پس از آن را بنویسید.
 error-date-after-input = { $value } دیرتر از «{ $other }» ({ $limit }) است، اما نمی‌تواند پس از آن باشد؛ تاریخ { $limit } یا پیش از آن را بنویسید.
 error-date-after-letter = { $value } پس از تاریخ نامه ({ $limit }) است، اما رویدادی که پیش‌تر رخ داده تاریخ آینده ندارد؛ تاریخ { $limit } یا پیش از آن را بنویسید.
+error-not-below-input = { $value } کمتر از «{ $other }» ({ $limit }) نیست، اما باید کمتر باشد؛ مبلغ کوچک‌تری بنویسید، یا اگر همه مبلغ پرداخت شده، نامه دیگری برگزینید.
 error-unknown-input = قالب «{ $template }» بخشی به نام «{ $name }» ندارد. بخش‌های آن: { $known }
 error-missing-input = «{ $label }» را بنویسید.
 error-invalid-input = { $label }: { $reason }

@@ -1558,7 +1558,7 @@ pub fn order_problem<'p>(preview: &'p Preview, name: &str) -> Option<&'p InputEr
     needs.iter().find_map(|n| match n {
         Need::Input(
             e @ InputError::Invalid {
-                problem: render::ValueError::DateOrder { .. },
+                problem: render::ValueError::DateOrder { .. } | render::ValueError::NotBelow { .. },
                 ..
             },
         ) if e.input() == name => Some(e),
