@@ -1,46 +1,11 @@
 //! PDF letters, read back the way a person's tools read them: poppler's pdftotext, pdffonts
 //! and pdfinfo (Debian package poppler-utils; .ci/run installs it).
 
-use assert_cmd::Command;
+mod common;
+
+use common::marz;
+use common::poppler::{poppler, squeeze, text_of};
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
-
-fn marz(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("marz").unwrap();
-    cmd.arg("--data-dir").arg(data).env_remove("MARZ_DATA_DIR");
-    cmd
-}
-
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Process::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("{tool} is needed for this test (apt-get install poppler-utils): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// pdftotext's text with the bidi controls it adds around runs removed.
-fn text_of(pdf: &Path) -> String {
-    poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])
-        .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
-}
-
-/// The text with white space, ZWNJ and colons removed. pdftotext puts the space beside a
-/// digit run inside a Persian line on the wrong side of it, moves a label's colon past the
-/// value that follows it, and places ZWNJ one letter off (known limits of text extraction
-/// from right-to-left PDFs; the pages themselves are right). The words and their order are
-/// what a reader needs, so Persian checks compare without those three.
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200C}' | ':'))
-        .collect()
-}
 
 fn pages_of(pdf: &Path) -> usize {
     poppler("pdfinfo", &[pdf.to_str().unwrap()])

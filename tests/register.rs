@@ -1,7 +1,10 @@
 //! The register through the command line: many processes at once, processes killed mid-export,
 //! the `letters` and `next` commands, threads and the «پیرو» line in text, e-mail and PDF.
 
-use assert_cmd::Command;
+mod common;
+
+use common::marz;
+use common::poppler::{squeeze, text_of};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,12 +13,6 @@ use std::time::Duration;
 
 fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_marz"))
-}
-
-fn marz(data: &Path) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.arg("--data-dir").arg(data).env_remove("MARZ_DATA_DIR");
-    cmd
 }
 
 /// A workspace with the sample sender and clients (and no register yet).
@@ -488,7 +485,7 @@ fn letters_list_show_void_resolve_and_export() {
             file("again.pdf").to_str().unwrap(),
         ],
     );
-    let again = pdf_text(&file("again.pdf"));
+    let again = text_of(&file("again.pdf"));
     assert!(again.contains("NA/2026/001"), "{again}");
     assert_eq!(letters(&data).len(), 3);
 
@@ -819,30 +816,6 @@ fn batch_records_every_letter_and_continues_each_clients_thread() {
     }
 }
 
-fn poppler(tool: &str, args: &[&str]) -> String {
-    let out = Process::new(tool).args(args).output().unwrap_or_else(|e| {
-        panic!("{tool} is needed for this test (apt-get install poppler-utils): {e}")
-    });
-    assert!(out.status.success(), "{tool} failed");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// pdftotext's text without the bidi controls it adds.
-fn pdf_text(pdf: &Path) -> String {
-    poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])
-        .chars()
-        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect()
-}
-
-/// Without white space, ZWNJ and colons: pdftotext moves those in right-to-left lines (see
-/// tests/pdf.rs); words and their order remain.
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200C}' | ':'))
-        .collect()
-}
-
 fn position(haystack: &str, needle: &str) -> usize {
     haystack
         .find(needle)
@@ -895,12 +868,12 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
     // the .pdf and the .eml the .txt.
     // Persian: the body's first line, right after the greeting.
     let fa_line = |n: &str, date: &str| format!("پیرو نامه شماره NA/۱۴۰۵/{n} مورخ {date}");
-    let first = squeeze(&pdf_text(Path::new(&path("sample-reza-1.pdf"))));
+    let first = squeeze(&text_of(Path::new(&path("sample-reza-1.pdf"))));
     assert!(
         !first.contains(&squeeze("پیرو نامه")),
         "a first letter cites nothing"
     );
-    let pdf = squeeze(&pdf_text(Path::new(&path("sample-reza-2.pdf"))));
+    let pdf = squeeze(&text_of(Path::new(&path("sample-reza-2.pdf"))));
     let at = position(&pdf, &squeeze(&fa_line("۰۰۱", "۱۰ آبان ۱۴۰۵")));
     assert!(position(&pdf, &squeeze("موضوع")) < position(&pdf, &squeeze("احترام")));
     assert!(position(&pdf, &squeeze("احترام")) < at);
@@ -940,9 +913,9 @@ fn the_further_to_line_in_text_email_and_pdf_in_both_languages() {
 
     // English.
     let en_line = |n: &str, date: &str| format!("Further to our letter ref NA/2026/{n} of {date}");
-    let first = pdf_text(Path::new(&path("sample-daniel-1.pdf")));
+    let first = text_of(Path::new(&path("sample-daniel-1.pdf")));
     assert!(!first.contains("Further to"), "{first}");
-    let pdf = pdf_text(Path::new(&path("sample-daniel-2.pdf")));
+    let pdf = text_of(Path::new(&path("sample-daniel-2.pdf")));
     let at = position(&pdf, &en_line("001", "1 November 2026"));
     assert!(
         position(&pdf, "Subject:") < position(&pdf, "Dear Mr Weber")

@@ -4,6 +4,8 @@
 // Each test crate compiles its own copy and uses only some of these.
 #![allow(dead_code)]
 
+pub mod poppler;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
