@@ -542,7 +542,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("از همکاری با شما چیزی نمی‌کاهد", "no reflection on you"),
+                        has("هیچ از این ارزش نمی‌کاهد", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
@@ -674,7 +674,7 @@ fn each_scenario_has_its_required_elements() {
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
                 assert!(
-                    has("رسیدگی", "putting things right"),
+                    has("اقدام ما", "putting things right"),
                     "{name}: what is done"
                 );
                 assert!(
@@ -703,7 +703,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("بی‌وقفه", "without interruption") || has("جابه‌جایی", "a change like this"),
+                    has("پیشنهاد ما", "without interruption") || has("پیشنهاد ما", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -1083,4 +1083,68 @@ fn english_phrase_inputs_read_right_in_every_shape() {
         }
     }
     assert!(checked > 100, "{checked} renderings checked");
+}
+
+/// Whatever shape the owner types into a Persian free-text input, the letter reads as
+/// sentences: a short noun phrase («کمبود نیرو») never stands alone as a telegram
+/// («… به پایان می‌رسد. کمبود نیرو.», a paragraph that is only «کمبود نیرو.», or a
+/// verbless tail such as «به پاس همکاری‌مان، کمبود نیرو.»); it sits inside a sentence, after
+/// a lead-in and a colon («دلیل این تصمیم: کمبود نیرو.») or as a list item. A full sentence
+/// typed with its stop keeps exactly one stop and stands as a sentence.
+#[test]
+fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_sentence() {
+    const NOUN: &str = "کمبود نیرو";
+    const SENTENCE: &str = "نیروی کافی برای ادامه این کار نداریم.";
+    let stops = ['.', '!', '?', '؟', '…'];
+    let library = Library::load(None);
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for t in library.for_lang(Lang::Fa) {
+        for input in t.meta.inputs.iter().filter(|i| {
+            matches!(i.kind, InputKind::Text | InputKind::Multiline) && shape(i) != Shape::Code
+        }) {
+            for value in [NOUN, &format!("{NOUN}."), SENTENCE] {
+                let mut v = values(t, Variant::Typical);
+                v.insert(input.name.clone(), value.to_string());
+                let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+                let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+                let problems = punctuation_problems(&text, Lang::Fa);
+                if !problems.is_empty() {
+                    found.push(format!("{} {} = «{value}»: {problems:?}", t.id(), input.name));
+                }
+                let shown = value.trim_end_matches('.');
+                for (i, _) in text.match_indices(shown) {
+                    let before = text[..i].trim_end_matches(' ');
+                    let prev = before.chars().last();
+                    let next = text[i + shown.len()..].chars().next();
+                    let starts = prev.is_none_or(|c| c == '\n' || stops.contains(&c));
+                    let ends = next.is_none_or(|c| c == '\n' || stops.contains(&c));
+                    let line = text[..i].rsplit('\n').next().unwrap_or("");
+                    let around: String = format!(
+                        "{line}{}",
+                        text[i..].split('\n').next().unwrap_or("")
+                    );
+                    if value == SENTENCE {
+                        // A sentence stands as one: after a stop, a line break or a colon,
+                        // ending in its own single stop.
+                        if shape(input) == Shape::Sentence
+                            && !(starts || prev == Some(':'))
+                            && !text[i + shown.len()..].starts_with('.')
+                        {
+                            found.push(format!("{} {}: «{around}»", t.id(), input.name));
+                        }
+                    } else if starts || (ends && matches!(prev, Some('،' | '؛'))) {
+                        found.push(format!(
+                            "{} {} = «{value}» stands alone: «{around}»",
+                            t.id(),
+                            input.name
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(checked > 150, "{checked} renderings checked");
 }
