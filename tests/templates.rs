@@ -703,7 +703,8 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("پیشنهاد ما", "without interruption") || has("پیشنهاد ما", "a change like this"),
+                    has("پیشنهاد ما", "without interruption")
+                        || has("پیشنهاد ما", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -1110,7 +1111,11 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
                 let text = plain(&format!("{}\n{}", letter.subject, letter.body));
                 let problems = punctuation_problems(&text, Lang::Fa);
                 if !problems.is_empty() {
-                    found.push(format!("{} {} = «{value}»: {problems:?}", t.id(), input.name));
+                    found.push(format!(
+                        "{} {} = «{value}»: {problems:?}",
+                        t.id(),
+                        input.name
+                    ));
                 }
                 let shown = value.trim_end_matches('.');
                 for (i, _) in text.match_indices(shown) {
@@ -1120,10 +1125,8 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
                     let starts = prev.is_none_or(|c| c == '\n' || stops.contains(&c));
                     let ends = next.is_none_or(|c| c == '\n' || stops.contains(&c));
                     let line = text[..i].rsplit('\n').next().unwrap_or("");
-                    let around: String = format!(
-                        "{line}{}",
-                        text[i..].split('\n').next().unwrap_or("")
-                    );
+                    let around: String =
+                        format!("{line}{}", text[i..].split('\n').next().unwrap_or(""));
                     if value == SENTENCE {
                         // A sentence stands as one: after a stop, a line break or a colon,
                         // ending in its own single stop.
@@ -1147,4 +1150,57 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
     }
     assert!(found.is_empty(), "{found:#?}");
     assert!(checked > 150, "{checked} renderings checked");
+}
+
+/// A Persian letter claims only what its inputs make true: a notice of a few days gives the
+/// client no «فرصت» to find someone else and is not sent «پیشاپیش», and an instalment with
+/// no grace period is due «تا سررسیدش», never «تا ۰ روز پس از سررسیدش».
+#[test]
+fn persian_letters_claim_no_time_their_dates_do_not_give() {
+    let library = Library::load(None);
+    let short = date() + chrono::Days::new(3);
+    let long = date() + chrono::Days::new(40);
+    for (id, claim) in [
+        ("respect-3", "فرصت"),
+        ("termination-1", "فرصت"),
+        ("termination-1", "پیشاپیش"),
+        ("termination-2", "زمان کافی"),
+    ] {
+        let t = library.get(id, Lang::Fa).unwrap();
+        for kind in ["parting", "non_renewal"] {
+            let mut v = minimal(t, &values(t, Variant::Typical));
+            if v.contains_key("kind") {
+                v.insert("kind".into(), kind.into());
+            }
+            v.insert("end_date".into(), short.to_string());
+            let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+            let body = plain(&letter.body);
+            assert!(
+                !body.contains(claim),
+                "{id} ({kind}) with 3 days: «{claim}» in\n{body}"
+            );
+            v.insert("end_date".into(), long.to_string());
+            let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+            // With six weeks, the letter says so (the non-renewal is the one sent ahead).
+            if claim != "پیشاپیش" || kind == "non_renewal" {
+                let body = plain(&letter.body);
+                assert!(
+                    body.contains(claim),
+                    "{id} ({kind}) with 40 days: no «{claim}» in\n{body}"
+                );
+            }
+        }
+    }
+    let t = library.get("payment-plan", Lang::Fa).unwrap();
+    for missed in ["pause", "balance_due"] {
+        let mut v = values(t, Variant::Typical);
+        v.insert("grace_days".into(), "0".into());
+        v.insert("if_missed".into(), missed.into());
+        let body = plain(&render_one(t, &clients(Lang::Fa)[0], &sender(true), &v).body);
+        assert!(body.contains("اگر قسطی تا سررسیدش پرداخت نشود"), "{body}");
+        assert!(
+            !body.contains("۰ روز") && !body.contains("صفر روز"),
+            "{body}"
+        );
+    }
 }
