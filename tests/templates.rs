@@ -1204,3 +1204,41 @@ fn persian_letters_claim_no_time_their_dates_do_not_give() {
         );
     }
 }
+
+/// A Persian name typed with its role («خانم مینا راد، طراح ارشد ما») is an appositive:
+/// closed by a second comma before the sentence goes on, with no role of the letter's piled
+/// after it; a bare name takes no comma.
+#[test]
+fn a_persian_name_with_its_role_is_closed_by_a_comma_and_a_bare_name_takes_none() {
+    let library = Library::load(None);
+    for (id, input) in [
+        ("respect-1", "staff"),
+        ("respect-2", "staff"),
+        ("termination-3", "clause"),
+    ] {
+        let t = library.get(id, Lang::Fa).unwrap();
+        for (value, after) in [
+            (
+                "خانم مینا راد، طراح ارشد ما",
+                "خانم مینا راد، طراح ارشد ما، ",
+            ),
+            (
+                "خانم مینا راد، طراح ارشد ما،",
+                "خانم مینا راد، طراح ارشد ما، ",
+            ),
+            ("خانم مینا راد", "خانم مینا راد "),
+        ] {
+            let mut v = values(t, Variant::Typical);
+            v.insert(input.into(), value.into());
+            let body = plain(&render_one(t, &clients(Lang::Fa)[0], &sender(true), &v).body);
+            let shown = body.matches("خانم مینا راد").count();
+            assert!(shown > 0, "{id}: {body}");
+            assert_eq!(
+                body.matches(after).count(),
+                shown,
+                "{id} «{value}»:\n{body}"
+            );
+            assert!(!body.contains("، همکار ما،"), "{id}:\n{body}");
+        }
+    }
+}
