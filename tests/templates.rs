@@ -542,7 +542,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("از همکاری با شما چیزی نمی‌کاهد", "no reflection on you"),
+                        has("هیچ از این ارزش نمی‌کاهد", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
@@ -674,7 +674,7 @@ fn each_scenario_has_its_required_elements() {
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
                 assert!(
-                    has("رسیدگی", "putting things right"),
+                    has("اقدام ما", "putting things right"),
                     "{name}: what is done"
                 );
                 assert!(
@@ -703,7 +703,8 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("بی‌وقفه", "without interruption") || has("جابه‌جایی", "a change like this"),
+                    has("پیشنهاد ما", "without interruption")
+                        || has("پیشنهاد ما", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -1083,4 +1084,161 @@ fn english_phrase_inputs_read_right_in_every_shape() {
         }
     }
     assert!(checked > 100, "{checked} renderings checked");
+}
+
+/// Whatever shape the owner types into a Persian free-text input, the letter reads as
+/// sentences: a short noun phrase («کمبود نیرو») never stands alone as a telegram
+/// («… به پایان می‌رسد. کمبود نیرو.», a paragraph that is only «کمبود نیرو.», or a
+/// verbless tail such as «به پاس همکاری‌مان، کمبود نیرو.»); it sits inside a sentence, after
+/// a lead-in and a colon («دلیل این تصمیم: کمبود نیرو.») or as a list item. A full sentence
+/// typed with its stop keeps exactly one stop and stands as a sentence.
+#[test]
+fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_sentence() {
+    const NOUN: &str = "کمبود نیرو";
+    const SENTENCE: &str = "نیروی کافی برای ادامه این کار نداریم.";
+    let stops = ['.', '!', '?', '؟', '…'];
+    let library = Library::load(None);
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for t in library.for_lang(Lang::Fa) {
+        for input in t.meta.inputs.iter().filter(|i| {
+            matches!(i.kind, InputKind::Text | InputKind::Multiline) && shape(i) != Shape::Code
+        }) {
+            for value in [NOUN, &format!("{NOUN}."), SENTENCE] {
+                let mut v = values(t, Variant::Typical);
+                v.insert(input.name.clone(), value.to_string());
+                let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+                let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+                let problems = punctuation_problems(&text, Lang::Fa);
+                if !problems.is_empty() {
+                    found.push(format!(
+                        "{} {} = «{value}»: {problems:?}",
+                        t.id(),
+                        input.name
+                    ));
+                }
+                let shown = value.trim_end_matches('.');
+                for (i, _) in text.match_indices(shown) {
+                    let before = text[..i].trim_end_matches(' ');
+                    let prev = before.chars().last();
+                    let next = text[i + shown.len()..].chars().next();
+                    let starts = prev.is_none_or(|c| c == '\n' || stops.contains(&c));
+                    let ends = next.is_none_or(|c| c == '\n' || stops.contains(&c));
+                    let line = text[..i].rsplit('\n').next().unwrap_or("");
+                    let around: String =
+                        format!("{line}{}", text[i..].split('\n').next().unwrap_or(""));
+                    if value == SENTENCE {
+                        // A sentence stands as one: after a stop, a line break or a colon,
+                        // ending in its own single stop.
+                        if shape(input) == Shape::Sentence
+                            && !(starts || prev == Some(':'))
+                            && !text[i + shown.len()..].starts_with('.')
+                        {
+                            found.push(format!("{} {}: «{around}»", t.id(), input.name));
+                        }
+                    } else if starts || (ends && matches!(prev, Some('،' | '؛'))) {
+                        found.push(format!(
+                            "{} {} = «{value}» stands alone: «{around}»",
+                            t.id(),
+                            input.name
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(checked > 150, "{checked} renderings checked");
+}
+
+/// A Persian letter claims only what its inputs make true: a notice of a few days gives the
+/// client no «فرصت» to find someone else and is not sent «پیشاپیش», and an instalment with
+/// no grace period is due «تا سررسیدش», never «تا ۰ روز پس از سررسیدش».
+#[test]
+fn persian_letters_claim_no_time_their_dates_do_not_give() {
+    let library = Library::load(None);
+    let short = date() + chrono::Days::new(3);
+    let long = date() + chrono::Days::new(40);
+    for (id, claim) in [
+        ("respect-3", "فرصت"),
+        ("termination-1", "فرصت"),
+        ("termination-1", "پیشاپیش"),
+        ("termination-2", "زمان کافی"),
+    ] {
+        let t = library.get(id, Lang::Fa).unwrap();
+        for kind in ["parting", "non_renewal"] {
+            let mut v = minimal(t, &values(t, Variant::Typical));
+            if v.contains_key("kind") {
+                v.insert("kind".into(), kind.into());
+            }
+            v.insert("end_date".into(), short.to_string());
+            let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+            let body = plain(&letter.body);
+            assert!(
+                !body.contains(claim),
+                "{id} ({kind}) with 3 days: «{claim}» in\n{body}"
+            );
+            v.insert("end_date".into(), long.to_string());
+            let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+            // With six weeks, the letter says so (the non-renewal is the one sent ahead).
+            if claim != "پیشاپیش" || kind == "non_renewal" {
+                let body = plain(&letter.body);
+                assert!(
+                    body.contains(claim),
+                    "{id} ({kind}) with 40 days: no «{claim}» in\n{body}"
+                );
+            }
+        }
+    }
+    let t = library.get("payment-plan", Lang::Fa).unwrap();
+    for missed in ["pause", "balance_due"] {
+        let mut v = values(t, Variant::Typical);
+        v.insert("grace_days".into(), "0".into());
+        v.insert("if_missed".into(), missed.into());
+        let body = plain(&render_one(t, &clients(Lang::Fa)[0], &sender(true), &v).body);
+        assert!(body.contains("اگر قسطی تا سررسیدش پرداخت نشود"), "{body}");
+        assert!(
+            !body.contains("۰ روز") && !body.contains("صفر روز"),
+            "{body}"
+        );
+    }
+}
+
+/// A Persian name typed with its role («خانم مینا راد، طراح ارشد ما») is an appositive:
+/// closed by a second comma before the sentence goes on, with no role of the letter's piled
+/// after it; a bare name takes no comma.
+#[test]
+fn a_persian_name_with_its_role_is_closed_by_a_comma_and_a_bare_name_takes_none() {
+    let library = Library::load(None);
+    for (id, input) in [
+        ("respect-1", "staff"),
+        ("respect-2", "staff"),
+        ("termination-3", "clause"),
+    ] {
+        let t = library.get(id, Lang::Fa).unwrap();
+        for (value, after) in [
+            (
+                "خانم مینا راد، طراح ارشد ما",
+                "خانم مینا راد، طراح ارشد ما، ",
+            ),
+            (
+                "خانم مینا راد، طراح ارشد ما،",
+                "خانم مینا راد، طراح ارشد ما، ",
+            ),
+            ("خانم مینا راد", "خانم مینا راد "),
+        ] {
+            let mut v = values(t, Variant::Typical);
+            v.insert(input.into(), value.into());
+            let body = plain(&render_one(t, &clients(Lang::Fa)[0], &sender(true), &v).body);
+            let shown = body.matches("خانم مینا راد").count();
+            assert!(shown > 0, "{id}: {body}");
+            assert_eq!(
+                body.matches(after).count(),
+                shown,
+                "{id} «{value}»:\n{body}"
+            );
+            assert!(!body.contains("، همکار ما،"), "{id}:\n{body}");
+        }
+    }
 }
