@@ -827,7 +827,7 @@ pub fn lower_determiner(text: &str) -> String {
 
 /// Plain words a noun phrase typed as a reason, change or offer often starts with, never a
 /// name, so `after_colon` may lower them ("Rising costs" → "rising costs").
-const EN_PLAIN_PHRASE_STARTS: [&str; 24] = [
+const EN_PLAIN_PHRASE_STARTS: [&str; 23] = [
     "rising",
     "higher",
     "increased",
@@ -851,7 +851,6 @@ const EN_PLAIN_PHRASE_STARTS: [&str; 24] = [
     "raised",
     "free",
     "extra",
-    "new",
 ];
 
 /// `text` with its first word lowered when it is one of `plain` in sentence case and the
@@ -1015,7 +1014,17 @@ pub fn after_colon(value: &str, lang: Lang) -> String {
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
             let line = lower_determiner(line);
-            out.push_str(&lower_plain_start(&line, &EN_PLAIN_PHRASE_STARTS));
+            // A plain word lowers only before plain words: "Better Business Bureau
+            // complaints" may be a name.
+            let rest_plain = line
+                .split_whitespace()
+                .skip(1)
+                .all(|w| !w.chars().any(char::is_uppercase));
+            out.push_str(&if rest_plain {
+                lower_plain_start(&line, &EN_PLAIN_PHRASE_STARTS)
+            } else {
+                line
+            });
         } else {
             let mut line = line.clone();
             capitalise_start(&mut line);
@@ -2391,6 +2400,86 @@ mod tests {
         );
         assert_eq!(folded("We print it. You check it.", Lang::En), "");
         assert_eq!(folded("فایل‌ها را آماده می‌کنیم.", Lang::Fa), "");
+    }
+
+    #[test]
+    fn a_value_after_a_colon_reads_as_typed_whether_phrase_or_sentence() {
+        let en = |v| after_colon(v, Lang::En);
+        // A sentence with a plain first word folds; a noun phrase keeps its case.
+        assert_eq!(
+            en("We have bought new equipment."),
+            "we have bought new equipment."
+        );
+        assert_eq!(en("rising software costs"), "rising software costs.");
+        assert_eq!(en("Rising software costs."), "rising software costs.");
+        assert_eq!(
+            en("A 10% discount on your next order"),
+            "a 10% discount on your next order."
+        );
+        // A word that may be a name keeps its capital; so does a name of several words.
+        assert_eq!(
+            en("Hosting costs have doubled."),
+            "Hosting costs have doubled."
+        );
+        assert_eq!(en("Adobe licence fees"), "Adobe licence fees.");
+        assert_eq!(en("New York Times coverage"), "New York Times coverage.");
+        assert_eq!(
+            en("Better Business Bureau fees"),
+            "Better Business Bureau fees."
+        );
+        // Lines become sentences on one line; an abbreviation keeps its one stop.
+        assert_eq!(
+            en("fewer calls
+longer answers"),
+            "fewer calls. Longer answers."
+        );
+        assert_eq!(
+            en("a referral to Print Partners Ltd."),
+            "a referral to Print Partners Ltd."
+        );
+        assert_eq!(
+            after_colon("هزینه‌ها بالا رفته است", Lang::Fa),
+            "هزینه‌ها بالا رفته است."
+        );
+    }
+
+    #[test]
+    fn a_reason_with_its_own_link_word_continues_the_sentence() {
+        let en = |v| connective(v, Lang::En);
+        assert_eq!(
+            en("Because our costs have gone up."),
+            "because our costs have gone up."
+        );
+        assert_eq!(en("due to rising costs"), "due to rising costs.");
+        assert_eq!(
+            en("As a result of new regulations"),
+            "as a result of new regulations."
+        );
+        // Anything else gets the template's own lead-in.
+        assert_eq!(en("Rising costs"), "");
+        assert_eq!(en("Asda has raised its fees."), "");
+        assert_eq!(en("AS agreed"), "");
+        assert_eq!(connective("به دلیل افزایش هزینه‌ها", Lang::Fa), "");
+    }
+
+    #[test]
+    fn a_channel_takes_by_or_through() {
+        assert_eq!(via("email", Lang::En), "by email");
+        assert_eq!(via("WhatsApp.", Lang::En), "by WhatsApp");
+        assert_eq!(
+            via("our client portal", Lang::En),
+            "through our client portal"
+        );
+        assert_eq!(
+            via("Our client portal", Lang::En),
+            "through our client portal"
+        );
+        assert_eq!(via("ایمیل", Lang::Fa), "ایمیل");
+        let body = |src: &str| body(Lang::En, src);
+        assert_eq!(
+            body("{{ 'Acme Ltd.' | via(end=true) }} {{ 'email' | via(end=true) }}"),
+            "by Acme Ltd. by email."
+        );
     }
 
     #[test]
