@@ -872,6 +872,40 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
 /// "the About page text"); a name, every word capitalised ("The Hague"), stays as typed.
 /// Isolate marks around the value are skipped.
 pub fn lower_determiner(text: &str) -> String {
+    lower_plain_start(text, &DETERMINERS)
+}
+
+/// Plain words a noun phrase typed as a reason, change or offer often starts with, never a
+/// name, so `after_colon` may lower them ("Rising costs" → "rising costs").
+const EN_PLAIN_PHRASE_STARTS: [&str; 23] = [
+    "rising",
+    "higher",
+    "increased",
+    "growing",
+    "repeated",
+    "unauthorised",
+    "unapproved",
+    "personal",
+    "late",
+    "lower",
+    "falling",
+    "reduced",
+    "continued",
+    "ongoing",
+    "better",
+    "improved",
+    "faster",
+    "changes",
+    "delays",
+    "demand",
+    "raised",
+    "free",
+    "extra",
+];
+
+/// `text` with its first word lowered when it is one of `plain` in sentence case and the
+/// rest is not a name (every word capitalised); isolate marks before it are skipped.
+fn lower_plain_start(text: &str, plain: &[&str]) -> String {
     let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
         return text.to_string();
     };
@@ -887,7 +921,7 @@ pub fn lower_determiner(text: &str) -> String {
             .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
             || NAME_LINKS.contains(&w.to_lowercase().as_str())
     });
-    if !capitalised || name || !DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+    if !capitalised || name || !plain.contains(&first.to_ascii_lowercase().as_str()) {
         return text.to_string();
     }
     let mut out = text[..start].to_string();
@@ -923,11 +957,54 @@ pub fn sentence(value: &str, lang: Lang) -> String {
 /// Words an English sentence may start with that are never a name, so the sentence can
 /// follow a lead-in in lower case ("We will prepare…" → "As a goodwill gesture, we will
 /// prepare…").
-const EN_PLAIN_STARTS: [&str; 40] = [
-    "we", "you", "they", "it", "there", "this", "that", "these", "those", "the", "a", "an", "our",
-    "your", "their", "its", "all", "every", "each", "both", "any", "some", "no", "from", "until",
-    "till", "since", "after", "before", "during", "in", "on", "at", "for", "as", "when", "once",
-    "if", "with", "by",
+const EN_PLAIN_STARTS: [&str; 47] = [
+    "we",
+    "you",
+    "they",
+    "it",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "our",
+    "your",
+    "their",
+    "its",
+    "all",
+    "every",
+    "each",
+    "both",
+    "any",
+    "some",
+    "no",
+    "from",
+    "until",
+    "till",
+    "since",
+    "after",
+    "before",
+    "during",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "when",
+    "once",
+    "if",
+    "with",
+    "by",
+    "despite",
+    "although",
+    "though",
+    "while",
+    "unfortunately",
+    "sadly",
+    "regrettably",
 ];
 
 /// A sentence the owner typed, ready to continue a sentence of the letter's after a comma or
@@ -956,6 +1033,113 @@ pub fn folded(value: &str, lang: Lang) -> String {
     // A determiner may start a bare noun phrase ("A second logo"), which cannot follow a
     // lead-in; a pronoun or a preposition starts a sentence ("From this month we offer…").
     if DETERMINERS.contains(&lower.as_str()) && !is_clause(&text, lang) {
+        return String::new();
+    }
+    let mut out = text[..1].to_ascii_lowercase();
+    out.push_str(&text[1..]);
+    out
+}
+
+/// A value that ends a sentence of the letter's after a colon ("The change is as follows:
+/// …"), so that a noun phrase and a sentence both read: a one-sentence value folds into
+/// lower case when `folded` can do it safely; otherwise it stays as the owner typed it (a
+/// capital after a colon reads well, and a word that may be a name keeps its capital), a
+/// plain determiner in sentence case is lowered ("A 10% discount" → "a 10% discount"), and
+/// it ends with one stop. Several lines become several sentences on one line. Persian: as
+/// `sentence`.
+pub fn after_colon(value: &str, lang: Lang) -> String {
+    if lang != Lang::En {
+        return sentence(value, lang);
+    }
+    let folded = folded(value, lang);
+    if !folded.is_empty() {
+        return folded;
+    }
+    let lines: Vec<String> = value
+        .lines()
+        .map(|l| phrase(l, true))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            let line = lower_determiner(line);
+            // A plain word lowers only before plain words: "Better Business Bureau
+            // complaints" may be a name.
+            let rest_plain = line
+                .split_whitespace()
+                .skip(1)
+                .all(|w| !w.chars().any(char::is_uppercase));
+            out.push_str(&if rest_plain {
+                lower_plain_start(&line, &EN_PLAIN_PHRASE_STARTS)
+            } else {
+                line
+            });
+        } else {
+            let mut line = line.clone();
+            capitalise_start(&mut line);
+            out.push(' ');
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// A channel the client is asked to write through, with its preposition: a bare medium goes
+/// "by" ("by email", "by WhatsApp"), a determined place "through" ("through our client
+/// portal"). Persian: as `phrase` (the template carries its own preposition).
+pub fn via(value: &str, lang: Lang) -> String {
+    let text = phrase(value, false);
+    if lang != Lang::En || text.is_empty() {
+        return text;
+    }
+    let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
+    let text = lower_determiner(&text);
+    if DETERMINERS.contains(&first.as_str()) {
+        format!("through {text}")
+    } else {
+        format!("by {text}")
+    }
+}
+
+/// Words (or pairs of words) that already link a reason to the sentence before it, so a
+/// value starting with one continues that sentence as typed: "we have decided to raise our
+/// prices because our costs have gone up", never "… prices. Because our costs…".
+const EN_CONNECTIVES: [&str; 14] = [
+    "because",
+    "due to",
+    "owing to",
+    "as a result of",
+    "as",
+    "since",
+    "given",
+    "following",
+    "after",
+    "in view of",
+    "in light of",
+    "thanks to",
+    "for",
+    "on account of",
+];
+
+/// A reason the owner typed with its own link word ("because …", "Due to rising costs."),
+/// ready to follow a clause of the letter's directly: the link word in lower case (it is
+/// never a name), the rest as typed, ending with one stop. Empty when the value does not
+/// start with such a word (or in Persian), so the template gives it a lead-in of its own.
+pub fn connective(value: &str, lang: Lang) -> String {
+    if lang != Lang::En {
+        return String::new();
+    }
+    let text = phrase(value.trim(), true);
+    let lower = text.to_lowercase();
+    let starts = EN_CONNECTIVES.iter().any(|c| {
+        lower
+            .strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    let first = text.split_whitespace().next().unwrap_or("");
+    let plain_case = first.chars().skip(1).all(|c| c.is_lowercase());
+    if !starts || !plain_case || text.contains('\n') {
         return String::new();
     }
     let mut out = text[..1].to_ascii_lowercase();
@@ -1346,6 +1530,27 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     });
     add(tera, "folded", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| folded(text, lang)))
+    });
+    add(tera, "after_colon", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, |text| after_colon(text, lang)))
+    });
+    add(tera, "via", move |v: &Value, args: &FilterArgs| {
+        let typed = bidi::unisolate(&as_text(v)).unwrap_or_else(|| as_text(v));
+        let out = via(&typed, lang);
+        let inner = phrase(&typed, false);
+        // The preposition is the letter's; only the owner's words go inside the isolate.
+        let mut out = match out.strip_suffix(inner.as_str()) {
+            Some(prep) if as_text(v) != typed => format!("{prep}{}", bidi::isolate(&inner)),
+            _ => out,
+        };
+        // `via(end=true)` closes the sentence, once: "by Acme Ltd." keeps its own stop.
+        if bool_arg(args, "end") && !inner.is_empty() && !ends_sentence(&inner) {
+            out.push('.');
+        }
+        Ok(Value::String(out))
+    });
+    add(tera, "connective", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, |text| connective(text, lang)))
     });
     add(tera, "the", move |v: &Value, args: &FilterArgs| {
         // `phrase_value` trims the value and places a closing stop outside its isolate;
@@ -2282,6 +2487,86 @@ mod tests {
         );
         assert_eq!(folded("We print it. You check it.", Lang::En), "");
         assert_eq!(folded("فایل‌ها را آماده می‌کنیم.", Lang::Fa), "");
+    }
+
+    #[test]
+    fn a_value_after_a_colon_reads_as_typed_whether_phrase_or_sentence() {
+        let en = |v| after_colon(v, Lang::En);
+        // A sentence with a plain first word folds; a noun phrase keeps its case.
+        assert_eq!(
+            en("We have bought new equipment."),
+            "we have bought new equipment."
+        );
+        assert_eq!(en("rising software costs"), "rising software costs.");
+        assert_eq!(en("Rising software costs."), "rising software costs.");
+        assert_eq!(
+            en("A 10% discount on your next order"),
+            "a 10% discount on your next order."
+        );
+        // A word that may be a name keeps its capital; so does a name of several words.
+        assert_eq!(
+            en("Hosting costs have doubled."),
+            "Hosting costs have doubled."
+        );
+        assert_eq!(en("Adobe licence fees"), "Adobe licence fees.");
+        assert_eq!(en("New York Times coverage"), "New York Times coverage.");
+        assert_eq!(
+            en("Better Business Bureau fees"),
+            "Better Business Bureau fees."
+        );
+        // Lines become sentences on one line; an abbreviation keeps its one stop.
+        assert_eq!(
+            en("fewer calls
+longer answers"),
+            "fewer calls. Longer answers."
+        );
+        assert_eq!(
+            en("a referral to Print Partners Ltd."),
+            "a referral to Print Partners Ltd."
+        );
+        assert_eq!(
+            after_colon("هزینه‌ها بالا رفته است", Lang::Fa),
+            "هزینه‌ها بالا رفته است."
+        );
+    }
+
+    #[test]
+    fn a_reason_with_its_own_link_word_continues_the_sentence() {
+        let en = |v| connective(v, Lang::En);
+        assert_eq!(
+            en("Because our costs have gone up."),
+            "because our costs have gone up."
+        );
+        assert_eq!(en("due to rising costs"), "due to rising costs.");
+        assert_eq!(
+            en("As a result of new regulations"),
+            "as a result of new regulations."
+        );
+        // Anything else gets the template's own lead-in.
+        assert_eq!(en("Rising costs"), "");
+        assert_eq!(en("Asda has raised its fees."), "");
+        assert_eq!(en("AS agreed"), "");
+        assert_eq!(connective("به دلیل افزایش هزینه‌ها", Lang::Fa), "");
+    }
+
+    #[test]
+    fn a_channel_takes_by_or_through() {
+        assert_eq!(via("email", Lang::En), "by email");
+        assert_eq!(via("WhatsApp.", Lang::En), "by WhatsApp");
+        assert_eq!(
+            via("our client portal", Lang::En),
+            "through our client portal"
+        );
+        assert_eq!(
+            via("Our client portal", Lang::En),
+            "through our client portal"
+        );
+        assert_eq!(via("ایمیل", Lang::Fa), "ایمیل");
+        let body = |src: &str| body(Lang::En, src);
+        assert_eq!(
+            body("{{ 'Acme Ltd.' | via(end=true) }} {{ 'email' | via(end=true) }}"),
+            "by Acme Ltd. by email."
+        );
     }
 
     #[test]

@@ -703,7 +703,7 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("پیشنهاد ما", "without interruption")
+                    has("پیشنهاد ما", "help with the change")
                         || has("پیشنهاد ما", "a change like this"),
                     "{name}: what to do instead"
                 );
@@ -1241,4 +1241,97 @@ fn a_persian_name_with_its_role_is_closed_by_a_comma_and_a_bare_name_takes_none(
             assert!(!body.contains("، همکار ما،"), "{id}:\n{body}");
         }
     }
+}
+
+/// Noun phrases an owner types where a label asks for a sentence: bare, in sentence case,
+/// with and without a full stop. None may stand in the letter as a sentence of its own.
+const EN_NOUN_PHRASES: [&str; 4] = [
+    "unexpected delays at the printer",
+    "unexpected delays at the printer.",
+    "Unexpected delays at the printer",
+    "Unexpected delays at the printer.",
+];
+
+/// Sentences and reasons typed with their own link word, for the inputs that take a
+/// sentence: the letter must neither set an article before them nor add a second link.
+const EN_SENTENCES: [&str; 4] = [
+    "Our costs have risen over the past year.",
+    "we have had unexpected delays at the printer",
+    "because our costs have risen",
+    "Due to unexpected delays at the printer.",
+];
+
+#[test]
+fn every_english_free_text_input_reads_as_a_phrase_or_a_sentence() {
+    let library = Library::load(None);
+    let client = &clients(Lang::En)[0];
+    let mut checked = 0;
+    for template in library.for_lang(Lang::En) {
+        for input in &template.meta.inputs {
+            let shape = shape(input);
+            if !matches!(input.kind, InputKind::Text | InputKind::Multiline)
+                || matches!(shape, Shape::Code | Shape::Lines)
+            {
+                continue;
+            }
+            // A short-phrase input takes a sentence only where owners plainly type one (an
+            // option "We could design…"), and never a reason.
+            let sentences = match (shape, input.name.as_str()) {
+                (Shape::Sentence, _) => &EN_SENTENCES[..],
+                (_, "smaller_option") => &EN_SENTENCES[..2],
+                _ => &[],
+            };
+            let typed: Vec<&str> = EN_NOUN_PHRASES.iter().chain(sentences).copied().collect();
+            for value in typed {
+                let mut values = values(template, Variant::Typical);
+                values.insert(input.name.clone(), value.to_string());
+                let letter = render_one(template, client, &sender(true), &values);
+                let text = plain(&letter.to_text());
+                let what = format!("{} {} = {value:?}:\n{text}", template.meta.id, input.name);
+                let bare = value.trim_end_matches('.');
+                if EN_NOUN_PHRASES.contains(&value) {
+                    let mut capital = bare.to_string();
+                    capital.replace_range(..1, &bare[..1].to_uppercase());
+                    for shown in [bare, capital.as_str()] {
+                        assert!(
+                            !text.contains(&format!(". {shown}."))
+                                && !text.contains(&format!("\n{shown}."))
+                                && !text.contains(&format!("? {shown}.")),
+                            "a noun phrase stands alone in {what}"
+                        );
+                    }
+                }
+                let first = bare.split_whitespace().next().unwrap();
+                let lower = text.to_lowercase();
+                // A sentence's capital never follows an article ("offer the We could…");
+                // a phrase typed in sentence case keeps the owner's capital ("the Extra
+                // revisions").
+                if !EN_NOUN_PHRASES.contains(&value) {
+                    for before in ["the", "a", "an", "of", "for", "about", "offer"] {
+                        assert!(
+                            !text.contains(&format!(" {before} {first} ")),
+                            "\"{before} {first}\" in {what}"
+                        );
+                    }
+                }
+                for doubled in [
+                    "because. ",
+                    "because because",
+                    "because due to",
+                    "because of because",
+                    "reason: because",
+                    "reason: due to",
+                ] {
+                    assert!(!lower.contains(doubled), "{doubled:?} in {what}");
+                }
+                if lower.contains("because our costs") || lower.contains("due to unexpected") {
+                    assert!(!lower.contains("for this reason"), "{what}");
+                }
+                let problems = punctuation_problems(&letter.to_text(), Lang::En);
+                assert!(problems.is_empty(), "{problems:?} in {what}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 150, "checked {checked} letters");
 }
