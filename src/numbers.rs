@@ -137,6 +137,36 @@ impl Decimal {
         })
     }
 
+    fn in_hundredths(self) -> u128 {
+        u128::from(self.whole) * 100 + u128::from(self.hundredths)
+    }
+
+    fn from_hundredths(n: u128) -> Option<Decimal> {
+        Some(Decimal {
+            whole: u64::try_from(n / 100).ok()?,
+            hundredths: (n % 100) as u8,
+        })
+    }
+
+    /// The exact sum, or none past the largest amount.
+    pub fn checked_add(self, other: Decimal) -> Option<Decimal> {
+        Self::from_hundredths(self.in_hundredths() + other.in_hundredths())
+    }
+
+    /// The exact difference, or none when `other` is larger (amounts are never negative).
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        Self::from_hundredths(self.in_hundredths().checked_sub(other.in_hundredths())?)
+    }
+
+    /// As a template hands it on: digits and a decimal point only where there is a fraction.
+    pub fn plain(self) -> String {
+        if self.hundredths == 0 {
+            self.whole.to_string()
+        } else {
+            format!("{}.{:02}", self.whole, self.hundredths)
+        }
+    }
+
     pub fn to_f64(self) -> f64 {
         self.whole as f64 + f64::from(self.hundredths) / 100.0
     }
