@@ -18,6 +18,7 @@ pub mod print;
 pub mod profile;
 pub mod register;
 pub mod render;
+pub mod shape;
 pub mod stationery;
 pub mod store;
 pub mod template;

@@ -1473,6 +1473,7 @@ fn instalment_rows(total: &Value, args: &FilterArgs, lang: Lang) -> tera::Result
 
 /// Registers Marz's filters, bound to the letter's language and the client's currency.
 pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
+    crate::shape::register(tera);
     add(tera, "digits", move |v: &Value, _: &FilterArgs| {
         Ok(Value::String(numbers::localize_digits(&as_text(v), lang)))
     });

@@ -189,6 +189,7 @@ fn templates_table_and_json() {
         [
             "invoice",
             "amount",
+            "due_date",
             "deadline",
             "consequence",
             "late_fee",

@@ -542,7 +542,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("هیچ از این ارزش نمی‌کاهد", "no reflection on you"),
+                        has("ذره‌ای از این ارزش نمی‌کاهد", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
@@ -674,7 +674,7 @@ fn each_scenario_has_its_required_elements() {
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
                 assert!(
-                    has("اقدام ما", "putting things right"),
+                    has("در همین راستا", "putting things right"),
                     "{name}: what is done"
                 );
                 assert!(
@@ -703,8 +703,8 @@ fn each_scenario_has_its_required_elements() {
             (Scenario::ServiceChange, _) => {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
-                    has("پیشنهاد ما", "help with the change")
-                        || has("پیشنهاد ما", "a change like this"),
+                    has("بی‌وقفه پیش برود", "help with the change")
+                        || has("از همین رو، ", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -1128,10 +1128,12 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
                     let around: String =
                         format!("{line}{}", text[i..].split('\n').next().unwrap_or(""));
                     if value == SENTENCE {
-                        // A sentence stands as one: after a stop, a line break or a colon,
-                        // ending in its own single stop.
+                        // A sentence stands as one: after a stop, a line break, a colon or
+                        // the «که» that opens a clause («… از آن رو گرفته‌ایم که …»), ending
+                        // in its own single stop.
+                        let after_ke = before.ends_with(" که") || before.ends_with("\u{2068}که");
                         if shape(input) == Shape::Sentence
-                            && !(starts || prev == Some(':'))
+                            && !(starts || prev == Some(':') || after_ke)
                             && !text[i + shown.len()..].starts_with('.')
                         {
                             found.push(format!("{} {}: «{around}»", t.id(), input.name));

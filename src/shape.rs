@@ -1,0 +1,227 @@
+//! The shape of a Persian free-text value: a clause (a sentence with its own verb) or a noun
+//! phrase. A Persian letter words the sentence around a value by its shape: a reason typed
+//! as a sentence follows «… از آن رو گرفته‌ایم که …», one typed as a phrase sits in
+//! «دلیل این تصمیم، … است.». The cue is the verb Persian puts at a clause's end.
+
+use crate::bidi;
+use std::collections::HashMap;
+use tera::Value;
+
+/// Past stems of common verbs: with a personal ending (and «ن» for the negative) the word
+/// ends a clause («کردیم»، «نشد»). Stems that are also everyday nouns («خرید»، «دید»،
+/// «برد»، «رسید») are left out, so «مشکل در خرید» stays a phrase.
+const PAST: [&str; 21] = [
+    "زد",
+    "کرد",
+    "شد",
+    "داد",
+    "بود",
+    "گرفت",
+    "آمد",
+    "رفت",
+    "خواست",
+    "توانست",
+    "داشت",
+    "گذاشت",
+    "آورد",
+    "گفت",
+    "نوشت",
+    "فرستاد",
+    "یافت",
+    "افزود",
+    "کاست",
+    "افتاد",
+    "گشت",
+];
+
+/// Present stems: with a personal ending (and «ن» or «ب» before) the word ends a clause
+/// («کنیم»، «بنویسید»، «نمی‌دهد» is caught by its prefix). «مان» is left out, since
+/// «مانند» is also "like".
+const PRESENT: [&str; 23] = [
+    "زن", "کن", "شو", "ده", "دار", "گیر", "رس", "آی", "خواه", "توان", "گذار", "آور", "گو", "نویس",
+    "فرست", "یاب", "افزا", "کاه", "باش", "گرد", "پذیر", "بخش", "ساز",
+];
+
+/// No «ی» (and no «م» on a present stem): «دهم» is also "tenth", «رسی» ends «بررسی».
+const PAST_ENDINGS: [&str; 5] = ["", "م", "یم", "ید", "ند"];
+const PRESENT_ENDINGS: [&str; 4] = ["د", "یم", "ید", "ند"];
+
+/// Verbs that end a clause whole («است»، «نیست»، «هستیم»).
+const WHOLE: [&str; 12] = [
+    "است",
+    "نیست",
+    "هست",
+    "هستیم",
+    "هستند",
+    "نیستیم",
+    "نیستند",
+    "ماند",
+    "ماندند",
+    "بماند",
+    "نماند",
+    "خواهیم",
+];
+
+const ZWNJ: char = '\u{200c}';
+
+fn is_verb(word: &str) -> bool {
+    if WHOLE.contains(&word) {
+        return true;
+    }
+    // «می‌کنیم»، «نمی‌شود»: the continuous prefix marks a verb.
+    if word.starts_with("می\u{200c}") || word.starts_with("نمی\u{200c}") {
+        return true;
+    }
+    // Perfect forms and the enclitic «است»: «گذاشته‌ایم»، «شده‌اند»، «شده‌است»،
+    // «هزینه‌هاست».
+    if [
+        "\u{200c}ایم",
+        "\u{200c}اند",
+        "\u{200c}اید",
+        "\u{200c}است",
+        "ه\u{200c}ام",
+    ]
+    .iter()
+    .any(|end| word.ends_with(end))
+        || word.ends_with("هاست")
+    {
+        return true;
+    }
+    // The first person plural of any past stem («بازگرداندیم»، «پرداختیم»); short words
+    // such as «تیم» and «قدیم» are nouns.
+    if (word.ends_with("دیم") || word.ends_with("تیم"))
+        && word.chars().count() >= 5
+        && word != "تقدیم"
+    {
+        return true;
+    }
+    let bare = word
+        .strip_prefix('ن')
+        .filter(|rest| !rest.is_empty())
+        .into_iter()
+        .chain(word.strip_prefix('ب').filter(|rest| !rest.is_empty()))
+        .chain(std::iter::once(word));
+    for w in bare {
+        if PAST
+            .iter()
+            .any(|stem| PAST_ENDINGS.iter().any(|e| w == format!("{stem}{e}")))
+            || PRESENT
+                .iter()
+                .any(|stem| PRESENT_ENDINGS.iter().any(|e| w == format!("{stem}{e}")))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a Persian value reads as a clause: its last word is a verb, it ends in «!» or
+/// «؟», or it holds more than one sentence. A noun phrase with a final stop («دو دور اصلاح
+/// رایگان.») is still a phrase: the stop alone is no cue in Persian.
+pub fn is_fa_clause(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let text = text.trim();
+    if text.ends_with(['!', '?', '؟']) {
+        return true;
+    }
+    let body = text.trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
+    if body.contains(". ") || body.contains('\n') && body.lines().count() > 1 {
+        return body
+            .lines()
+            .chain(body.split(". "))
+            .any(|part| part.trim().chars().count() > 0 && last_is_verb(part));
+    }
+    last_is_verb(body)
+}
+
+fn last_is_verb(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
+    text.split(|c: char| c.is_whitespace() || matches!(c, '،' | '؛' | '(' | ')' | '«' | '»'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ZWNJ))
+        .rfind(|w| !w.is_empty())
+        .is_some_and(is_verb)
+}
+
+/// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`.
+/// A missing value (a placeholder in a draft) is a phrase.
+pub fn register(tera: &mut tera::Tera) {
+    tera.register_filter(
+        "fa_clause",
+        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(Value::Bool(match v {
+                Value::String(s) => is_fa_clause(s),
+                _ => false,
+            }))
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_fa_clause;
+
+    #[test]
+    fn persian_sentences_are_clauses() {
+        for s in [
+            "نیروی کافی برای ادامه این کار نداریم.",
+            "از این پس تمرکز کارمان را بر طراحی بسته‌بندی گذاشته‌ایم.",
+            "هزینه میزبانی و مجوز نرم‌افزارهایی که برای سایت شما به کار می‌بریم در یک سال گذشته دو برابر شده است.",
+            "هزینه چاپ نمونه‌ها بالا رفته است",
+            "تجهیزات نو خریده‌ایم",
+            "انتظارهای ما درباره زمان‌بندی دیگر با هم جور نیست.",
+            "رنگ‌ها با نمونه تأییدشده مطابقت دارد",
+            "یک نمونه تازه بی‌هزینه چاپ می‌کنیم",
+            "هزینه ارسال را به شما بازگرداندیم.",
+            "فایل‌ها بدون اجازه منتشر شد",
+            "برای کارهای فوری، در ابتدای عنوان ایمیل «فوری» بنویسید.",
+            "پشتیبانی تلفنی جای خود را به پشتیبانی ایمیلی می‌دهد.",
+            "صندوق‌های ایمیل شما را بی‌هزینه به ارائه‌دهنده دیگری منتقل می‌کنیم.",
+            "حق با شماست و همکار ما نباید آن‌طور صحبت می‌کرد.",
+            "همکار ما سر جلسه فریاد زد",
+            "دلیل اصلی، افزایش هزینه‌هاست",
+            "با وجود دو تذکر کتبی، رفتار تغییری نکرد",
+            "آیا امکانش هست؟",
+            "قرارداد ما دو دور اصلاح رایگان را در بر می‌گیرد.",
+            "می‌توانیم این کار را در فاز دوم پروژه انجام دهیم.",
+            "کار را در دو مرحله تحویل خواهیم داد",
+            "\u{2068}تقاضا کم شده است.\u{2069}",
+        ] {
+            assert!(is_fa_clause(s), "clause: {s}");
+        }
+    }
+
+    #[test]
+    fn persian_noun_phrases_are_not_clauses() {
+        for s in [
+            "کمبود نیرو",
+            "کمبود نیرو.",
+            "بازنشستگی",
+            "تورم",
+            "توهین",
+            "فریاد زدن سر همکارمان",
+            "تأخیرهای مکرر در پرداخت",
+            "دو دور اصلاح رایگان",
+            "دو دور اصلاح رایگان.",
+            "حذف پشتیبانی تلفنی",
+            "پاسخ ایمیلی در همان روز",
+            "یک دور اصلاح رایگان دیگر",
+            "نسخه ساده‌تر یک‌صفحه‌ای با ۲٬۰۰۰٬۰۰۰ تومان",
+            "مشکل در خرید",
+            "بسته پایه، با یک طرح و دو دور اصلاح",
+            "افزایش هزینه‌های چاپ و کاغذ",
+            "انتشار بدون اجازه فایل‌های ما",
+            "اشتراک‌گذاری فایل‌های محرمانه با شرکت دیگر",
+            "تغییر تمرکز کاری ما",
+            "کاهش درآمد",
+            "قسط دهم",
+            "همکاری با تیم",
+            "روش قدیم",
+            "درخواست",
+            "ارسال رایگان نمونه",
+            "",
+        ] {
+            assert!(!is_fa_clause(s), "phrase: {s}");
+        }
+    }
+}
