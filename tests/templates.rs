@@ -1337,3 +1337,61 @@ fn every_english_free_text_input_reads_as_a_phrase_or_a_sentence() {
     }
     assert!(checked > 150, "checked {checked} letters");
 }
+
+/// A Persian letter does not read like a filled-in form: whether the owner types each free
+/// text as a noun phrase or as a sentence, a letter's body has at most one label and colon
+/// with text after it on the same line («دلیل این تصمیم: …»); a colon that leads a list
+/// (ending its line), a list item or a short line of details («شماره کارت: …») is not
+/// counted; and none of the round-8 form labels («دلیل این تصمیم: …») comes back.
+#[test]
+fn a_persian_letter_has_at_most_one_label_and_colon_whatever_shape_is_typed() {
+    const NOUN: &str = "کمبود نیرو";
+    const SENTENCE: &str = "نیروی کافی برای ادامه این کار نداریم.";
+    let library = Library::load(None);
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for t in library.for_lang(Lang::Fa) {
+        for value in [NOUN, SENTENCE] {
+            let mut v = values(t, Variant::Typical);
+            for input in t.meta.inputs.iter().filter(|i| {
+                matches!(i.kind, InputKind::Text | InputKind::Multiline)
+                    && shape(i) == Shape::Sentence
+            }) {
+                v.insert(input.name.clone(), value.to_string());
+            }
+            let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+            let body = plain(&letter.body);
+            let labels: Vec<&str> = body
+                .lines()
+                .filter(|l| {
+                    l.split_once(": ").is_some_and(|(lead, rest)| {
+                        !rest.trim().is_empty() && lead.split(' ').count() > 1
+                    }) && !l.starts_with("- ")
+                        && l.chars().count() > 60
+                })
+                .collect();
+            if labels.len() > 1 {
+                found.push(format!("{} «{value}»: {labels:#?}", t.id()));
+            }
+            for label in [
+                "دلیل این تصمیم:",
+                "دلیل این تغییر:",
+                "پیشنهاد ما:",
+                "پیشنهاد ما برای ادامه کار:",
+                "اقدام ما در این باره:",
+                "چنین نشان می‌دهد:",
+                "پیش آمد این بود:",
+                "راه دیگری نیز هست:",
+                "توافق کرده‌ایم:",
+                "به اطلاع شما برسانیم:",
+            ] {
+                if body.contains(label) {
+                    found.push(format!("{} «{value}»: {label}", t.id()));
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(checked >= 50, "{checked} letters checked");
+}
