@@ -829,6 +829,7 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
     if lang != Lang::En {
         return text;
     }
+    let text = lower_common(&text);
     let words: Vec<&str> = text.split_whitespace().collect();
     let Some(first) = words.first() else {
         return text;
@@ -873,6 +874,366 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
 /// Isolate marks around the value are skipped.
 pub fn lower_determiner(text: &str) -> String {
     lower_plain_start(text, &DETERMINERS)
+}
+
+/// Common English words a noun phrase typed in sentence case (a phone capitalises the first
+/// letter) often starts with: mid-sentence they read in lower case ("the Translation of the
+/// site" → "the translation of the site", "Inflation" → "inflation"). A word not listed, or a
+/// phrase whose every word is capitalised ("Blue Design Studio"), is taken for a name.
+const EN_COMMON_WORDS: [&str; 236] = [
+    "access",
+    "accounting",
+    "accounts",
+    "additional",
+    "admin",
+    "advertising",
+    "advice",
+    "all",
+    "analysis",
+    "animation",
+    "annual",
+    "approval",
+    "audit",
+    "backup",
+    "backups",
+    "banner",
+    "better",
+    "blog",
+    "bookkeeping",
+    "branding",
+    "brochure",
+    "budget",
+    "business",
+    "catalogue",
+    "changes",
+    "cleaning",
+    "coaching",
+    "colour",
+    "colours",
+    "confidential",
+    "consulting",
+    "content",
+    "continued",
+    "copy",
+    "copywriting",
+    "cost",
+    "costs",
+    "daily",
+    "data",
+    "deadline",
+    "delayed",
+    "delays",
+    "delivered",
+    "delivery",
+    "demand",
+    "design",
+    "development",
+    "digital",
+    "domain",
+    "editing",
+    "email",
+    "emails",
+    "equipment",
+    "extra",
+    "falling",
+    "faster",
+    "feedback",
+    "fee",
+    "fees",
+    "files",
+    "final",
+    "free",
+    "full",
+    "graphic",
+    "growing",
+    "hardware",
+    "health",
+    "higher",
+    "hosting",
+    "illustration",
+    "illustrations",
+    "improved",
+    "increased",
+    "inflation",
+    "installation",
+    "insurance",
+    "invoices",
+    "landing",
+    "late",
+    "layout",
+    "legal",
+    "less",
+    "licence",
+    "licences",
+    "lower",
+    "low",
+    "maintenance",
+    "marketing",
+    "materials",
+    "media",
+    "meeting",
+    "meetings",
+    "missed",
+    "mobile",
+    "monthly",
+    "more",
+    "new",
+    "newsletter",
+    "office",
+    "ongoing",
+    "online",
+    "packaging",
+    "page",
+    "pages",
+    "paper",
+    "payment",
+    "payments",
+    "performance",
+    "personal",
+    "phone",
+    "photo",
+    "photography",
+    "photos",
+    "poor",
+    "print",
+    "printing",
+    "priority",
+    "product",
+    "production",
+    "proofreading",
+    "quarterly",
+    "raised",
+    "redesign",
+    "reduced",
+    "rent",
+    "repairs",
+    "repeated",
+    "report",
+    "reports",
+    "research",
+    "retirement",
+    "rising",
+    "rude",
+    "salaries",
+    "security",
+    "server",
+    "service",
+    "services",
+    "sign-off",
+    "signage",
+    "site",
+    "slow",
+    "social",
+    "software",
+    "staff",
+    "staffing",
+    "storage",
+    "strategy",
+    "supplier",
+    "suppliers",
+    "support",
+    "tax",
+    "team",
+    "technical",
+    "text",
+    "training",
+    "translation",
+    "translations",
+    "travel",
+    "tutoring",
+    "unapproved",
+    "unauthorised",
+    "unpaid",
+    "updates",
+    "urgent",
+    "video",
+    "videos",
+    "wages",
+    "web",
+    "website",
+    "websites",
+    "weekly",
+    "wholesale",
+    "work",
+    "workload",
+    "writing",
+    "yearly",
+    "your",
+    "our",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "some",
+    "any",
+    "each",
+    "every",
+    "no",
+    "removal",
+    "same-day",
+    "move",
+    "switch",
+    "change",
+    "reduction",
+    "increase",
+    "end",
+    "closure",
+    "introduction",
+    "addition",
+    "replacement",
+    "shorter",
+    "longer",
+    "one",
+    "two",
+    "three",
+    "second",
+    "first",
+    "logo",
+    "logos",
+    "visual",
+    "high",
+    "many",
+    "lack",
+    "shortage",
+    "customer",
+    "client",
+    "company",
+    "project",
+    "sign",
+    "revisions",
+    "revision",
+    "refund",
+    "quality",
+    "wrong",
+    "damaged",
+    "broken",
+    "missing",
+    "shouting",
+    "insults",
+    "placed",
+    "ordered",
+    "as",
+    "due",
+    "following",
+    "because",
+];
+
+/// `text` with a common first word lowered when it stands in sentence case mid-sentence
+/// ("Bookkeeping" → "bookkeeping", "Low demand" → "low demand", "The Translation" stays a
+/// name only when every word is capitalised). Isolate marks before it are skipped.
+pub fn lower_common(text: &str) -> String {
+    let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
+        return text.to_string();
+    };
+    let rest = &text[start..];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let first = words[0].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c == '-');
+    // A capitalised second word ("New York Times coverage") marks a name as well.
+    let second_capital = words
+        .get(1)
+        .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .is_some_and(char::is_uppercase);
+    let name = second_capital
+        || words.len() > 1
+            && words[1..].iter().all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+                    || NAME_LINKS.contains(&w.to_lowercase().as_str())
+            });
+    if !capitalised || name || !EN_COMMON_WORDS.contains(&first.to_ascii_lowercase().as_str()) {
+        return text.to_string();
+    }
+    let mut out = text[..start].to_string();
+    out.push_str(&rest[..1].to_ascii_lowercase());
+    out.push_str(&rest[1..]);
+    out
+}
+
+/// Whether a value the owner typed reads as a sentence (a clause) rather than a noun
+/// phrase, so a template can word its slot for each: English by a finite verb or
+/// auxiliary, a pronoun subject, a question or exclamation, several sentences, or a final
+/// full stop is no cue in English ("Acme Ltd.", "unexpected delays."); Persian by a final verb form or a final full stop.
+pub fn is_sentence(value: &str, lang: Lang) -> bool {
+    let text = value.trim();
+    if text.is_empty() {
+        return false;
+    }
+    if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+        return true;
+    }
+    let stop = text.ends_with('.') && !ends_with_own_stop(text);
+    let words = text.split_whitespace().count();
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let request =
+        lang == Lang::En && ["please", "can", "could", "would", "will"].contains(&first.as_str());
+    // A last word in "-ed" after another word is a past verb ("nothing changed", "costs
+    // doubled"); a phrase rarely ends in one.
+    let last = text
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    let past = lang == Lang::En && words >= 2 && last.len() > 4 && last.ends_with("ed");
+    // A sentence opener such as "despite" or "although" leads a clause of four words or more.
+    let opener = lang == Lang::En
+        && words >= 4
+        && [
+            "despite",
+            "although",
+            "though",
+            "since",
+            "unfortunately",
+            "sadly",
+            "even",
+        ]
+        .contains(&first.as_str());
+    // A few more finite verbs common in reasons and facts ("This lets us…").
+    let verb = lang == Lang::En
+        && text.split_whitespace().skip(1).any(|w| {
+            [
+                "lets", "means", "allows", "gives", "helps", "makes", "provides", "matches",
+                "applies", "rose", "fell", "grew", "match", "became",
+            ]
+            .contains(
+                &w.trim_matches(|c: char| !c.is_alphabetic())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        });
+    // An instruction: an imperative first or after a comma ("For anything urgent, put…").
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let imperative = lang == Lang::En
+        && all.iter().enumerate().any(|(i, w)| {
+            (i == 0 || all[i - 1].ends_with(','))
+                && [
+                    "put", "send", "call", "use", "write", "contact", "let", "add", "mark",
+                    "include", "email", "phone", "reply", "ring", "text", "see", "check",
+                ]
+                .contains(
+                    &w.trim_matches(|c: char| !c.is_alphabetic())
+                        .to_lowercase()
+                        .as_str(),
+                )
+                && all.len() >= 3
+        });
+    is_clause(text, lang)
+        || request
+        || past
+        || opener
+        || verb
+        || imperative
+        || (stop && lang == Lang::Fa)
 }
 
 /// Plain words a noun phrase typed as a reason, change or offer often starts with, never a
@@ -1063,7 +1424,7 @@ pub fn after_colon(value: &str, lang: Lang) -> String {
     let mut out = String::new();
     for (i, line) in lines.iter().enumerate() {
         if i == 0 {
-            let line = lower_determiner(line);
+            let line = lower_common(&lower_determiner(line));
             // A plain word lowers only before plain words: "Better Business Bureau
             // complaints" may be a name.
             let rest_plain = line
@@ -1529,6 +1890,20 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             value
         })
     });
+    // `mid`: a noun phrase set mid-sentence as typed, a common first word in lower case.
+    add(tera, "mid", move |v: &Value, args: &FilterArgs| {
+        let value = phrase_value(v, bool_arg(args, "end"));
+        Ok(if lang == Lang::En {
+            on_typed(&value, lower_common)
+        } else {
+            value
+        })
+    });
+    // `is_sentence`: whether the owner typed a clause, so the template words its slot for it.
+    add(tera, "is_sentence", move |v: &Value, _: &FilterArgs| {
+        let typed = bidi::unisolate(&as_text(v)).unwrap_or_else(|| as_text(v));
+        Ok(Value::Bool(is_sentence(&typed, lang)))
+    });
     add(tera, "folded", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| folded(text, lang)))
     });
@@ -1558,7 +1933,7 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         // the article, when the value needs one, goes in front of it all.
         let value = as_text(&phrase_value(v, bool_arg(args, "end")));
         let typed = bidi::strip(&as_text(v));
-        let added = the(&typed, false, lang) != phrase(&typed, false);
+        let added = the(&typed, false, lang) != lower_common(&phrase(&typed, false));
         // `det="your"` where the article would be wrong: a service the client has is "your
         // monthly website maintenance", never "the monthly website maintenance".
         let det = args
@@ -1567,7 +1942,7 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             .unwrap_or("the")
             .to_string();
         let value = if lang == Lang::En {
-            lower_determiner(&value)
+            lower_common(&lower_determiner(&value))
         } else {
             value
         };
@@ -2565,6 +2940,85 @@ mod tests {
     }
 
     #[test]
+    fn a_common_first_word_lowers_mid_sentence_and_a_name_keeps_its_capital() {
+        for (typed, shown) in [
+            ("Bookkeeping", "bookkeeping"),
+            ("Inflation", "inflation"),
+            ("Low demand", "low demand"),
+            ("Translation of the site", "translation of the site"),
+            ("Logo design", "logo design"),
+            ("Late delivery", "late delivery"),
+            ("Printing", "printing"),
+            ("Staff shortage", "staff shortage"),
+            ("Removal of phone support", "removal of phone support"),
+            ("Same-day email replies", "same-day email replies"),
+            ("Google Maps", "Google Maps"),
+            ("Blue Design Studio", "Blue Design Studio"),
+            ("Acme's website", "Acme's website"),
+            ("Monday to Friday", "Monday to Friday"),
+            ("Figma licences", "Figma licences"),
+            ("English version of the site", "English version of the site"),
+            ("Design Week", "Design Week"),
+            ("WordPress hosting", "WordPress hosting"),
+            ("\u{2068}Printing\u{2069}", "\u{2068}printing\u{2069}"),
+        ] {
+            assert_eq!(lower_common(typed), shown, "{typed}");
+        }
+        assert_eq!(
+            the("Translation of the site", false, Lang::En),
+            "the translation of the site"
+        );
+        assert_eq!(the("Bookkeeping", false, Lang::En), "the bookkeeping");
+        assert_eq!(the("Google Maps", false, Lang::En), "Google Maps");
+    }
+
+    #[test]
+    fn a_typed_value_is_told_apart_as_sentence_or_noun_phrase() {
+        for clause in [
+            "We have bought new equipment.",
+            "Support by phone will be replaced by support by email.",
+            "This lets us log every request and follow it up faster.",
+            "our colleague was spoken to in a raised voice",
+            "despite two written warnings nothing changed",
+            "Hosting and software costs doubled",
+            "Please confirm the start date.",
+            "Can you also add a blog section?",
+            "files were published without permission",
+            "Our agreement includes two rounds of free revisions before final approval.",
+            "For anything urgent, put \"Urgent\" at the start of your email.",
+            "Our office is open Monday to Thursday.",
+            "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
+            "Demand for this service has fallen.",
+            "the colours match the approved proof",
+        ] {
+            assert!(is_sentence(clause, Lang::En), "{clause}");
+        }
+        for phrase in [
+            "a move to a new server",
+            "better performance",
+            "a change in our business focus",
+            "repeated late payments",
+            "Rising software costs",
+            "two free rounds of revisions",
+            "a free extra round of proofreading",
+            "a simpler one-page version for $250",
+            "your final approval of the text",
+            "Monday to Friday, 9:00 to 17:00",
+            "weekdays",
+            "Inflation",
+            "unauthorised sharing of our files",
+            "Acme Ltd.",
+            "the sign-off",
+            "unexpected delays at the printer.",
+            "",
+        ] {
+            assert!(!is_sentence(phrase, Lang::En), "{phrase}");
+        }
+        assert!(is_sentence("هزینه‌های میزبانی دو برابر شده است.", Lang::Fa));
+        assert!(!is_sentence("کمبود نیرو", Lang::Fa));
+    }
+
+    #[test]
     fn a_value_after_a_colon_reads_as_typed_whether_phrase_or_sentence() {
         let en = |v| after_colon(v, Lang::En);
         // A sentence with a plain first word folds; a noun phrase keeps its case.
@@ -2578,11 +3032,13 @@ mod tests {
             en("A 10% discount on your next order"),
             "a 10% discount on your next order."
         );
-        // A word that may be a name keeps its capital; so does a name of several words.
+        // A common word lowers; a word that may be a name keeps its capital, and so does a
+        // name of several words.
         assert_eq!(
             en("Hosting costs have doubled."),
-            "Hosting costs have doubled."
+            "hosting costs have doubled."
         );
+        assert_eq!(en("Figma costs have doubled."), "Figma costs have doubled.");
         assert_eq!(en("Adobe licence fees"), "Adobe licence fees.");
         assert_eq!(en("New York Times coverage"), "New York Times coverage.");
         assert_eq!(
