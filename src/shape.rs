@@ -47,8 +47,11 @@ const PAST_ENDINGS: [&str; 5] = ["", "م", "یم", "ید", "ند"];
 const PRESENT_ENDINGS: [&str; 4] = ["د", "یم", "ید", "ند"];
 
 /// Verbs that end a clause whole («است»، «نیست»، «هستیم»).
-const WHOLE: [&str; 12] = [
+const WHOLE: [&str; 15] = [
     "است",
+    "ماست",
+    "شماست",
+    "آنهاست",
     "نیست",
     "هست",
     "هستیم",
@@ -62,14 +65,47 @@ const WHOLE: [&str; 12] = [
     "خواهیم",
 ];
 
+/// Past participles that end a clause in everyday written Persian, the «است» left off.
+const SPOKEN_PERFECT: [&str; 20] = [
+    "شده",
+    "کرده",
+    "رفته",
+    "افتاده",
+    "داده",
+    "گرفته",
+    "آمده",
+    "مانده",
+    "رسیده",
+    "بوده",
+    "نشده",
+    "نکرده",
+    "نرفته",
+    "نیفتاده",
+    "نداده",
+    "نگرفته",
+    "نیامده",
+    "نمانده",
+    "نرسیده",
+    "نبوده",
+];
+
 const ZWNJ: char = '\u{200c}';
 
 fn is_verb(word: &str) -> bool {
     if WHOLE.contains(&word) {
         return true;
     }
-    // «می‌کنیم»، «نمی‌شود»: the continuous prefix marks a verb.
-    if word.starts_with("می\u{200c}") || word.starts_with("نمی\u{200c}") {
+    // «می‌کنیم»، «نمی‌شود»: the continuous prefix marks a verb, also after a preverb
+    // («برمی‌گردانیم»، «بازمی‌گردیم»، «درمی‌آوریم»، «فرامی‌رسد»، «برنمی‌آییم»).
+    let unprefixed = ["بر", "باز", "در", "فرا", "وا", ""]
+        .iter()
+        .filter_map(|pre| word.strip_prefix(pre))
+        .any(|rest| rest.starts_with("می\u{200c}") || rest.starts_with("نمی\u{200c}"));
+    if unprefixed {
+        return true;
+    }
+    // The spoken perfect without «است»: «بالا رفته»، «کم شده»، «عقب افتاده».
+    if SPOKEN_PERFECT.contains(&word) {
         return true;
     }
     // Perfect forms and the enclitic «است»: «گذاشته‌ایم»، «شده‌اند»، «شده‌است»،
@@ -115,15 +151,23 @@ fn is_verb(word: &str) -> bool {
     false
 }
 
-/// Whether a Persian value reads as a clause: its last word is a verb, it ends in «!» or
-/// «؟», or it holds more than one sentence. A noun phrase with a final stop («دو دور اصلاح
-/// رایگان.») is still a phrase: the stop alone is no cue in Persian.
+/// Whether a value ends in a sentence mark (. ! ? ؟ …): the owner typed a sentence, and the
+/// letter lets it stand as one, whatever words it holds.
+pub fn ends_as_sentence(value: &str) -> bool {
+    bidi::strip(value)
+        .trim()
+        .ends_with(['.', '!', '?', '؟', '…'])
+}
+
+/// Whether a Persian value reads as a clause: it ends in a sentence mark, its last word is a
+/// verb, or it holds more than one sentence. A noun phrase typed with a final stop («دو دور
+/// اصلاح رایگان.») counts as a sentence: that is the owner's choice, and it stands alone.
 pub fn is_fa_clause(value: &str) -> bool {
-    let text = bidi::strip(value);
-    let text = text.trim();
-    if text.ends_with(['!', '?', '؟']) {
+    if ends_as_sentence(value) {
         return true;
     }
+    let text = bidi::strip(value);
+    let text = text.trim();
     let body = text.trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
     if body.contains(". ") || body.contains('\n') && body.lines().count() > 1 {
         return body
@@ -143,9 +187,19 @@ fn last_is_verb(text: &str) -> bool {
         .is_some_and(is_verb)
 }
 
-/// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`.
+/// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`;
+/// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence.
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
+    tera.register_filter(
+        "fa_stops",
+        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(Value::Bool(match v {
+                Value::String(s) => ends_as_sentence(s),
+                _ => false,
+            }))
+        },
+    );
     tera.register_filter(
         "fa_clause",
         |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
@@ -186,6 +240,19 @@ mod tests {
             "می‌توانیم این کار را در فاز دوم پروژه انجام دهیم.",
             "کار را در دو مرحله تحویل خواهیم داد",
             "\u{2068}تقاضا کم شده است.\u{2069}",
+            "کمبود نیرو.",
+            "دو دور اصلاح رایگان.",
+            "ده درصد از مبلغ را برمی‌گردانیم",
+            "مبلغ را بازمی‌گردانیم",
+            "یک سری عکس دیگر را بی‌هزینه برمی‌داریم",
+            "دیگر از پس حجم کار برنمی‌آییم",
+            "مهلت قرارداد فرامی‌رسد",
+            "قیمت تجهیزات بالا رفته",
+            "نیرو کم شده",
+            "پرداخت‌ها چند بار عقب افتاده",
+            "سود این بخش کم شده",
+            "هزینه ارسال با ماست",
+            "کار به موقع تحویل نشده",
         ] {
             assert!(is_fa_clause(s), "clause: {s}");
         }
@@ -195,15 +262,19 @@ mod tests {
     fn persian_noun_phrases_are_not_clauses() {
         for s in [
             "کمبود نیرو",
-            "کمبود نیرو.",
             "بازنشستگی",
             "تورم",
             "توهین",
             "فریاد زدن سر همکارمان",
             "تأخیرهای مکرر در پرداخت",
             "دو دور اصلاح رایگان",
-            "دو دور اصلاح رایگان.",
             "حذف پشتیبانی تلفنی",
+            "بازگشت بخشی از مبلغ",
+            "درمان",
+            "برداشت عکس‌های تازه",
+            "فرارسیدن پایان قرارداد",
+            "وام",
+            "هزینه ماهانه",
             "پاسخ ایمیلی در همان روز",
             "یک دور اصلاح رایگان دیگر",
             "نسخه ساده‌تر یک‌صفحه‌ای با ۲٬۰۰۰٬۰۰۰ تومان",

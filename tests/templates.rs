@@ -542,7 +542,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: referral"
                     );
                     assert!(
-                        has("ذره‌ای از این ارزش نمی‌کاهد", "no reflection on you"),
+                        has("به معنای کم‌رنگ شدن این ارزش نیست", "no reflection on you"),
                         "{name}: no fault"
                     );
                 }
@@ -674,7 +674,7 @@ fn each_scenario_has_its_required_elements() {
                 );
                 assert!(has("سوابق", "records"), "{name}: the facts");
                 assert!(
-                    has("در همین راستا", "putting things right"),
+                    has("خاطرتان آسوده", "putting things right"),
                     "{name}: what is done"
                 );
                 assert!(
@@ -704,7 +704,7 @@ fn each_scenario_has_its_required_elements() {
                 assert!(body.contains(dec20), "{name}: from when");
                 assert!(
                     has("بی‌وقفه پیش برود", "help with the change")
-                        || has("از همین رو، ", "a change like this"),
+                        || has("ساده‌تر شود", "a change like this"),
                     "{name}: what to do instead"
                 );
             }
@@ -1138,6 +1138,16 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
                         {
                             found.push(format!("{} {}: «{around}»", t.id(), input.name));
                         }
+                    } else if value != NOUN {
+                        // A phrase typed with its own stop is the owner's sentence: it stands
+                        // alone, never spliced after «که» or into a frame.
+                        if shape(input) == Shape::Sentence && !starts {
+                            found.push(format!(
+                                "{} {} = «{value}» is spliced: «{around}»",
+                                t.id(),
+                                input.name
+                            ));
+                        }
                     } else if starts || (ends && matches!(prev, Some('،' | '؛'))) {
                         found.push(format!(
                             "{} {} = «{value}» stands alone: «{around}»",
@@ -1152,6 +1162,67 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
     }
     assert!(found.is_empty(), "{found:#?}");
     assert!(checked > 150, "{checked} renderings checked");
+}
+
+/// Every Persian input's own help example («مثلاً: …»), typed with and without its final
+/// stop, reads as Persian in its letter: with the stop it stands as its own sentence; without
+/// it, a clause is never wrapped as a noun («… را پیشنهاد می‌کنیم»، «… است.» after a verb),
+/// and the punctuation check is clean.
+#[test]
+fn every_persian_help_example_reads_right_with_and_without_its_stop() {
+    let library = Library::load(None);
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for t in library.for_lang(Lang::Fa) {
+        for input in t.meta.inputs.iter().filter(|i| {
+            matches!(i.kind, InputKind::Text | InputKind::Multiline) && shape(i) != Shape::Code
+        }) {
+            let Some(example) = input
+                .help
+                .as_deref()
+                .and_then(|h| h.split_once("مثلاً: "))
+                .map(|(_, e)| e.trim())
+            else {
+                continue;
+            };
+            let bare = example.trim_end_matches(['.', '…']);
+            for value in [bare.to_string(), format!("{bare}.")] {
+                let mut v = values(t, Variant::Typical);
+                v.insert(input.name.clone(), value.clone());
+                let letter = render_one(t, &clients(Lang::Fa)[0], &sender(true), &v);
+                let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+                let problems = punctuation_problems(&text, Lang::Fa);
+                if !problems.is_empty() {
+                    found.push(format!("{} {} «{value}»: {problems:?}", t.id(), input.name));
+                }
+                let clause = marz::shape::is_fa_clause(bare);
+                for (i, _) in text.match_indices(bare) {
+                    let before = text[..i].trim_end_matches(' ');
+                    let after = &text[i + bare.len()..];
+                    let starts = before
+                        .chars()
+                        .last()
+                        .is_none_or(|c| matches!(c, '\n' | '.' | '!' | '؟'));
+                    let wrapped = [" را ", " است.", " بود.", " را\n"]
+                        .iter()
+                        .any(|w| after.starts_with(w));
+                    if value.ends_with('.') && shape(input) == Shape::Sentence && !starts {
+                        found.push(format!("{} {} «{value}» is spliced", t.id(), input.name));
+                    }
+                    if clause && wrapped {
+                        found.push(format!(
+                            "{} {} «{value}» is wrapped as a noun",
+                            t.id(),
+                            input.name
+                        ));
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(checked >= 40, "{checked} renderings checked");
 }
 
 /// A Persian letter claims only what its inputs make true: a notice of a few days gives the
