@@ -1155,9 +1155,12 @@ pub fn lower_common(text: &str) -> String {
 }
 
 /// Whether a value the owner typed reads as a sentence (a clause) rather than a noun
-/// phrase, so a template can word its slot for each: English by a finite verb or
-/// auxiliary, a pronoun subject, a question or exclamation, several sentences, or a final
-/// full stop is no cue in English ("Acme Ltd.", "unexpected delays."); Persian by a final verb form or a final full stop.
+/// phrase, so a template can word its slot for each. A value ending in a sentence mark
+/// (. ! ? ؟ …) is a sentence, always: it stands as typed, and a noun phrase typed with a
+/// stop then reads as the owner's note, never as a broken splice. Without a mark: English
+/// by a finite verb or auxiliary, a pronoun subject, a subject followed by a past or
+/// present verb ("The meeting ended…", "Our studio closes…"), an opener or an imperative;
+/// Persian by a final verb form.
 pub fn is_sentence(value: &str, lang: Lang) -> bool {
     let text = value.trim();
     if text.is_empty() {
@@ -1166,7 +1169,11 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
     if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
         return true;
     }
-    let stop = text.ends_with('.') && !ends_with_own_stop(text);
+    // A value ending in a sentence mark is a sentence, always (a stop that belongs to an
+    // abbreviation, "Acme Ltd.", is no sentence mark).
+    let sentence_mark = text.ends_with(['!', '?', '؟', '…'])
+        || text.ends_with("...")
+        || text.ends_with('.') && !ends_with_own_stop(text);
     let words = text.split_whitespace().count();
     let first = text
         .split_whitespace()
@@ -1227,14 +1234,125 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
                 )
                 && all.len() >= 3
         });
+    // A subject (a determiner and a noun, or a name) followed by a finite verb: "The
+    // meeting ended…", "Our studio closes…", "Our FAQ page answers…", "Sara left…".
+    let bare: Vec<String> = all
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphabetic() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let finite = |w: &str| {
+        EN_IRREGULAR_VERBS.contains(&w) || w.len() > 4 && w.ends_with("ed") && w != "need"
+    };
+    let verb_at = |i: usize| {
+        bare.get(i)
+            .is_some_and(|w| finite(w) || EN_PRESENT_VERBS.contains(&w.as_str()))
+            && !finite(&bare[i - 1])
+            && !EN_SUBJECTS.contains(&bare[i - 1].as_str())
+    };
+    let subject_verb = lang == Lang::En
+        && all.len() >= 3
+        && if EN_DETERMINERS.contains(&bare[0].as_str()) {
+            verb_at(2) || verb_at(3)
+        } else {
+            !["a", "an"].contains(&bare[0].as_str()) && verb_at(1)
+        };
+    // A subject pronoun after a fronted time or place ("From this month we also offer…",
+    // "In January, they close…"); after a noun it may start a relative clause ("the work we
+    // agreed"), which stays a phrase.
+    let fronted = lang == Lang::En
+        && bare.iter().enumerate().skip(1).any(|(i, w)| {
+            ["we", "they", "i"].contains(&w.as_str())
+                && i + 1 < bare.len()
+                && (all[i - 1].ends_with(',')
+                    || [
+                        "from", "since", "in", "on", "at", "after", "before", "starting", "next",
+                        "today", "now", "then", "also", "recently", "lately",
+                    ]
+                    .contains(&bare[0].as_str()))
+        });
     is_clause(text, lang)
+        || fronted
         || request
         || past
         || opener
         || verb
         || imperative
-        || (stop && lang == Lang::Fa)
+        || subject_verb
+        || sentence_mark
 }
+
+/// Words a subject noun phrase starts with ("The meeting ended…", "Our studio closes…").
+const EN_DETERMINERS: [&str; 14] = [
+    "the", "our", "your", "my", "their", "his", "her", "its", "this", "that", "these", "those",
+    "every", "each",
+];
+
+/// Common irregular past forms (and "-ed" forms are recognised by their ending).
+const EN_IRREGULAR_VERBS: [&str; 52] = [
+    "began",
+    "broke",
+    "brought",
+    "built",
+    "bought",
+    "came",
+    "chose",
+    "cost",
+    "dropped",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "found",
+    "forgot",
+    "gave",
+    "went",
+    "grew",
+    "heard",
+    "held",
+    "hit",
+    "kept",
+    "knew",
+    "left",
+    "led",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rose",
+    "said",
+    "saw",
+    "sent",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "stopped",
+    "struck",
+    "took",
+    "told",
+    "thought",
+    "threw",
+    "understood",
+    "won",
+    "wrote",
+    "became",
+    "got",
+    "shut",
+    "quit",
+];
+
+/// Common present verbs after a subject ("Our studio closes…", "The contract covers…").
+const EN_PRESENT_VERBS: [&str; 30] = [
+    "closes", "opens", "ends", "starts", "begins", "runs", "costs", "answers", "explains", "shows",
+    "lists", "contains", "moves", "handles", "offers", "charges", "expects", "requires", "says",
+    "states", "stops", "works", "changes", "replaces", "becomes", "looks", "seems", "pays", "owes",
+    "sells",
+];
 
 /// Plain words a noun phrase typed as a reason, change or offer often starts with, never a
 /// name, so `after_colon` may lower them ("Rising costs" → "rising costs").
@@ -2990,6 +3108,24 @@ mod tests {
             "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
             "Demand for this service has fallen.",
             "the colours match the approved proof",
+            // Ending in a sentence mark, any value is a sentence: it stands as typed.
+            "unexpected delays at the printer.",
+            "Retirement.",
+            "Any news?",
+            // Without a mark: a subject and a past or present verb.
+            "The meeting ended with shouting and belittling remarks about our colleague's work",
+            "the client shouted at Sara",
+            "Our team reprinted the job at no charge",
+            "Our studio closes in January",
+            "Our FAQ page answers most questions",
+            "our suppliers raised their prices in October",
+            "Our print partner stopped trading in October",
+            "Your company shared our drafts with a competitor",
+            "The contract covered two rounds of revisions",
+            "payments kept arriving late",
+            "Sara left the studio in October",
+            "From this month we also offer monthly website maintenance",
+            "Our expectations about the schedule no longer match",
         ] {
             assert!(is_sentence(clause, Lang::En), "{clause}");
         }
@@ -3009,8 +3145,17 @@ mod tests {
             "unauthorised sharing of our files",
             "Acme Ltd.",
             "the sign-off",
-            "unexpected delays at the printer.",
             "",
+            // A subject-like start without a verb after it stays a phrase.
+            "the approved proof",
+            "the late delivery of your order",
+            "the design and build of five pages",
+            "the photographs and copy you sent us for the catalogue",
+            "the FAQ page on our website",
+            "a discount offered to new clients",
+            "Blue Design Studio",
+            "print proofing costs",
+            "the work we agreed in October",
         ] {
             assert!(!is_sentence(phrase, Lang::En), "{phrase}");
         }

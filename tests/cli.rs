@@ -244,7 +244,7 @@ fn render_with_values_language_and_jalali_date() {
         "{text}"
     );
     assert!(text.contains("by 15 December 2026"), "{text}");
-    assert!(text.contains("legal steps"), "{text}");
+    assert!(text.contains("legal proceedings"), "{text}");
     // A Persian name in an English letter is isolated, so it keeps its place in the line.
     assert!(text.contains("Dear Mr \u{2068}احمدی\u{2069},"), "{text}");
 }

@@ -1362,7 +1362,9 @@ fn every_english_free_text_input_reads_as_a_phrase_or_a_sentence() {
                 let text = plain(&letter.to_text());
                 let what = format!("{} {} = {value:?}:\n{text}", template.meta.id, input.name);
                 let bare = value.trim_end_matches('.');
-                if EN_NOUN_PHRASES.contains(&value) {
+                // A phrase without a stop never stands alone; typed with one, it is the
+                // owner's sentence and may.
+                if EN_NOUN_PHRASES.contains(&value) && !value.ends_with('.') {
                     let mut capital = bare.to_string();
                     capital.replace_range(..1, &bare[..1].to_uppercase());
                     for shown in [bare, capital.as_str()] {
@@ -1465,4 +1467,75 @@ fn a_persian_letter_has_at_most_one_label_and_colon_whatever_shape_is_typed() {
     }
     assert!(found.is_empty(), "{found:#?}");
     assert!(checked >= 50, "{checked} letters checked");
+}
+
+/// Every English input's own help example ("e.g. …"), typed with and without its final
+/// stop, renders into its template with no splice: a sentence never follows a word that
+/// wants a noun phrase ("the", "with", "This follows", "offer you", "the main reason is"),
+/// and the punctuation check is clean.
+#[test]
+fn every_english_help_example_renders_into_its_template_with_no_splice() {
+    const NOUN_SLOTS: [&str; 14] = [
+        "the",
+        "a",
+        "with",
+        "follows",
+        "offer you",
+        "offer",
+        "reason is",
+        "reason for it is",
+        "decision is",
+        "change is",
+        "included",
+        "in particular",
+        "covered by",
+        "hours are",
+    ];
+    let library = Library::load(None);
+    let client = &clients(Lang::En)[0];
+    let mut checked = 0;
+    for template in library.for_lang(Lang::En) {
+        for input in &template.meta.inputs {
+            if !matches!(input.kind, InputKind::Text | InputKind::Multiline)
+                || matches!(shape(input), Shape::Code)
+            {
+                continue;
+            }
+            let Some(example) = input.help.as_deref().and_then(|h| h.split("e.g. ").nth(1)) else {
+                continue;
+            };
+            let example = ["; if ", "; they "]
+                .iter()
+                .fold(example, |e, cut| e.split(cut).next().unwrap_or(e))
+                .trim();
+            let sentence = example.ends_with('.');
+            let bare = example.trim_end_matches('.');
+            for value in [bare.to_string(), format!("{bare}.")] {
+                let mut values = values(template, Variant::Typical);
+                values.insert(input.name.clone(), value.clone());
+                let letter = render_one(template, client, &sender(true), &values);
+                let text = plain(&letter.to_text());
+                let what = format!("{} {} = {value:?}:\n{text}", template.meta.id, input.name);
+                if sentence {
+                    let opening: String = bare
+                        .split_whitespace()
+                        .take(3)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase();
+                    let lower = text.to_lowercase().replace('\n', " ");
+                    for before in NOUN_SLOTS {
+                        assert!(
+                            !lower.contains(&format!(" {before} {opening}")),
+                            "a sentence spliced after {before:?} in {what}"
+                        );
+                    }
+                }
+                let problems = punctuation_problems(&letter.to_text(), Lang::En);
+                assert!(problems.is_empty(), "{problems:?} in {what}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 60, "checked {checked} letters");
 }
