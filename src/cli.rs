@@ -139,8 +139,9 @@ enum LettersCommand {
         /// standard output.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: OutputFormat,
+        /// [default: from --out's extension (.pdf, .eml), else text]
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
     },
     /// Mark a letter sent by mistake as void; it keeps its number.
     Void {
@@ -195,8 +196,9 @@ struct RenderArgs {
     /// Start a new thread even when one is open.
     #[arg(long)]
     new_thread: bool,
-    #[arg(long, value_enum, default_value = "text")]
-    format: OutputFormat,
+    /// [default: from --out's extension (.pdf, .eml), else text]
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
     /// Write to this file and record the letter in the register; `-` is standard output,
     /// a preview as without --out (nothing is recorded).
     #[arg(long, value_name = "PATH")]
@@ -785,6 +787,22 @@ fn export_error(e: export::ExportError) -> CliError {
     CliError::User(advised(&e, Some(advice.to_string())))
 }
 
+/// The format asked for, else the one `--out`'s extension names (`letter.pdf` is a PDF, not
+/// text under a PDF's name), else text.
+fn chosen_format(format: Option<OutputFormat>, out: Option<&Path>) -> Format {
+    if let Some(format) = format {
+        return format_of(format);
+    }
+    let extension = out
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("pdf") => Format::Pdf,
+        Some("eml") => Format::Eml,
+        _ => Format::Text,
+    }
+}
+
 fn format_of(format: OutputFormat) -> Format {
     match format {
         OutputFormat::Text => Format::Text,
@@ -840,7 +858,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
     let sender = store.load_sender()?;
     let library = load_library(store);
     let mut register = open_register(store)?;
-    let format = format_of(args.format);
+    let format = chosen_format(args.format, args.out.as_deref());
     let job = LetterJob {
         library: &library,
         sender: &sender,
@@ -1203,7 +1221,7 @@ fn letters(store: &Store, command: LettersCommand) -> Result<(), CliError> {
         } => {
             let entry = register.find(&number)?;
             if let Some(path) = out {
-                let format = format_of(format);
+                let format = chosen_format(format, Some(&path));
                 let sender = store.load_sender()?;
                 let exporter = exporter_for(store, &sender, format, &MailOptions::default())?;
                 if is_stdout(&path) {

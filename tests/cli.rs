@@ -418,6 +418,34 @@ fn out_writes_the_file_and_records_it_in_the_register() {
     );
 }
 
+/// Without --format, the file's extension names the format: `letter.pdf` is a PDF and
+/// `letter.eml` an e-mail, not text under their names; an explicit --format still wins.
+#[test]
+fn out_takes_its_format_from_the_extension_unless_one_is_given() {
+    let dir = workspace();
+    let export = |name: &str, extra: &[&str]| {
+        let path = dir.path().join(name);
+        render(dir.path(), "payment-1", "sample-nazanin")
+            .args(["--date", "2026-11-22"])
+            .args(extra)
+            .arg("--out")
+            .arg(&path)
+            .assert()
+            .success();
+        std::fs::read(&path).unwrap()
+    };
+    assert!(export("letter.pdf", &[]).starts_with(b"%PDF"));
+    assert!(export("LETTER.PDF", &[]).starts_with(b"%PDF"));
+    let eml = String::from_utf8(export("letter.eml", &[])).unwrap();
+    assert!(eml.contains("MIME-Version: 1.0"), "{eml}");
+    let text = String::from_utf8(export("letter.txt", &[])).unwrap();
+    assert!(text.contains("نازنین کریمی"), "{text}");
+    let forced = String::from_utf8(export("notes.pdf", &["--format", "text"])).unwrap();
+    assert!(forced.contains("نازنین کریمی"), "{forced}");
+    let list = json(&run(dir.path(), &["letters", "list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 5, "{list}");
+}
+
 /// `--out -` is standard output: the preview, with no file named "-" and nothing recorded;
 /// `letters show NUMBER --out -` prints the recorded letter.
 #[test]
