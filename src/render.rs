@@ -1123,35 +1123,7 @@ const EN_COMMON_WORDS: [&str; 236] = [
 /// ("Bookkeeping" → "bookkeeping", "Low demand" → "low demand", "The Translation" stays a
 /// name only when every word is capitalised). Isolate marks before it are skipped.
 pub fn lower_common(text: &str) -> String {
-    let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
-        return text.to_string();
-    };
-    let rest = &text[start..];
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    let first = words[0].trim_end_matches(|c: char| !c.is_alphanumeric());
-    let mut chars = first.chars();
-    let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c == '-');
-    // A capitalised second word ("New York Times coverage") marks a name as well.
-    let second_capital = words
-        .get(1)
-        .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .is_some_and(char::is_uppercase);
-    let name = second_capital
-        || words.len() > 1
-            && words[1..].iter().all(|w| {
-                w.chars()
-                    .find(|c| c.is_alphanumeric())
-                    .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
-                    || NAME_LINKS.contains(&w.to_lowercase().as_str())
-            });
-    if !capitalised || name || !EN_COMMON_WORDS.contains(&first.to_ascii_lowercase().as_str()) {
-        return text.to_string();
-    }
-    let mut out = text[..start].to_string();
-    out.push_str(&rest[..1].to_ascii_lowercase());
-    out.push_str(&rest[1..]);
-    out
+    lower_start(text, &EN_COMMON_WORDS, true)
 }
 
 /// Whether a value the owner typed reads as a sentence (a clause) rather than a noun
@@ -1385,6 +1357,14 @@ const EN_PLAIN_PHRASE_STARTS: [&str; 23] = [
 /// `text` with its first word lowered when it is one of `plain` in sentence case and the
 /// rest is not a name (every word capitalised); isolate marks before it are skipped.
 fn lower_plain_start(text: &str, plain: &[&str]) -> String {
+    lower_start(text, plain, false)
+}
+
+/// The one way both lower a first word of `plain`: `open` (the common-word list) also lowers
+/// a lone word and keeps a name that a capitalised second word marks ("New York Times
+/// coverage"); without it, a lone word and a phrase whose later words are all capitalised
+/// keep their capital. A hyphenated first word can only match a list that has one.
+fn lower_start(text: &str, plain: &[&str], open: bool) -> String {
     let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
         return text.to_string();
     };
@@ -1393,13 +1373,22 @@ fn lower_plain_start(text: &str, plain: &[&str]) -> String {
     let first = words[0].trim_end_matches(|c: char| !c.is_alphanumeric());
     let mut chars = first.chars();
     let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_lowercase());
-    let name = words[1..].iter().all(|w| {
+        && chars.all(|c| c.is_ascii_lowercase() || c == '-');
+    let second_capital = words
+        .get(1)
+        .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
+        .is_some_and(char::is_uppercase);
+    let later_capitals = words[1..].iter().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
             .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
             || NAME_LINKS.contains(&w.to_lowercase().as_str())
     });
+    let name = if open {
+        second_capital || words.len() > 1 && later_capitals
+    } else {
+        later_capitals
+    };
     if !capitalised || name || !plain.contains(&first.to_ascii_lowercase().as_str()) {
         return text.to_string();
     }
