@@ -1195,7 +1195,13 @@ fn letters(store: &Store, command: LettersCommand) -> Result<(), CliError> {
                     e.template,
                     e.status.code(),
                     e.thread,
+                    // Isolates keep a subject's Latin codes in place in a laid-out letter; a
+                    // terminal table shows them as stray boxes or zero-width gaps, so the
+                    // listing prints the subject's words only (--json keeps it as recorded).
                     e.subject
+                        .chars()
+                        .filter(|c| !marz::bidi::is_direction_mark(*c))
+                        .collect::<String>()
                 ));
             }
             if page.entries.is_empty() {

@@ -411,6 +411,16 @@ fn out_writes_the_file_and_records_it_in_the_register() {
     assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
     assert_eq!(list[0]["number"], "NA/۱۴۰۵/۰۰۱");
     assert!(!dir.path().join("history").exists());
+    // The table prints the recorded subject's words without its invisible direction marks.
+    let subject = list[0]["subject"].as_str().unwrap();
+    assert!(subject.contains('\u{2068}'), "the invoice number is isolated: {subject}");
+    let table = String::from_utf8(run(dir.path(), &["letters", "list"]).stdout).unwrap();
+    let plain: String = subject
+        .chars()
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .collect();
+    assert!(table.contains(&plain), "{table}");
+    assert!(!table.contains('\u{2068}'), "{table}");
 
     refuses(
         render(dir.path(), "payment-1", "sample-nazanin").args(["--out", "/no/such/dir/x.txt"]),
