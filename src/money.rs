@@ -15,14 +15,16 @@ pub enum Currency {
     Rial,
     Usd,
     Eur,
+    Gbp,
 }
 
 impl Currency {
-    pub const ALL: [Currency; 4] = [
+    pub const ALL: [Currency; 5] = [
         Currency::Toman,
         Currency::Rial,
         Currency::Usd,
         Currency::Eur,
+        Currency::Gbp,
     ];
 
     pub fn code(self) -> &'static str {
@@ -31,23 +33,25 @@ impl Currency {
             Currency::Rial => "rial",
             Currency::Usd => "usd",
             Currency::Eur => "eur",
+            Currency::Gbp => "gbp",
         }
     }
 
-    /// The unit's name after an amount, and the name of its hundredth part if it has one.
+    /// The unit's name after an amount, and the name of its hundredth part if it has one;
+    /// `plural` says whether the count before each name is other than one.
     fn names(self, lang: Lang, plural: bool) -> (&'static str, Option<&'static str>) {
+        let en = |one, many| if plural { many } else { one };
         match (lang, self) {
             (Lang::Fa, Currency::Toman) => ("تومان", None),
             (Lang::Fa, Currency::Rial) => ("ریال", None),
             (Lang::Fa, Currency::Usd) => ("دلار", Some("سنت")),
             (Lang::Fa, Currency::Eur) => ("یورو", Some("سنت")),
-            (Lang::En, Currency::Toman) => (if plural { "tomans" } else { "toman" }, None),
-            (Lang::En, Currency::Rial) => (if plural { "rials" } else { "rial" }, None),
-            (Lang::En, Currency::Usd) => (
-                if plural { "US dollars" } else { "US dollar" },
-                Some("cents"),
-            ),
-            (Lang::En, Currency::Eur) => (if plural { "euros" } else { "euro" }, Some("cents")),
+            (Lang::Fa, Currency::Gbp) => ("پوند", Some("پنی")),
+            (Lang::En, Currency::Toman) => (en("toman", "tomans"), None),
+            (Lang::En, Currency::Rial) => (en("rial", "rials"), None),
+            (Lang::En, Currency::Usd) => (en("US dollar", "US dollars"), Some(en("cent", "cents"))),
+            (Lang::En, Currency::Eur) => (en("euro", "euros"), Some(en("cent", "cents"))),
+            (Lang::En, Currency::Gbp) => (en("pound", "pounds"), Some(en("penny", "pence"))),
         }
     }
 
@@ -72,19 +76,22 @@ impl FromStr for Currency {
             "rial" | "irr" | "ریال" => Ok(Currency::Rial),
             "usd" | "dollar" => Ok(Currency::Usd),
             "eur" | "euro" => Ok(Currency::Eur),
+            "gbp" | "pound" => Ok(Currency::Gbp),
             other => Err(format!(
-                "unknown currency `{other}`: use toman, rial, usd or eur"
+                "unknown currency `{other}`: use toman, rial, usd, eur or gbp"
             )),
         }
     }
 }
 
-/// Digits and unit: «۱۲٬۵۰۰٬۰۰۰ تومان» / "12,500,000 tomans". English writes dollars and
-/// euros with their sign before the figure ("$950", "€3,450"), as an English reader expects.
+/// Digits and unit: «۱۲٬۵۰۰٬۰۰۰ تومان» / "12,500,000 tomans". English writes dollars, euros
+/// and pounds with their sign before the figure ("$950", "€3,450", "£80"), as an English
+/// reader expects.
 pub fn amount(value: Decimal, currency: Currency, lang: Lang) -> String {
     match (lang, currency) {
         (Lang::En, Currency::Usd) => format!("${}", value.display(lang)),
         (Lang::En, Currency::Eur) => format!("€{}", value.display(lang)),
+        (Lang::En, Currency::Gbp) => format!("£{}", value.display(lang)),
         _ => {
             let plural = !(value.whole == 1 && value.hundredths == 0);
             format!("{} {}", value.display(lang), currency.names(lang, plural).0)
@@ -94,8 +101,10 @@ pub fn amount(value: Decimal, currency: Currency, lang: Lang) -> String {
 
 /// The amount in words with its unit: «دوازده میلیون و پانصد هزار تومان».
 pub fn amount_in_words(value: Decimal, currency: Currency, lang: Lang) -> String {
-    let plural = !(value.whole == 1 && value.hundredths == 0);
-    let (unit, minor) = currency.names(lang, plural);
+    // In words the whole part counts alone: "one euro and fifty cents".
+    let unit = currency.names(lang, value.whole != 1).0;
+    // "one cent", "one penny": the minor unit agrees with its own count, not the whole one.
+    let minor = currency.names(lang, value.hundredths != 1).1;
     let joiner = match lang {
         Lang::Fa => " و ",
         Lang::En => " and ",
@@ -125,9 +134,11 @@ pub fn money(value: Decimal, currency: Currency, lang: Lang) -> String {
 }
 
 /// Splits `total` into `count` instalments that add up to it exactly. All but the last are
-/// equal and rounded down to a round figure (a power of ten at most a hundredth of the share,
-/// so each moves by less than 1%: 12,500,000 in three gives 4,160,000 twice); the last takes
-/// the rest. Empty for a count of zero.
+/// equal. A share of a hundred units or more is rounded up to a round figure (a power of ten
+/// at most a hundredth of the share, so each moves by under 1%), and the last, smaller one is
+/// the balance: 12,500,000 in three gives 4,170,000 twice and 4,160,000, as a reader expects
+/// of a plan. A smaller share is paid to the hundredth, the last taking the odd hundredths.
+/// Empty for a count of zero.
 pub fn split_instalments(total: Decimal, count: u32) -> Vec<Decimal> {
     if count == 0 {
         return Vec::new();
@@ -138,14 +149,25 @@ pub fn split_instalments(total: Decimal, count: u32) -> Vec<Decimal> {
         hundredths: (c % 100) as u8,
     };
     let total_cents = cents(total);
+    let others = u128::from(count - 1);
     let share = total_cents / u128::from(count);
     let mut step: u128 = 1;
     while step * 10 * 100 <= share {
         step *= 10;
     }
-    let base = share / step * step;
+    if step < 100 {
+        // Rounding "$83.33" to "$83.30" only looks odd: small shares keep their cents.
+        step = 1;
+    }
+    let up = share.div_ceil(step) * step;
+    // Rounding up must leave the last instalment something to pay; otherwise round down.
+    let base = if up * others < total_cents {
+        up
+    } else {
+        share / step * step
+    };
     let mut parts = vec![from_cents(base); count as usize - 1];
-    parts.push(from_cents(total_cents - base * u128::from(count - 1)));
+    parts.push(from_cents(total_cents - base * others));
     parts
 }
 
@@ -158,7 +180,7 @@ mod tests {
         let whole = |parts: Vec<Decimal>| parts.iter().map(|d| d.whole).collect::<Vec<_>>();
         assert_eq!(
             whole(split_instalments(Decimal::whole(12_500_000), 3)),
-            [4_160_000, 4_160_000, 4_180_000]
+            [4_170_000, 4_170_000, 4_160_000]
         );
         assert_eq!(
             whole(split_instalments(Decimal::whole(10_000_000), 4)),
@@ -166,12 +188,18 @@ mod tests {
         );
         assert_eq!(
             whole(split_instalments(Decimal::whole(3450), 4)),
-            [862, 862, 862, 864]
+            [863, 863, 863, 861]
         );
         assert_eq!(
             whole(split_instalments(Decimal::whole(1000), 3)),
-            [333, 333, 334]
+            [334, 334, 332]
         );
+        // A share under a hundred units keeps its cents: $1,000 in twelve is $83.33 eleven
+        // times and $83.37.
+        let twelfths = split_instalments(Decimal::whole(1000), 12);
+        assert_eq!(twelfths[0], Decimal::parse("83.33").unwrap());
+        assert_eq!(twelfths[10], Decimal::parse("83.33").unwrap());
+        assert_eq!(twelfths[11], Decimal::parse("83.37").unwrap());
         assert_eq!(
             split_instalments(Decimal::whole(1), 3),
             [
@@ -195,7 +223,15 @@ mod tests {
         );
         assert!(split_instalments(Decimal::whole(500), 0).is_empty());
         // Whatever the amount and count, the parts add up to the total.
-        for (total, count) in [(1_234_567, 7), (99, 12), (1_000_001, 2), (7, 9)] {
+        for (total, count) in [
+            (1_234_567, 7),
+            (99, 12),
+            (1_000_001, 2),
+            (7, 9),
+            (10_100, 100),
+            (100_000, 99),
+            (1, 1),
+        ] {
             let parts = split_instalments(Decimal::whole(total), count);
             let sum: u64 = parts
                 .iter()
@@ -203,6 +239,10 @@ mod tests {
                 .sum();
             assert_eq!(sum, total * 100, "{total} in {count}");
             assert_eq!(parts.len(), count as usize);
+            assert!(
+                parts.iter().all(|d| d.whole > 0 || d.hundredths > 0),
+                "{parts:?}"
+            );
         }
     }
 
@@ -236,6 +276,19 @@ mod tests {
         assert_eq!(
             money(Decimal::whole(1), Currency::Eur, Lang::En),
             "€1 (one euro)"
+        );
+        // The whole part and the hundredths each agree with their own count.
+        assert_eq!(
+            money(Decimal::parse("1.01").unwrap(), Currency::Gbp, Lang::En),
+            "£1.01 (one pound and one penny)"
+        );
+        assert_eq!(
+            money(Decimal::parse("1250.50").unwrap(), Currency::Gbp, Lang::En),
+            "£1,250.50 (one thousand two hundred and fifty pounds and fifty pence)"
+        );
+        assert_eq!(
+            amount_in_words(Decimal::parse("1.50").unwrap(), Currency::Eur, Lang::En),
+            "one euro and fifty cents"
         );
     }
 

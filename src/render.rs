@@ -3275,12 +3275,12 @@ longer answers"),
         let src = "{% set rows = 12500000 | instalments(count=3, first=\"1405/10/01\") %}{% for r in rows %}{{ r.number }}:{{ r.amount | money(words=false) }}:{{ r.date | date }}|{% endfor %}";
         assert_eq!(
             body(Lang::Fa, src),
-            "1:۴٬۱۶۰٬۰۰۰ تومان:۱ دی ۱۴۰۵|2:۴٬۱۶۰٬۰۰۰ تومان:۱ بهمن ۱۴۰۵|3:۴٬۱۸۰٬۰۰۰ تومان:۱ اسفند ۱۴۰۵|"
+            "1:۴٬۱۷۰٬۰۰۰ تومان:۱ دی ۱۴۰۵|2:۴٬۱۷۰٬۰۰۰ تومان:۱ بهمن ۱۴۰۵|3:۴٬۱۶۰٬۰۰۰ تومان:۱ اسفند ۱۴۰۵|"
         );
         let src = "{% set rows = 3450 | instalments(count=4, first=\"2027-01-31\") %}{% for r in rows %}{{ r.amount }} {{ r.date }}|{% endfor %}";
         assert_eq!(
             body(Lang::En, src),
-            "862 2027-01-31|862 2027-02-28|862 2027-03-31|864 2027-04-30|"
+            "863 2027-01-31|863 2027-02-28|863 2027-03-31|861 2027-04-30|"
         );
         let client = Client::new("c", "Ali");
         for bad in ["count=1", "count=2.5", "count=61"] {

@@ -586,15 +586,15 @@ fn each_scenario_has_its_required_elements() {
                         assert_eq!(rows.len(), 3, "{name}: instalment rows");
                         let (a, b, first, second, third) = match lang {
                             Lang::Fa => (
+                                "۴٬۱۷۰٬۰۰۰",
                                 "۴٬۱۶۰٬۰۰۰",
-                                "۴٬۱۸۰٬۰۰۰",
                                 "۲۹ آذر ۱۴۰۵",
                                 "۲۹ دی ۱۴۰۵",
                                 "۲۹ بهمن ۱۴۰۵",
                             ),
                             Lang::En => (
+                                "4,170,000",
                                 "4,160,000",
-                                "4,180,000",
                                 "20 December 2026",
                                 "20 January 2027",
                                 "20 February 2027",

@@ -38,6 +38,7 @@ currency-toman = Toman
 currency-rial = Rial
 currency-usd = US dollar
 currency-eur = Euro
+currency-gbp = Pound sterling
 compose-client = Client
 compose-pick-client = Choose a client
 compose-situation = Situation

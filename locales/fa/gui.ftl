@@ -38,6 +38,7 @@ currency-toman = تومان
 currency-rial = ریال
 currency-usd = دلار آمریکا
 currency-eur = یورو
+currency-gbp = پوند استرلینگ
 compose-client = مشتری
 compose-pick-client = یک مشتری انتخاب کنید
 compose-situation = موقعیت
