@@ -890,6 +890,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         ));
     }
     let exporter = exporter_for(store, &sender, format, &job.mail)?;
+    tell_days_off(&job.plan(&register, &client)?);
     match out {
         None => {
             // A preview: the number the letter would get now, nothing recorded.
@@ -925,6 +926,35 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
             }
             Ok(())
         }
+    }
+}
+
+/// Says on stderr which dates the client is asked to act by fall on their weekend or a
+/// public holiday: allowed (the owner may mean it), but worth a second look before sending.
+fn tell_days_off(plan: &Plan) {
+    let draft = render::Draft {
+        template: plan.template,
+        client: plan.client,
+        sender: plan.sender,
+        values: &plan.values,
+        date: plan.date,
+        number: String::new(),
+    };
+    let reader = match plan.template.lang {
+        Lang::Fa => "a reader in Iran",
+        Lang::En => "an English-speaking reader",
+    };
+    for (spec, date, off) in render::days_off(&draft) {
+        let what = match off {
+            dates::DayOff::Weekend => "a weekend day",
+            dates::DayOff::Holiday => "a public holiday",
+        };
+        eprintln!(
+            "note: `{}` is {} {}, {what} for {reader}; a working day may suit better",
+            spec.name,
+            dates::weekday(date, Lang::En),
+            dates::format(date, Lang::En),
+        );
     }
 }
 

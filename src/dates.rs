@@ -200,12 +200,119 @@ pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// The day of the week as a reader of `lang` names it: «جمعه», "Friday".
+pub fn weekday(date: NaiveDate, lang: Lang) -> &'static str {
+    const FA: [&str; 7] = [
+        "دوشنبه",
+        "سه‌شنبه",
+        "چهارشنبه",
+        "پنجشنبه",
+        "جمعه",
+        "شنبه",
+        "یکشنبه",
+    ];
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let i = date.weekday().num_days_from_monday() as usize;
+    match lang {
+        Lang::Fa => FA[i],
+        Lang::En => EN[i],
+    }
+}
+
+/// Why the reader of a letter in `lang` may well not be at work on a day, which makes it a
+/// poor deadline: a deadline on a Friday in Iran is in practice the Saturday after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOff {
+    /// Friday for a Persian reader; Saturday or Sunday for an English one.
+    Weekend,
+    /// A public holiday on a fixed day of the calendar the letter counts in (Nowruz, 22
+    /// Bahman…; Christmas, New Year's Day). Holidays of the lunar calendar move from year
+    /// to year and are not known here.
+    Holiday,
+}
+
+/// The fixed public holidays of Iran as (Jalali month, day): Nowruz and the days after,
+/// 12 and 13 Farvardin, 14 and 15 Khordad, 22 Bahman, 29 Esfand.
+const IRAN_HOLIDAYS: [(u8, u8); 10] = [
+    (1, 1),
+    (1, 2),
+    (1, 3),
+    (1, 4),
+    (1, 12),
+    (1, 13),
+    (3, 14),
+    (3, 15),
+    (11, 22),
+    (12, 29),
+];
+
+/// Christmas Day, Boxing Day and New Year's Day as (month, day).
+const ENGLISH_HOLIDAYS: [(u32, u32); 3] = [(12, 25), (12, 26), (1, 1)];
+
+/// Whether `date` is a weekend day or a fixed public holiday for the reader of `lang`.
+pub fn day_off(date: NaiveDate, lang: Lang) -> Option<DayOff> {
+    use chrono::Weekday;
+    let (weekend, holiday) = match lang {
+        Lang::Fa => {
+            let j = to_jalali(date);
+            (
+                date.weekday() == Weekday::Fri,
+                IRAN_HOLIDAYS.contains(&(j.month, j.day)),
+            )
+        }
+        Lang::En => (
+            matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
+            ENGLISH_HOLIDAYS.contains(&(date.month(), date.day())),
+        ),
+    };
+    if holiday {
+        Some(DayOff::Holiday)
+    } else if weekend {
+        Some(DayOff::Weekend)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// Checked against a printed calendar: 25 December 2026 is a Friday, 28 November 2026
+    /// a Saturday; 1 Farvardin 1405 (Nowruz) is 21 March 2026 and 22 Bahman 1405 is
+    /// 11 February 2027, a Thursday.
+    #[test]
+    fn weekdays_and_days_off_for_each_reader() {
+        assert_eq!(weekday(d(2026, 12, 25), Lang::Fa), "جمعه");
+        assert_eq!(weekday(d(2026, 12, 25), Lang::En), "Friday");
+        assert_eq!(weekday(d(2026, 11, 28), Lang::Fa), "شنبه");
+        assert_eq!(weekday(d(2027, 2, 11), Lang::En), "Thursday");
+        // Friday is the Persian reader's weekend; Saturday the English reader's.
+        assert_eq!(day_off(d(2026, 11, 27), Lang::Fa), Some(DayOff::Weekend));
+        assert_eq!(day_off(d(2026, 11, 28), Lang::Fa), None);
+        assert_eq!(day_off(d(2026, 11, 28), Lang::En), Some(DayOff::Weekend));
+        assert_eq!(day_off(d(2026, 11, 29), Lang::En), Some(DayOff::Weekend));
+        assert_eq!(day_off(d(2026, 11, 27), Lang::En), None);
+        // Christmas is a holiday for the English reader only; Nowruz and 22 Bahman for the
+        // Persian one, found through the Jalali calendar.
+        assert_eq!(day_off(d(2026, 12, 25), Lang::En), Some(DayOff::Holiday));
+        assert_eq!(day_off(d(2026, 12, 24), Lang::En), None);
+        assert_eq!(day_off(d(2026, 3, 21), Lang::Fa), Some(DayOff::Holiday));
+        assert_eq!(day_off(d(2027, 2, 11), Lang::Fa), Some(DayOff::Holiday));
+        assert_eq!(day_off(d(2027, 2, 11), Lang::En), None);
+        assert_eq!(day_off(d(2027, 2, 10), Lang::Fa), None);
     }
 
     fn j(year: i32, month: u8, day: u8) -> Jalali {

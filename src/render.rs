@@ -363,6 +363,26 @@ pub struct Draft<'a> {
 }
 
 /// Parses one form value by its input kind. `date` is the letter date, the base of `+N`.
+/// A date the client is asked to act by (`looks_ahead`) that falls on their weekend or a
+/// fixed public holiday, with that day: not an error (the owner may mean it), but worth
+/// saying before the letter leaves. `None` for any other input or a value that does not
+/// parse.
+pub fn day_off(
+    spec: &InputSpec,
+    raw: &str,
+    letter_date: NaiveDate,
+    lang: Lang,
+) -> Option<(NaiveDate, dates::DayOff)> {
+    if !spec.looks_ahead() || raw.trim().is_empty() {
+        return None;
+    }
+    let Ok(Value::String(iso)) = parse_input(spec, raw, letter_date) else {
+        return None;
+    };
+    let date = dates::parse(&iso).ok()?;
+    dates::day_off(date, lang).map(|off| (date, off))
+}
+
 pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value, ValueError> {
     let raw = raw.trim();
     match spec.kind {
@@ -468,6 +488,33 @@ struct Resolved {
     needs: Vec<InputError>,
 }
 
+/// An input's value as typed, before parsing: the form's (an emptied field stands as
+/// empty, so a client's fact does not come back), else the client's fact of the same name,
+/// else the template's default.
+fn raw_value(draft: &Draft, spec: &InputSpec) -> Option<String> {
+    let non_empty = |v: &String| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    match draft.values.get(&spec.name) {
+        Some(given) => non_empty(given),
+        None => draft.client.facts.get(&spec.name).and_then(non_empty),
+    }
+    .or_else(|| spec.default.clone())
+}
+
+/// The dates of a letter the client is asked to act by that fall on their weekend or a
+/// fixed public holiday (see `day_off`), by input, in the template's order.
+pub fn days_off<'t>(draft: &Draft<'t>) -> Vec<(&'t InputSpec, NaiveDate, dates::DayOff)> {
+    let template = draft.template;
+    template
+        .meta
+        .inputs
+        .iter()
+        .filter_map(|spec| {
+            let raw = raw_value(draft, spec)?;
+            day_off(spec, &raw, draft.date, template.lang).map(|(date, off)| (spec, date, off))
+        })
+        .collect()
+}
+
 /// Every input of the template as a typed value: the given value, else (when none is given)
 /// the client's fact of the same name (so an owner can keep e.g. an open `invoice` on the
 /// profile), else the template's default, else (for `payment_details`) the sender's payment
@@ -505,12 +552,7 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
     for spec in &template.meta.inputs {
         // A value given, even an empty one, stands: a form emptied on screen must not
         // bring the client's fact back into the letter.
-        let raw = match draft.values.get(&spec.name) {
-            Some(given) => non_empty(given),
-            None => draft.client.facts.get(&spec.name).and_then(non_empty),
-        }
-        .or_else(|| spec.default.clone())
-        .or_else(|| {
+        let raw = raw_value(draft, spec).or_else(|| {
             (spec.name == PAYMENT_DETAILS)
                 .then(|| standing.as_ref().and_then(non_empty))
                 .flatten()

@@ -133,6 +133,20 @@ pub struct InputSpec {
 /// The letter date, as `not_before` and `not_after` name it.
 pub const LETTER_DATE: &str = "letter";
 
+impl InputSpec {
+    /// Whether this is a date the client acts by or from, after the letter (a deadline, a
+    /// last day, a first instalment): one that falls on their day off deserves a second look.
+    pub fn looks_ahead(&self) -> bool {
+        // A date held after another (a balance due after the last day) or given as days
+        // from the letter looks ahead, unless it cannot fall after the letter (a payment
+        // received, a reminder sent).
+        self.kind == InputKind::Date
+            && !self.not_after.iter().any(|n| n == LETTER_DATE)
+            && (!self.not_before.is_empty()
+                || self.default.as_deref().is_some_and(|d| d.starts_with('+')))
+    }
+}
+
 fn is_yes(b: &bool) -> bool {
     *b
 }

@@ -1494,6 +1494,7 @@ fn form_view<'a>(
                 column = column.push(theme::label(letter_lang, meaning))
             }
             Some(Hint::Problem(problem)) => column = column.push(theme::field_error(&problem)),
+            Some(Hint::Caution(note)) => column = column.push(theme::field_caution(&note)),
             None => {}
         }
     }
@@ -1573,6 +1574,9 @@ pub enum Hint {
     Meaning(String),
     /// Why the value does not fit, in the interface's language.
     Problem(String),
+    /// A value that fits but deserves a second look (a deadline on the client's day off),
+    /// with its meaning, in the interface's language.
+    Caution(String),
 }
 
 pub fn input_hint(
@@ -1595,11 +1599,22 @@ pub fn input_hint(
             .ok()
             .map(|d| Hint::Meaning(marz::numbers::words(d.whole, lang))),
         (InputKind::Date, Ok(serde_json::Value::String(iso))) => dates::parse(&iso).ok().map(|d| {
-            Hint::Meaning(format!(
-                "{} · {}",
+            let meaning = format!(
+                "{} {} · {}",
+                dates::weekday(d, lang),
                 dates::format(d, lang),
                 dates::format_numeric(d, lang)
-            ))
+            );
+            match render::day_off(spec, value, letter_date, lang) {
+                Some((_, off)) => {
+                    let key = match off {
+                        dates::DayOff::Weekend => "hint-day-off-weekend",
+                        dates::DayOff::Holiday => "hint-day-off-holiday",
+                    };
+                    Hint::Caution(Locale::get(ui).text_with(key, &[("date", &meaning)]))
+                }
+                None => Hint::Meaning(meaning),
+            }
         }),
         _ => None,
     }
@@ -1628,6 +1643,46 @@ mod tests {
 
     fn text(state: &State) -> String {
         marz::bidi::strip(&letter(state).to_text())
+    }
+
+    /// A deadline on the client's weekend or a public holiday is pointed out under its field,
+    /// in the interface's language, with its weekday; a working day shows its weekday only,
+    /// and a date in the past is never questioned.
+    #[test]
+    fn a_deadline_on_the_clients_day_off_is_pointed_out() {
+        let (_dir, ws) = sample_workspace();
+        let letter = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let fa = ws.library.get("payment-3", Lang::Fa).unwrap();
+        let en = ws.library.get("payment-3", Lang::En).unwrap();
+        let hint = |t: &marz::Template, name: &str, value: &str, ui: Lang| {
+            input_hint(t.input(name).unwrap(), value, t.lang, letter, ui)
+        };
+        // Friday 27 November 2026 for a Persian client, told in an English interface.
+        match hint(fa, "deadline", "2026-11-27", Lang::En) {
+            Some(Hint::Caution(c)) => {
+                assert!(c.contains("جمعه ۶ آذر ۱۴۰۵"), "{c}");
+                assert!(c.contains("weekend"), "{c}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The same Friday is a working day for an English client.
+        assert_eq!(
+            hint(en, "deadline", "2026-11-27", Lang::Fa),
+            Some(Hint::Meaning("Friday 27 November 2026 · 2026-11-27".into()))
+        );
+        // Christmas Day, typed as days from the letter, told in Persian.
+        match hint(en, "deadline", "+30", Lang::Fa) {
+            Some(Hint::Caution(c)) => {
+                assert!(c.contains("Friday 25 December 2026"), "{c}");
+                assert!(c.contains("تعطیل رسمی"), "{c}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A past date on a Friday (the original due date) is only explained.
+        assert!(matches!(
+            hint(fa, "due_date", "2026-11-20", Lang::Fa),
+            Some(Hint::Meaning(m)) if m.starts_with("جمعه")
+        ));
     }
 
     #[test]

@@ -109,6 +109,25 @@ pub fn field_error<'a, M: 'a>(message: &str) -> Container<'a, M> {
         .style(notice(false))
 }
 
+/// A note under a field about a value that is allowed but worth a second look (a deadline
+/// on the client's weekend): in the palette's warning colours, neither done nor wrong.
+pub fn field_caution<'a, M: 'a>(message: &str) -> Container<'a, M> {
+    container(text(message.to_string()).size(12))
+        .padding(4)
+        .style(|theme: &Theme| {
+            let pair = theme.extended_palette().warning.weak;
+            container::Style {
+                background: Some(Background::Color(pair.color)),
+                text_color: Some(pair.text),
+                border: Border {
+                    radius: 4.0.into(),
+                    ..Border::default()
+                },
+                ..container::Style::default()
+            }
+        })
+}
+
 /// The horizontal alignment of the start of a line in `lang`.
 pub fn start(lang: Lang) -> alignment::Horizontal {
     if lang.is_rtl() {

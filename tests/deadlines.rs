@@ -1,0 +1,111 @@
+//! A date the client is asked to act by that falls on their weekend or a public holiday is
+//! pointed out before the letter leaves; dates of what already happened are not.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{render, succeeded};
+use marz::Lang;
+use marz::dates::DayOff;
+use marz::render::day_off;
+use marz::template::{InputKind, Library};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn deadlines_on_a_day_off_are_told_and_past_dates_are_not() {
+    let library = Library::load(None);
+    let letter = d(2026, 11, 25);
+    let mut ahead = 0;
+    for t in library.all() {
+        for spec in t.meta.inputs.iter().filter(|s| s.kind == InputKind::Date) {
+            let name = format!("{} {} {}", t.id(), t.lang.code(), spec.name);
+            // Friday 27 November 2026 is the Persian reader's weekend, not the English
+            // one's; Christmas Day is the English reader's holiday.
+            let friday = day_off(spec, "2026-11-27", letter, t.lang);
+            let christmas = day_off(spec, "2026-12-25", letter, t.lang);
+            let tuesday = day_off(spec, "2026-12-01", letter, t.lang);
+            assert_eq!(tuesday, None, "{name}");
+            if spec.looks_ahead() {
+                ahead += 1;
+                match t.lang {
+                    Lang::Fa => {
+                        assert_eq!(friday, Some((d(2026, 11, 27), DayOff::Weekend)), "{name}");
+                        // 25 December 2026 is also a Friday.
+                        assert_eq!(christmas.map(|c| c.1), Some(DayOff::Weekend), "{name}");
+                    }
+                    Lang::En => {
+                        assert_eq!(friday, None, "{name}");
+                        assert_eq!(christmas.map(|c| c.1), Some(DayOff::Holiday), "{name}");
+                    }
+                }
+                // Typed as a Jalali date or as days from the letter, the same day is found.
+                assert_eq!(
+                    day_off(spec, "1405/09/06", letter, t.lang),
+                    friday,
+                    "{name}"
+                );
+                assert_eq!(day_off(spec, "+2", letter, t.lang), friday, "{name}");
+                assert_eq!(day_off(spec, "", letter, t.lang), None, "{name}");
+                assert_eq!(day_off(spec, "soon", letter, t.lang), None, "{name}");
+            } else {
+                assert_eq!(friday, None, "{name}");
+                assert_eq!(christmas, None, "{name}");
+            }
+        }
+    }
+    // Every deadline-like date of the library is covered: final deadlines, last days, first
+    // instalments, dates a price applies from.
+    assert!(ahead >= 30, "{ahead} dates look ahead");
+    for (id, input) in [
+        ("payment-3", "deadline"),
+        ("payment-2", "new_deadline"),
+        ("payment-plan", "first_due"),
+        ("termination-2", "end_date"),
+        ("price-increase-1", "effective_date"),
+        ("termination-3", "balance_due"),
+    ] {
+        for lang in [Lang::Fa, Lang::En] {
+            let spec = library.get(id, lang).unwrap().input(input).unwrap();
+            assert!(spec.looks_ahead(), "{id} {input}");
+        }
+    }
+    for (id, input) in [
+        ("payment-partial", "paid_on"),
+        ("payment-2", "reminded_on"),
+        ("refund-refusal", "accepted_on"),
+        ("respect-1", "incident_date"),
+    ] {
+        for lang in [Lang::Fa, Lang::En] {
+            let spec = library.get(id, lang).unwrap().input(input).unwrap();
+            assert!(!spec.looks_ahead(), "{id} {input}");
+        }
+    }
+}
+
+/// `marz render` says which deadline falls on the client's day off, on stderr, and still
+/// writes the letter; a working-day deadline gets no note.
+#[test]
+fn the_cli_notes_a_deadline_on_the_clients_day_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |client: &str, deadline: &str| {
+        let out = succeeded(
+            render(dir.path(), "payment-3", client)
+                .args(["--date", "2026-11-25", "--set"])
+                .arg(format!("deadline={deadline}")),
+        );
+        assert!(!out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let friday = stderr("sample-reza", "2026-11-27");
+    assert!(
+        friday.contains("`deadline` is Friday 27 November 2026, a weekend day"),
+        "{friday}"
+    );
+    assert!(!stderr("sample-daniel", "2026-11-27").contains("note:"));
+    let christmas = stderr("sample-daniel", "2026-12-25");
+    assert!(christmas.contains("a public holiday"), "{christmas}");
+    assert!(!stderr("sample-reza", "2026-12-01").contains("note:"));
+}
