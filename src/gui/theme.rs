@@ -78,20 +78,24 @@ pub fn card(theme: &Theme) -> container::Style {
 pub fn notice(ok: bool) -> impl Fn(&Theme) -> container::Style {
     move |theme: &Theme| {
         let palette = theme.extended_palette();
-        let pair = if ok {
+        tinted(if ok {
             palette.success.weak
         } else {
             palette.danger.weak
-        };
-        container::Style {
-            background: Some(Background::Color(pair.color)),
-            text_color: Some(pair.text),
-            border: Border {
-                radius: 4.0.into(),
-                ..Border::default()
-            },
-            ..container::Style::default()
-        }
+        })
+    }
+}
+
+/// A rounded bar in one of the palette's weak pairs (its colour behind, its text on it).
+fn tinted(pair: iced::theme::palette::Pair) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(pair.color)),
+        text_color: Some(pair.text),
+        border: Border {
+            radius: 4.0.into(),
+            ..Border::default()
+        },
+        ..container::Style::default()
     }
 }
 
@@ -114,18 +118,7 @@ pub fn field_error<'a, M: 'a>(message: &str) -> Container<'a, M> {
 pub fn field_caution<'a, M: 'a>(message: &str) -> Container<'a, M> {
     container(text(message.to_string()).size(12))
         .padding(4)
-        .style(|theme: &Theme| {
-            let pair = theme.extended_palette().warning.weak;
-            container::Style {
-                background: Some(Background::Color(pair.color)),
-                text_color: Some(pair.text),
-                border: Border {
-                    radius: 4.0.into(),
-                    ..Border::default()
-                },
-                ..container::Style::default()
-            }
-        })
+        .style(|theme: &Theme| tinted(theme.extended_palette().warning.weak))
 }
 
 /// The horizontal alignment of the start of a line in `lang`.
