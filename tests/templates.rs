@@ -667,14 +667,23 @@ fn each_scenario_has_its_required_elements() {
             }
             (Scenario::Complaint, "complaint-reply") => {
                 // Acknowledges without conceding, the facts, what was done, a private talk.
-                assert!(has("متأسفیم", "sorry"), "{name}: acknowledgement");
+                // `fault=ours`: a plain apology for our part instead (the Persian check of
+                // that branch is the Persian editor's to add).
+                if !name.contains("fault=ours") {
+                    assert!(has("متأسفیم", "sorry"), "{name}: acknowledgement");
+                    assert!(
+                        !has("مقصر", "our fault") && !has("اشتباه ما", "our mistake"),
+                        "{name}: concedes"
+                    );
+                } else if lang == Lang::En {
+                    assert!(
+                        has("", "we apologise sincerely for our part"),
+                        "{name}: apology"
+                    );
+                }
+                assert!(has("سوابق", "looked into"), "{name}: the facts");
                 assert!(
-                    !has("مقصر", "our fault") && !has("اشتباه ما", "our mistake"),
-                    "{name}: concedes"
-                );
-                assert!(has("سوابق", "records"), "{name}: the facts");
-                assert!(
-                    has("خاطرتان آسوده", "putting things right"),
+                    has("خاطرتان آسوده", "we hope this"),
                     "{name}: what is done"
                 );
                 assert!(
