@@ -3267,7 +3267,7 @@ longer answers"),
         let body = |src: &str| body(Lang::En, src);
         assert_eq!(
             body("{{ 'Acme Ltd.' | via(end=true) }} {{ 'email' | via(end=true) }}"),
-            "by Acme Ltd. by email."
+            "via Acme Ltd. by email."
         );
     }
 
