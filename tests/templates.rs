@@ -1671,4 +1671,18 @@ fn english_new_inputs_and_same_day_ends_read_right() {
         &[],
     );
     assert!(!body.contains("easier, until"), "{body}");
+    // A sentence that starts with a name cannot fold into the letter's, so it follows the
+    // letter's lead-in after a colon, never after a sentence that only announces it.
+    for (id, input) in [
+        ("follow-up-check-in", "offer"),
+        ("refund-refusal", "gesture"),
+        ("scope-1", "alternative"),
+        ("boundary-1", "guide"),
+        ("service-end", "alternative"),
+        ("complaint-reply", "facts"),
+        ("price-increase-2", "reason"),
+    ] {
+        let body = letter(id, &[(input, "Acme Print can do it at no charge.")], &[]);
+        assert!(body.contains(": Acme Print can do it"), "{id}: {body}");
+    }
 }
