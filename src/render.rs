@@ -1607,9 +1607,38 @@ pub fn via(value: &str, lang: Lang) -> String {
     let text = lower_determiner(&text);
     if DETERMINERS.contains(&first.as_str()) {
         format!("through {text}")
-    } else {
+    } else if EN_BY_MEDIA.contains(&text.to_lowercase().as_str()) {
         format!("by {text}")
+    } else {
+        format!("via {text}")
     }
+}
+
+/// Media an English writer sends things "by"; an app or a service ("WhatsApp", "Slack")
+/// reads better "via".
+const EN_BY_MEDIA: [&str; 10] = [
+    "email",
+    "e-mail",
+    "post",
+    "phone",
+    "telephone",
+    "letter",
+    "text",
+    "text message",
+    "fax",
+    "courier",
+];
+
+/// The first word of a value as typed, in lower case and without the punctuation around
+/// it, so a template can word its slot for it ("weekdays" needs "on", "we …" can follow a
+/// comma). Empty for an empty value.
+pub fn first_word(value: &str) -> String {
+    value
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Words (or pairs of words) that already link a reason to the sentence before it, so a
@@ -2073,6 +2102,10 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             out.push('.');
         }
         Ok(Value::String(out))
+    });
+    add(tera, "first_word", move |v: &Value, _: &FilterArgs| {
+        let typed = bidi::strip(&as_text(v));
+        Ok(Value::String(first_word(&typed)))
     });
     add(tera, "connective", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| connective(text, lang)))
@@ -3259,7 +3292,11 @@ longer answers"),
     #[test]
     fn a_channel_takes_by_or_through() {
         assert_eq!(via("email", Lang::En), "by email");
-        assert_eq!(via("WhatsApp.", Lang::En), "by WhatsApp");
+        assert_eq!(via("WhatsApp.", Lang::En), "via WhatsApp");
+        assert_eq!(via("Post", Lang::En), "by Post");
+        assert_eq!(first_word("\u{2068}Weekdays, 9 to 5\u{2069}"), "weekdays");
+        assert_eq!(first_word("We will"), "we");
+        assert_eq!(first_word(""), "");
         assert_eq!(
             via("our client portal", Lang::En),
             "through our client portal"
@@ -3272,7 +3309,7 @@ longer answers"),
         let body = |src: &str| body(Lang::En, src);
         assert_eq!(
             body("{{ 'Acme Ltd.' | via(end=true) }} {{ 'email' | via(end=true) }}"),
-            "by Acme Ltd. by email."
+            "via Acme Ltd. by email."
         );
     }
 
