@@ -413,7 +413,10 @@ fn out_writes_the_file_and_records_it_in_the_register() {
     assert!(!dir.path().join("history").exists());
     // The table prints the recorded subject's words without its invisible direction marks.
     let subject = list[0]["subject"].as_str().unwrap();
-    assert!(subject.contains('\u{2068}'), "the invoice number is isolated: {subject}");
+    assert!(
+        subject.contains('\u{2068}'),
+        "the invoice number is isolated: {subject}"
+    );
     let table = String::from_utf8(run(dir.path(), &["letters", "list"]).stdout).unwrap();
     let plain: String = subject
         .chars()
