@@ -178,6 +178,32 @@ pub fn is_fa_clause(value: &str) -> bool {
     last_is_verb(body)
 }
 
+/// Whether the owner typed the value as a list: a dash, bullet or number opens its first
+/// line («- یک طرح»، «۱. طرح اولیه»). Such a value keeps its list form in the letter, even
+/// with a single item, rather than being set inside a sentence.
+pub fn starts_as_list(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let text = text.trim_start();
+    let after_digits = text.trim_start_matches(|c: char| c.is_numeric());
+    if after_digits.len() < text.len() {
+        return after_digits.starts_with(['.', ')', '-']);
+    }
+    text.starts_with(['-', '•', '*', '–', '—', '·'])
+}
+
+/// Whether the value's first sentence ends in a verb: a connector such as «به پاس
+/// همکاری‌مان، …» can then lead into it, even when the owner closed it with a stop. A noun
+/// phrase typed with a stop («یک دور اصلاح رایگان.») is not one, and needs a colon instead.
+pub fn opens_with_clause(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let first = text
+        .trim()
+        .split(['\n', '.', '!', '?', '؟', '…'])
+        .find(|part| !part.trim().is_empty())
+        .unwrap_or("");
+    last_is_verb(first)
+}
+
 fn last_is_verb(text: &str) -> bool {
     let text = text.trim().trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
     text.split(|c: char| c.is_whitespace() || matches!(c, '،' | '؛' | '(' | ')' | '«' | '»'))
@@ -188,7 +214,9 @@ fn last_is_verb(text: &str) -> bool {
 }
 
 /// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`;
-/// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence.
+/// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence;
+/// `fa_listed`: true when the owner typed it as a list (see `starts_as_list`);
+/// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
     tera.register_filter(
@@ -196,6 +224,24 @@ pub fn register(tera: &mut tera::Tera) {
         |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
             Ok(Value::Bool(match v {
                 Value::String(s) => ends_as_sentence(s),
+                _ => false,
+            }))
+        },
+    );
+    tera.register_filter(
+        "fa_verb",
+        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(Value::Bool(match v {
+                Value::String(s) => opens_with_clause(s),
+                _ => false,
+            }))
+        },
+    );
+    tera.register_filter(
+        "fa_listed",
+        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(Value::Bool(match v {
+                Value::String(s) => starts_as_list(s),
                 _ => false,
             }))
         },
@@ -213,7 +259,44 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_fa_clause;
+    use super::{is_fa_clause, opens_with_clause, starts_as_list};
+
+    #[test]
+    fn a_connector_leads_only_into_a_verb() {
+        for clause in [
+            "فایل‌ها را در دو اندازه دیگر بی‌هزینه آماده می‌کنیم.",
+            "\u{2068}هزینه‌های میزبانی دو برابر شده است.\u{2069}",
+            "می‌توانیم این کار را در فاز دوم انجام دهیم. هزینه‌اش هم کمتر است.",
+            "نرخ تازه را تا پایان اسفند با ده درصد تخفیف حساب می‌کنیم",
+        ] {
+            assert!(opens_with_clause(clause), "{clause}");
+        }
+        for phrase in [
+            "یک دور اصلاح رایگان.",
+            "تخفیف ده درصدی تا پایان اسفند",
+            "نسخه ساده‌تر. می‌توانیم آن را زودتر تحویل دهیم.",
+            "",
+        ] {
+            assert!(!opens_with_clause(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn a_value_typed_with_a_list_mark_is_a_list() {
+        for listed in [
+            "- یک طرح",
+            "\u{2068}- یک طرح\u{2069}",
+            "• دو دور اصلاح",
+            "۱. طرح اولیه",
+            "2) files",
+        ] {
+            assert!(starts_as_list(listed), "{listed}");
+        }
+        for plain in ["یک طرح", "۳ طرح اولیه", "دو دور اصلاح - رایگان", ""]
+        {
+            assert!(!starts_as_list(plain), "{plain}");
+        }
+    }
 
     #[test]
     fn persian_sentences_are_clauses() {

@@ -540,7 +540,7 @@ fn eml_parses_back_with_a_mail_parser() {
     );
     assert!(body.contains("۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان)"));
     // A line that is only a value starts with a right-to-left mark (see email::letter_body).
-    assert!(body.contains("با سپاس و احترام\n\u{200F}\u{2068}مریم رحیمی\u{2069}"));
+    assert!(body.contains("با احترام\n\u{200F}\u{2068}مریم رحیمی\u{2069}"));
 }
 
 #[test]
