@@ -1863,7 +1863,11 @@ mod tests {
         send(&mut state, &ws, Message::Regenerate);
         send(&mut state, &ws, Message::ConfirmRegenerate);
         assert!(matches!(state.preview(), Preview::Complete(_)));
-        assert!(text(&state).contains("تغییر نرخ طراحی"), "{}", text(&state));
+        assert!(
+            text(&state).contains("افزایش نرخ طراحی"),
+            "{}",
+            text(&state)
+        );
     }
 
     fn body_field(state: &State, ws: &Workspace) -> String {
