@@ -1904,6 +1904,24 @@ fn english_round_11_frames_read_right_for_several_values() {
         assert!(body.contains("also be removed today"), "{id}: {body}");
         assert!(!body.contains("same day"), "{id}: {body}");
     }
+    // Any date the letter states that falls on the letter's own date reads "today".
+    for (id, field) in [
+        ("payment-2", "new_deadline"),
+        ("payment-3", "deadline"),
+        ("payment-partial", "rest_by"),
+        ("boundary-2", "from_date"),
+        ("follow-up-unanswered", "reply_by"),
+        ("discount-2", "valid_until"),
+        ("scope-1", "valid_until"),
+    ] {
+        let (subject, body) = letter(id, &[(field, "2026-11-22")]);
+        assert!(body.contains("today"), "{id} {field}: {body}");
+        assert!(!body.contains("before that date"), "{id} {field}: {body}");
+        assert!(
+            !format!("{subject}\n{body}").contains("22 November 2026"),
+            "{id} {field}: {subject}\n{body}"
+        );
+    }
     // "carefully" at most once in a complaint reply, and no shared-blame apology.
     for fault in ["none", "ours"] {
         let (_, body) = letter("complaint-reply", &[("fault", fault)]);
