@@ -2061,3 +2061,28 @@ fn english_round_11_frames_read_right_for_several_values() {
     );
     assert!(!body.contains(" a month"), "{body}");
 }
+
+/// boundary-1 states working hours only when the owner gives them: a default would print
+/// hours the studio may not keep.
+#[test]
+fn working_hours_are_stated_only_when_given() {
+    let library = Library::load(None);
+    for lang in [Lang::Fa, Lang::En] {
+        let t = library.get("boundary-1", lang).unwrap();
+        let client = &clients(lang)[0];
+        let mut v = values(t, Variant::Typical);
+        let (said, hours) = match lang {
+            Lang::Fa => ("در دسترس", "یکشنبه تا پنجشنبه"),
+            Lang::En => ("available", "Sunday to Thursday"),
+        };
+        v.remove("hours");
+        let without = plain(&render_one(t, client, &sender(true), &v).body);
+        assert!(!without.contains(said), "{lang:?}: {without}");
+        v.insert("hours".into(), hours.into());
+        let with = plain(&render_one(t, client, &sender(true), &v).body);
+        assert!(
+            with.contains(said) && with.contains(hours),
+            "{lang:?}: {with}"
+        );
+    }
+}
