@@ -219,42 +219,23 @@ fn last_is_verb(text: &str) -> bool {
 /// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    tera.register_filter(
-        "fa_stops",
-        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::Bool(match v {
-                Value::String(s) => ends_as_sentence(s),
-                _ => false,
-            }))
-        },
-    );
-    tera.register_filter(
-        "fa_verb",
-        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::Bool(match v {
-                Value::String(s) => opens_with_clause(s),
-                _ => false,
-            }))
-        },
-    );
-    tera.register_filter(
-        "fa_listed",
-        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::Bool(match v {
-                Value::String(s) => starts_as_list(s),
-                _ => false,
-            }))
-        },
-    );
-    tera.register_filter(
-        "fa_clause",
-        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
-            Ok(Value::Bool(match v {
-                Value::String(s) => is_fa_clause(s),
-                _ => false,
-            }))
-        },
-    );
+    let tests: [(&str, fn(&str) -> bool); 4] = [
+        ("fa_stops", ends_as_sentence),
+        ("fa_verb", opens_with_clause),
+        ("fa_listed", starts_as_list),
+        ("fa_clause", is_fa_clause),
+    ];
+    for (name, test) in tests {
+        tera.register_filter(
+            name,
+            move |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+                Ok(Value::Bool(match v {
+                    Value::String(s) => test(s),
+                    _ => false,
+                }))
+            },
+        );
+    }
 }
 
 #[cfg(test)]
