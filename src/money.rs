@@ -134,11 +134,11 @@ pub fn money(value: Decimal, currency: Currency, lang: Lang) -> String {
 }
 
 /// Splits `total` into `count` instalments that add up to it exactly. All but the last are
-/// equal. A share of a hundred units or more is rounded up to a round figure (a power of ten
-/// at most a hundredth of the share, so each moves by under 1%), and the last, smaller one is
-/// the balance: 12,500,000 in three gives 4,170,000 twice and 4,160,000, as a reader expects
-/// of a plan. A smaller share is paid to the hundredth, the last taking the odd hundredths.
-/// Empty for a count of zero.
+/// equal. A share of a hundred units or more is a round figure (a power of ten at most a
+/// hundredth of the share, so each moves by under 1%), rounded down or up so that the last,
+/// which takes the rest, differs from the others as little as it can: 12,500,000 in three
+/// gives 4,170,000 twice and 4,160,000. A smaller share is paid to the hundredth ($1,000 in
+/// twelve: $83.33 eleven times and $83.37). Empty for a count of zero.
 pub fn split_instalments(total: Decimal, count: u32) -> Vec<Decimal> {
     if count == 0 {
         return Vec::new();
@@ -159,12 +159,16 @@ pub fn split_instalments(total: Decimal, count: u32) -> Vec<Decimal> {
         // Rounding "$83.33" to "$83.30" only looks odd: small shares keep their cents.
         step = 1;
     }
+    // Round the equal instalments down or up, whichever leaves the odd last one nearer to
+    // them (1,000 in three: 333, 333, 334; 12,500,000 in three: 4,170,000 twice and
+    // 4,160,000); rounding up must leave the last one something to pay.
+    let down = share / step * step;
     let up = share.div_ceil(step) * step;
-    // Rounding up must leave the last instalment something to pay; otherwise round down.
-    let base = if up * others < total_cents {
+    let gap = |base: u128| (total_cents - base * others).abs_diff(base);
+    let base = if up * others < total_cents && gap(up) <= gap(down) {
         up
     } else {
-        share / step * step
+        down
     };
     let mut parts = vec![from_cents(base); count as usize - 1];
     parts.push(from_cents(total_cents - base * others));
@@ -192,7 +196,7 @@ mod tests {
         );
         assert_eq!(
             whole(split_instalments(Decimal::whole(1000), 3)),
-            [334, 334, 332]
+            [333, 333, 334]
         );
         // A share under a hundred units keeps its cents: $1,000 in twelve is $83.33 eleven
         // times and $83.37.
