@@ -213,13 +213,16 @@ fn last_is_verb(text: &str) -> bool {
         .is_some_and(is_verb)
 }
 
+/// A test of a value's shape, registered as a Tera filter that answers true or false.
+type ShapeTest = fn(&str) -> bool;
+
 /// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`;
 /// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence;
 /// `fa_listed`: true when the owner typed it as a list (see `starts_as_list`);
 /// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, fn(&str) -> bool); 4] = [
+    let tests: [(&str, ShapeTest); 4] = [
         ("fa_stops", ends_as_sentence),
         ("fa_verb", opens_with_clause),
         ("fa_listed", starts_as_list),
