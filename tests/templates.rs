@@ -1928,7 +1928,7 @@ fn persian_frames_read_right_for_any_plausible_value() {
         let (_, body) = render("service-end", &[("service", service)]);
         assert!(!body.contains("سرویس"), "{service}: «سرویس»\n{body}");
         assert!(!body.contains("جز آنچه گفتیم"), "{service}: {body}");
-        assert!(body.contains("اگر افزون بر این"), "{service}: {body}");
+        assert!(body.contains("اگر فایل یا مدرک دیگری"), "{service}: {body}");
         // discount-1 thanks the client for choosing us for a project, not «برای لوگو».
         let (_, body) = render("discount-1", &[("service", service)]);
         assert!(
@@ -2219,5 +2219,22 @@ fn persian_probe_values_read_as_whole_sentences() {
             "{id}: {body}"
         );
         assert!(!body.contains("رمز عبور"), "{id}: {body}");
+    }
+    // termination-3: an omission is «این امر», not «این اقدام»; a bare clause number gains
+    // «قرارداد», and one that names the contract does not get it twice.
+    for (clause, read) in [
+        ("بند ۷", "در بند ۷ قرارداد پذیرفته‌اید"),
+        ("بند ۷ قرارداد", "در بند ۷ قرارداد پذیرفته‌اید"),
+    ] {
+        let (_, body) = render(
+            "termination-3",
+            &[
+                ("breach", "عدم پرداخت سه صورت‌حساب متوالی"),
+                ("clause", clause),
+            ],
+        );
+        assert!(body.contains(read), "{clause}: {body}");
+        assert!(!body.contains("این اقدام"), "{clause}: {body}");
+        assert!(!body.contains("قرارداد قرارداد"), "{clause}: {body}");
     }
 }
