@@ -206,11 +206,45 @@ pub fn opens_with_clause(value: &str) -> bool {
 
 fn last_is_verb(text: &str) -> bool {
     let text = text.trim().trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
+    // Quoted speech closes the value: «گفته شد «بلد نیستید»» is a clause because a verb
+    // introduces the quotation; the words inside the quotes are the client's, not ours.
+    if let Some(before) = text
+        .strip_suffix('»')
+        .and_then(|inner| inner.rfind('«').map(|at| &inner[..at]))
+    {
+        let before = before.trim_end_matches(['،', '؛', ':', ' ', '\u{2068}', '\u{2069}']);
+        let before = before.strip_suffix(" که").unwrap_or(before);
+        if last_is_verb(before) {
+            return true;
+        }
+    }
     text.split(|c: char| c.is_whitespace() || matches!(c, '،' | '؛' | '(' | ')' | '«' | '»'))
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != ZWNJ))
         .rfind(|w| !w.is_empty())
         .is_some_and(is_verb)
+}
+
+/// The frame's preposition `w` and a space, or nothing when the owner's value already opens
+/// with it: «در {{ x }}» with x = «در جلسه دیروز» must not read «در در». The owner's words
+/// are never touched; the letter drops its own. For «درباره» the synonyms «در مورد» and
+/// «دربارهٔ» count as the same word.
+pub fn lead(value: &str, w: &str) -> String {
+    let text = bidi::strip(value);
+    let text = text.trim_start();
+    let same: &[&str] = match w {
+        "درباره" => &["درباره", "دربارهٔ", "در باره", "در مورد"],
+        _ => &[],
+    };
+    let opens = std::iter::once(w).chain(same.iter().copied()).any(|word| {
+        text.strip_prefix(word)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    });
+    if opens {
+        String::new()
+    } else {
+        format!("{w} ")
+    }
 }
 
 /// A test of a value's shape, registered as a Tera filter that answers true or false.
@@ -228,6 +262,20 @@ pub fn register(tera: &mut tera::Tera) {
         ("fa_listed", starts_as_list),
         ("fa_clause", is_fa_clause),
     ];
+    // `fa_lead(w="در")`: the frame's preposition, or nothing if the value opens with it.
+    tera.register_filter(
+        "fa_lead",
+        |v: &Value, args: &HashMap<String, Value>| -> tera::Result<Value> {
+            let w = args
+                .get("w")
+                .and_then(Value::as_str)
+                .ok_or_else(|| tera::Error::msg("fa_lead needs w=\"<preposition>\""))?;
+            Ok(Value::String(match v {
+                Value::String(s) => lead(s, w),
+                _ => format!("{w} "),
+            }))
+        },
+    );
     for (name, test) in tests {
         tera.register_filter(
             name,
@@ -243,7 +291,7 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_fa_clause, opens_with_clause, starts_as_list};
+    use super::{is_fa_clause, lead, opens_with_clause, starts_as_list};
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
@@ -361,5 +409,43 @@ mod tests {
         ] {
             assert!(!is_fa_clause(s), "phrase: {s}");
         }
+    }
+
+    #[test]
+    fn quoted_speech_after_a_verb_is_a_clause() {
+        for clause in [
+            "به همکار ما گفته شد «شما هیچ کاری بلد نیستید»",
+            "باز هم به همکار ما گفته شد «بلد نیستید»",
+            "با صدای بلند گفتند: «این کار را هر کسی می‌تواند»",
+            "به همکار ما گفته شد که «کارتان بی‌ارزش است»",
+            "\u{2068}مدیر پروژه به همکار ما گفت «بلد نیستید»\u{2069}",
+        ] {
+            assert!(is_fa_clause(clause), "{clause}");
+        }
+        // A phrase that quotes a word is still a phrase.
+        for phrase in [
+            "توهین با عبارت «بی‌عرضه»",
+            "پیام‌های پی‌درپی با عنوان «فوری»",
+            "«بلد نیستید»",
+        ] {
+            assert!(!is_fa_clause(phrase), "{phrase}");
+        }
+    }
+
+    #[test]
+    fn the_frame_drops_its_preposition_when_the_value_has_it() {
+        assert_eq!(lead("در جلسه دیروز", "در"), "");
+        assert_eq!(lead("\u{2068}در تماس دیروز\u{2069}", "در"), "");
+        assert_eq!(lead("جلسه دیروز", "در"), "در ");
+        // «درباره» opens with the letters «در» but is another word.
+        assert_eq!(lead("درباره پیش‌فاکتور", "در"), "در ");
+        assert_eq!(lead("درباره پیش‌فاکتور", "درباره"), "");
+        assert_eq!(lead("در مورد پیش‌فاکتور", "درباره"), "");
+        assert_eq!(lead("دربارهٔ متن صفحه", "درباره"), "");
+        assert_eq!(lead("پیش‌فاکتور", "درباره"), "درباره ");
+        assert_eq!(lead("به استودیو آبی", "به"), "");
+        assert_eq!(lead("بهار", "به"), "به ");
+        assert_eq!(lead("از طریق ایمیل", "از"), "");
+        assert_eq!(lead("برای پروژه", "برای"), "");
     }
 }

@@ -526,13 +526,16 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: final invoice"
                 );
                 if id != "termination-3" {
-                    // Time to find someone else, and thanks (not after a breach).
+                    // Time to find someone else, and thanks (not after a breach, nor in
+                    // Persian after ending the work over disrespect).
                     assert!(
                         has("مجری", "supplier") || has("همکار مناسب", "take over"),
                         "{name}: transition"
                     );
                     assert!(
-                        has("سپاسگزار", "thank you") || has("سپاسگزار", "grateful"),
+                        (lang == Lang::Fa && id == "respect-3")
+                            || has("سپاسگزار", "thank you")
+                            || has("سپاسگزار", "grateful"),
                         "{name}: thanks"
                     );
                 }
@@ -676,10 +679,7 @@ fn each_scenario_has_its_required_elements() {
                         "{name}: apology"
                     );
                     if lang == Lang::Fa {
-                        assert!(
-                            body.contains("در پی این موضوع،") == offered,
-                            "{name}: amends"
-                        );
+                        assert!(body.contains("برای جبران،") == offered, "{name}: amends");
                         assert!(!body.contains("متأسفیم که"), "{name}: half apology");
                     }
                 } else {
@@ -1928,7 +1928,7 @@ fn persian_frames_read_right_for_any_plausible_value() {
         let (_, body) = render("service-end", &[("service", service)]);
         assert!(!body.contains("سرویس"), "{service}: «سرویس»\n{body}");
         assert!(!body.contains("جز آنچه گفتیم"), "{service}: {body}");
-        assert!(body.contains("اگر افزون بر این"), "{service}: {body}");
+        assert!(body.contains("اگر فایل یا مدرک دیگری"), "{service}: {body}");
         // discount-1 thanks the client for choosing us for a project, not «برای لوگو».
         let (_, body) = render("discount-1", &[("service", service)]);
         assert!(
@@ -1952,7 +1952,9 @@ fn persian_frames_read_right_for_any_plausible_value() {
                 let name = format!("{fault} «{source}» «{action}»");
                 for wrong in ["به پاس صبر", "برای جبران", "آن‌طور که انتظار داشتید"]
                 {
-                    assert!(!body.contains(wrong), "{name}: «{wrong}»\n{body}");
+                    // Amends follow only our own fault (the brief of pass 14).
+                    let ours = fault == "ours" && wrong == "برای جبران";
+                    assert!(ours || !body.contains(wrong), "{name}: «{wrong}»\n{body}");
                 }
                 assert!(body.matches("از اینکه").count() <= 1, "{name}: {body}");
                 assert!(
@@ -2092,5 +2094,147 @@ fn working_hours_are_stated_only_when_given() {
             with.contains(said) && with.contains(hours),
             "{lang:?}: {with}"
         );
+    }
+}
+
+/// Probes from the judge's reading (round 12): quoted speech without a final stop, a leading
+/// preposition the frame already supplies, a complaint reply with no fault and no concession,
+/// and the default handover bullet. Each is checked both ways.
+#[test]
+fn persian_probe_values_read_as_whole_sentences() {
+    let library = Library::load(None);
+    let client = &clients(Lang::Fa)[0];
+    let render = |id: &str, set: &[(&str, &str)]| {
+        let t = library.get(id, Lang::Fa).unwrap();
+        let mut v = values(t, Variant::Typical);
+        for (k, val) in set {
+            if val.is_empty() {
+                v.remove(*k);
+            } else {
+                v.insert((*k).into(), (*val).into());
+            }
+        }
+        let letter = render_one(t, client, &sender(true), &v);
+        (plain(&letter.subject), plain(&letter.body))
+    };
+    // Quoted speech after a verb is a clause, with or without the owner's stop; a phrase that
+    // quotes a word stays a phrase.
+    let quoted = "به همکار ما گفته شد «شما هیچ کاری بلد نیستید»";
+    for (id, field) in [
+        ("respect-1", "behaviour"),
+        ("respect-2", "behaviour"),
+        ("respect-3", "reason"),
+    ] {
+        for value in [quoted.to_string(), format!("{quoted}.")] {
+            let (_, body) = render(id, &[(field, &value)]);
+            assert!(body.contains(&format!("{quoted}.")), "{id}: {body}");
+            assert!(
+                !body.contains("» بود") && !body.contains("» است"),
+                "{id}: {body}"
+            );
+        }
+        let (_, body) = render(id, &[(field, "توهین با عبارت «بی‌عرضه»")]);
+        assert!(
+            body.contains("«بی‌عرضه» همراه بود") || body.contains("«بی‌عرضه» است."),
+            "{id}: {body}"
+        );
+    }
+    // The frame's own preposition is dropped when the owner typed it, and kept otherwise.
+    for (id, field, value, bare) in [
+        ("respect-1", "incident", "در جلسه دیروز", "جلسه دیروز"),
+        ("respect-2", "incident", "در تماس دیروز", "تماس دیروز"),
+        (
+            "complaint-reply",
+            "topic",
+            "درباره تأخیر در تحویل",
+            "تأخیر در تحویل",
+        ),
+        ("complaint-reply", "source", "در گوگل مپ", "گوگل مپ"),
+        (
+            "follow-up-unanswered",
+            "topic",
+            "درباره پیش‌فاکتور",
+            "پیش‌فاکتور",
+        ),
+        (
+            "follow-up-unanswered",
+            "needed",
+            "به تأیید شما",
+            "تأیید شما",
+        ),
+        (
+            "boundary-1",
+            "guide",
+            "در صفحه پرسش‌های متداول",
+            "صفحه پرسش‌های متداول",
+        ),
+        (
+            "scope-1",
+            "request",
+            "درباره نسخه انگلیسی سایت",
+            "نسخه انگلیسی سایت",
+        ),
+        ("termination-1", "referral", "به استودیو آبی", "استودیو آبی"),
+    ] {
+        let (subject, body) = render(id, &[(field, value)]);
+        let text = format!("{subject}\n{body}");
+        assert!(text.contains(value), "{id}: {text}");
+        for doubled in ["در در ", "درباره درباره", "به به ", "به در ", "در درباره"]
+        {
+            assert!(!text.contains(doubled), "{id} «{doubled}»: {text}");
+        }
+        let (subject, body) = render(id, &[(field, bare)]);
+        let text = format!("{subject}\n{body}");
+        let word = value.split(' ').next().unwrap();
+        assert!(
+            text.contains(&format!("{word} {bare}")) || text.contains(&format!("به {bare}")),
+            "{id}: {text}"
+        );
+    }
+    // complaint-reply: «برای جبران» and regained trust only when the fault is ours; the
+    // paragraph on what was done is left out when the owner offers nothing.
+    let action = "ده درصد از مبلغ صورت‌حساب را به شما بازمی‌گردانیم.";
+    let (_, ours) = render("complaint-reply", &[("fault", "ours"), ("action", action)]);
+    assert!(ours.contains(&format!("برای جبران، {action}")), "{ours}");
+    assert!(ours.contains("اعتمادتان را دوباره"), "{ours}");
+    for set in [
+        [("fault", "none"), ("action", action)],
+        [("fault", "none"), ("action", "")],
+    ] {
+        let (_, none) = render("complaint-reply", &set);
+        assert!(!none.contains("برای جبران"), "{none}");
+        assert!(!none.contains("اعتماد"), "{none}");
+        assert_eq!(none.contains(action), !set[1].1.is_empty(), "{none}");
+    }
+    // The default handover bullet promises access only where there is some.
+    for id in [
+        "respect-3",
+        "termination-1",
+        "termination-2",
+        "termination-3",
+    ] {
+        let (_, body) = render(id, &[("handover", "")]);
+        assert!(
+            body.contains("اگر به حساب‌های شما دسترسی داریم"),
+            "{id}: {body}"
+        );
+        assert!(!body.contains("رمز عبور"), "{id}: {body}");
+    }
+    // termination-3: an omission is «این امر», not «این اقدام»; a bare clause number gains
+    // «قرارداد», and one that names the contract does not get it twice.
+    for (clause, read) in [
+        ("بند ۷", "در بند ۷ قرارداد پذیرفته‌اید"),
+        ("بند ۷ قرارداد", "در بند ۷ قرارداد پذیرفته‌اید"),
+    ] {
+        let (_, body) = render(
+            "termination-3",
+            &[
+                ("breach", "عدم پرداخت سه صورت‌حساب متوالی"),
+                ("clause", clause),
+            ],
+        );
+        assert!(body.contains(read), "{clause}: {body}");
+        assert!(!body.contains("این اقدام"), "{clause}: {body}");
+        assert!(!body.contains("قرارداد قرارداد"), "{clause}: {body}");
     }
 }
