@@ -1295,7 +1295,26 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || verb
         || imperative
         || subject_verb
-        || sentence_mark
+        || sentence_mark && !(lang == Lang::En && verbless_fragment(&bare))
+}
+
+/// A short capitalised phrase with a full stop but no verb ("Repeated shouting.", "Health
+/// reasons.") is a fragment the owner closed out of habit, not a sentence: it must take the
+/// phrase frames, never stand alone in the letter.
+fn verbless_fragment(bare: &[String]) -> bool {
+    const VERBISH: [&str; 30] = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+        "will", "would", "can", "could", "should", "must", "may", "might", "shall", "we", "you",
+        "they", "he", "she", "it", "i", "there", "not",
+    ];
+    bare.len() <= 6
+        && bare.iter().enumerate().all(|(i, w)| {
+            !VERBISH.contains(&w.as_str())
+                && !EN_IRREGULAR_VERBS.contains(&w.as_str())
+                && !EN_PRESENT_VERBS.contains(&w.as_str())
+                && !(i > 0 && w.len() > 4 && w.ends_with("ed"))
+                && !w.ends_with("n't")
+        })
 }
 
 /// Words a subject noun phrase starts with ("The meeting ended…", "Our studio closes…").
