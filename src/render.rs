@@ -3247,6 +3247,34 @@ mod tests {
     }
 
     #[test]
+    fn a_verbless_capitalised_phrase_with_a_stop_is_still_a_phrase() {
+        for phrase in [
+            "Repeated shouting.",
+            "Health reasons.",
+            "Retirement.",
+            "Shouting and swearing at our designer.",
+            "Repeated shouting at our staff.",
+        ] {
+            assert!(!is_sentence(phrase, Lang::En), "{phrase}");
+        }
+        // Real sentences with a stop stay sentences, short ones included.
+        for clause in [
+            "Our designer was sworn at.",
+            "Nothing changed.",
+            "Costs doubled.",
+            "We are retiring.",
+            "Sara left.",
+            "It happened twice.",
+            "The meeting ended with shouting.",
+            "Prices went up sharply last year.",
+            "There was shouting.",
+            "Phone support ends.",
+        ] {
+            assert!(is_sentence(clause, Lang::En), "{clause}");
+        }
+    }
+
+    #[test]
     fn a_value_after_a_colon_reads_as_typed_whether_phrase_or_sentence() {
         let en = |v| after_colon(v, Lang::En);
         // A sentence with a plain first word folds; a noun phrase keeps its case.
