@@ -1295,7 +1295,10 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || verb
         || imperative
         || subject_verb
-        || sentence_mark && !(lang == Lang::En && verbless_fragment(&bare))
+        || sentence_mark
+            && !(lang == Lang::En
+                && text.starts_with(char::is_uppercase)
+                && verbless_fragment(&bare))
 }
 
 /// A short capitalised phrase with a full stop but no verb ("Repeated shouting.", "Health
@@ -3191,9 +3194,9 @@ mod tests {
             "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
             "Demand for this service has fallen.",
             "the colours match the approved proof",
-            // Ending in a sentence mark, any value is a sentence: it stands as typed.
+            // Ending in a sentence mark, a value is a sentence (a capitalised verbless phrase
+            // excepted, see below): it stands as typed.
             "unexpected delays at the printer.",
-            "Retirement.",
             "Any news?",
             // Without a mark: a subject and a past or present verb.
             "The meeting ended with shouting and belittling remarks about our colleague's work",
