@@ -1296,6 +1296,28 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || imperative
         || subject_verb
         || sentence_mark
+            && !(lang == Lang::En
+                && text.starts_with(char::is_uppercase)
+                && verbless_fragment(&bare))
+}
+
+/// A short capitalised phrase with a full stop but no verb ("Repeated shouting.", "Health
+/// reasons.") is a fragment the owner closed out of habit, not a sentence: it must take the
+/// phrase frames, never stand alone in the letter.
+fn verbless_fragment(bare: &[String]) -> bool {
+    const VERBISH: [&str; 30] = [
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+        "will", "would", "can", "could", "should", "must", "may", "might", "shall", "we", "you",
+        "they", "he", "she", "it", "i", "there", "not",
+    ];
+    bare.len() <= 6
+        && !bare.iter().enumerate().any(|(i, w)| {
+            VERBISH.contains(&w.as_str())
+                || EN_IRREGULAR_VERBS.contains(&w.as_str())
+                || EN_PRESENT_VERBS.contains(&w.as_str())
+                || w.ends_with("n't")
+                || i > 0 && w.len() > 4 && w.ends_with("ed")
+        })
 }
 
 /// Words a subject noun phrase starts with ("The meeting ended…", "Our studio closes…").
@@ -3172,9 +3194,9 @@ mod tests {
             "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
             "Demand for this service has fallen.",
             "the colours match the approved proof",
-            // Ending in a sentence mark, any value is a sentence: it stands as typed.
+            // Ending in a sentence mark, a value is a sentence (a capitalised verbless phrase
+            // excepted, see below): it stands as typed.
             "unexpected delays at the printer.",
-            "Retirement.",
             "Any news?",
             // Without a mark: a subject and a past or present verb.
             "The meeting ended with shouting and belittling remarks about our colleague's work",
@@ -3225,6 +3247,34 @@ mod tests {
         }
         assert!(is_sentence("هزینه‌های میزبانی دو برابر شده است.", Lang::Fa));
         assert!(!is_sentence("کمبود نیرو", Lang::Fa));
+    }
+
+    #[test]
+    fn a_verbless_capitalised_phrase_with_a_stop_is_still_a_phrase() {
+        for phrase in [
+            "Repeated shouting.",
+            "Health reasons.",
+            "Retirement.",
+            "Shouting and swearing at our designer.",
+            "Repeated shouting at our staff.",
+        ] {
+            assert!(!is_sentence(phrase, Lang::En), "{phrase}");
+        }
+        // Real sentences with a stop stay sentences, short ones included.
+        for clause in [
+            "Our designer was sworn at.",
+            "Nothing changed.",
+            "Costs doubled.",
+            "We are retiring.",
+            "Sara left.",
+            "It happened twice.",
+            "The meeting ended with shouting.",
+            "Prices went up sharply last year.",
+            "There was shouting.",
+            "Phone support ends.",
+        ] {
+            assert!(is_sentence(clause, Lang::En), "{clause}");
+        }
     }
 
     #[test]

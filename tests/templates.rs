@@ -2238,3 +2238,128 @@ fn persian_probe_values_read_as_whole_sentences() {
         assert!(!body.contains("قرارداد قرارداد"), "{clause}: {body}");
     }
 }
+
+#[test]
+fn english_round_12_probe_values_read_right() {
+    let library = Library::load(None);
+    let client = &clients(Lang::En)[0];
+    let letter = |id: &str, set: &[(&str, &str)]| {
+        let t = library.get(id, Lang::En).unwrap();
+        let mut v = values(t, Variant::Typical);
+        for (k, val) in set {
+            v.insert(k.to_string(), val.to_string());
+        }
+        let l = render_one(t, client, &sender(true), &v);
+        (plain(&l.subject), plain(&l.body))
+    };
+    // A reason typed as a noun phrase never takes "This follows"; "… reasons" takes "for".
+    for id in ["termination-1", "termination-2", "respect-3"] {
+        for (reason, want) in [
+            ("retirement", "because of retirement."),
+            ("personal reasons", "for personal reasons."),
+            ("Health reasons.", "for health reasons."),
+            (
+                "repeated late payments",
+                "because of repeated late payments.",
+            ),
+        ] {
+            let (_, body) = letter(id, &[("reason", reason)]);
+            assert!(body.contains(want), "{id} {reason}: {body}");
+            assert!(!body.contains("This follows"), "{id} {reason}: {body}");
+        }
+        // A full sentence is still given as the owner wrote it.
+        let (_, body) = letter(id, &[("reason", "We are retiring at the end of the year.")]);
+        assert!(
+            body.contains("retiring at the end of the year."),
+            "{id}: {body}"
+        );
+        assert!(!body.contains("because of we"), "{id}: {body}");
+    }
+    // A capitalised fragment with a stop takes the phrase frame; a real sentence stands alone.
+    for id in ["respect-1", "respect-2"] {
+        let (_, body) = letter(id, &[("behaviour", "Repeated shouting.")]);
+        assert!(body.contains(": repeated shouting."), "{id}: {body}");
+        let (_, body) = letter(id, &[("behaviour", "Our designer was sworn at.")]);
+        assert!(
+            body.contains(". Our designer was sworn at."),
+            "{id}: {body}"
+        );
+    }
+    // The incident date is said once, never in brackets, and not again when the owner wrote it.
+    for id in ["respect-1", "respect-2"] {
+        let (_, body) = letter(
+            id,
+            &[
+                ("incident", "our meeting on 19 November"),
+                ("incident_date", "2026-11-19"),
+            ],
+        );
+        assert_eq!(body.matches("19 November").count(), 1, "{id}: {body}");
+        let (_, body) = letter(
+            id,
+            &[
+                ("incident", "Monday's phone call"),
+                ("incident_date", "2026-11-16"),
+            ],
+        );
+        assert!(
+            body.contains("Monday's phone call on 16 November 2026"),
+            "{id}: {body}"
+        );
+        assert!(!body.contains("(16 November"), "{id}: {body}");
+    }
+    let (_, body) = letter("respect-1", &[("staff", "Tom Reed, our designer")]);
+    assert!(!body.contains("aimed at"), "{body}");
+    let (_, body) = letter("respect-2", &[]);
+    assert!(!body.contains("same thing happened again"), "{body}");
+    // service-change: no dangling "To help with the change, you…", no capital after a colon,
+    // no form-like "The change is … The main reason for it is …".
+    let (_, body) = letter(
+        "service-change",
+        &[
+            ("change", "a move to a new server"),
+            ("reason", "better performance"),
+            ("alternative", "You can still email us at any time."),
+        ],
+    );
+    assert!(!body.contains("The change is"), "{body}");
+    assert!(!body.contains("The main reason"), "{body}");
+    assert!(body.contains("to give you better performance."), "{body}");
+    assert!(
+        body.contains(" You can still email us at any time."),
+        "{body}"
+    );
+    assert!(!body.contains("change, you"), "{body}");
+    let (_, body) = letter(
+        "service-change",
+        &[(
+            "alternative",
+            "Rush orders are still possible for a small fee.",
+        )],
+    );
+    assert!(!body.contains(": Rush"), "{body}");
+    assert!(body.contains("Rush orders are still possible"), "{body}");
+    let (_, body) = letter("service-change", &[("reason", "staff shortages")]);
+    assert!(body.contains("because of staff shortages."), "{body}");
+    // termination-3 names the clause once, in the same sentence as the breach.
+    let (_, body) = letter(
+        "termination-3",
+        &[("breach", "repeated late payments"), ("clause", "clause 4")],
+    );
+    assert!(
+        body.contains("repeated late payments, in breach of clause 4 of our agreement."),
+        "{body}"
+    );
+    assert!(!body.contains("contrary to"), "{body}");
+    // Closings that fit: a current client, no thanks for patience, a way to go ahead.
+    let (_, body) = letter("complaint-reply", &[]);
+    assert!(!body.contains("work with you again"), "{body}");
+    let (_, body) = letter("reconcile", &[]);
+    assert!(!body.contains("patience"), "{body}");
+    let (_, body) = letter("discount-1", &[]);
+    assert!(body.contains("go ahead"), "{body}");
+    // Same-day termination-2: the offer of help joins the opening, with no orphan line.
+    let (subject, body) = letter("termination-2", &[("end_date", "2026-11-22")]);
+    assert!(subject.contains("with effect from today"), "{subject}");
+    assert!(!body.contains("\n\nIf it would help"), "{body}");
+}
