@@ -1569,17 +1569,8 @@ fn every_english_help_example_renders_into_its_template_with_no_splice() {
 #[test]
 fn english_new_inputs_and_same_day_ends_read_right() {
     let library = Library::load(None);
-    let client = &clients(Lang::En)[0];
     let letter = |id: &str, set: &[(&str, &str)], drop: &[&str]| {
-        let t = library.get(id, Lang::En).unwrap();
-        let mut v = values(t, Variant::Typical);
-        for name in drop {
-            v.remove(*name);
-        }
-        for (k, val) in set {
-            v.insert(k.to_string(), val.to_string());
-        }
-        plain(&render_one(t, client, &sender(true), &v).body)
+        typical_with(&library, Lang::En, id, set, drop).1
     };
     // A price with its unit once, after the new price; "job" shows none.
     for id in ["price-increase-1", "price-increase-2"] {
@@ -1902,16 +1893,7 @@ fn persian_letters_have_no_teaser_before_nor_afterthought_after_the_owner_s_sent
 #[test]
 fn persian_frames_read_right_for_any_plausible_value() {
     let library = Library::load(None);
-    let client = &clients(Lang::Fa)[0];
-    let render = |id: &str, set: &[(&str, &str)]| {
-        let t = library.get(id, Lang::Fa).unwrap();
-        let mut v = values(t, Variant::Typical);
-        for (k, val) in set {
-            v.insert(k.to_string(), val.to_string());
-        }
-        let letter = render_one(t, client, &sender(true), &v);
-        (plain(&letter.subject), plain(&letter.body))
-    };
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
     let services = ["چاپ فوری", "ارسال سفارش", "لوگو", "میزبانی ایمیل سازمانی"];
     for service in services {
         // service-change names the service as a service, never «شیوه ارائه …».
@@ -2010,16 +1992,7 @@ fn persian_frames_read_right_for_any_plausible_value() {
 #[test]
 fn english_round_11_frames_read_right_for_several_values() {
     let library = Library::load(None);
-    let client = &clients(Lang::En)[0];
-    let letter = |id: &str, set: &[(&str, &str)]| {
-        let t = library.get(id, Lang::En).unwrap();
-        let mut v = values(t, Variant::Typical);
-        for (k, val) in set {
-            v.insert(k.to_string(), val.to_string());
-        }
-        let l = render_one(t, client, &sender(true), &v);
-        (plain(&l.subject), plain(&l.body))
-    };
+    let letter = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
     // A bare service name takes "our … service"; one that already says so, or has its own
     // determiner, is left alone.
     for (service, want) in [
@@ -2103,19 +2076,11 @@ fn working_hours_are_stated_only_when_given() {
 #[test]
 fn persian_probe_values_read_as_whole_sentences() {
     let library = Library::load(None);
-    let client = &clients(Lang::Fa)[0];
+    // An empty value here means the owner left the input out.
     let render = |id: &str, set: &[(&str, &str)]| {
-        let t = library.get(id, Lang::Fa).unwrap();
-        let mut v = values(t, Variant::Typical);
-        for (k, val) in set {
-            if val.is_empty() {
-                v.remove(*k);
-            } else {
-                v.insert((*k).into(), (*val).into());
-            }
-        }
-        let letter = render_one(t, client, &sender(true), &v);
-        (plain(&letter.subject), plain(&letter.body))
+        let (given, left): (Vec<_>, Vec<_>) = set.iter().partition(|(_, v)| !v.is_empty());
+        let left: Vec<&str> = left.iter().map(|(k, _)| *k).collect();
+        typical_with(&library, Lang::Fa, id, &given, &left)
     };
     // Quoted speech after a verb is a clause, with or without the owner's stop; a phrase that
     // quotes a word stays a phrase.
@@ -2242,16 +2207,7 @@ fn persian_probe_values_read_as_whole_sentences() {
 #[test]
 fn english_round_12_probe_values_read_right() {
     let library = Library::load(None);
-    let client = &clients(Lang::En)[0];
-    let letter = |id: &str, set: &[(&str, &str)]| {
-        let t = library.get(id, Lang::En).unwrap();
-        let mut v = values(t, Variant::Typical);
-        for (k, val) in set {
-            v.insert(k.to_string(), val.to_string());
-        }
-        let l = render_one(t, client, &sender(true), &v);
-        (plain(&l.subject), plain(&l.body))
-    };
+    let letter = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
     // A reason typed as a noun phrase never takes "This follows"; "… reasons" takes "for".
     for id in ["termination-1", "termination-2", "respect-3"] {
         for (reason, want) in [

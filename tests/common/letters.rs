@@ -299,3 +299,24 @@ pub fn typical_letters(library: &Library) -> Vec<(String, Letter)> {
         })
         .collect()
 }
+
+/// Template `id` in `lang` for the first client of that language, with the typical values,
+/// the inputs in `drop` removed and `set` typed over them: its subject and body as plain text.
+pub fn typical_with(
+    library: &Library,
+    lang: Lang,
+    id: &str,
+    set: &[(&str, &str)],
+    drop: &[&str],
+) -> (String, String) {
+    let t = library.get(id, lang).unwrap();
+    let mut v = values(t, Variant::Typical);
+    for name in drop {
+        v.remove(*name);
+    }
+    for (k, val) in set {
+        v.insert(k.to_string(), val.to_string());
+    }
+    let letter = render_one(t, &clients(lang)[0], &sender(true), &v);
+    (plain(&letter.subject), plain(&letter.body))
+}
