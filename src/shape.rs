@@ -228,12 +228,14 @@ fn last_is_verb(text: &str) -> bool {
 /// The frame's preposition `w` and a space, or nothing when the owner's value already opens
 /// with it: «در {{ x }}» with x = «در جلسه دیروز» must not read «در در». The owner's words
 /// are never touched; the letter drops its own. For «درباره» the synonyms «در مورد» and
-/// «دربارهٔ» count as the same word.
+/// «دربارهٔ» count as the same word, and for «خدمت» «خدمات» and «سرویس».
 pub fn lead(value: &str, w: &str) -> String {
     let text = bidi::strip(value);
     let text = text.trim_start();
     let same: &[&str] = match w {
         "درباره" => &["درباره", "دربارهٔ", "در باره", "در مورد"],
+        // «خدمت خدمات پشتیبانی»: a service the owner names as «خدمات …» or «سرویس …».
+        "خدمت" => &["خدمات", "سرویس"],
         _ => &[],
     };
     let opens = std::iter::once(w).chain(same.iter().copied()).any(|word| {
@@ -447,5 +449,10 @@ mod tests {
         assert_eq!(lead("بهار", "به"), "به ");
         assert_eq!(lead("از طریق ایمیل", "از"), "");
         assert_eq!(lead("برای پروژه", "برای"), "");
+        // A service named «خدمات …» or «سرویس …» takes no «خدمت» before it.
+        assert_eq!(lead("خدمات پشتیبانی", "خدمت"), "");
+        assert_eq!(lead("سرویس میزبانی", "خدمت"), "");
+        assert_eq!(lead("چاپ فوری", "خدمت"), "خدمت ");
+        assert_eq!(lead("خدماتی‌ها", "خدمت"), "خدمت ");
     }
 }
