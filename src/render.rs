@@ -1189,22 +1189,18 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || text.ends_with("...")
         || text.ends_with('.') && !ends_with_own_stop(text);
     let words = text.split_whitespace().count();
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
+    // A word without its punctuation, in lower case.
+    let bare = |word: Option<&str>| {
+        word.unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase()
+    };
+    let first = bare(text.split_whitespace().next());
     let request =
         lang == Lang::En && ["please", "can", "could", "would", "will"].contains(&first.as_str());
     // A last word in "-ed" after another word is a past verb ("nothing changed", "costs
     // doubled"); a phrase rarely ends in one.
-    let last = text
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
+    let last = bare(text.split_whitespace().last());
     let past = lang == Lang::En && words >= 2 && last.len() > 4 && last.ends_with("ed");
     // A sentence opener such as "despite" or "although" leads a clause of four words or more.
     let opener = lang == Lang::En
