@@ -932,19 +932,11 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
 /// Says on stderr which dates the client is asked to act by fall on their weekend or a
 /// public holiday: allowed (the owner may mean it), but worth a second look before sending.
 fn tell_days_off(plan: &Plan) {
-    let draft = render::Draft {
-        template: plan.template,
-        client: plan.client,
-        sender: plan.sender,
-        values: &plan.values,
-        date: plan.date,
-        number: String::new(),
-    };
     let reader = match plan.template.lang {
         Lang::Fa => "a reader in Iran",
         Lang::En => "an English-speaking reader",
     };
-    for (spec, date, off) in render::days_off(&draft) {
+    for (spec, date, off) in render::days_off(&plan.draft("")) {
         let what = match off {
             dates::DayOff::Weekend => "a weekend day",
             dates::DayOff::Holiday => "a public holiday",

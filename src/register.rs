@@ -663,17 +663,21 @@ pub struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// The letter under `number`, citing the letter it follows.
-    pub fn render(&self, number: &str) -> Result<Letter, RenderError> {
-        let draft = Draft {
+    /// What the template is filled with, under `number`.
+    pub fn draft(&self, number: &str) -> Draft<'_> {
+        Draft {
             template: self.template,
             client: self.client,
             sender: self.sender,
             values: &self.values,
             date: self.date,
             number: number.to_string(),
-        };
-        let mut letter = crate::render::render(&draft)?;
+        }
+    }
+
+    /// The letter under `number`, citing the letter it follows.
+    pub fn render(&self, number: &str) -> Result<Letter, RenderError> {
+        let mut letter = crate::render::render(&self.draft(number))?;
         letter.copies = self.copies.clone();
         letter.attachments = self.attachments.clone();
         if let Some(c) = &self.continuation {
