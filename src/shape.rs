@@ -228,7 +228,7 @@ fn last_is_verb(text: &str) -> bool {
 /// The frame's preposition `w` and a space, or nothing when the owner's value already opens
 /// with it: «در {{ x }}» with x = «در جلسه دیروز» must not read «در در». The owner's words
 /// are never touched; the letter drops its own. For «درباره» the synonyms «در مورد» and
-/// «دربارهٔ» count as the same word, and for «خدمت» «خدمات» and «سرویس».
+/// «دربارهٔ» count as the same word, for «خدمت» «خدمات» and «سرویس», and for «زیرا» «چون».
 pub fn lead(value: &str, w: &str) -> String {
     let text = bidi::strip(value);
     let text = text.trim_start();
@@ -236,6 +236,8 @@ pub fn lead(value: &str, w: &str) -> String {
         "درباره" => &["درباره", "دربارهٔ", "در باره", "در مورد"],
         // «خدمت خدمات پشتیبانی»: a service the owner names as «خدمات …» or «سرویس …».
         "خدمت" => &["خدمات", "سرویس"],
+        // «…، زیرا چون …»: a reason the owner opened with its own connector.
+        "زیرا" => &["زیرا", "چون", "چرا که", "به این دلیل که"],
         _ => &[],
     };
     let opens = std::iter::once(w).chain(same.iter().copied()).any(|word| {

@@ -655,7 +655,10 @@ fn each_scenario_has_its_required_elements() {
                     "{name}: new price in figures"
                 );
                 assert!(body.contains(dec20), "{name}: effective date");
-                assert!(has("دلیل", "reason"), "{name}: the reason");
+                assert!(
+                    has("دلیل", "reason") || has("زیرا", "reason"),
+                    "{name}: the reason"
+                );
                 assert!(has("دشوار", "hard"), "{name}: hard times acknowledged");
                 assert!(has("گفت‌وگو", "talk"), "{name}: open door");
                 if id == "price-increase-2" {
@@ -1226,7 +1229,7 @@ fn every_persian_help_example_reads_right_with_and_without_its_stop() {
                     let after = &text[i + bare.len()..];
                     let starts = before.chars().last().is_none_or(|c| {
                         matches!(c, '\n' | '.' | '!' | '؟' | ':') || verb_first && c == '،'
-                    }) || verb_first && before.ends_with(" که");
+                    }) || verb_first && (before.ends_with(" که") || before.ends_with("، زیرا"));
                     let wrapped = [" را ", " است.", " بود.", " را\n"]
                         .iter()
                         .any(|w| after.starts_with(w));
@@ -1755,8 +1758,8 @@ fn a_persian_end_on_the_letter_date_reads_today() {
     assert_eq!(checked, 18);
 }
 
-/// The rate's unit (`per`) follows both Persian prices («از … در ماه به … در ماه»), so a
-/// service named «نگهداری ماهانه» does not read «ماهانه» three times, and is nowhere when the
+/// The rate's unit (`per`) is said once, after the new price («از … به … در ماه»), so a
+/// service named «نگهداری ماهانه» does not read «ماهانه» again, and is nowhere when the
 /// rate is per job; the lighter option of discount-1 states its price, with
 /// or without its description.
 #[test]
@@ -1786,13 +1789,16 @@ fn persian_price_units_and_the_lighter_option_price_render() {
             let expected = if word.is_empty() {
                 format!("از ۳٬۰۰۰٬۰۰۰ ریال به ۳٬۶۰۰٬۰۰۰ ریال {verb}")
             } else {
-                format!("از ۳٬۰۰۰٬۰۰۰ ریال {word} به ۳٬۶۰۰٬۰۰۰ ریال {word} {verb}")
+                format!("از ۳٬۰۰۰٬۰۰۰ ریال به ۳٬۶۰۰٬۰۰۰ ریال {word} {verb}")
             };
             let expected = expected.replace(" ریال", &format!(" {}", currency_word(client)));
             assert!(
                 body.contains(&expected),
                 "{id} per={per}: «{expected}»\n{body}"
             );
+            if !word.is_empty() {
+                assert_eq!(body.matches(word).count(), 1, "{id} per={per}: {body}");
+            }
             for (_, other) in units.iter().filter(|(p, _)| *p != per) {
                 assert!(
                     !body.contains(&format!("{} {other}", currency_word(client))),
@@ -1910,7 +1916,8 @@ fn persian_frames_read_right_for_any_plausible_value() {
         let (_, body) = render("service-end", &[("service", service)]);
         assert!(!body.contains("سرویس"), "{service}: «سرویس»\n{body}");
         assert!(!body.contains("جز آنچه گفتیم"), "{service}: {body}");
-        assert!(body.contains("اگر فایل یا مدرک دیگری"), "{service}: {body}");
+        assert!(body.contains("هر فایل یا مدرکی از شما که نزد ما باشد"), "{service}: {body}");
+        assert!(!body.contains("مدرک دیگری"), "{service}: {body}");
         // discount-1 thanks the client for choosing us for a project, not «برای لوگو».
         let (_, body) = render("discount-1", &[("service", service)]);
         assert!(
