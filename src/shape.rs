@@ -456,5 +456,10 @@ mod tests {
         assert_eq!(lead("سرویس میزبانی", "خدمت"), "");
         assert_eq!(lead("چاپ فوری", "خدمت"), "خدمت ");
         assert_eq!(lead("خدماتی‌ها", "خدمت"), "خدمت ");
+        // A reason the owner opened with «چون» takes no «زیرا» before it.
+        assert_eq!(lead("چون هزینه‌ها بالا رفته است", "زیرا"), "");
+        assert_eq!(lead("چرا که هزینه‌ها بالا رفته است", "زیرا"), "");
+        assert_eq!(lead("هزینه‌ها بالا رفته است", "زیرا"), "زیرا ");
+        assert_eq!(lead("چونان", "زیرا"), "زیرا ");
     }
 }

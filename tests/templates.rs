@@ -2325,3 +2325,135 @@ fn english_round_12_probe_values_read_right() {
     assert!(subject.contains("with effect from today"), "{subject}");
     assert!(!body.contains("\n\nIf it would help"), "{body}");
 }
+
+/// Round 15's Persian points, each rendered with several plausible values: subjects that are
+/// plain noun phrases, a price unit said once, a reason joined to the rise by «زیرا», a
+/// stopped noun-phrase reason given a frame, price-increase-2 without one-sentence
+/// paragraphs, and the wordings a native reader found translated or unsure.
+#[test]
+fn persian_round_15_points_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    for scope in ["طراحی لوگو", "طراحی و ساخت پنج صفحه سایت"] {
+        let (subject, body) = render("scope-1", &[("contract_scope", scope)]);
+        assert!(subject.starts_with("پاسخ به درخواست "), "{subject}");
+        assert!(
+            body.contains(&format!("قرارداد ما به {scope} محدود است")),
+            "{body}"
+        );
+        assert!(!body.contains("موضوع این قرارداد"), "{body}");
+    }
+    let (subject, _) = render("payment-2", &[]);
+    assert!(
+        subject.starts_with("دومین یادآوری پرداخت صورت‌حساب "),
+        "{subject}"
+    );
+    let (_, body) = render("respect-1", &[]);
+    assert!(body.contains("حتی در شرایط دشوار"), "{body}");
+    assert!(!body.contains("لحظه‌های دشوار"), "{body}");
+    for behaviour in [
+        "فریاد زدند",
+        "در جلسه با همکار ما با لحن تند صحبت شد",
+        "توهین",
+        "به همکار ما توهین شد.",
+    ] {
+        let (_, body) = render("respect-2", &[("behaviour", behaviour)]);
+        assert!(!body.contains("ماجرا از این قرار"), "{body}");
+        assert!(!body.contains("با قاطعیت"), "{body}");
+        assert!(body.contains("کنار همکارانمان"), "{body}");
+        assert!(body.contains(behaviour.trim_end_matches('.')), "{body}");
+    }
+    let (_, body) = render("respect-2", &[("behaviour", "فریاد زدند")]);
+    assert!(body.contains("این بار، فریاد زدند."), "{body}");
+    let (_, body) = render("respect-3", &[]);
+    assert!(!body.contains("برای ما و همکارانمان"), "{body}");
+    // The reason joins the rise in one sentence, whatever connector the owner typed.
+    for (reason, expected) in [
+        (
+            "هزینه‌ها بالا رفته است",
+            "افزایش دهیم، زیرا هزینه‌ها بالا رفته است.",
+        ),
+        (
+            "هزینه‌ها بالا رفته است.",
+            "افزایش دهیم، زیرا هزینه‌ها بالا رفته است.",
+        ),
+        (
+            "چون هزینه‌ها بالا رفته است",
+            "افزایش دهیم، چون هزینه‌ها بالا رفته است.",
+        ),
+        ("تورم", "ناگزیر شده‌ایم به دلیل تورم نرخ"),
+        ("به دلیل تورم", "ناگزیر شده‌ایم به دلیل تورم نرخ"),
+        ("تورم.", "مهم‌ترین دلیل این تصمیم این است: تورم."),
+    ] {
+        let (_, body) = render("price-increase-1", &[("reason", reason)]);
+        assert!(body.contains(expected), "{reason}: {body}");
+        assert!(!body.contains("دلیل اصلی این تصمیم آن است"), "{body}");
+    }
+    // price-increase-2: the offer and the smaller scope share a paragraph, and no
+    // paragraph is a single sentence.
+    for offer in [
+        Some("تا پایان اسفند، نرخ تازه را با ده درصد تخفیف حساب می‌کنیم."),
+        Some("ده درصد تخفیف تا پایان اسفند"),
+        None,
+    ] {
+        for grandfather in ["current", "unmentioned"] {
+            let t = library.get("price-increase-2", Lang::Fa).unwrap();
+            let mut v = values(t, Variant::Typical);
+            v.insert("grandfather".to_string(), grandfather.to_string());
+            match offer {
+                Some(o) => v.insert("offer".to_string(), o.to_string()),
+                None => v.remove("offer"),
+            };
+            let body = plain(&render_one(t, &clients(Lang::Fa)[0], &sender(true), &v).body);
+            for paragraph in body.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                assert!(
+                    paragraph.matches('.').count() >= 2,
+                    "{offer:?}: one-sentence paragraph «{paragraph}»\n{body}"
+                );
+            }
+            if let Some(o) = offer {
+                let with_offer = body.split("\n\n").find(|p| p.contains(o)).unwrap();
+                assert!(with_offer.contains("دامنه کار"), "{body}");
+            }
+        }
+    }
+    let (_, body) = render("discount-1", &[]);
+    assert!(!body.contains("مایل بودیم"), "{body}");
+    for service in ["هویت بصری شرکت", "پروژه لوگو"] {
+        let (_, body) = render("discount-2", &[("service", service)]);
+        let named = if service.starts_with("پروژه") {
+            format!("در قیمت {service}")
+        } else {
+            format!("در قیمت پروژه {service}")
+        };
+        assert!(body.contains(&named), "{body}");
+        assert!(!body.contains("پروژه پروژه"), "{body}");
+    }
+    // A noun phrase the owner closed with a stop never stands alone as a verbless sentence;
+    // a sentence still does.
+    for id in [
+        "service-change",
+        "service-end",
+        "respect-3",
+        "termination-1",
+        "termination-2",
+    ] {
+        let mut set = vec![("reason", "کمبود نیرو.")];
+        if id == "termination-1" {
+            set.push(("kind", "parting"));
+        }
+        let (_, body) = render(id, &set);
+        assert!(body.contains("این است: کمبود نیرو."), "{id}: {body}");
+        set[0] = ("reason", "تیم ما کوچک‌تر شده است.");
+        let (_, body) = render(id, &set);
+        assert!(body.contains(". تیم ما کوچک‌تر شده است."), "{id}: {body}");
+    }
+    let (_, body) = render("service-end", &[]);
+    assert!(!body.contains("مدرک دیگری"), "{body}");
+    assert!(!body.contains("اگر فایل"), "{body}");
+    for project in ["بازطراحی فروشگاه اینترنتی", "Novin Pack"] {
+        let (subject, _) = render("follow-up-check-in", &[("project", project)]);
+        assert!(subject.starts_with("احوال‌پرسی پس از"), "{subject}");
+        assert!(!subject.contains("رضایت"), "{subject}");
+    }
+}
