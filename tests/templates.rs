@@ -1229,7 +1229,8 @@ fn every_persian_help_example_reads_right_with_and_without_its_stop() {
                     let after = &text[i + bare.len()..];
                     let starts = before.chars().last().is_none_or(|c| {
                         matches!(c, '\n' | '.' | '!' | '؟' | ':') || verb_first && c == '،'
-                    }) || verb_first && (before.ends_with(" که") || before.ends_with("، زیرا"));
+                    }) || verb_first
+                        && (before.ends_with(" که") || before.ends_with("، زیرا"));
                     let wrapped = [" را ", " است.", " بود.", " را\n"]
                         .iter()
                         .any(|w| after.starts_with(w));
@@ -1916,7 +1917,10 @@ fn persian_frames_read_right_for_any_plausible_value() {
         let (_, body) = render("service-end", &[("service", service)]);
         assert!(!body.contains("سرویس"), "{service}: «سرویس»\n{body}");
         assert!(!body.contains("جز آنچه گفتیم"), "{service}: {body}");
-        assert!(body.contains("هر فایل یا مدرکی از شما که نزد ما باشد"), "{service}: {body}");
+        assert!(
+            body.contains("هر فایل یا مدرکی از شما که نزد ما باشد"),
+            "{service}: {body}"
+        );
         assert!(!body.contains("مدرک دیگری"), "{service}: {body}");
         // discount-1 thanks the client for choosing us for a project, not «برای لوگو».
         let (_, body) = render("discount-1", &[("service", service)]);
