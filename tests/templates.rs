@@ -2251,7 +2251,7 @@ fn english_round_12_probe_values_read_right() {
             "{id}: {body}"
         );
     }
-    // The incident date is said once, never in brackets, and not again when the owner wrote it.
+    // The incident date is said once, and not again when the owner wrote it.
     for id in ["respect-1", "respect-2"] {
         let (_, body) = letter(
             id,
@@ -2269,10 +2269,9 @@ fn english_round_12_probe_values_read_right() {
             ],
         );
         assert!(
-            body.contains("Monday's phone call on 16 November 2026"),
+            body.contains("Monday's phone call (16 November 2026)"),
             "{id}: {body}"
         );
-        assert!(!body.contains("(16 November"), "{id}: {body}");
     }
     let (_, body) = letter("respect-1", &[("staff", "Tom Reed, our designer")]);
     assert!(!body.contains("aimed at"), "{body}");
@@ -2292,7 +2291,7 @@ fn english_round_12_probe_values_read_right() {
     assert!(!body.contains("The main reason"), "{body}");
     assert!(body.contains("to give you better performance."), "{body}");
     assert!(
-        body.contains(" You can still email us at any time."),
+        body.contains("\n\nYou can still email us at any time."),
         "{body}"
     );
     assert!(!body.contains("change, you"), "{body}");
@@ -2460,4 +2459,154 @@ fn persian_round_15_points_read_right() {
         assert!(subject.starts_with("احوال‌پرسی پس از"), "{subject}");
         assert!(!subject.contains("رضایت"), "{subject}");
     }
+}
+
+#[test]
+fn english_round_15_frames_read_right_for_several_values() {
+    let library = Library::load(None);
+    let letter = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    // An incident that names its day takes the date in brackets; a plain one takes "on".
+    for id in ["respect-1", "respect-2"] {
+        for (incident, want) in [
+            (
+                "Monday's phone call",
+                "Monday's phone call (16 November 2026)",
+            ),
+            ("yesterday's call", "yesterday's call (16 November 2026)"),
+            (
+                "our meeting last Friday",
+                "our meeting last Friday (16 November 2026)",
+            ),
+            ("the phone call", "the phone call on 16 November 2026"),
+        ] {
+            for behaviour in ["Our designer was sworn at.", "shouting"] {
+                let (_, body) = letter(
+                    id,
+                    &[
+                        ("incident", incident),
+                        ("incident_date", "2026-11-16"),
+                        ("behaviour", behaviour),
+                    ],
+                );
+                assert!(body.contains(want), "{id} {incident}: {body}");
+                assert_eq!(body.matches("16 November").count(), 1, "{id}: {body}");
+                assert!(!body.contains("'s phone call on"), "{id}: {body}");
+            }
+        }
+    }
+    let (_, body) = letter("respect-1", &[("staff", "Tom Reed")]);
+    assert!(!body.contains("Our team puts"), "{body}");
+    // respect-2 names an incident, never a bare "it happened again", nor "are spoken to".
+    let (_, body) = letter("respect-2", &[("behaviour", "shouting")]);
+    assert!(
+        body.contains("there was a similar incident during"),
+        "{body}"
+    );
+    assert!(!body.contains("it happened again"), "{body}");
+    assert!(!body.contains("are spoken to"), "{body}");
+    // A same-day end says "today" in the subject too.
+    for id in ["respect-3", "service-end"] {
+        let (subject, body) = letter(id, &[("end_date", "2026-11-22")]);
+        assert!(
+            subject.contains("today, 22 November 2026"),
+            "{id}: {subject}"
+        );
+        assert!(body.contains("oday"), "{id}: {body}");
+        let (subject, _) = letter(id, &[("end_date", "2026-12-15")]);
+        assert!(subject.contains("on 15 December 2026"), "{id}: {subject}");
+    }
+    // payment-1 asks for the invoice as reference unless the details already give one,
+    // and does not close a reminder with thanks for custom.
+    for (details, asks) in [
+        ("", true),
+        ("IBAN: GB00 1111", true),
+        ("IBAN: GB00 1111\nReference: AC-7", false),
+        ("Sort code 12-34-56, account 1234, quote AC-7", false),
+    ] {
+        let (_, body) = letter(
+            "payment-1",
+            &[("invoice", "AC-7"), ("payment_details", details)],
+        );
+        assert_eq!(
+            body.contains("quoting AC-7 as the payment reference")
+                || body.contains("please quote AC-7 as the payment reference"),
+            asks,
+            "{details}: {body}"
+        );
+        assert!(!body.contains("custom."), "{body}");
+    }
+    // price-increase-2: the scope offer and the offer to talk are one paragraph.
+    let (_, body) = letter("price-increase-2", &[]);
+    assert!(!body.contains("\n\nIf this does not fit"), "{body}");
+    assert!(
+        body.contains("to match it, and we would be glad to talk this through"),
+        "{body}"
+    );
+    let (_, body) = letter("scope-2", &[]);
+    assert!(body.contains("charge for such work"), "{body}");
+    // discount-1: a price includes things; a smaller option without a price gets a quote.
+    for option in [
+        "our basic package",
+        "One concept only.",
+        "a lighter version",
+    ] {
+        let set = [("smaller_option", option)];
+        let (_, body) = typical_with(&library, Lang::En, "discount-1", &set, &["smaller_price"]);
+        assert!(body.contains("This price reflects"), "{body}");
+        assert!(
+            body.contains("; we would be happy to quote for it."),
+            "{body}"
+        );
+    }
+    let (_, body) = letter(
+        "discount-1",
+        &[
+            ("smaller_option", "our basic package"),
+            ("smaller_price", "900"),
+        ],
+    );
+    assert!(!body.contains("quote for it"), "{body}");
+    let (_, body) = letter("refund-refusal", &[("revision_price", "400")]);
+    assert!(body.contains("as separate, paid work, for "), "{body}");
+    assert!(!body.contains("paid job"), "{body}");
+    let (_, body) = letter("boundary-1", &[]);
+    assert!(!body.contains("in the middle of other work"), "{body}");
+    let (_, body) = letter("boundary-2", &[]);
+    assert!(
+        body.contains("we would be happy to arrange a short meeting"),
+        "{body}"
+    );
+    // service-change: an owner's sentence is not introduced by an unrelated claim.
+    for alternative in [
+        "For anything urgent, put \"Urgent\" at the start of your email.",
+        "we will keep a phone line open for emergencies",
+        "a free setup call",
+    ] {
+        let (_, body) = letter("service-change", &[("alternative", alternative)]);
+        assert!(!body.contains("done what we can"), "{body}");
+        assert!(!body.contains(" also "), "{body}");
+    }
+    // service-end: the last day is said plainly, and help with the move is offered once.
+    let (_, body) = letter("service-end", &[("end_date", "2026-12-22")]);
+    assert!(!body.contains("its last day"), "{body}");
+    assert!(!body.contains("help you make the move"), "{body}");
+    assert!(
+        body.contains("Until it closes on 22 December 2026, the service will carry on as usual."),
+        "{body}"
+    );
+    // termination-1: an owner's sentence stands as its own sentence.
+    let (_, body) = letter(
+        "termination-1",
+        &[(
+            "reason",
+            "From now on we are focusing our work on packaging design.",
+        )],
+    );
+    assert!(
+        body.contains(". From now on we are focusing our work on packaging design. "),
+        "{body}"
+    );
+    assert!(!body.contains("This is because"), "{body}");
+    let (_, body) = letter("reconcile", &[]);
+    assert!(!body.contains("experience leaves us"), "{body}");
 }
