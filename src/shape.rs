@@ -191,6 +191,27 @@ pub fn starts_as_list(value: &str) -> bool {
     text.starts_with(['-', '•', '*', '–', '—', '·'])
 }
 
+/// A one-line value without the list mark the owner typed before it («- یک طرح» → «یک
+/// طرح»): a single item is set inside the letter's sentence, never as a one-bullet list.
+/// The owner's words and their isolate stay; a value of several lines is left whole.
+pub fn unlisted(value: &str) -> String {
+    let text = value.trim();
+    if text.lines().filter(|l| !l.trim().is_empty()).count() != 1 || !starts_as_list(text) {
+        return value.to_string();
+    }
+    let typed = bidi::unisolate(text);
+    let bare = typed.as_deref().unwrap_or(text);
+    let after_digits = bare.trim_start_matches(|c: char| c.is_numeric());
+    let item = after_digits
+        .trim_start_matches(['.', ')', '-', '•', '*', '–', '—', '·'])
+        .trim_start();
+    if typed.is_some() {
+        bidi::isolate(item)
+    } else {
+        item.to_string()
+    }
+}
+
 /// Whether the value's first sentence ends in a verb: a connector such as «به پاس
 /// همکاری‌مان، …» can then lead into it, even when the owner closed it with a stop. A noun
 /// phrase typed with a stop («یک دور اصلاح رایگان.») is not one, and needs a colon instead.
@@ -280,6 +301,16 @@ pub fn register(tera: &mut tera::Tera) {
             }))
         },
     );
+    // `fa_item`: a one-line value without its list mark (see `unlisted`).
+    tera.register_filter(
+        "fa_item",
+        |v: &Value, _: &HashMap<String, Value>| -> tera::Result<Value> {
+            Ok(match v {
+                Value::String(s) => Value::String(unlisted(s)),
+                other => other.clone(),
+            })
+        },
+    );
     for (name, test) in tests {
         tera.register_filter(
             name,
@@ -295,7 +326,7 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_fa_clause, lead, opens_with_clause, starts_as_list};
+    use super::{is_fa_clause, lead, opens_with_clause, starts_as_list, unlisted};
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
@@ -461,5 +492,30 @@ mod tests {
         assert_eq!(lead("چرا که هزینه‌ها بالا رفته است", "زیرا"), "");
         assert_eq!(lead("هزینه‌ها بالا رفته است", "زیرا"), "زیرا ");
         assert_eq!(lead("چونان", "زیرا"), "زیرا ");
+    }
+
+    #[test]
+    fn a_single_listed_item_loses_only_its_mark() {
+        for (typed, item) in [
+            ("- یک طرح", "یک طرح"),
+            (
+                "\u{2068}• دو دور اصلاح\u{2069}",
+                "\u{2068}دو دور اصلاح\u{2069}",
+            ),
+            ("- \u{2068}یک طرح\u{2069}", "\u{2068}یک طرح\u{2069}"),
+            ("۱. طرح اولیه", "طرح اولیه"),
+            ("* جلسه ماهانه", "جلسه ماهانه"),
+        ] {
+            assert_eq!(unlisted(typed), item, "{typed}");
+        }
+        // Not a list, or a list of several items: as typed.
+        for kept in [
+            "یک طرح",
+            "۳ طرح اولیه",
+            "- یک طرح\n- دو اصلاح",
+            "دو دور اصلاح - رایگان",
+        ] {
+            assert_eq!(unlisted(kept), kept, "{kept}");
+        }
     }
 }
