@@ -1341,18 +1341,16 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
 /// or particle an instruction takes ("Email us…", "Call the office…", "Put "Urgent"…").
 fn noun_led(words: &[&str]) -> bool {
     const NOUN_TOO: [&str; 11] = [
-        "call", "email", "phone", "text", "reply", "ring", "check", "mark", "contact", "use",
-        "see",
+        "call", "email", "phone", "text", "reply", "ring", "check", "mark", "contact", "use", "see",
     ];
     const OBJECT: [&str; 24] = [
         "us", "me", "them", "him", "her", "it", "the", "a", "an", "your", "our", "this", "that",
         "to", "back", "in", "on", "at", "for", "with", "any", "all", "every", "whether",
     ];
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase()
-    };
-    words.first().is_some_and(|w| NOUN_TOO.contains(&bare(w).as_str()))
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    words
+        .first()
+        .is_some_and(|w| NOUN_TOO.contains(&bare(w).as_str()))
         && words.get(1).is_some_and(|w| {
             !w.starts_with(['"', '\'', '‘', '“']) && !OBJECT.contains(&bare(w).as_str())
         })

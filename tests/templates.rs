@@ -2252,7 +2252,10 @@ fn english_round_12_probe_values_read_right() {
     // A capitalised fragment with a stop takes the phrase frame; a real sentence stands alone.
     for id in ["respect-1", "respect-2"] {
         let (_, body) = letter(id, &[("behaviour", "Repeated shouting.")]);
-        assert!(body.contains(" was met with repeated shouting."), "{id}: {body}");
+        assert!(
+            body.contains(" was met with repeated shouting."),
+            "{id}: {body}"
+        );
         let (_, body) = letter(id, &[("behaviour", "Our designer was sworn at.")]);
         assert!(
             body.contains(". Our designer was sworn at."),
@@ -2575,7 +2578,10 @@ fn english_round_15_frames_read_right_for_several_values() {
     );
     assert!(!body.contains("quote for it"), "{body}");
     let (_, body) = letter("refund-refusal", &[("revision_price", "400")]);
-    assert!(body.contains("as a separate piece of paid work; "), "{body}");
+    assert!(
+        body.contains("as a separate piece of paid work; "),
+        "{body}"
+    );
     assert!(!body.contains("paid job"), "{body}");
     let (_, body) = letter("boundary-1", &[]);
     assert!(!body.contains("in the middle of other work"), "{body}");
@@ -2626,8 +2632,9 @@ fn english_round_14_points_read_right_for_several_values() {
     use marz::render::is_sentence;
     let library = Library::load(None);
     let letter = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
-    let without =
-        |id: &str, set: &[(&str, &str)], drop: &[&str]| typical_with(&library, Lang::En, id, set, drop);
+    let without = |id: &str, set: &[(&str, &str)], drop: &[&str]| {
+        typical_with(&library, Lang::En, id, set, drop)
+    };
     let full = |id: &str, set: &[(&str, &str)]| {
         let t = library.get(id, Lang::En).unwrap();
         let mut v = values(t, Variant::Typical);
@@ -2676,15 +2683,24 @@ fn english_round_14_points_read_right_for_several_values() {
             assert!(!body.contains("during it:"), "{id}: {body}");
         }
     }
-    for behaviour in ["Our designer was sworn at.", "The call ended with shouting."] {
+    for behaviour in [
+        "Our designer was sworn at.",
+        "The call ended with shouting.",
+    ] {
         for id in ["respect-1", "respect-2"] {
             let (_, body) = letter(id, &[("behaviour", behaviour)]);
             assert!(body.contains(&format!(". {behaviour}")), "{id}: {body}");
             assert!(!body.contains("was met with"), "{id}: {body}");
         }
     }
-    let (_, body) = letter("respect-1", &[("staff", "Ms Sara Ahmadi, our project lead")]);
-    assert!(body.contains("This was upsetting for Ms Sara Ahmadi"), "{body}");
+    let (_, body) = letter(
+        "respect-1",
+        &[("staff", "Ms Sara Ahmadi, our project lead")],
+    );
+    assert!(
+        body.contains("This was upsetting for Ms Sara Ahmadi"),
+        "{body}"
+    );
     // service-change: what changes and what the client can do instead, as noun phrases.
     for change in [
         "no more weekend support",
@@ -2721,17 +2737,27 @@ fn english_round_14_points_read_right_for_several_values() {
         let (_, body) = letter("service-change", &[("alternative", alternative)]);
         let lower = alternative[..1].to_lowercase() + &alternative[1..];
         assert!(
-            body.contains(&format!("To make the change easier, we can offer you {lower}.")),
+            body.contains(&format!(
+                "To make the change easier, we can offer you {lower}."
+            )),
             "{body}"
         );
         assert!(!body.contains(&format!("\n{alternative}")), "{body}");
         assert!(!body.contains("run into"), "{body}");
         assert!(body.contains("If this causes you any difficulty"), "{body}");
     }
-    let (_, body) = letter("service-change", &[("alternative", "Email us on Saturdays.")]);
+    let (_, body) = letter(
+        "service-change",
+        &[("alternative", "Email us on Saturdays.")],
+    );
     assert!(body.contains("\nEmail us on Saturdays. We hope"), "{body}");
     // A reason typed as a bare noun reads as our own; "reasons" takes "for".
-    for id in ["termination-1", "termination-2", "respect-3", "service-change"] {
+    for id in [
+        "termination-1",
+        "termination-2",
+        "respect-3",
+        "service-change",
+    ] {
         for (reason, want) in [
             ("retirement", "because of our retirement."),
             ("Retirement.", "because of our retirement."),
@@ -2742,7 +2768,10 @@ fn english_round_14_points_read_right_for_several_values() {
                 "a change in our business focus",
                 "because of a change in our business focus.",
             ),
-            ("repeated late payments", "because of repeated late payments."),
+            (
+                "repeated late payments",
+                "because of repeated late payments.",
+            ),
         ] {
             let (_, body) = letter(id, &[("reason", reason)]);
             assert!(body.contains(want), "{id} {reason}: {body}");
@@ -2761,7 +2790,12 @@ fn english_round_14_points_read_right_for_several_values() {
         "monthly website maintenance",
         "product photography",
     ] {
-        for id in ["price-increase-1", "price-increase-2", "discount-1", "discount-2"] {
+        for id in [
+            "price-increase-1",
+            "price-increase-2",
+            "discount-1",
+            "discount-2",
+        ] {
             let (subject, body) = letter(id, &[("service", service)]);
             let text = format!("{subject}\n{body}");
             assert!(!text.contains(&format!("your {service}")), "{id}: {text}");
@@ -2787,7 +2821,10 @@ fn english_round_14_points_read_right_for_several_values() {
         ("2026-12-31", "7 January 2027"),
     ] {
         let (_, body) = without("termination-3", &[("end_date", end)], &["balance_due"]);
-        assert!(body.contains(&format!("please settle it by {settle}.")), "{end}: {body}");
+        assert!(
+            body.contains(&format!("please settle it by {settle}.")),
+            "{end}: {body}"
+        );
         // An emptied field takes the same default.
         let (_, emptied) = letter("termination-3", &[("end_date", end), ("balance_due", "")]);
         assert_eq!(emptied, body);
@@ -2796,7 +2833,10 @@ fn english_round_14_points_read_right_for_several_values() {
         "termination-3",
         &[("end_date", "2026-11-30"), ("balance_due", "2026-12-15")],
     );
-    assert!(body.contains("please settle it by 15 December 2026."), "{body}");
+    assert!(
+        body.contains("please settle it by 15 December 2026."),
+        "{body}"
+    );
     // discount-2 states a validity only when the owner set one.
     for drop in [true, false] {
         let (_, body) = if drop {
@@ -2810,7 +2850,13 @@ fn english_round_14_points_read_right_for_several_values() {
     let (_, body) = letter("discount-2", &[("valid_until", "")]);
     assert!(!body.contains("valid until"), "{body}");
     // Every payment letter asks for the invoice number as the payment reference, once.
-    for id in ["payment-1", "payment-2", "payment-3", "payment-partial", "payment-plan"] {
+    for id in [
+        "payment-1",
+        "payment-2",
+        "payment-3",
+        "payment-partial",
+        "payment-plan",
+    ] {
         for (invoice, details) in [
             ("AC-9", "IBAN: GB00 0000 0000 0000"),
             ("INV 2041", "Sort code 00-00-00, account 12345678"),
@@ -2856,7 +2902,10 @@ fn english_round_14_points_read_right_for_several_values() {
         let (_, body) = letter("boundary-1", &[("channel", channel)]);
         assert!(!body.contains("send your questions"), "{body}");
         assert!(!body.contains("‘Urgent’"), "{body}");
-        assert!(body.contains("by phone") || body.contains("by telephone"), "{body}");
+        assert!(
+            body.contains("by phone") || body.contains("by telephone"),
+            "{body}"
+        );
     }
     for channel in ["email", "WhatsApp", "our client portal"] {
         let (_, body) = letter("boundary-1", &[("channel", channel)]);
@@ -2864,22 +2913,39 @@ fn english_round_14_points_read_right_for_several_values() {
         assert!(body.contains("‘Urgent’"), "{body}");
         let (_, body) = letter("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains(&format!("Every unplanned call or message outside {channel} ")),
+            body.contains(&format!(
+                "Every unplanned call or message outside {channel} "
+            )),
             "{body}"
         );
     }
     // The wordings the reading named, across the letters that carried them.
     let banned = [
-        ("complaint-reply", vec!["read it closely", "every review, even"]),
-        ("refund-refusal", vec!["most useful way", "separate, paid work, for"]),
-        ("price-increase-1", vec!["We know that", "we would be glad to.\n"]),
-        ("price-increase-2", vec!["maintain the standard", "We know a higher price"]),
+        (
+            "complaint-reply",
+            vec!["read it closely", "every review, even"],
+        ),
+        (
+            "refund-refusal",
+            vec!["most useful way", "separate, paid work, for"],
+        ),
+        (
+            "price-increase-1",
+            vec!["We know that", "we would be glad to.\n"],
+        ),
+        (
+            "price-increase-2",
+            vec!["maintain the standard", "We know a higher price"],
+        ),
         ("respect-2", vec!["behind them on this"]),
         ("respect-3", vec!["entrusted", "regret to tell"]),
         ("termination-1", vec!["with the work just as before"]),
         ("termination-2", vec!["The handover steps are:"]),
         ("service-end", vec!["If we still hold"]),
-        ("reconcile", vec!["come out of this", "send you a short note"]),
+        (
+            "reconcile",
+            vec!["come out of this", "send you a short note"],
+        ),
         ("follow-up-check-in", vec!["pleasure working with"]),
         ("discount-1", vec!["If your budget is limited"]),
         ("payment-1", vec!["paid, thank you;"]),
@@ -2903,7 +2969,10 @@ fn english_round_14_points_read_right_for_several_values() {
         "{body}"
     );
     let (_, body) = without("scope-1", &[], &["valid_until"]);
-    assert!(body.contains(" As soon as you confirm, we will schedule the work."), "{body}");
+    assert!(
+        body.contains(" As soon as you confirm, we will schedule the work."),
+        "{body}"
+    );
     // refund-refusal: the paid changes read as one job with its price; a lone delivery
     // sentence joins the paragraph after it.
     for price in ["400", "1250"] {
