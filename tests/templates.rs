@@ -2873,6 +2873,8 @@ fn english_round_14_points_read_right_for_several_values() {
                 "{id}: {body}"
             );
             assert!(!body.contains("Payment details:"), "{id}: {body}");
+            // The request to pay is made once; the details follow it without a second one.
+            assert!(body.matches("Please pay").count() <= 1, "{id}: {body}");
         }
         let (_, body) = letter(
             id,
