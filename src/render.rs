@@ -500,17 +500,54 @@ fn raw_value(draft: &Draft, spec: &InputSpec) -> Option<String> {
     .or_else(|| spec.default.clone())
 }
 
+/// Whether an input's value is the template's default: the owner gave none (or emptied the
+/// field) and the client has no such fact (see `raw_value`).
+fn from_default(draft: &Draft, spec: &InputSpec) -> bool {
+    let given = |v: Option<&String>| v.is_some_and(|v| !v.trim().is_empty());
+    spec.default.is_some()
+        && match draft.values.get(&spec.name) {
+            Some(v) => !given(Some(v)),
+            None => !given(draft.client.facts.get(&spec.name)),
+        }
+}
+
+/// The day a date input's "+N" counts from: the letter date, except when the owner left the
+/// input to its default and it may not fall before a later date of the letter (a final
+/// invoice settled after the last day): then from the latest of those, so a default never
+/// gives the client less time than it says (termination-3: invoice on the last day,
+/// settled a week after it, not a week after the letter).
+fn default_base(draft: &Draft, spec: &InputSpec, values: &Map<String, Value>) -> NaiveDate {
+    if !from_default(draft, spec) || spec.kind != InputKind::Date {
+        return draft.date;
+    }
+    spec.not_before
+        .iter()
+        .filter_map(|name| match values.get(name) {
+            Some(value @ Value::String(iso)) if !is_marker(value) => dates::parse(iso).ok(),
+            _ => None,
+        })
+        .fold(draft.date, NaiveDate::max)
+}
+
 /// The dates of a letter the client is asked to act by that fall on their weekend or a
 /// fixed public holiday (see `day_off`), by input, in the template's order.
 pub fn days_off<'t>(draft: &Draft<'t>) -> Vec<(&'t InputSpec, NaiveDate, dates::DayOff)> {
     let template = draft.template;
+    // Dates parsed so far, so a default counts from the same day as in the letter.
+    let mut seen = Map::new();
     template
         .meta
         .inputs
         .iter()
         .filter_map(|spec| {
             let raw = raw_value(draft, spec)?;
-            day_off(spec, &raw, draft.date, template.lang).map(|(date, off)| (spec, date, off))
+            let base = default_base(draft, spec, &seen);
+            if spec.kind == InputKind::Date
+                && let Ok(value) = parse_input(spec, &raw, base)
+            {
+                seen.insert(spec.name.clone(), value);
+            }
+            day_off(spec, &raw, base, template.lang).map(|(date, off)| (spec, date, off))
         })
         .collect()
 }
@@ -557,7 +594,8 @@ fn resolve(draft: &Draft) -> Result<Resolved, InputError> {
                 .then(|| standing.as_ref().and_then(non_empty))
                 .flatten()
         });
-        let value = match raw.map(|raw| parse_input(spec, &raw, draft.date)) {
+        let base = default_base(draft, spec, &out.values);
+        let value = match raw.map(|raw| parse_input(spec, &raw, base)) {
             Some(Ok(Value::String(text)))
                 if matches!(spec.kind, InputKind::Text | InputKind::Multiline) =>
             {
@@ -1243,6 +1281,7 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
                         .as_str(),
                 )
                 && all.len() >= 3
+                && (sentence_mark || !noun_led(&all[i..]))
         });
     // A subject (a determiner and a noun, or a name) followed by a finite verb: "The
     // meeting ended…", "Our studio closes…", "Our FAQ page answers…", "Sara left…".
@@ -1295,6 +1334,26 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
             && !(lang == Lang::En
                 && text.starts_with(char::is_uppercase)
                 && verbless_fragment(&bare))
+}
+
+/// Whether words that start with a verb that is also a noun ("email support on Saturdays",
+/// "phone support", "text reminders") read as a noun phrase: the next word is no object
+/// or particle an instruction takes ("Email us…", "Call the office…", "Put "Urgent"…").
+fn noun_led(words: &[&str]) -> bool {
+    const NOUN_TOO: [&str; 11] = [
+        "call", "email", "phone", "text", "reply", "ring", "check", "mark", "contact", "use", "see",
+    ];
+    const OBJECT: [&str; 24] = [
+        "us", "me", "them", "him", "her", "it", "the", "a", "an", "your", "our", "this", "that",
+        "to", "back", "in", "on", "at", "for", "with", "any", "all", "every", "whether",
+    ];
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    words
+        .first()
+        .is_some_and(|w| NOUN_TOO.contains(&bare(w).as_str()))
+        && words.get(1).is_some_and(|w| {
+            !w.starts_with(['"', '\'', '‘', '“']) && !OBJECT.contains(&bare(w).as_str())
+        })
 }
 
 /// A short capitalised phrase with a full stop but no verb ("Repeated shouting.", "Health
@@ -2348,6 +2407,16 @@ fn render_resolved(draft: &Draft, inputs: &Map<String, Value>) -> Result<Rendere
     );
     context.insert("input", inputs);
     context.insert("today", &dates::iso(draft.date));
+    // The inputs the owner left to the template's default (neither given nor a client
+    // fact), so a letter can leave out a term the owner never chose (discount-2's validity).
+    let defaulted: Vec<&str> = template
+        .meta
+        .inputs
+        .iter()
+        .filter(|spec| from_default(draft, spec))
+        .map(|spec| spec.name.as_str())
+        .collect();
+    context.insert("defaulted", &defaulted);
     context.insert(
         "letter",
         &json!({ "number": bidi::in_text(&draft.number, lang), "lang": lang.code() }),

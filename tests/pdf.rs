@@ -291,8 +291,8 @@ fn english_letter_layout() {
             "Mr Daniel Weber",
             "Subject: End of our working relationship on 22 December 2026",
             "Dear Mr Weber,",
-            "The handover steps are:",
-            "Kind regards,",
+            "The handover will be as follows:",
+            "Yours sincerely,",
             "Accounts department",
         ],
     );

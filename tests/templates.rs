@@ -1023,7 +1023,15 @@ fn english_phrase_inputs_read_right_in_every_shape() {
         "referral",
     ];
     // (template, input) set where a bare phrase reads right as typed.
-    const BARE_SLOTS: [(&str, &str); 1] = [("scope-2", "request")];
+    // A service priced by us reads bare ("our fee for packaging design"), never as the
+    // client's own thing ("your photography").
+    const BARE_SLOTS: [(&str, &str); 5] = [
+        ("scope-2", "request"),
+        ("price-increase-1", "service"),
+        ("price-increase-2", "service"),
+        ("discount-1", "service"),
+        ("discount-2", "service"),
+    ];
     const DOUBLED: [&str; 15] = [
         "the the ",
         "the a ",
@@ -2234,7 +2242,7 @@ fn english_round_12_probe_values_read_right() {
     // A reason typed as a noun phrase never takes "This follows"; "… reasons" takes "for".
     for id in ["termination-1", "termination-2", "respect-3"] {
         for (reason, want) in [
-            ("retirement", "because of retirement."),
+            ("retirement", "because of our retirement."),
             ("personal reasons", "for personal reasons."),
             ("Health reasons.", "for health reasons."),
             (
@@ -2257,7 +2265,10 @@ fn english_round_12_probe_values_read_right() {
     // A capitalised fragment with a stop takes the phrase frame; a real sentence stands alone.
     for id in ["respect-1", "respect-2"] {
         let (_, body) = letter(id, &[("behaviour", "Repeated shouting.")]);
-        assert!(body.contains(": repeated shouting."), "{id}: {body}");
+        assert!(
+            body.contains(" was met with repeated shouting."),
+            "{id}: {body}"
+        );
         let (_, body) = letter(id, &[("behaviour", "Our designer was sworn at.")]);
         assert!(
             body.contains(". Our designer was sworn at."),
@@ -2581,7 +2592,10 @@ fn english_round_15_frames_read_right_for_several_values() {
     );
     assert!(!body.contains("quote for it"), "{body}");
     let (_, body) = letter("refund-refusal", &[("revision_price", "400")]);
-    assert!(body.contains("as separate, paid work, for "), "{body}");
+    assert!(
+        body.contains("as a separate piece of paid work; "),
+        "{body}"
+    );
     assert!(!body.contains("paid job"), "{body}");
     let (_, body) = letter("boundary-1", &[]);
     assert!(!body.contains("in the middle of other work"), "{body}");
@@ -2930,6 +2944,376 @@ fn persian_round_16_points_read_right() {
     let (_, body) = render("termination-3", &[("end_date", iso.as_str())]);
     assert!(
         body.contains(&format!("از امروز، {today}، پایان می‌یابد")),
+        "{body}"
+    );
+}
+
+/// Round 14's reading of the English letters: every point, each with several values in
+/// both shapes (a bare noun phrase and a typed sentence), so none comes back.
+#[test]
+fn english_round_14_points_read_right_for_several_values() {
+    use marz::render::is_sentence;
+    let library = Library::load(None);
+    let letter = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    let without = |id: &str, set: &[(&str, &str)], drop: &[&str]| {
+        typical_with(&library, Lang::En, id, set, drop)
+    };
+    let full = |id: &str, set: &[(&str, &str)]| {
+        let t = library.get(id, Lang::En).unwrap();
+        let mut v = values(t, Variant::Typical);
+        for (k, val) in set {
+            v.insert(k.to_string(), val.to_string());
+        }
+        render_one(t, &clients(Lang::En)[0], &sender(true), &v)
+    };
+    // A verb that is also a noun starts a noun phrase unless an object or particle follows.
+    for phrase in [
+        "email support on Saturdays",
+        "Email support on Saturdays",
+        "phone support for urgent problems",
+        "text reminders before each deadline",
+        "call handling by our office",
+        "reply templates for common questions",
+    ] {
+        assert!(!is_sentence(phrase, Lang::En), "{phrase}");
+    }
+    for clause in [
+        "Email us on Saturdays.",
+        "call us on Saturdays",
+        "Put \"Urgent\" at the start of your email.",
+        "Send your files to our new address.",
+        "Phone the office for anything urgent.",
+    ] {
+        assert!(is_sentence(clause, Lang::En), "{clause}");
+    }
+    // respect-1 and respect-2: a short behaviour is something a colleague was met with,
+    // never a "…: shouting." tail; a sentence stands as typed.
+    for behaviour in [
+        "shouting",
+        "rude remarks",
+        "personal insults",
+        "a raised voice",
+        "belittling comments about her work",
+        "threats to cancel the contract",
+    ] {
+        for id in ["respect-1", "respect-2"] {
+            let (_, body) = letter(id, &[("behaviour", behaviour)]);
+            assert!(
+                body.contains(&format!(" was met with {behaviour}.")),
+                "{id}: {body}"
+            );
+            assert!(!body.contains(&format!(": {behaviour}")), "{id}: {body}");
+            assert!(!body.contains("during it:"), "{id}: {body}");
+        }
+    }
+    for behaviour in [
+        "Our designer was sworn at.",
+        "The call ended with shouting.",
+    ] {
+        for id in ["respect-1", "respect-2"] {
+            let (_, body) = letter(id, &[("behaviour", behaviour)]);
+            assert!(body.contains(&format!(". {behaviour}")), "{id}: {body}");
+            assert!(!body.contains("was met with"), "{id}: {body}");
+        }
+    }
+    let (_, body) = letter(
+        "respect-1",
+        &[("staff", "Ms Sara Ahmadi, our project lead")],
+    );
+    assert!(
+        body.contains("This was upsetting for Ms Sara Ahmadi"),
+        "{body}"
+    );
+    // service-change: what changes and what the client can do instead, as noun phrases.
+    for change in [
+        "no more weekend support",
+        "a move to a new server",
+        "support by email instead of phone",
+        "shorter opening hours",
+        "the end of our Saturday service",
+    ] {
+        let (_, body) = letter("service-change", &[("change", change)]);
+        assert!(
+            body.contains(&format!(" In practice, this means {change}.")),
+            "{body}"
+        );
+        assert!(!body.contains("This involves"), "{body}");
+    }
+    for (change, want) in [
+        ("Phone support will end.", ". Phone support will end. "),
+        (
+            "we will no longer answer calls at weekends",
+            ". We will no longer answer calls at weekends. ",
+        ),
+    ] {
+        let (_, body) = letter("service-change", &[("change", change)]);
+        assert!(body.contains(want), "{body}");
+        assert!(!body.contains("In practice"), "{body}");
+    }
+    for alternative in [
+        "email support on Saturdays",
+        "Email support on Saturdays",
+        "phone support for urgent problems",
+        "a monthly summary email on request",
+        "priority support for a small fee",
+    ] {
+        let (_, body) = letter("service-change", &[("alternative", alternative)]);
+        let lower = alternative[..1].to_lowercase() + &alternative[1..];
+        assert!(
+            body.contains(&format!(
+                "To make the change easier, we can offer you {lower}."
+            )),
+            "{body}"
+        );
+        assert!(!body.contains(&format!("\n{alternative}")), "{body}");
+        assert!(!body.contains("run into"), "{body}");
+        assert!(body.contains("If this causes you any difficulty"), "{body}");
+    }
+    let (_, body) = letter(
+        "service-change",
+        &[("alternative", "Email us on Saturdays.")],
+    );
+    assert!(body.contains("\nEmail us on Saturdays. We hope"), "{body}");
+    // A reason typed as a bare noun reads as our own; "reasons" takes "for".
+    for id in [
+        "termination-1",
+        "termination-2",
+        "respect-3",
+        "service-change",
+    ] {
+        for (reason, want) in [
+            ("retirement", "because of our retirement."),
+            ("Retirement.", "because of our retirement."),
+            ("relocation", "because of our relocation."),
+            ("personal reasons", "for personal reasons."),
+            ("ill health", "because of ill health."),
+            (
+                "a change in our business focus",
+                "because of a change in our business focus.",
+            ),
+            (
+                "repeated late payments",
+                "because of repeated late payments.",
+            ),
+        ] {
+            let (_, body) = letter(id, &[("reason", reason)]);
+            assert!(body.contains(want), "{id} {reason}: {body}");
+            assert!(!body.contains("because of retirement"), "{id}: {body}");
+            assert!(!body.contains("our our "), "{id}: {body}");
+        }
+        let (_, body) = letter(id, &[("reason", "We are retiring.")]);
+        assert!(body.contains(" We are retiring."), "{id}: {body}");
+        assert!(!body.contains("because of"), "{id}: {body}");
+    }
+    // A service is ours to price, never "your photography"; a typed "your …" stays once.
+    for service in [
+        "packaging design",
+        "photography",
+        "bookkeeping",
+        "monthly website maintenance",
+        "product photography",
+    ] {
+        for id in [
+            "price-increase-1",
+            "price-increase-2",
+            "discount-1",
+            "discount-2",
+        ] {
+            let (subject, body) = letter(id, &[("service", service)]);
+            let text = format!("{subject}\n{body}");
+            assert!(!text.contains(&format!("your {service}")), "{id}: {text}");
+            assert!(!text.contains(&format!("the {service}")), "{id}: {text}");
+            assert!(text.contains(&format!(" for {service}")), "{id}: {text}");
+        }
+    }
+    for id in ["discount-1", "discount-2"] {
+        let (subject, body) = letter(id, &[("service", "your visual identity")]);
+        assert!(subject.ends_with("for your visual identity"), "{subject}");
+        assert!(
+            body.contains("a discount on our price for your visual identity."),
+            "{body}"
+        );
+        assert!(!body.contains("your your"), "{body}");
+    }
+    // A default date counts from the later date it may not precede: the final invoice is
+    // settled a week after it is sent, not a week after the letter.
+    for (end, settle) in [
+        ("2026-11-22", "29 November 2026"),
+        ("2026-11-24", "1 December 2026"),
+        ("2026-11-30", "7 December 2026"),
+        ("2026-12-31", "7 January 2027"),
+    ] {
+        let (_, body) = without("termination-3", &[("end_date", end)], &["balance_due"]);
+        assert!(
+            body.contains(&format!("please settle it by {settle}.")),
+            "{end}: {body}"
+        );
+        // An emptied field takes the same default.
+        let (_, emptied) = letter("termination-3", &[("end_date", end), ("balance_due", "")]);
+        assert_eq!(emptied, body);
+    }
+    let (_, body) = letter(
+        "termination-3",
+        &[("end_date", "2026-11-30"), ("balance_due", "2026-12-15")],
+    );
+    assert!(
+        body.contains("please settle it by 15 December 2026."),
+        "{body}"
+    );
+    // discount-2 states a validity only when the owner set one.
+    for drop in [true, false] {
+        let (_, body) = if drop {
+            without("discount-2", &[], &["valid_until"])
+        } else {
+            letter("discount-2", &[("valid_until", "2026-12-09")])
+        };
+        assert_eq!(body.contains("valid until"), !drop, "{body}");
+        assert!(body.contains("please let us know"), "{body}");
+    }
+    let (_, body) = letter("discount-2", &[("valid_until", "")]);
+    assert!(!body.contains("valid until"), "{body}");
+    // Every payment letter asks for the invoice number as the payment reference, once.
+    for id in [
+        "payment-1",
+        "payment-2",
+        "payment-3",
+        "payment-partial",
+        "payment-plan",
+    ] {
+        for (invoice, details) in [
+            ("AC-9", "IBAN: GB00 0000 0000 0000"),
+            ("INV 2041", "Sort code 00-00-00, account 12345678"),
+            ("K-12", ""),
+        ] {
+            let (_, body) = letter(id, &[("invoice", invoice), ("payment_details", details)]);
+            assert_eq!(
+                body.matches(&format!("quoting {invoice} as the payment reference"))
+                    .count()
+                    + body
+                        .matches(&format!("quote {invoice} as the payment reference"))
+                        .count(),
+                1,
+                "{id}: {body}"
+            );
+            assert!(!body.contains("Payment details:"), "{id}: {body}");
+            // The request to pay is made once; the details follow it without a second one.
+            assert!(body.matches("Please pay").count() <= 1, "{id}: {body}");
+        }
+        let (_, body) = letter(
+            id,
+            &[
+                ("invoice", "AC-1"),
+                ("payment_details", "IBAN: GB00 0000\nReference: AC-1"),
+            ],
+        );
+        assert!(!body.contains("as the payment reference"), "{id}: {body}");
+    }
+    // Letters that end the relationship close formally.
+    for id in ["respect-3", "termination-2", "termination-3", "payment-3"] {
+        assert_eq!(full(id, &[]).closing, "Yours sincerely,", "{id}");
+    }
+    // boundary-1: hours with a dash take no "from"; a voice channel is not sent messages.
+    for (hours, want) in [
+        ("9am-5pm", "We are available 9am-5pm."),
+        ("9:00–17:00", "We are available 9:00–17:00."),
+        ("9am to 5pm", "We are available from 9am to 5pm."),
+        ("weekdays", "We are available on weekdays."),
+    ] {
+        let (_, body) = letter("boundary-1", &[("hours", hours)]);
+        assert!(body.contains(want), "{hours}: {body}");
+        assert!(!body.contains("from 9am-"), "{body}");
+    }
+    for channel in ["phone", "telephone"] {
+        let (_, body) = letter("boundary-1", &[("channel", channel)]);
+        assert!(!body.contains("send your questions"), "{body}");
+        assert!(!body.contains("‘Urgent’"), "{body}");
+        assert!(
+            body.contains("by phone") || body.contains("by telephone"),
+            "{body}"
+        );
+    }
+    for channel in ["email", "WhatsApp", "our client portal"] {
+        let (_, body) = letter("boundary-1", &[("channel", channel)]);
+        assert!(body.contains("please send your questions"), "{body}");
+        assert!(body.contains("‘Urgent’"), "{body}");
+        let (_, body) = letter("boundary-2", &[("channel", channel)]);
+        assert!(
+            body.contains(&format!(
+                "Every unplanned call or message outside {channel} "
+            )),
+            "{body}"
+        );
+    }
+    // The wordings the reading named, across the letters that carried them.
+    let banned = [
+        (
+            "complaint-reply",
+            vec!["read it closely", "every review, even"],
+        ),
+        (
+            "refund-refusal",
+            vec!["most useful way", "separate, paid work, for"],
+        ),
+        (
+            "price-increase-1",
+            vec!["We know that", "we would be glad to.\n"],
+        ),
+        (
+            "price-increase-2",
+            vec!["maintain the standard", "We know a higher price"],
+        ),
+        ("respect-2", vec!["behind them on this"]),
+        ("respect-3", vec!["entrusted", "regret to tell"]),
+        ("termination-1", vec!["with the work just as before"]),
+        ("termination-2", vec!["The handover steps are:"]),
+        ("service-end", vec!["If we still hold"]),
+        (
+            "reconcile",
+            vec!["come out of this", "send you a short note"],
+        ),
+        ("follow-up-check-in", vec!["pleasure working with"]),
+        ("discount-1", vec!["If your budget is limited"]),
+        ("payment-1", vec!["paid, thank you;"]),
+    ];
+    for (id, phrases) in banned {
+        let (subject, body) = letter(id, &[]);
+        for phrase in phrases {
+            assert!(!body.contains(phrase), "{id} {phrase}: {body}");
+        }
+        assert!(!subject.contains("Requests and advice"), "{subject}");
+    }
+    let (subject, _) = letter("scope-2", &[]);
+    assert_eq!(subject, "Work outside the scope of our agreement");
+    let (_, body) = letter("payment-partial", &[]);
+    assert!(body.contains("Thank you again for your payment."), "{body}");
+    // scope-1: the validity first, then scheduling, without a semicolon between unrelated
+    // points when no validity is given.
+    let (_, body) = letter("scope-1", &[("valid_until", "2026-12-10")]);
+    assert!(
+        body.contains("This quote is valid until 10 December 2026; as soon as you confirm"),
+        "{body}"
+    );
+    let (_, body) = without("scope-1", &[], &["valid_until"]);
+    assert!(
+        body.contains(" As soon as you confirm, we will schedule the work."),
+        "{body}"
+    );
+    // refund-refusal: the paid changes read as one job with its price; a lone delivery
+    // sentence joins the paragraph after it.
+    for price in ["400", "1250"] {
+        let (_, body) = letter("refund-refusal", &[("revision_price", price)]);
+        assert!(
+            body.contains("a further round of revisions costs "),
+            "{body}"
+        );
+    }
+    let (_, body) = without(
+        "refund-refusal",
+        &[("delivered_on", "2026-11-01")],
+        &["accepted_on", "terms"],
+    );
+    assert!(
+        body.contains("on 1 November 2026. We have checked the work again"),
         "{body}"
     );
 }
