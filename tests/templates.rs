@@ -3317,3 +3317,32 @@ fn english_round_14_points_read_right_for_several_values() {
         "{body}"
     );
 }
+
+/// discount-2 names a validity date only when the owner set one, in both languages: a
+/// default the owner never chose must not become a term of the offer. A date equal to the
+/// letter date reads as today's end.
+#[test]
+fn discount_validity_is_stated_only_when_the_owner_set_it() {
+    let library = Library::load(None);
+    for (lang, stated, today) in [
+        (Lang::Fa, "اعتبار دارد", "تا پایان امروز"),
+        (Lang::En, "valid until", "until the end of today"),
+    ] {
+        let (_, body) = typical_with(&library, lang, "discount-2", &[], &["valid_until"]);
+        assert!(!body.contains(stated), "{lang:?}: {body}");
+        let (_, body) = typical_with(&library, lang, "discount-2", &[("valid_until", "")], &[]);
+        assert!(!body.contains(stated), "{lang:?}: {body}");
+        let (_, body) = typical_with(
+            &library,
+            lang,
+            "discount-2",
+            &[("valid_until", "2026-12-09")],
+            &[],
+        );
+        assert!(body.contains(stated), "{lang:?}: {body}");
+        assert!(!body.contains(today), "{lang:?}: {body}");
+        let iso = marz::dates::iso(date());
+        let (_, body) = typical_with(&library, lang, "discount-2", &[("valid_until", &iso)], &[]);
+        assert!(body.contains(today), "{lang:?}: {body}");
+    }
+}
