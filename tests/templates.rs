@@ -3238,9 +3238,7 @@ fn english_round_14_points_read_right_for_several_values() {
         assert!(body.contains("‘Urgent’"), "{body}");
         let (_, body) = letter("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains(&format!(
-                "Every unscheduled call, and every message sent other than "
-            )),
+            body.contains("Every unscheduled call, and every message sent other than "),
             "{body}"
         );
     }
@@ -3683,4 +3681,32 @@ fn english_reading_fifteen_points_stay_fixed() {
         )],
     );
     assert!(body.contains(". When our colleague asked"), "{body}");
+}
+
+/// A plan agreed on the letter date says "today"; respect-3 closes without thanks after
+/// repeated disrespect.
+#[test]
+fn english_plan_agreed_today_and_respect_three_closing() {
+    let library = Library::load(None);
+    let iso = marz::dates::iso(date());
+    let (_, body) = typical_with(
+        &library,
+        Lang::En,
+        "payment-plan",
+        &[("agreed_on", &iso)],
+        &[],
+    );
+    assert!(body.contains("when we spoke today."), "{body}");
+    for agreed in ["2026-11-20", "2026-11-01"] {
+        let (_, body) = typical_with(
+            &library,
+            Lang::En,
+            "payment-plan",
+            &[("agreed_on", agreed)],
+            &[],
+        );
+        assert!(body.contains("when we spoke on "), "{agreed}: {body}");
+    }
+    let (_, body) = typical_with(&library, Lang::En, "respect-3", &[], &[]);
+    assert!(!body.contains("opportunity to work"), "{body}");
 }
