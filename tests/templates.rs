@@ -3683,8 +3683,7 @@ fn english_reading_fifteen_points_stay_fixed() {
     assert!(body.contains(". When our colleague asked"), "{body}");
 }
 
-/// A plan agreed on the letter date says "today"; respect-3 closes without thanks after
-/// repeated disrespect.
+/// A plan agreed on the letter date says "today"; an earlier one keeps its date.
 #[test]
 fn english_plan_agreed_today_and_respect_three_closing() {
     let library = Library::load(None);
@@ -3707,6 +3706,4 @@ fn english_plan_agreed_today_and_respect_three_closing() {
         );
         assert!(body.contains("when we spoke on "), "{agreed}: {body}");
     }
-    let (_, body) = typical_with(&library, Lang::En, "respect-3", &[], &[]);
-    assert!(!body.contains("opportunity to work"), "{body}");
 }
