@@ -2180,6 +2180,11 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         }
         Ok(Value::String(out))
     });
+    // `item`: a one-line value the owner typed as a list ("- one concept") without its
+    // mark, so a template can run a single item into its sentence; several lines stay whole.
+    add(tera, "item", move |v: &Value, _: &FilterArgs| {
+        Ok(on_typed(v, crate::shape::unlisted))
+    });
     add(tera, "first_word", move |v: &Value, _: &FilterArgs| {
         let typed = bidi::strip(&as_text(v));
         Ok(Value::String(first_word(&typed)))
