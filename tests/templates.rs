@@ -3473,12 +3473,14 @@ fn persian_round_17_points_read_right() {
         );
         assert!(body.contains("به درخواست تخفیفتان پاسخ مثبت"), "{body}");
     }
-    // service-end: the address is asked for a week before the last day, or as soon as
-    // possible when that week has already begun, never by a day before the letter.
+    // service-end: the address is asked for a week before the last day when that leaves the
+    // client three days or more (the same rule as English), else as soon as possible.
     for (days, want) in [
         (40, Some(33)),
         (30, Some(23)),
-        (8, Some(1)),
+        (10, Some(3)),
+        (9, None),
+        (8, None),
         (7, None),
         (3, None),
     ] {
@@ -3797,7 +3799,7 @@ fn english_reading_fifteen_points_stay_fixed() {
         ("2026-12-02", "by 25 November 2026"),
         ("2027-01-15", "by 8 January 2027"),
         ("2026-11-29", "as soon as possible"),
-        ("2026-11-22", "as soon as possible"),
+        ("2026-11-22", "today"),
     ] {
         let (_, body) = en("service-end", &[("end_date", end)]);
         assert!(
