@@ -1336,6 +1336,161 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
                 && verbless_fragment(&bare))
 }
 
+/// Verbs that start an owner's offer or option as a bare action ("refund the delivery
+/// charge", "recommend another printer"); such a phrase takes "we would be happy to …",
+/// never "we can offer you …" or "the …".
+const EN_ACTION_VERBS: [&str; 44] = [
+    "recommend",
+    "reuse",
+    "redo",
+    "refer",
+    "send",
+    "drop",
+    "prepare",
+    "include",
+    "give",
+    "provide",
+    "arrange",
+    "extend",
+    "waive",
+    "introduce",
+    "migrate",
+    "transfer",
+    "keep",
+    "split",
+    "reduce",
+    "add",
+    "deliver",
+    "write",
+    "make",
+    "take",
+    "put",
+    "lend",
+    "hand",
+    "set",
+    "bring",
+    "pass",
+    "forward",
+    "postpone",
+    "deduct",
+    "absorb",
+    "cancel",
+    "replace",
+    "remove",
+    "shorten",
+    "simplify",
+    "skip",
+    "archive",
+    "export",
+    "rebook",
+    "reschedule",
+];
+
+/// Verbs that are also nouns at the head of a noun phrase ("email support", "support by
+/// email", "free delivery", "a refund"): they start an action only before an object or a
+/// particle ("refund the charge", "move your mailboxes", "free up a day").
+const EN_ACTION_NOUN_TOO: [&str; 26] = [
+    "refund", "email", "support", "free", "review", "check", "call", "update", "design", "print",
+    "reprint", "edit", "cut", "discount", "copy", "move", "share", "host", "switch", "return",
+    "cover", "lower", "pause", "offer", "help", "hold",
+];
+
+/// Words after a verb-and-noun that show it is the verb: an object or a particle.
+const EN_ACTION_OBJECTS: [&str; 36] = [
+    "the",
+    "a",
+    "an",
+    "your",
+    "our",
+    "you",
+    "it",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "all",
+    "any",
+    "some",
+    "every",
+    "each",
+    "one",
+    "two",
+    "three",
+    "another",
+    "up",
+    "out",
+    "back",
+    "over",
+    "off",
+    "down",
+    "his",
+    "her",
+    "their",
+    "its",
+    "both",
+    "half",
+    "part",
+    "everything",
+    "him",
+];
+
+/// Whether the owner typed an offer or option as a bare action, verb first ("refund the
+/// delivery charge", "Send weekly updates"), so the template words it as something we will
+/// do; a noun phrase ("email support on Saturdays", "a monthly summary", "free delivery")
+/// and a sentence with a subject ("We will…") are not actions. English only.
+pub fn is_action(value: &str, lang: Lang) -> bool {
+    if lang != Lang::En {
+        return false;
+    }
+    let text = value.trim();
+    if text.is_empty() || text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
+        return false;
+    }
+    let bare: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    let Some(first) = bare.first() else {
+        return false;
+    };
+    let second = bare.get(1).map(String::as_str).unwrap_or("");
+    // "Email us…", "Send me…" is an instruction to the client, not something we will do.
+    let stop = ["of", "by", "for", "on", "at", "in", "and", "or", "us", "me"];
+    if bare.len() < 2 || stop.contains(&second) {
+        return false;
+    }
+    // A capitalised sentence led by a verb of contact ("Send urgent requests by text.") is an
+    // instruction to the client, which stands as typed.
+    const INSTRUCTIONS: [&str; 12] = [
+        "send", "call", "email", "put", "use", "contact", "write", "mark", "reply", "phone",
+        "text", "add",
+    ];
+    if text.starts_with(char::is_uppercase)
+        && ends_sentence(text)
+        && INSTRUCTIONS.contains(&first.as_str())
+    {
+        return false;
+    }
+    if EN_ACTION_VERBS.contains(&first.as_str()) {
+        return true;
+    }
+    EN_ACTION_NOUN_TOO.contains(&first.as_str())
+        && (EN_ACTION_OBJECTS.contains(&second)
+            || second.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// A bare action set after "we would be happy to": one line, its first letter lowered
+/// ("Refund the charge." → "refund the charge"), with a closing stop when `end`.
+pub fn action(value: &str, end: bool) -> String {
+    let text = phrase(value, end);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
 /// Whether words that start with a verb that is also a noun ("email support on Saturdays",
 /// "phone support", "text reminders") read as a noun phrase: the next word is no object
 /// or particle an instruction takes ("Email us…", "Call the office…", "Put "Urgent"…").
@@ -1372,6 +1527,13 @@ fn verbless_fragment(bare: &[String]) -> bool {
                 || EN_PRESENT_VERBS.contains(&w.as_str())
                 || w.ends_with("n't")
                 || i > 0 && w.len() > 4 && w.ends_with("ed")
+                // A plural subject and a bare present verb: "Mailboxes move to a new server."
+                || i > 0
+                    && bare[i - 1].len() > 3
+                    && bare[i - 1].ends_with('s')
+                    && (EN_PRESENT_VERBS.contains(&format!("{w}s").as_str())
+                        || EN_PRESENT_VERBS.contains(&format!("{w}es").as_str())
+                        || EN_ACTION_VERBS.contains(&w.as_str()))
         })
 }
 
@@ -2158,6 +2320,16 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     add(tera, "is_sentence", move |v: &Value, _: &FilterArgs| {
         let typed = bidi::unisolate(&as_text(v)).unwrap_or_else(|| as_text(v));
         Ok(Value::Bool(is_sentence(&typed, lang)))
+    });
+    // `is_action`: whether an offer or option was typed as a bare action, verb first. A
+    // placeholder for a missing value is no action, so its slot keeps its usual frame.
+    tera.register_filter("is_action", move |v: &Value, _: &FilterArgs| {
+        let typed = bidi::strip(&as_text(v));
+        Ok(Value::Bool(!is_marker(v) && is_action(&typed, lang)))
+    });
+    add(tera, "action", move |v: &Value, args: &FilterArgs| {
+        let end = bool_arg(args, "end");
+        Ok(on_typed(v, |text| action(text, end)))
     });
     add(tera, "folded", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| folded(text, lang)))
