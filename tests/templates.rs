@@ -3945,7 +3945,9 @@ fn lowered(action: &str) -> String {
 fn english_offer_slots_read_right_with_an_action_or_a_noun_phrase() {
     let library = Library::load(None);
     let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
-    let slots: [(&str, &str, &[(&str, &str)], &str, &str); 7] = [
+    // (template, slot, other inputs, the words before the action, the words after it)
+    type Slot<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], &'a str, &'a str);
+    let slots: [Slot; 7] = [
         (
             "complaint-reply",
             "action",
@@ -4099,7 +4101,7 @@ fn english_round_sixteen_sentences_read_right() {
         let (_, body) = en("payment-2", &[("late_fee", fee), ("fee_clause", "")]);
         assert!(!body.contains("terms of business"), "{body}");
         assert!(
-            body.contains(&format!("We have added a late payment fee of ")),
+            body.contains("We have added a late payment fee of "),
             "{body}"
         );
         let (_, body) = en(
