@@ -193,21 +193,20 @@ pub fn is_fa_clause(value: &str) -> bool {
     last_is_verb(body)
 }
 
-/// Whether a Persian value is a sentence by its words, with or without the final stop the
-/// owner may have left off: its last word is a verb («…بازنشسته شوم»), it is a request
-/// («لطفاً بگویید…»), a question, or several sentences. A noun phrase closed with a stop
-/// («توهین.») is not: the frame sets it inside a sentence of its own, without the stop.
+/// Whether a Persian value is a sentence: a clause (see `is_fa_clause`, so also one whose
+/// final stop the owner left off, «…بازنشسته شوم»، «لطفاً بگویید…»), but not a lone word
+/// closed with a stop («توهین.»): a frame sets that inside a sentence of its own.
 pub fn is_fa_sentence(value: &str) -> bool {
+    is_fa_clause(value) && !is_lone_word(value)
+}
+
+/// Whether the owner closed a single word that is not a verb with a stop: «توهین.».
+fn is_lone_word(value: &str) -> bool {
     let text = bidi::strip(value);
-    let text = text.trim();
-    if text.ends_with(['?', '؟', '!']) {
-        return true;
-    }
-    let body = text.trim_end_matches(['.', '…', ' ']);
-    if body.len() < text.len() && body.contains(['.', '!', '?', '؟', '\n']) {
-        return true;
-    }
-    is_fa_clause(body)
+    let body = text.trim().trim_end_matches(['.', '…', ' ']);
+    body.len() < text.trim().len()
+        && !body.contains(char::is_whitespace)
+        && !is_verb(body.trim_matches(|c: char| !c.is_alphanumeric() && c != ZWNJ))
 }
 
 /// Whether a value opens as a polite request («لطفاً بگویید…»): a request is a sentence of
@@ -266,7 +265,7 @@ pub fn opens_with_clause(value: &str) -> bool {
         .split(['\n', '.', '!', '?', '؟', '…'])
         .find(|part| !part.trim().is_empty())
         .unwrap_or("");
-    last_is_verb(first)
+    is_request(first) || last_is_verb(first)
 }
 
 fn last_is_verb(text: &str) -> bool {
