@@ -213,12 +213,19 @@ fn is_lone_word(value: &str) -> bool {
 /// its own, whatever its last word.
 fn is_request(text: &str) -> bool {
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ["لطفاً", "لطفا", "لطفًا", "خواهشمندیم", "خواهشمندم", "خواهش می\u{200c}کنیم"]
-        .iter()
-        .any(|w| {
-            text.strip_prefix(w)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '،', ',']))
-        })
+    [
+        "لطفاً",
+        "لطفا",
+        "لطفًا",
+        "خواهشمندیم",
+        "خواهشمندم",
+        "خواهش می\u{200c}کنیم",
+    ]
+    .iter()
+    .any(|w| {
+        text.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '،', ',']))
+    })
 }
 
 /// Whether the owner typed the value as a list: a dash, bullet or number opens its first
@@ -371,7 +378,7 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_fa_clause, lead, opens_with_clause, starts_as_list, unlisted};
+    use super::{is_fa_clause, is_fa_sentence, lead, opens_with_clause, starts_as_list, unlisted};
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
@@ -562,5 +569,40 @@ mod tests {
         ] {
             assert_eq!(unlisted(kept), kept, "{kept}");
         }
+    }
+
+    #[test]
+    fn subjunctives_and_requests_are_sentences_without_their_stop() {
+        for s in [
+            "تصمیم گرفته‌ام بازنشسته شوم",
+            "لطفاً بگویید کدام بسته را انتخاب می‌کنید",
+            "لطفا فایل‌ها را بفرستید",
+            "پشتیبانی تلفنی حذف می‌شود",
+            "برای کارهای فوری با شماره همراه من تماس بگیرید",
+            "می‌خواهم کار را کمتر کنم",
+            "ممکن است دیر شود",
+            "باید همه چیز را از نو بدهم",
+            "باید فردا در دفتر باشم",
+        ] {
+            assert!(is_fa_clause(s), "clause: {s}");
+            assert!(is_fa_sentence(s), "sentence: {s}");
+        }
+        assert!(opens_with_clause("لطفاً بگویید کدام بسته را انتخاب می‌کنید"));
+        for s in [
+            "حجم بالای کار",
+            "هزینه حمل بار",
+            "نبود نیروی وفادار",
+            "دو بار",
+            "شیوه کار",
+            "توهین",
+            "پیام لطف‌آمیز شما",
+        ] {
+            assert!(!is_fa_clause(s), "phrase: {s}");
+        }
+        // A lone word closed with a stop is not a sentence; a stopped phrase still is.
+        assert!(!is_fa_sentence("توهین."));
+        assert!(!is_fa_sentence("\u{2068}توهین.\u{2069}"));
+        assert!(is_fa_sentence("کمبود نیرو."));
+        assert!(is_fa_sentence("شد."));
     }
 }

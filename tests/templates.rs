@@ -3441,7 +3441,10 @@ fn persian_round_17_points_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         let last = body.trim_end().rsplit("\n\n").next().unwrap();
-        assert!(last.contains("ادامه کار با شما برای ما ممکن نخواهد بود"), "{body}");
+        assert!(
+            last.contains("ادامه کار با شما برای ما ممکن نخواهد بود"),
+            "{body}"
+        );
         assert!(last.contains("کار با شما برای ما ارزشمند است"), "{body}");
         assert!(!last.contains("همکار"), "{last}");
     }
@@ -3957,7 +3960,10 @@ fn persian_sentences_without_a_stop_are_set_apart_in_every_slot() {
                 // The sentence ends right after the owner's words, and no frame word such as
                 // «به …» or «… است» wraps it.
                 if !after.starts_with('.') {
-                    found.push(format!("{id} {slot} «{value}» runs on: «{}»", line(&body, at)));
+                    found.push(format!(
+                        "{id} {slot} «{value}» runs on: «{}»",
+                        line(&body, at)
+                    ));
                 }
                 if before.ends_with(" به") || before.ends_with(" از") {
                     found.push(format!("{id} {slot} «{value}» after a preposition"));
@@ -4023,18 +4029,30 @@ fn persian_round_17_joins_read_right() {
     for word in ["توهین.", "توهین"] {
         let (_, body) = render("respect-1", &[("behaviour", word)]);
         assert!(body.contains("با توهین همراه بود."), "{word}: {body}");
-        assert!(!body.contains("توهین.\n") && !body.contains("توهین. "), "{body}");
+        assert!(
+            !body.contains("توهین.\n") && !body.contains("توهین. "),
+            "{body}"
+        );
     }
     let (_, body) = render(
         "termination-1",
-        &[("kind", "parting"), ("reason", "تصمیم گرفته‌ام بازنشسته شوم")],
+        &[
+            ("kind", "parting"),
+            ("reason", "تصمیم گرفته‌ام بازنشسته شوم"),
+        ],
     );
     assert!(!body.contains("شوم است"), "{body}");
-    assert!(body.contains("آن است که تصمیم گرفته‌ام بازنشسته شوم."), "{body}");
+    assert!(
+        body.contains("آن است که تصمیم گرفته‌ام بازنشسته شوم."),
+        "{body}"
+    );
     let (_, body) = render(
         "service-change",
         &[
-            ("alternative", "برای کارهای فوری با شماره همراه من تماس بگیرید"),
+            (
+                "alternative",
+                "برای کارهای فوری با شماره همراه من تماس بگیرید",
+            ),
             ("change", "پشتیبانی تلفنی حذف می‌شود"),
         ],
     );
