@@ -3901,7 +3901,7 @@ fn english_plan_agreed_today_and_respect_three_closing() {
 fn persian_sentences_without_a_stop_are_set_apart_in_every_slot() {
     let library = Library::load(None);
     let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
-    let slots: [(&str, &str, &[(&str, &str)]); 21] = [
+    let slots: [Slot; 21] = [
         ("termination-1", "reason", &[("kind", "parting")]),
         ("termination-1", "reason", &[("kind", "non_renewal")]),
         ("termination-2", "reason", &[]),
@@ -3978,6 +3978,9 @@ fn persian_sentences_without_a_stop_are_set_apart_in_every_slot() {
     }
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// A template, its free-text input, and the other values typed with it.
+type Slot<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
 
 fn line(body: &str, at: usize) -> String {
     let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
