@@ -37,10 +37,14 @@ const PAST: [&str; 21] = [
 /// Present stems: with a personal ending (and «ن» or «ب» before) the word ends a clause
 /// («کنیم»، «بنویسید»، «نمی‌دهد» is caught by its prefix). «مان» is left out, since
 /// «مانند» is also "like".
-const PRESENT: [&str; 23] = [
-    "زن", "کن", "شو", "ده", "دار", "گیر", "رس", "آی", "خواه", "توان", "گذار", "آور", "گو", "نویس",
-    "فرست", "یاب", "افزا", "کاه", "باش", "گرد", "پذیر", "بخش", "ساز",
+const PRESENT: [&str; 26] = [
+    "زن", "کن", "شو", "ده", "دار", "گیر", "رس", "آی", "خواه", "توان", "گذار", "آور", "گو", "گوی",
+    "نویس", "فرست", "یاب", "افزا", "کاه", "باش", "گرد", "پذیر", "بخش", "ساز", "بین", "دان",
 ];
+
+/// Present stems whose first person singular is never a noun: «شوم»، «کنم»، «باشم»
+/// («بازنشسته شوم»). Any other stem takes «م» only after «ب» or «ن» («بدهم»، «نروم»).
+const SINGULAR_STEMS: [&str; 4] = ["شو", "کن", "باش", "خواه"];
 
 /// No «ی» (and no «م» on a present stem): «دهم» is also "tenth", «رسی» ends «بررسی».
 const PAST_ENDINGS: [&str; 5] = ["", "م", "یم", "ید", "ند"];
@@ -138,6 +142,14 @@ fn is_verb(word: &str) -> bool {
         .chain(word.strip_prefix('ب').filter(|rest| !rest.is_empty()))
         .chain(std::iter::once(word));
     for w in bare {
+        // A stripped «ب»/«ن» makes the word shorter than it was typed.
+        let prefixed = w.len() < word.len();
+        if PRESENT
+            .iter()
+            .any(|stem| w == format!("{stem}م") && (prefixed || SINGULAR_STEMS.contains(stem)))
+        {
+            return true;
+        }
         if PAST
             .iter()
             .any(|stem| PAST_ENDINGS.iter().any(|e| w == format!("{stem}{e}")))
@@ -168,6 +180,9 @@ pub fn is_fa_clause(value: &str) -> bool {
     }
     let text = bidi::strip(value);
     let text = text.trim();
+    if is_request(text) {
+        return true;
+    }
     let body = text.trim_end_matches(['.', '…', '،', '؛', ':', ' ']);
     if body.contains(". ") || body.contains('\n') && body.lines().count() > 1 {
         return body
@@ -176,6 +191,41 @@ pub fn is_fa_clause(value: &str) -> bool {
             .any(|part| part.trim().chars().count() > 0 && last_is_verb(part));
     }
     last_is_verb(body)
+}
+
+/// Whether a Persian value is a sentence: a clause (see `is_fa_clause`, so also one whose
+/// final stop the owner left off, «…بازنشسته شوم»، «لطفاً بگویید…»), but not a lone word
+/// closed with a stop («توهین.»): a frame sets that inside a sentence of its own.
+pub fn is_fa_sentence(value: &str) -> bool {
+    is_fa_clause(value) && !is_lone_word(value)
+}
+
+/// Whether the owner closed a single word that is not a verb with a stop: «توهین.».
+fn is_lone_word(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let body = text.trim().trim_end_matches(['.', '…', ' ']);
+    body.len() < text.trim().len()
+        && !body.contains(char::is_whitespace)
+        && !is_verb(body.trim_matches(|c: char| !c.is_alphanumeric() && c != ZWNJ))
+}
+
+/// Whether a value opens as a polite request («لطفاً بگویید…»): a request is a sentence of
+/// its own, whatever its last word.
+fn is_request(text: &str) -> bool {
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    [
+        "لطفاً",
+        "لطفا",
+        "لطفًا",
+        "خواهشمندیم",
+        "خواهشمندم",
+        "خواهش می\u{200c}کنیم",
+    ]
+    .iter()
+    .any(|w| {
+        text.strip_prefix(w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '،', ',']))
+    })
 }
 
 /// Whether the owner typed the value as a list: a dash, bullet or number opens its first
@@ -222,7 +272,7 @@ pub fn opens_with_clause(value: &str) -> bool {
         .split(['\n', '.', '!', '?', '؟', '…'])
         .find(|part| !part.trim().is_empty())
         .unwrap_or("");
-    last_is_verb(first)
+    is_request(first) || last_is_verb(first)
 }
 
 fn last_is_verb(text: &str) -> bool {
@@ -278,10 +328,12 @@ type ShapeTest = fn(&str) -> bool;
 /// `fa_clause`: true when a value reads as a Persian clause, for `{% if x | fa_clause %}`;
 /// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence;
 /// `fa_listed`: true when the owner typed it as a list (see `starts_as_list`);
+/// `fa_sentence`: true when its words make a sentence, stop or none (see `is_fa_sentence`);
 /// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, ShapeTest); 4] = [
+    let tests: [(&str, ShapeTest); 5] = [
+        ("fa_sentence", is_fa_sentence),
         ("fa_stops", ends_as_sentence),
         ("fa_verb", opens_with_clause),
         ("fa_listed", starts_as_list),
@@ -326,7 +378,7 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_fa_clause, lead, opens_with_clause, starts_as_list, unlisted};
+    use super::{is_fa_clause, is_fa_sentence, lead, opens_with_clause, starts_as_list, unlisted};
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
@@ -517,5 +569,40 @@ mod tests {
         ] {
             assert_eq!(unlisted(kept), kept, "{kept}");
         }
+    }
+
+    #[test]
+    fn subjunctives_and_requests_are_sentences_without_their_stop() {
+        for s in [
+            "تصمیم گرفته‌ام بازنشسته شوم",
+            "لطفاً بگویید کدام بسته را انتخاب می‌کنید",
+            "لطفا فایل‌ها را بفرستید",
+            "پشتیبانی تلفنی حذف می‌شود",
+            "برای کارهای فوری با شماره همراه من تماس بگیرید",
+            "می‌خواهم کار را کمتر کنم",
+            "ممکن است دیر شود",
+            "باید همه چیز را از نو بدهم",
+            "باید فردا در دفتر باشم",
+        ] {
+            assert!(is_fa_clause(s), "clause: {s}");
+            assert!(is_fa_sentence(s), "sentence: {s}");
+        }
+        assert!(opens_with_clause("لطفاً بگویید کدام بسته را انتخاب می‌کنید"));
+        for s in [
+            "حجم بالای کار",
+            "هزینه حمل بار",
+            "نبود نیروی وفادار",
+            "دو بار",
+            "شیوه کار",
+            "توهین",
+            "پیام لطف‌آمیز شما",
+        ] {
+            assert!(!is_fa_clause(s), "phrase: {s}");
+        }
+        // A lone word closed with a stop is not a sentence; a stopped phrase still is.
+        assert!(!is_fa_sentence("توهین."));
+        assert!(!is_fa_sentence("\u{2068}توهین.\u{2069}"));
+        assert!(is_fa_sentence("کمبود نیرو."));
+        assert!(is_fa_sentence("شد."));
     }
 }

@@ -3441,7 +3441,10 @@ fn persian_round_17_points_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         let last = body.trim_end().rsplit("\n\n").next().unwrap();
-        assert!(last.contains("به کارمان با شما پایان خواهیم داد"), "{body}");
+        assert!(
+            last.contains("ادامه کار با شما برای ما ممکن نخواهد بود"),
+            "{body}"
+        );
         assert!(last.contains("کار با شما برای ما ارزشمند است"), "{body}");
         assert!(!last.contains("همکار"), "{last}");
     }
@@ -4174,4 +4177,179 @@ fn english_round_sixteen_sentences_read_right() {
             "{body}"
         );
     }
+}
+
+/// Round 16's probes: a Persian value whose words make a sentence (a verb at its end, a
+/// subjunctive, a request), typed with or without its final stop, is set apart as a sentence
+/// that ends with one stop in every free-text slot; a noun phrase, even one ending in «کار»،
+/// «بار» or «دار», sits inside the letter's own sentence and never stands alone.
+#[test]
+fn persian_sentences_without_a_stop_are_set_apart_in_every_slot() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let slots: [Slot; 21] = [
+        ("termination-1", "reason", &[("kind", "parting")]),
+        ("termination-1", "reason", &[("kind", "non_renewal")]),
+        ("termination-2", "reason", &[]),
+        ("respect-3", "reason", &[]),
+        ("service-change", "change", &[]),
+        ("service-change", "reason", &[]),
+        ("service-change", "alternative", &[]),
+        ("service-end", "reason", &[]),
+        ("service-end", "alternative", &[]),
+        ("scope-1", "alternative", &[]),
+        ("follow-up-unanswered", "needed", &[]),
+        ("respect-1", "behaviour", &[]),
+        ("respect-2", "behaviour", &[]),
+        ("price-increase-1", "reason", &[]),
+        ("price-increase-2", "reason", &[]),
+        ("price-increase-2", "offer", &[]),
+        ("complaint-reply", "facts", &[]),
+        ("complaint-reply", "action", &[]),
+        ("refund-refusal", "gesture", &[]),
+        ("follow-up-check-in", "offer", &[]),
+        ("termination-3", "breach", &[]),
+    ];
+    let clauses = [
+        "تصمیم گرفته‌ام بازنشسته شوم",
+        "لطفاً بگویید کدام بسته را انتخاب می‌کنید",
+        "پشتیبانی تلفنی حذف می‌شود",
+        "برای کارهای فوری با شماره همراه من تماس بگیرید",
+        "هزینه‌ها دو برابر شده است",
+    ];
+    let phrases = [
+        "کمبود نیرو",
+        "بازنشستگی",
+        "حجم بالای کار",
+        "هزینه حمل بار",
+        "نبود نیروی وفادار",
+    ];
+    let mut found = Vec::new();
+    for (id, slot, extra) in slots {
+        for value in clauses.iter().chain(&phrases) {
+            let mut set = extra.to_vec();
+            set.push((slot, value));
+            let (_, body) = render(id, &set);
+            let problems = punctuation_problems(&body, Lang::Fa);
+            if !problems.is_empty() {
+                found.push(format!("{id} {slot} «{value}»: {problems:?}"));
+            }
+            let Some(at) = body.find(value) else {
+                found.push(format!("{id} {slot} «{value}» is missing:\n{body}"));
+                continue;
+            };
+            let before = body[..at].trim_end_matches(' ');
+            let after = &body[at + value.len()..];
+            let prev = before.chars().last();
+            let opens = prev.is_none_or(|c| matches!(c, '.' | '\n' | ':' | '؟' | '!'));
+            if clauses.contains(value) {
+                // The sentence ends right after the owner's words, and no frame word such as
+                // «به …» or «… است» wraps it.
+                if !after.starts_with('.') {
+                    found.push(format!(
+                        "{id} {slot} «{value}» runs on: «{}»",
+                        line(&body, at)
+                    ));
+                }
+                if before.ends_with(" به") || before.ends_with(" از") {
+                    found.push(format!("{id} {slot} «{value}» after a preposition"));
+                }
+            } else if opens && prev != Some(':') && after.starts_with('.') {
+                found.push(format!(
+                    "{id} {slot} «{value}» stands alone: «{}»",
+                    line(&body, at)
+                ));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// A template, its free-text input, and the other values typed with it.
+type Slot<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+fn line(body: &str, at: usize) -> String {
+    let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    body[start..end].to_string()
+}
+
+/// Round 16's joining points: no doubled «اگر», no «از این رو» before the client's own
+/// option, a request never inside «به … نیاز داریم», a lone word closed with a stop set
+/// inside the sentence, and the service-end closing that keeps the rest of the work.
+#[test]
+fn persian_round_17_joins_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    for alternative in [
+        "اگر بخواهید، نسخه ساده‌تری آماده می‌کنیم",
+        "اگر مایل باشید، کار را در دو مرحله تحویل می‌دهیم.",
+    ] {
+        let (_, body) = render("scope-1", &[("alternative", alternative)]);
+        assert!(!body.contains("نیست، اگر"), "{body}");
+        assert!(body.contains(&format!(" {}", alternative.trim_end_matches('.'))));
+    }
+    for alternative in [
+        "می‌توانید از چاپخانه همسایه استفاده کنید",
+        "می‌توانید از چاپخانه همسایه استفاده کنید.",
+        "صندوق‌ها را بی‌هزینه منتقل می‌کنیم",
+    ] {
+        let (_, body) = render("service-end", &[("alternative", alternative)]);
+        assert!(!body.contains("از این رو، می‌توانید"), "{body}");
+        assert!(!body.contains("از این رو، صندوق"), "{body}");
+        assert!(
+            body.contains("همکاری‌مان در زمینه‌های دیگر همچنان ادامه یابد"),
+            "{body}"
+        );
+        assert!(!body.contains("از اینکه در این مدت به ما اعتماد داشتید"));
+    }
+    for needed in [
+        "لطفاً بگویید کدام بسته را انتخاب می‌کنید",
+        "کدام بسته را انتخاب می‌کنید؟",
+        "فایل لوگو را بفرستید",
+    ] {
+        let (_, body) = render("follow-up-unanswered", &[("needed", needed)]);
+        assert!(!body.contains("به لطفاً"), "{body}");
+        assert!(!body.contains("نیاز داریم"), "{needed}: {body}");
+        assert!(body.contains("اگر پاسخ شما تا"), "{needed}: {body}");
+    }
+    let (_, body) = render("follow-up-unanswered", &[("needed", "تأیید نهایی متن")]);
+    assert!(body.contains("به تأیید نهایی متن نیاز داریم"), "{body}");
+    for word in ["توهین.", "توهین"] {
+        let (_, body) = render("respect-1", &[("behaviour", word)]);
+        assert!(body.contains("با توهین همراه بود."), "{word}: {body}");
+        assert!(
+            !body.contains("توهین.\n") && !body.contains("توهین. "),
+            "{body}"
+        );
+    }
+    let (_, body) = render(
+        "termination-1",
+        &[
+            ("kind", "parting"),
+            ("reason", "تصمیم گرفته‌ام بازنشسته شوم"),
+        ],
+    );
+    assert!(!body.contains("شوم است"), "{body}");
+    assert!(
+        body.contains("آن است که تصمیم گرفته‌ام بازنشسته شوم."),
+        "{body}"
+    );
+    let (_, body) = render(
+        "service-change",
+        &[
+            (
+                "alternative",
+                "برای کارهای فوری با شماره همراه من تماس بگیرید",
+            ),
+            ("change", "پشتیبانی تلفنی حذف می‌شود"),
+        ],
+    );
+    assert!(!body.contains("پیش برود، برای"), "{body}");
+    assert!(!body.contains("اعمال می‌شود: پشتیبانی تلفنی"), "{body}");
+    assert!(body.contains("تماس بگیرید. امیدواریم"), "{body}");
+    let (_, body) = render("respect-2", &[]);
+    assert!(!body.contains("به کارمان با شما پایان"), "{body}");
+    let (_, body) = render("price-increase-2", &[]);
+    assert!(!body.contains("امکان می‌دهد"), "{body}");
 }
