@@ -3417,7 +3417,7 @@ fn persian_round_17_points_read_right() {
                 &[("fault", "none"), ("action", action), ("source", source)],
             );
             assert!(
-                none.contains("متأسفیم که این تجربه برایتان رضایت‌بخش نبوده است."),
+                none.contains("متأسفیم که کار ما در این مورد رضایت شما را جلب نکرده است."),
                 "{none}"
             );
             assert!(!none.contains("جبران"), "{none}");
@@ -4352,4 +4352,37 @@ fn persian_round_17_joins_read_right() {
     assert!(!body.contains("به کارمان با شما پایان"), "{body}");
     let (_, body) = render("price-increase-2", &[]);
     assert!(!body.contains("امکان می‌دهد"), "{body}");
+}
+
+/// Round 17's readings: wording that presumed the client's situation or left a sentence
+/// without its link, in both languages.
+#[test]
+fn round_17_wording_reads_right() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    let fa = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let today = marz::dates::iso(date());
+    let (_, body) = en("termination-2", &[("end_date", &today)]);
+    assert!(
+        body.contains("end our work for you with effect from today"),
+        "{body}"
+    );
+    let (_, body) = en("price-increase-1", &[]);
+    assert!(body.contains("may make your own planning harder"), "{body}");
+    let (_, body) = en("price-increase-2", &[]);
+    assert!(!body.contains("fit your budget"), "{body}");
+    assert!(!body.contains("puts pressure"), "{body}");
+    let (_, body) = fa("price-increase-2", &[]);
+    assert!(body.contains("با نرخ تازه می‌توانیم"), "{body}");
+    assert!(!body.contains("بدین ترتیب می‌توانیم"), "{body}");
+    let (_, body) = fa("refund-refusal", &[]);
+    assert!(!body.contains("متوجهیم"), "{body}");
+    let (_, body) = fa(
+        "service-change",
+        &[(
+            "alternative",
+            "برای کارهای فوری، در ابتدای عنوان ایمیل «فوری» بنویسید.",
+        )],
+    );
+    assert!(!body.contains("با این راه"), "{body}");
 }
