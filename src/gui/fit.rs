@@ -45,7 +45,7 @@ pub fn fit_rich<'a, M: 'a>(
             .iter()
             .map(|(piece, font)| text::Span::new(piece.as_str()).font(*font))
             .collect();
-        Paragraph::with_spans(Text {
+        let paragraph = Paragraph::with_spans(Text {
             content: spans.as_slice(),
             bounds: Size::new(width, f32::INFINITY),
             size,
@@ -55,14 +55,31 @@ pub fn fit_rich<'a, M: 'a>(
             align_y: iced::alignment::Vertical::Top,
             shaping: iced::widget::text::Shaping::Advanced,
             wrapping: Default::default(),
-        })
-        .min_bounds()
-        .width
+        });
+        drawn_width(&paragraph)
     };
     Element::new(Fit {
         content: content.into(),
         measure: Some(Box::new(measure)),
     })
+}
+
+/// The width a laid-out paragraph's glyphs cover: the widest of its lines' reported
+/// widths and their glyphs' own extents. A wrongly wrapped right-to-left line can place
+/// glyphs past the width it reports (the amount and «تومان» of a payment reminder), so the
+/// reported width alone says it fits while words are drawn past the edge.
+fn drawn_width(paragraph: &Paragraph) -> f32 {
+    paragraph
+        .buffer()
+        .layout_runs()
+        .map(|run| {
+            let (left, right) = run
+                .glyphs
+                .iter()
+                .fold((0.0f32, 0.0f32), |(l, r), g| (l.min(g.x), r.max(g.x + g.w)));
+            run.line_w.max(right - left)
+        })
+        .fold(paragraph.min_bounds().width, f32::max)
 }
 
 /// The width a text takes when given `width`, in text of a size.
@@ -157,7 +174,7 @@ impl<M> Widget<M, Theme, iced::Renderer> for Fit<'_, M> {
         let took = |tree: &Tree, width: f32| match measure {
             Some(measure) => measure(width, size),
             None if tree.tag == tree::Tag::of::<PlainState>() => {
-                tree.state.downcast_ref::<PlainState>().min_bounds().width
+                drawn_width(tree.state.downcast_ref::<PlainState>().raw())
             }
             None => 0.0,
         };
