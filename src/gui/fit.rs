@@ -325,6 +325,27 @@ mod tests {
         assert!(over > 5, "{over}");
     }
 
+    /// payment-1's opening paragraph (drawn past the preview's edge before `drawn_width`)
+    /// at every width the preview can have: narrowed by the width its glyphs cover, its
+    /// glyphs span no more than the room.
+    #[test]
+    fn a_paragraph_is_narrowed_by_what_its_glyphs_cover() {
+        {
+            let mut fonts = font_system().write().unwrap();
+            fonts.load_font(std::borrow::Cow::Borrowed(theme::VAZIRMATN_REGULAR));
+        }
+        let line = format!(
+            "{}ضمن آرزوی موفقیت، یادآوری می‌کنیم که صورت‌حساب شماره {} به مبلغ ۱۲٬۵۰۰٬۰۰۰ تومان (دوازده میلیون و پانصد هزار تومان) که سررسید آن ۱۵ آبان ۱۴۰۵ بود، طبق سوابق ما هنوز پرداخت نشده است. خواهشمندیم در نخستین فرصت آن را پرداخت فرمایید.",
+            marz::bidi::RLM,
+            marz::bidi::isolate("INV-2041"),
+        );
+        for room in (240..720).map(|w| w as f32) {
+            let width = narrowed(room, |w| drawn_width(&laid(&line, w, false)));
+            let fitted = laid(&line, width, false);
+            assert!(drawn_width(&fitted) <= room + 0.5, "in {room}");
+        }
+    }
+
     #[test]
     fn narrowing_doubles_its_step_and_keeps_the_narrowest_at_the_end() {
         // Fits only at 400 or less: from 461, the tries take off 3, 6, 12, 24, 48, 96 …
