@@ -1227,12 +1227,7 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || text.ends_with("...")
         || text.ends_with('.') && !ends_with_own_stop(text);
     let words = text.split_whitespace().count();
-    // A word without its punctuation, in lower case.
-    let bare = |word: Option<&str>| {
-        word.unwrap_or("")
-            .trim_matches(|c: char| !c.is_alphabetic())
-            .to_lowercase()
-    };
+    let bare = |word: Option<&str>| bare_word(word.unwrap_or(""));
     let first = bare(text.split_whitespace().next());
     let request =
         lang == Lang::En && ["please", "can", "could", "would", "will"].contains(&first.as_str());
@@ -1447,10 +1442,7 @@ pub fn is_action(value: &str, lang: Lang) -> bool {
     if text.is_empty() || text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
         return false;
     }
-    let bare: Vec<String> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .collect();
+    let bare: Vec<String> = text.split_whitespace().map(bare_word).collect();
     let Some(first) = bare.first() else {
         return false;
     };
@@ -1491,6 +1483,12 @@ pub fn action(value: &str, end: bool) -> String {
     }
 }
 
+/// A word without its punctuation, in lower case: how the English word lists are matched.
+fn bare_word(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase()
+}
+
 /// Whether words that start with a verb that is also a noun ("email support on Saturdays",
 /// "phone support", "text reminders") read as a noun phrase: the next word is no object
 /// or particle an instruction takes ("Email us…", "Call the office…", "Put "Urgent"…").
@@ -1502,12 +1500,11 @@ fn noun_led(words: &[&str]) -> bool {
         "us", "me", "them", "him", "her", "it", "the", "a", "an", "your", "our", "this", "that",
         "to", "back", "in", "on", "at", "for", "with", "any", "all", "every", "whether",
     ];
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
     words
         .first()
-        .is_some_and(|w| NOUN_TOO.contains(&bare(w).as_str()))
+        .is_some_and(|w| NOUN_TOO.contains(&bare_word(w).as_str()))
         && words.get(1).is_some_and(|w| {
-            !w.starts_with(['"', '\'', '‘', '“']) && !OBJECT.contains(&bare(w).as_str())
+            !w.starts_with(['"', '\'', '‘', '“']) && !OBJECT.contains(&bare_word(w).as_str())
         })
 }
 
