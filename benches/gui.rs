@@ -61,14 +61,14 @@ fn composing(dir: &std::path::Path, harsh: bool) -> App {
         long.push_str("\n\n");
         long.push_str(&body);
     }
-    compose(&mut app, compose::Message::Body(Action::SelectAll));
+    compose(&mut app, compose::Message::Body(Action::SelectAll.into()));
     compose(
         &mut app,
-        compose::Message::Body(Action::Edit(Edit::Paste(Arc::new(long)))),
+        compose::Message::Body(Action::Edit(Edit::Paste(Arc::new(long))).into()),
     );
     compose(
         &mut app,
-        compose::Message::Body(Action::Move(Motion::DocumentEnd)),
+        compose::Message::Body(Action::Move(Motion::DocumentEnd).into()),
     );
     let letter = app.letter().unwrap();
     let chars = letter.to_text().chars().count();
@@ -94,7 +94,7 @@ impl Keys {
         } else {
             Action::Edit(Edit::Backspace)
         };
-        Message::Compose(compose::Message::Body(action))
+        Message::Compose(compose::Message::Body(action.into()))
     }
 }
 
@@ -190,7 +190,7 @@ fn page_preview(c: &mut Criterion) {
             } else {
                 Action::Edit(Edit::Backspace)
             };
-            Message::Compose(compose::Message::Input("amount".into(), action))
+            Message::Compose(compose::Message::Input("amount".into(), action.into()))
         };
         let mut typed = false;
         let mut key = || {

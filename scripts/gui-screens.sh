@@ -101,6 +101,12 @@ shoot tone-harsh-fa 0.5
 # comes back.
 xdotool mousemove --window "$win" 430 721 click 1
 shoot tone-applied-fa 0.5
+# Ctrl+Z takes the replacement back (the harsh words and their card return), and
+# Ctrl+Shift+Z puts it in again.
+xdotool key --window "$win" ctrl+z
+shoot tone-undone-fa 0.5
+xdotool key --window "$win" ctrl+shift+z
+shoot tone-redone-fa 0.5
 # Another situation, half filled in: the price increase shows its own letter at once, with
 # placeholders for what is missing, the export buttons disabled and a line saying what is
 # still needed; Ctrl+E exports nothing. Back to the payment reminder: it is all there.

@@ -1,10 +1,10 @@
 //! The clients screen: a searchable list, the client's details, a validated form to add or
 //! edit one, and deletion (to the trash folder) after a confirmation.
 
+use super::editor::Change;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
-use iced::widget::text_editor::Action;
 use iced::widget::{Space, button, column, container, operation, pick_list, scrollable, text};
 use iced::{Element, Length, Task};
 use marz::Lang;
@@ -182,13 +182,13 @@ const TIMELINE: usize = 50;
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Search(Action),
+    Search(Change),
     /// Ctrl+F: the search box, ready to type into.
     FocusSearch,
     Select(String),
     New,
     Edit(String),
-    Field(Field, Action),
+    Field(Field, Change),
     Honorific(Honorific),
     Language(Lang),
     Currency(Currency),
@@ -742,7 +742,7 @@ mod tests {
 
     fn type_into(state: &mut State, field: Field, value: &str, ws: &Workspace) {
         for action in crate::gui::editor::typing(value) {
-            let _ = state.update(Message::Field(field, action), ws);
+            let _ = state.update(Message::Field(field, action.into()), ws);
         }
     }
 

@@ -7,12 +7,12 @@
 
 use super::client_pick::{self, Picker};
 use super::clients::Choice;
+use super::editor::Change;
 use super::editor::{self, TextField};
 use super::findings::{self, Findings, Part};
 use super::page_preview;
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
-use iced::widget::text_editor::Action;
 use iced::widget::{
     Space, button, checkbox, column, container, mouse_area, operation, pick_list, rich_text,
     scrollable, span, text,
@@ -190,11 +190,11 @@ pub enum Message {
     Picker(client_pick::Message),
     Scenario(Scenario),
     Template(String),
-    Input(String, Action),
+    Input(String, Change),
     Choose(String, String),
-    Subject(Action),
+    Subject(Change),
     EditText,
-    Body(Action),
+    Body(Change),
     Regenerate,
     ConfirmRegenerate,
     CancelRegenerate,
@@ -1625,6 +1625,7 @@ mod tests {
     use super::*;
     use crate::gui::editor::typing;
     use crate::gui::tests::{latin_words_besides, sample_workspace};
+    use iced::widget::text_editor::Action;
     use marz::Library;
 
     fn send(state: &mut State, ws: &Workspace, message: Message) -> Option<Event> {
@@ -1633,7 +1634,7 @@ mod tests {
 
     fn type_into(state: &mut State, ws: &Workspace, name: &str, value: &str) {
         for action in typing(value) {
-            send(state, ws, Message::Input(name.into(), action));
+            send(state, ws, Message::Input(name.into(), action.into()));
         }
     }
 
@@ -1715,10 +1716,10 @@ mod tests {
         let mut state = State::new(Some("sample-daniel".into()), &ws);
         send(&mut state, &ws, Message::EditText);
         for action in typing("My own words, YOU IDIOT!!!") {
-            send(&mut state, &ws, Message::Body(action));
+            send(&mut state, &ws, Message::Body(action.into()));
         }
         for action in typing("A new subject") {
-            send(&mut state, &ws, Message::Subject(action));
+            send(&mut state, &ws, Message::Subject(action.into()));
         }
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
         assert_eq!(letter(&state).subject, "A new subject");
@@ -1759,7 +1760,7 @@ mod tests {
         send(&mut state, &ws, Message::EditText);
         let typed = "مبلغ را به کارت ۶۱۰۴ ۳۳۷۸ ۱۲۳۴ ۵۶۷۸ واریز کنید!!!";
         for action in typing(typed) {
-            send(&mut state, &ws, Message::Body(action));
+            send(&mut state, &ws, Message::Body(action.into()));
         }
         let held = marz::bidi::keep_numbers(typed, Lang::Fa);
         assert_ne!(held, typed, "the card number is held");
@@ -1783,6 +1784,51 @@ mod tests {
             marz::bidi::PDI
         )));
         assert!(!state.findings.items.iter().any(|i| i.finding.text == "!!!"));
+    }
+
+    /// Ctrl+Z in the letter takes back the owner's last edit, a suggested replacement
+    /// included, and the letter that would leave is the one on screen again.
+    #[test]
+    fn undo_in_the_body_brings_back_the_letter_as_it_was() {
+        use iced::widget::text_editor::{Edit, Motion};
+        let (_dir, ws) = sample_workspace();
+        let mut state = State::new(Some("sample-daniel".into()), &ws);
+        send(&mut state, &ws, Message::EditText);
+        let generated = letter(&state).body.clone();
+        send(
+            &mut state,
+            &ws,
+            Message::Body(Action::Move(Motion::DocumentEnd).into()),
+        );
+        for c in "\nPay now!!!".chars() {
+            let edit = if c == '\n' {
+                Edit::Enter
+            } else {
+                Edit::Insert(c)
+            };
+            send(&mut state, &ws, Message::Body(Action::Edit(edit).into()));
+        }
+        let typed = letter(&state).body.clone();
+        assert_eq!(typed, format!("{generated}\nPay now!!!"));
+        let shout = state
+            .findings
+            .items
+            .iter()
+            .position(|i| i.finding.text == "!!!")
+            .expect("shouting found");
+        send(&mut state, &ws, Message::Apply(shout));
+        assert_ne!(letter(&state).body, typed);
+        send(&mut state, &ws, Message::Body(Change::Undo));
+        assert_eq!(letter(&state).body, typed, "the replacement is taken back");
+        assert!(state.findings.items.iter().any(|i| i.finding.text == "!!!"));
+        // Back through the typed words to the letter as generated, and forward again.
+        while letter(&state).body != generated {
+            let before = letter(&state).body.clone();
+            send(&mut state, &ws, Message::Body(Change::Undo));
+            assert_ne!(letter(&state).body, before, "each undo changes the letter");
+        }
+        send(&mut state, &ws, Message::Body(Change::Redo));
+        assert!(letter(&state).body.starts_with(&format!("{generated}\n")));
     }
 
     #[test]
@@ -1842,7 +1888,7 @@ mod tests {
         assert!(subject.contains("[خدمت]"), "{subject}");
         // The owner adds a word to the subject while the service is still a placeholder.
         for action in typing(&format!("{} (مهم)", marz::bidi::strip(&subject))) {
-            send(&mut state, &ws, Message::Subject(action));
+            send(&mut state, &ws, Message::Subject(action.into()));
         }
         for (name, value) in [
             ("service", "طراحی"),
@@ -1900,7 +1946,7 @@ mod tests {
             "امیدوارم کارها بر وفق مراد باشد.\n\nصورت‌حساب {invoice} هنوز پرداخت نشده است؛ راستش مشکل از شماست و این کار بی‌مسئولیتی است.\nلطفاً تا ۱۵ آذر ۱۴۰۵ پرداخت کنید."
         );
         for action in typing(&body) {
-            send(&mut state, &ws, Message::Body(action));
+            send(&mut state, &ws, Message::Body(action.into()));
         }
         assert_eq!(body_field(&state, &ws), body);
 
@@ -1933,7 +1979,7 @@ mod tests {
         send(
             &mut state,
             &ws,
-            Message::Body(Action::Edit(iced::widget::text_editor::Edit::Insert('،'))),
+            Message::Body(Action::Edit(iced::widget::text_editor::Edit::Insert('،')).into()),
         );
         let typed = body.replacen("مشکل از شماست", &format!("{kinder}،"), 1);
         assert_eq!(body_field(&state, &ws), typed);
@@ -1982,7 +2028,7 @@ mod tests {
         let (_dir, ws) = sample_workspace();
         let mut state = State::new(Some("sample-daniel".into()), &ws);
         for action in typing("Invoice INV-2041: you are irresponsible") {
-            send(&mut state, &ws, Message::Subject(action));
+            send(&mut state, &ws, Message::Subject(action.into()));
         }
         let at = finding_at(&state, "you are irresponsible");
         let item = state.findings.items[at].clone();
@@ -1995,7 +2041,7 @@ mod tests {
         // the click changes nothing.
         let mut stale = state.findings.clone();
         for action in typing("Re: INV-2041, you are irresponsible") {
-            send(&mut state, &ws, Message::Subject(action));
+            send(&mut state, &ws, Message::Subject(action.into()));
         }
         std::mem::swap(&mut state.findings, &mut stale);
         send(&mut state, &ws, Message::Apply(at));
@@ -2049,7 +2095,7 @@ mod tests {
         assert_eq!(lines(&state)[at..at + 3], shown[..]);
 
         // Enter at the end of the details adds a line; typed, it leaves with the letter.
-        let details = |a| Message::Input("payment_details".into(), a);
+        let details = |a: Action| Message::Input("payment_details".into(), a.into());
         send(&mut state, &ws, details(Action::Move(Motion::DocumentEnd)));
         send(&mut state, &ws, details(Action::Edit(Edit::Enter)));
         for c in "به نام مریم رحیمی".chars() {
@@ -2067,7 +2113,7 @@ mod tests {
         assert_eq!(lines(&state)[at..at + 2], ["کارت ۱", "کارت ۲"]);
 
         // In a one-line field Enter changes nothing, and a pasted break becomes a space.
-        let invoice = |a| Message::Input("invoice".into(), a);
+        let invoice = |a: Action| Message::Input("invoice".into(), a.into());
         send(&mut state, &ws, invoice(Action::Move(Motion::DocumentEnd)));
         send(&mut state, &ws, invoice(Action::Edit(Edit::Enter)));
         assert_eq!(field(&state, "invoice"), "INV-2041");
@@ -2246,7 +2292,7 @@ mod tests {
         let mut reza = State::new(Some("sample-reza".into()), &ws);
         send(&mut reza, &ws, Message::Scenario(Scenario::PriceIncrease));
         for action in typing("تغییر نرخ [خدمت]") {
-            send(&mut reza, &ws, Message::Subject(action));
+            send(&mut reza, &ws, Message::Subject(action.into()));
         }
         check(
             &reza,

@@ -37,6 +37,48 @@ pub struct TextField {
     content: Content,
     multiline: bool,
     rtl: bool,
+    history: History,
+}
+
+/// What the owner did to a field: one of iced's editor actions, or a step back or forward
+/// through the field's edits (iced 0.14's editor keeps no history of its own).
+#[derive(Debug, Clone)]
+pub enum Change {
+    Do(Action),
+    Undo,
+    Redo,
+}
+
+impl From<Action> for Change {
+    fn from(action: Action) -> Self {
+        Change::Do(action)
+    }
+}
+
+/// The field's earlier and undone states. A run of typed letters (up to the next space) or
+/// of deletions is one step, as in any text editor: undoing a word does not take a
+/// keystroke at a time.
+#[derive(Debug, Clone, Default)]
+struct History {
+    back: Vec<Snapshot>,
+    forward: Vec<Snapshot>,
+    run: Option<Run>,
+}
+
+/// The most steps a field remembers; the oldest go first.
+const HISTORY: usize = 500;
+
+#[derive(Debug, Clone)]
+struct Snapshot {
+    /// The field's own text, direction marks included.
+    text: String,
+    cursor: Cursor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Run {
+    Typing,
+    Deleting,
 }
 
 impl TextField {
@@ -56,6 +98,7 @@ impl TextField {
             content: Content::with_text(&marked(value, rtl)),
             multiline,
             rtl,
+            history: History::default(),
         }
     }
 
@@ -160,6 +203,7 @@ impl TextField {
             &held[..span.start],
             &held[span.end..]
         ));
+        let earlier = self.snapshot();
         if !self.select(span) {
             return false;
         }
@@ -174,7 +218,14 @@ impl TextField {
         // The edit went through iced's editor; what matters is that the text is exactly the
         // one asked for.
         if self.value() != expected {
+            let history = std::mem::take(&mut self.history);
             self.set(&expected);
+            self.history = history;
+        }
+        if self.content.text() != earlier.text {
+            self.history.forward.clear();
+            self.history.run = None;
+            self.remember(earlier);
         }
         true
     }
@@ -189,17 +240,33 @@ impl TextField {
         self.content.cursor()
     }
 
-    /// Replaces the whole text (the cursor goes to the start).
+    /// Replaces the whole text (the cursor goes to the start), as one step the owner can
+    /// undo.
     pub fn set(&mut self, value: &str) {
+        let earlier = self.snapshot();
+        let mut history = std::mem::take(&mut self.history);
         *self = if self.multiline {
             Self::multi(value, self.rtl)
         } else {
             Self::single(value, self.rtl)
         };
+        if self.content.text() != earlier.text {
+            history.forward.clear();
+            history.run = None;
+            self.history = history;
+            self.remember(earlier);
+        } else {
+            self.history = history;
+        }
     }
 
     /// Applies what the widget reported; returns whether the text changed.
-    pub fn perform(&mut self, action: Action) -> bool {
+    pub fn perform(&mut self, change: impl Into<Change>) -> bool {
+        let action = match change.into() {
+            Change::Do(action) => action,
+            Change::Undo => return self.step(false),
+            Change::Redo => return self.step(true),
+        };
         let action = match action {
             Action::Edit(Edit::Enter) if !self.multiline => return false,
             Action::Edit(Edit::Paste(text)) if !self.multiline => {
@@ -210,13 +277,74 @@ impl TextField {
         let is_edit = action.is_edit();
         let before = self.content.cursor();
         let again = action.clone();
-        self.content.perform(action);
-        if is_edit {
+        if let Action::Edit(edit) = action.clone() {
+            let run = match edit {
+                Edit::Insert(c) if !c.is_whitespace() => Some(Run::Typing),
+                // A space ends the word it follows, and belongs to it.
+                Edit::Insert(_) if self.history.run == Some(Run::Typing) => Some(Run::Typing),
+                Edit::Backspace | Edit::Delete => Some(Run::Deleting),
+                _ => None,
+            };
+            let joins = run.is_some() && run == self.history.run && before.selection.is_none();
+            let earlier = (!joins).then(|| self.snapshot());
+            let text = self.content.text();
+            self.content.perform(action);
             self.remark();
+            if self.content.text() != text {
+                if let Some(earlier) = earlier {
+                    self.remember(earlier);
+                }
+                self.history.forward.clear();
+            }
+            self.history.run = match edit {
+                Edit::Insert(c) if c.is_whitespace() => None,
+                _ => run,
+            };
         } else {
+            if !matches!(action, Action::Scroll { .. }) {
+                self.history.run = None;
+            }
+            self.content.perform(action);
             self.skip_marks(before, again);
         }
         is_edit
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            text: self.content.text(),
+            cursor: self.content.cursor(),
+        }
+    }
+
+    fn remember(&mut self, earlier: Snapshot) {
+        if self.history.back.len() == HISTORY {
+            self.history.back.remove(0);
+        }
+        self.history.back.push(earlier);
+    }
+
+    /// One step back through the edits, or forward again after an undo; returns whether
+    /// the text changed.
+    fn step(&mut self, forward: bool) -> bool {
+        let from = if forward {
+            &mut self.history.forward
+        } else {
+            &mut self.history.back
+        };
+        let Some(to) = from.pop() else {
+            return false;
+        };
+        let now = self.snapshot();
+        if forward {
+            self.history.back.push(now);
+        } else {
+            self.history.forward.push(now);
+        }
+        self.content = Content::with_text(&to.text);
+        self.content.move_to(to.cursor);
+        self.history.run = None;
+        true
     }
 
     /// Keeps the caret off invisible direction marks (the line's RLM, the isolates around a
@@ -291,11 +419,11 @@ impl TextField {
     /// The widget showing this field; `on_action` wraps what it reports.
     pub fn view<'a, M: Clone + 'a>(
         &'a self,
-        on_action: impl Fn(Action) -> M + 'a,
+        on_action: impl Fn(Change) -> M + 'a,
     ) -> Editor<'a, M> {
         Editor {
             field: self,
-            on_action: Box::new(on_action),
+            on_action: std::rc::Rc::new(on_action),
             on_submit: None,
             id: None,
             placeholder: String::new(),
@@ -438,7 +566,7 @@ fn marked(value: &str, rtl: bool) -> String {
 /// A field on screen. Build with `TextField::view`.
 pub struct Editor<'a, M> {
     field: &'a TextField,
-    on_action: Box<dyn Fn(Action) -> M + 'a>,
+    on_action: std::rc::Rc<dyn Fn(Change) -> M + 'a>,
     on_submit: Option<M>,
     id: Option<widget::Id>,
     placeholder: String,
@@ -507,8 +635,10 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
     fn from(e: Editor<'a, M>) -> Self {
         let multiline = e.field.multiline;
         let submit = e.on_submit.clone();
+        let on_action = e.on_action.clone();
+        let on_key = e.on_action.clone();
         let mut inner = iced::widget::text_editor(&e.field.content)
-            .on_action(e.on_action)
+            .on_action(move |action| on_action(Change::Do(action)))
             .font(theme::FONT)
             .size(e.size)
             .padding(e.padding)
@@ -521,7 +651,10 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
                         .then(|| submit.clone().map(Binding::Custom))
                         .flatten()
                 }
-                _ => Binding::from_key_press(press),
+                _ => match history_key(&press) {
+                    Some(change) => Some(Binding::Custom(on_key(change))),
+                    None => Binding::from_key_press(press),
+                },
             });
         if e.min_height > 0.0 {
             inner = inner.min_height(e.min_height);
@@ -548,6 +681,24 @@ impl<'a, M: Clone + 'a> From<Editor<'a, M>> for Element<'a, M> {
             marks,
             mark_colour: e.mark_colour,
         })
+    }
+}
+
+/// Ctrl+Z (Cmd+Z) steps back, Ctrl+Shift+Z or Ctrl+Y forward, in a focused field. The key
+/// is read by its place on the keyboard, so the Persian layout's keys work too.
+fn history_key(press: &KeyPress) -> Option<Change> {
+    if !matches!(press.status, Status::Focused { .. }) || !press.modifiers.command() {
+        return None;
+    }
+    match press
+        .key
+        .to_latin(press.physical_key)
+        .map(|c| c.to_ascii_lowercase())
+    {
+        Some('z') if press.modifiers.shift() => Some(Change::Redo),
+        Some('z') => Some(Change::Undo),
+        Some('y') => Some(Change::Redo),
+        _ => None,
     }
 }
 
@@ -909,9 +1060,178 @@ fn fill(renderer: &mut iced::Renderer, bounds: Rectangle, quads: &[(Rectangle, C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use iced::widget::text_editor::Motion;
 
     fn paste(text: &str) -> Action {
         Action::Edit(Edit::Paste(Arc::new(text.to_string())))
+    }
+
+    fn type_in(f: &mut TextField, text: &str) {
+        for c in text.chars() {
+            let edit = if c == '\n' {
+                Edit::Enter
+            } else {
+                Edit::Insert(c)
+            };
+            f.perform(Action::Edit(edit));
+        }
+    }
+
+    /// Undoes until nothing is left, collecting each value on the way back.
+    fn all_the_way_back(f: &mut TextField) -> Vec<String> {
+        let mut seen = Vec::new();
+        while f.perform(Change::Undo) {
+            seen.push(f.value());
+        }
+        seen
+    }
+
+    #[test]
+    fn undo_takes_back_a_word_at_a_time_and_redo_brings_it_again() {
+        // Each word with the space after it is one step, and so is a line break.
+        let cases: [(bool, &str, &[&str]); 2] = [
+            (
+                false,
+                "Please pay INV-7\nThank you",
+                &[
+                    "Please pay INV-7\nThank ",
+                    "Please pay INV-7\n",
+                    "Please pay INV-7",
+                    "Please pay ",
+                    "Please ",
+                    "",
+                ],
+            ),
+            (
+                true,
+                "مبلغ ۱۲۰۰ تومان\nبا سپاس",
+                &[
+                    "مبلغ ۱۲۰۰ تومان\nبا ",
+                    "مبلغ ۱۲۰۰ تومان\n",
+                    "مبلغ ۱۲۰۰ تومان",
+                    "مبلغ ۱۲۰۰ ",
+                    "مبلغ ",
+                    "",
+                ],
+            ),
+        ];
+        for (rtl, text, steps) in cases {
+            let mut f = TextField::multi("", rtl);
+            type_in(&mut f, text);
+            assert_eq!(f.value(), text);
+            assert_eq!(all_the_way_back(&mut f), steps);
+            assert!(!f.perform(Change::Undo), "nothing more to undo");
+            while f.perform(Change::Redo) {}
+            assert_eq!(f.value(), text, "redo brings every step back");
+            if rtl {
+                assert!(
+                    f.content.lines().all(|l| l.text.starts_with(RLM)),
+                    "the direction marks come back too"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ctrl_z_and_ctrl_y_step_through_the_history_on_either_layout() {
+        use iced::keyboard::key::{Code, Physical};
+        use iced::keyboard::{Key, Modifiers};
+        let press = |typed: &str, code: Code, modifiers: Modifiers, focused: bool| KeyPress {
+            key: Key::Character(typed.into()),
+            modified_key: Key::Character(typed.into()),
+            physical_key: Physical::Code(code),
+            modifiers,
+            text: None,
+            status: if focused {
+                Status::Focused { is_hovered: false }
+            } else {
+                Status::Active
+            },
+        };
+        let ctrl = Modifiers::CTRL;
+        let is = |p: KeyPress, want: Option<bool>| {
+            let got = history_key(&p).map(|c| matches!(c, Change::Redo));
+            assert_eq!(got, want, "{:?} {:?}", p.key, p.modifiers);
+        };
+        // Latin and Persian layouts: the Z key is «ظ», the Y key «غ».
+        for (z, y) in [("z", "y"), ("ظ", "غ")] {
+            is(press(z, Code::KeyZ, ctrl, true), Some(false));
+            is(
+                press(z, Code::KeyZ, ctrl | Modifiers::SHIFT, true),
+                Some(true),
+            );
+            is(press(y, Code::KeyY, ctrl, true), Some(true));
+            is(press(z, Code::KeyZ, Modifiers::empty(), true), None);
+            is(press(z, Code::KeyZ, ctrl, false), None);
+        }
+        is(
+            press("Z", Code::KeyZ, ctrl | Modifiers::SHIFT, true),
+            Some(true),
+        );
+    }
+
+    #[test]
+    fn deleting_is_one_step_and_a_new_edit_ends_the_redo() {
+        let mut f = TextField::single("invoice INV-7 is overdue", false);
+        f.perform(Action::Move(Motion::DocumentEnd));
+        for _ in 0.." is overdue".len() {
+            f.perform(Action::Edit(Edit::Backspace));
+        }
+        assert_eq!(f.value(), "invoice INV-7");
+        assert!(f.perform(Change::Undo));
+        assert_eq!(
+            f.value(),
+            "invoice INV-7 is overdue",
+            "the whole deletion comes back"
+        );
+        assert!(f.perform(Change::Redo));
+        assert_eq!(f.value(), "invoice INV-7");
+        assert!(f.perform(Change::Undo));
+        type_in(&mut f, "!");
+        assert_eq!(f.value(), "invoice INV-7 is overdue!");
+        assert!(
+            !f.perform(Change::Redo),
+            "typing after an undo drops what was undone"
+        );
+        assert!(f.perform(Change::Undo));
+        assert_eq!(f.value(), "invoice INV-7 is overdue");
+        assert!(
+            !f.perform(Change::Undo),
+            "the starting text is where history begins"
+        );
+    }
+
+    #[test]
+    fn a_move_a_selection_or_a_paste_starts_a_new_step() {
+        let mut f = TextField::single("", false);
+        type_in(&mut f, "abc");
+        f.perform(Action::Move(Motion::Left));
+        type_in(&mut f, "X");
+        assert_eq!(f.value(), "abXc");
+        f.perform(Action::SelectAll);
+        f.perform(paste("new"));
+        assert_eq!(f.value(), "new");
+        assert_eq!(all_the_way_back(&mut f), ["abXc", "abc", ""]);
+        // Keys that change nothing leave no step to undo.
+        let mut g = TextField::single("x", false);
+        g.perform(Action::Move(Motion::DocumentStart));
+        g.perform(Action::Edit(Edit::Backspace));
+        assert!(!g.perform(Change::Undo));
+        assert_eq!(g.value(), "x");
+    }
+
+    #[test]
+    fn a_value_set_or_replaced_for_the_owner_can_be_undone() {
+        let mut f = TextField::multi("مشکل از شماست.", true);
+        assert!(f.replace(0..f.value().find(" از").unwrap(), "گفت‌وگو"));
+        assert_eq!(f.value(), "گفت‌وگو از شماست.");
+        f.set("متن تازه");
+        assert_eq!(
+            all_the_way_back(&mut f),
+            ["گفت‌وگو از شماست.", "مشکل از شماست."]
+        );
+        assert!(f.perform(Change::Redo));
+        assert_eq!(f.value(), "گفت‌وگو از شماست.");
     }
 
     #[test]

@@ -8,10 +8,10 @@
 
 use super::client_pick::{self, Picker};
 use super::clients::Choice;
+use super::editor::Change;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
 use super::workspace::Workspace;
-use iced::widget::text_editor::Action;
 use iced::widget::{Space, button, column, container, operation, pick_list, scrollable, text};
 use iced::{Element, Length, Task};
 use marz::bidi::in_text;
@@ -67,7 +67,7 @@ enum Confirm {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Search(Action),
+    Search(Change),
     Picker(client_pick::Message),
     Scenario(Option<Scenario>),
     Status(Option<Status>),
@@ -76,10 +76,10 @@ pub enum Message {
     Close,
     ExportAgain(Format),
     AskVoid,
-    Reason(Action),
+    Reason(Change),
     ConfirmVoid,
     AskResolve,
-    Note(Action),
+    Note(Change),
     ConfirmResolve,
     Cancel,
     /// Write the next letter of a due follow-up (its index in the due list).

@@ -1368,7 +1368,7 @@ mod tests {
             send_on(
                 &mut app,
                 &mut screen,
-                Message::Compose(compose::Message::Body(action)),
+                Message::Compose(compose::Message::Body(action.into())),
             );
         }
         // Reddish pixels: the line under flagged words, or the words in the list.
@@ -1682,7 +1682,7 @@ mod tests {
             for action in typing(value) {
                 send(
                     &mut app,
-                    Message::Clients(clients::Message::Field(field, action)),
+                    Message::Clients(clients::Message::Field(field, action.into())),
                 );
             }
         }
@@ -1710,7 +1710,7 @@ mod tests {
             for action in typing(value) {
                 send(
                     &mut app,
-                    compose(compose::Message::Input(input.into(), action)),
+                    compose(compose::Message::Input(input.into(), action.into())),
                 );
             }
         }
@@ -1728,13 +1728,15 @@ mod tests {
         send(&mut app, compose(compose::Message::EditText));
         send(
             &mut app,
-            compose(compose::Message::Body(Action::Move(Motion::DocumentEnd))),
+            compose(compose::Message::Body(
+                Action::Move(Motion::DocumentEnd).into(),
+            )),
         );
         send(
             &mut app,
-            compose(compose::Message::Body(Action::Edit(Edit::Paste(Arc::new(
-                format!("\n\n{own}"),
-            ))))),
+            compose(compose::Message::Body(
+                Action::Edit(Edit::Paste(Arc::new(format!("\n\n{own}")))).into(),
+            )),
         );
         assert!(app.letter().unwrap().body.ends_with(own));
 
@@ -1839,7 +1841,10 @@ mod tests {
         compose(&mut app, compose::Message::Scenario(Scenario::Payment));
         compose(&mut app, compose::Message::Template("payment-1".into()));
         for action in typing("(A-12)") {
-            compose(&mut app, compose::Message::Input("invoice".into(), action));
+            compose(
+                &mut app,
+                compose::Message::Input("invoice".into(), action.into()),
+            );
         }
         assert!(complete(&app));
         let payment = app.letter().unwrap().clone();
@@ -2030,7 +2035,10 @@ mod tests {
         compose(&mut app, compose::Message::Scenario(Scenario::Payment));
         compose(&mut app, compose::Message::Template("payment-1".into()));
         for action in typing("۹۹۰۰۰۰۰") {
-            compose(&mut app, compose::Message::Input("amount".into(), action));
+            compose(
+                &mut app,
+                compose::Message::Input("amount".into(), action.into()),
+            );
         }
         assert_eq!(app.letter().unwrap().reference, None, "nothing to cite yet");
         compose(&mut app, compose::Message::Export(Format::Text));
@@ -2083,13 +2091,19 @@ mod tests {
         assert_eq!(ids, now.iter().map(|e| e.id).collect::<Vec<_>>());
         assert!(ids.windows(2).all(|w| w[0] > w[1]), "{ids:?}");
         for action in typing(&marz::persian::to_ascii_digits(&first.number)) {
-            send(&mut app, Message::Letters(letters::Message::Search(action)));
+            send(
+                &mut app,
+                Message::Letters(letters::Message::Search(action.into())),
+            );
         }
         let found = listed_numbers(&app);
         assert!(found.contains(&first.number.as_str()), "{found:?}");
         assert!(found.len() < 3, "{found:?}");
         for action in typing("") {
-            send(&mut app, Message::Letters(letters::Message::Search(action)));
+            send(
+                &mut app,
+                Message::Letters(letters::Message::Search(action.into())),
+            );
         }
         send(
             &mut app,
@@ -2100,7 +2114,7 @@ mod tests {
         let pick = |m| Message::Letters(letters::Message::Picker(m));
         send(&mut app, pick(client_pick::Message::Toggle));
         for action in typing("كريمي") {
-            send(&mut app, pick(client_pick::Message::Search(action)));
+            send(&mut app, pick(client_pick::Message::Search(action.into())));
         }
         send(
             &mut app,
@@ -2142,7 +2156,10 @@ mod tests {
             Status::Sent
         );
         for action in typing("برای مشتری دیگری بود") {
-            send(&mut app, Message::Letters(letters::Message::Reason(action)));
+            send(
+                &mut app,
+                Message::Letters(letters::Message::Reason(action.into())),
+            );
         }
         send(&mut app, Message::Letters(letters::Message::ConfirmVoid));
         let voided = register().record(first.id).unwrap();
@@ -2339,7 +2356,10 @@ mod tests {
         for action in typing("مدیر هنری") {
             send(
                 &mut app,
-                Message::Settings(settings::Message::Field(settings::Field::Role, action)),
+                Message::Settings(settings::Message::Field(
+                    settings::Field::Role,
+                    action.into(),
+                )),
             );
         }
         // A second-page letterhead, from a file outside the workspace.

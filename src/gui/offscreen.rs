@@ -228,9 +228,9 @@ mod tests {
             .focused_bounds(&app)
             .expect("the subject has the focus");
         let mut shot_at = |app: &mut App, motion: Motion| {
-            let _ = app.update(Message::Compose(compose::Message::Subject(Action::Move(
-                motion,
-            ))));
+            let _ = app.update(Message::Compose(compose::Message::Subject(
+                Action::Move(motion).into(),
+            )));
             screen.screenshot(app)
         };
         let start = shot_at(&mut app, Motion::DocumentStart);
@@ -284,12 +284,15 @@ mod tests {
         send(&mut app, compose::Message::EditText);
         let first = "مشکل از شماست و این صورت‌حساب باید تا ۱۵ آذر ۱۴۰۵ پرداخت شود.";
         let body = format!("{first}\nبا سپاس از همکاری شما در این مدت.");
-        send(&mut app, compose::Message::Body(Action::SelectAll));
+        send(&mut app, compose::Message::Body(Action::SelectAll.into()));
         send(
             &mut app,
-            compose::Message::Body(Action::Edit(iced::widget::text_editor::Edit::Paste(
-                std::sync::Arc::new(body),
-            ))),
+            compose::Message::Body(
+                Action::Edit(iced::widget::text_editor::Edit::Paste(std::sync::Arc::new(
+                    body,
+                )))
+                .into(),
+            ),
         );
         screen.frame(&app);
         screen.focus(&app, compose::BODY_ID);

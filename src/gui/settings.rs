@@ -2,9 +2,9 @@
 //! and the data folder in use.
 
 use super::clients::Choice;
+use super::editor::Change;
 use super::editor::TextField;
 use super::theme::{self, row_dir};
-use iced::widget::text_editor::Action;
 use iced::widget::{Space, button, column, container, image, pick_list, scrollable, text};
 use iced::{Element, Length, Task};
 use marz::Lang;
@@ -135,7 +135,7 @@ pub struct State {
 
 #[derive(Debug, Clone)]
 pub enum Message {
-    Field(Field, Action),
+    Field(Field, Change),
     Save,
     UiLanguage(Lang),
     OpenDataDir,
@@ -562,7 +562,7 @@ mod tests {
 
     fn type_into(state: &mut State, field: Field, value: &str) {
         for action in crate::gui::editor::typing(value) {
-            let _ = state.update(Message::Field(field, action));
+            let _ = state.update(Message::Field(field, action.into()));
         }
     }
 
