@@ -200,6 +200,41 @@ pub fn is_fa_sentence(value: &str) -> bool {
     is_fa_clause(value) && !is_lone_word(value)
 }
 
+/// Whether a value is one noun phrase, with or without the owner's final stop («افزایش اجاره
+/// استودیو.»): no verb at its end, one line, one sentence, no request. A frame builds such a
+/// value into its own sentence («دلیل این تصمیم، … است.») rather than after a colon, which
+/// reads as a translation; a colon stays only for a value that is a sentence.
+pub fn is_fa_phrase(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let body = text.trim().trim_end_matches(['.', '…', ' ']);
+    !body.is_empty()
+        && !body.contains(['\n', '.', '!', '?', '؟', ':'])
+        && !is_fa_clause(body)
+        && !body
+            .split_whitespace()
+            .next_back()
+            .is_some_and(looks_like_verb)
+}
+
+/// A last word that may be a verb the stem lists do not hold: «ب» or «ن» before a personal
+/// ending («بگنجانیم»، «نپذیرند»). A phrase that ends in such a noun («نیازمند») keeps the
+/// colon form, which suits a sentence too; a sentence must never be read as a phrase.
+fn looks_like_verb(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != ZWNJ);
+    word.chars().count() >= 4
+        && word.starts_with(['ب', 'ن'])
+        && ["یم", "ید", "ند"].iter().any(|e| word.ends_with(e))
+}
+
+/// Whether a noun phrase opens with «یک» («یک دور اصلاح رایگان»): an indefinite object
+/// takes no «را» («یک دور اصلاح … برایتان در نظر گرفته‌ایم»).
+pub fn is_fa_indefinite(value: &str) -> bool {
+    let text = bidi::strip(value);
+    text.trim_start()
+        .strip_prefix("یک")
+        .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+}
+
 /// Whether the owner closed a single word that is not a verb with a stop: «توهین.».
 fn is_lone_word(value: &str) -> bool {
     let text = bidi::strip(value);
@@ -329,11 +364,15 @@ type ShapeTest = fn(&str) -> bool;
 /// `fa_stops`: true when it ends in a sentence mark and so stands as its own sentence;
 /// `fa_listed`: true when the owner typed it as a list (see `starts_as_list`);
 /// `fa_sentence`: true when its words make a sentence, stop or none (see `is_fa_sentence`);
-/// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`).
+/// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`);
+/// `fa_phrase`: true when it is one noun phrase, stop or none (see `is_fa_phrase`);
+/// `fa_indefinite`: true when it opens with «یک» and so takes no «را».
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, ShapeTest); 5] = [
+    let tests: [(&str, ShapeTest); 7] = [
+        ("fa_indefinite", is_fa_indefinite),
         ("fa_sentence", is_fa_sentence),
+        ("fa_phrase", is_fa_phrase),
         ("fa_stops", ends_as_sentence),
         ("fa_verb", opens_with_clause),
         ("fa_listed", starts_as_list),
@@ -604,5 +643,34 @@ mod tests {
         assert!(!is_fa_sentence("\u{2068}توهین.\u{2069}"));
         assert!(is_fa_sentence("کمبود نیرو."));
         assert!(is_fa_sentence("شد."));
+    }
+
+    #[test]
+    fn a_noun_phrase_is_a_phrase_with_or_without_its_stop() {
+        use super::{is_fa_indefinite, is_fa_phrase};
+        for s in [
+            "افزایش اجاره استودیو",
+            "افزایش اجاره استودیو.",
+            "بازنشستگی",
+            "\u{2068}بازنشستگی.\u{2069}",
+            "یک دور اصلاح رایگان دیگر.",
+            "نسخه ساده‌تر یک‌صفحه‌ای با ۲٬۰۰۰٬۰۰۰ تومان",
+        ] {
+            assert!(is_fa_phrase(s), "phrase: {s}");
+        }
+        for s in [
+            "هزینه‌ها دو برابر شده است.",
+            "می‌توانیم این کار را در فاز دوم پروژه بگنجانیم.",
+            "لطفاً تأیید کنید",
+            "کمبود نیرو. تیم ما کوچک شد.",
+            "سه طرح اولیه\nدو دور اصلاح",
+            "شد.",
+            "",
+        ] {
+            assert!(!is_fa_phrase(s), "not a phrase: {s}");
+        }
+        assert!(is_fa_indefinite("یک دور اصلاح"));
+        assert!(!is_fa_indefinite("یکشنبه"));
+        assert!(!is_fa_indefinite("فایل‌های اضافه"));
     }
 }

@@ -1126,8 +1126,9 @@ fn english_phrase_inputs_read_right_in_every_shape() {
 /// Whatever shape the owner types into a Persian free-text input, the letter reads as
 /// sentences: a short noun phrase («کمبود نیرو») never stands alone as a telegram
 /// («… به پایان می‌رسد. کمبود نیرو.», a paragraph that is only «کمبود نیرو.», or a
-/// verbless tail such as «به پاس همکاری‌مان، کمبود نیرو.»); it sits inside a sentence, after
-/// a lead-in and a colon («دلیل این تصمیم: کمبود نیرو.») or as a list item. A full sentence
+/// verbless tail such as «به پاس همکاری‌مان، کمبود نیرو.»); it sits inside a sentence
+/// («دلیل این تصمیم، کمبود نیرو است.»), with the owner's stop or without, never after a colon
+/// (round 17), or as a list item. A full sentence
 /// typed with its stop keeps exactly one stop and stands as a sentence, or follows a lead-in
 /// that lets it be the sentence's own clause («به پاس همکاری‌مان، … آماده می‌کنیم.»).
 #[test]
@@ -1177,18 +1178,12 @@ fn persian_free_text_reads_as_a_sentence_whether_the_owner_types_a_phrase_or_a_s
                         {
                             found.push(format!("{} {}: «{around}»", t.id(), input.name));
                         }
-                    } else if value != NOUN {
-                        // A phrase typed with its own stop is the owner's sentence: it stands
-                        // alone or after a colon that announces it, never spliced after «که»
-                        // or a comma, or into a frame.
-                        if shape(input) == Shape::Sentence && !starts && prev != Some(':') {
-                            found.push(format!(
-                                "{} {} = «{value}» is spliced: «{around}»",
-                                t.id(),
-                                input.name
-                            ));
-                        }
-                    } else if starts || (ends && matches!(prev, Some('،' | '؛'))) {
+                    } else if starts
+                        || prev == Some(':')
+                        || (ends && matches!(prev, Some('،' | '؛')))
+                    {
+                        // A noun phrase, with its stop or without (round 17), is built into
+                        // a sentence: never alone, never after a colon.
                         found.push(format!(
                             "{} {} = «{value}» stands alone: «{around}»",
                             t.id(),
@@ -2412,7 +2407,7 @@ fn persian_round_15_points_read_right() {
         ),
         ("تورم", "ناگزیر شده‌ایم به دلیل تورم نرخ"),
         ("به دلیل تورم", "ناگزیر شده‌ایم به دلیل تورم نرخ"),
-        ("تورم.", "مهم‌ترین دلیل این تصمیم این است: تورم."),
+        ("تورم.", "ناگزیر شده‌ایم به دلیل تورم نرخ"),
     ] {
         let (_, body) = render("price-increase-1", &[("reason", reason)]);
         assert!(body.contains(expected), "{reason}: {body}");
@@ -2472,7 +2467,9 @@ fn persian_round_15_points_read_right() {
             set.push(("kind", "parting"));
         }
         let (_, body) = render(id, &set);
-        assert!(body.contains("این است: کمبود نیرو."), "{id}: {body}");
+        // Round 17: built into the sentence, never after «این است:».
+        assert!(body.contains("، کمبود نیرو است."), "{id}: {body}");
+        assert!(!body.contains("این است: کمبود"), "{id}: {body}");
         set[0] = ("reason", "تیم ما کوچک‌تر شده است.");
         let (_, body) = render(id, &set);
         // respect-3 opens with the owner's sentence and draws the decision from it.
@@ -2687,7 +2684,7 @@ fn persian_round_16_points_read_right() {
         (
             "service-change",
             "alternative",
-            "برای آنکه کارتان بی‌وقفه پیش برود، {} را برایتان فراهم کرده‌ایم.",
+            "برای آنکه کارتان بی‌وقفه پیش برود، {} را برایتان در نظر گرفته‌ایم.",
             [
                 "پاسخ ایمیلی در همان روز",
                 "یک ماه پشتیبانی رایگان",
@@ -2735,7 +2732,7 @@ fn persian_round_16_points_read_right() {
         (
             "refund-refusal",
             "gesture",
-            "به پاس همکاری‌مان، این را هم برایتان در نظر گرفته‌ایم: {}.",
+            "به پاس همکاری‌مان، {} را برایتان در نظر گرفته‌ایم.",
             [
                 "یک دور اصلاح رایگان دیگر",
                 "ده درصد تخفیف در سفارش بعدی",
@@ -2747,7 +2744,12 @@ fn persian_round_16_points_read_right() {
     ] {
         for value in values {
             let (_, body) = render(id, &[(slot, value)]);
-            let want = frame.replace("{}", value);
+            // An indefinite gesture («یک …») takes no «را» (round 17).
+            let want = if id == "refund-refusal" && value.starts_with("یک ") {
+                frame.replace("{} را", value)
+            } else {
+                frame.replace("{}", value)
+            };
             assert!(body.contains(&want), "{id} «{value}»: {body}");
             for offered in ["را به شما پیشنهاد", "را هم پیشنهاد", "را پیشنهاد"]
             {
@@ -2790,7 +2792,7 @@ fn persian_round_16_points_read_right() {
     {
         let (_, body) = render("discount-1", &[("smaller_option", option)]);
         assert!(!body.contains("پیشنهاد کنیم:"), "{body}");
-        assert!(body.contains("گزینه سبک‌تری هم"), "{body}");
+        assert!(body.contains("گزینه سبک‌تری"), "{body}");
     }
     // reconcile thanks for joining in, whoever caused the trouble, and does not say it was
     // hard; one agreed point is set in the sentence, several are listed.
@@ -3504,8 +3506,11 @@ fn persian_round_17_points_read_right() {
     // The smaller touches, for several values.
     for incident in ["جلسه تلفنی روز دوشنبه", "تماس دیروز"] {
         let (_, body) = render("respect-1", &[("incident", incident)]);
-        assert!(body.contains(&format!("که به {incident}")), "{body}");
-        assert!(body.contains("مربوط می‌شود."), "{body}");
+        assert!(
+            body.contains(&format!("موضوعی را درباره {incident}")),
+            "{body}"
+        );
+        assert!(!body.contains("مربوط می‌شود."), "{body}");
         assert!(!body.contains("بازمی‌گردد"), "{body}");
     }
     for alternative in ["", "تحویل در دو مرحله"] {
@@ -4385,4 +4390,233 @@ fn round_17_wording_reads_right() {
         )],
     );
     assert!(!body.contains("با این راه"), "{body}");
+}
+
+/// Round 17 (fa): a noun phrase the owner types, one word or several, with or without a
+/// stop, is built into the letter's own sentence, never hung after a colon («مهم‌ترین دلیل
+/// این تصمیم این است: …»، «… اعمال می‌شود: حذف …»، «این را هم … در نظر گرفته‌ایم: …»); a
+/// sentence keeps its own form.
+#[test]
+fn persian_round_17_noun_phrases_are_built_into_the_sentence() {
+    let library = Library::load(None);
+    let fa = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let phrases = [
+        "افزایش اجاره استودیو",
+        "افزایش اجاره استودیو.",
+        "بازنشستگی",
+        "بازنشستگی.",
+    ];
+    let sentence = "هزینه‌های ما در یک سال گذشته دو برابر شده است.";
+    // Every reason slot: «دلیل …، X است.» or «به دلیل X», never «این است: X».
+    for id in [
+        "respect-3",
+        "service-end",
+        "service-change",
+        "termination-1",
+        "termination-2",
+        "price-increase-1",
+        "price-increase-2",
+    ] {
+        for value in phrases {
+            let mut set = vec![("reason", value)];
+            if id == "termination-1" {
+                set.push(("kind", "parting"));
+            }
+            let (_, body) = fa(id, &set);
+            let bare = value.trim_end_matches('.');
+            assert!(
+                !body.contains(&format!(": {bare}")),
+                "{id} «{value}»: {body}"
+            );
+            assert!(
+                !body.contains(&format!("که {bare}")),
+                "{id} «{value}»: {body}"
+            );
+            assert!(
+                !body.contains(&format!("{bare}.")),
+                "{id} «{value}»: {body}"
+            );
+            let built = [
+                format!("، {bare} است."),
+                format!("به دلیل {bare} نرخ"),
+                format!("دلیل آن {bare} است."),
+            ];
+            assert!(
+                built.iter().any(|b| body.contains(b.as_str())),
+                "{id} «{value}»: {body}"
+            );
+        }
+        let mut set = vec![("reason", sentence)];
+        if id == "termination-1" {
+            set.push(("kind", "parting"));
+        }
+        let (_, body) = fa(id, &set);
+        assert!(body.contains(sentence), "{id}: {body}");
+        assert!(!body.contains("دلیل این تصمیم، هزینه"), "{id}: {body}");
+    }
+    // refund-refusal: the gesture is the object of «برایتان در نظر گرفته‌ایم»; «یک …» takes
+    // no «را».
+    for (value, want) in [
+        (
+            "یک دور اصلاح رایگان دیگر",
+            "به پاس همکاری‌مان، یک دور اصلاح رایگان دیگر برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "یک دور اصلاح رایگان دیگر.",
+            "به پاس همکاری‌مان، یک دور اصلاح رایگان دیگر برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "تخفیف",
+            "به پاس همکاری‌مان، تخفیف را برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "فایل‌ها در دو اندازه دیگر.",
+            "به پاس همکاری‌مان، فایل‌ها در دو اندازه دیگر را برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "فایل‌ها را در دو اندازه دیگر بی‌هزینه آماده می‌کنیم.",
+            "به پاس همکاری‌مان، فایل‌ها را در دو اندازه دیگر بی‌هزینه آماده می‌کنیم.",
+        ),
+    ] {
+        for price in ["", "4000000"] {
+            let (_, body) = fa(
+                "refund-refusal",
+                &[("gesture", value), ("revision_price", price)],
+            );
+            assert!(body.contains(want), "«{value}» {price}: {body}");
+            assert!(!body.contains("این را هم"), "«{value}»: {body}");
+        }
+    }
+    // service-change: the change named as a noun phrase makes the sentence's own verb.
+    for value in [
+        "حذف پشتیبانی تلفنی",
+        "حذف پشتیبانی تلفنی.",
+        "تعطیلی",
+        "با حذف پشتیبانی تلفنی",
+    ] {
+        let (_, body) = fa("service-change", &[("change", value)]);
+        let bare = value.trim_end_matches('.').trim_start_matches("با ");
+        assert!(
+            body.contains(&format!(" با {bare} تغییر می‌کند.")),
+            "«{value}»: {body}"
+        );
+        assert!(!body.contains("اعمال می‌شود:"), "«{value}»: {body}");
+        assert!(!body.contains("با با"), "«{value}»: {body}");
+    }
+    let change = "پشتیبانی تلفنی جای خود را به پشتیبانی ایمیلی می‌دهد.";
+    let (_, body) = fa("service-change", &[("change", change)]);
+    assert!(body.contains(&format!("تغییر می‌کند. {change}")), "{body}");
+    // service-change: an alternative offered as a noun phrase, action or thing, is
+    // «… را برایتان در نظر گرفته‌ایم»; a sentence stands as one.
+    for value in [
+        "پاسخ ایمیلی در همان روز",
+        "پاسخ ایمیلی در همان روز.",
+        "راهنمای تصویری",
+        "چت",
+    ] {
+        let (_, body) = fa("service-change", &[("alternative", value)]);
+        let bare = value.trim_end_matches('.');
+        assert!(
+            body.contains(&format!(
+                "برای آنکه کارتان بی‌وقفه پیش برود، {bare} را برایتان در نظر گرفته‌ایم."
+            )),
+            "«{value}»: {body}"
+        );
+        assert!(!body.contains(&format!("{bare}. امیدواریم")), "{body}");
+    }
+    let alternative = "برای کارهای فوری، در ابتدای عنوان ایمیل «فوری» بنویسید.";
+    let (_, body) = fa("service-change", &[("alternative", alternative)]);
+    assert!(
+        body.contains(&format!("{alternative} امیدواریم بدین ترتیب")),
+        "{body}"
+    );
+    // respect-1: «درباره X» sits by «موضوعی»; a value opening with «در», or a sentence,
+    // takes a relative clause right after «موضوعی را».
+    let on = marz::dates::iso(date() - chrono::Days::new(2));
+    let shown = marz::dates::format(date() - chrono::Days::new(2), Lang::Fa);
+    for (incident, want) in [
+        (
+            "جلسه تلفنی روز دوشنبه",
+            format!(
+                "موضوعی را درباره جلسه تلفنی روز دوشنبه، {shown}، بی‌پرده و دوستانه با شما در میان بگذاریم."
+            ),
+        ),
+        ("تماس", format!("موضوعی را درباره تماس، {shown}، بی‌پرده")),
+        (
+            "درباره جلسه دیروز",
+            format!("موضوعی را درباره جلسه دیروز، {shown}، بی‌پرده"),
+        ),
+        (
+            "در جلسه دیروز",
+            format!("موضوعی را که در جلسه دیروز، {shown}، پیش آمد، بی‌پرده و دوستانه"),
+        ),
+        (
+            "جلسه دیروز با فریاد به پایان رسید.",
+            format!(
+                "موضوعی را که در تاریخ {shown} پیش آمد، بی‌پرده و دوستانه با شما در میان بگذاریم. جلسه دیروز با فریاد به پایان رسید."
+            ),
+        ),
+    ] {
+        let (_, body) = fa(
+            "respect-1",
+            &[("incident", incident), ("incident_date", &on)],
+        );
+        assert!(body.contains(&want), "«{incident}»: {body}");
+        assert!(!body.contains("مربوط می‌شود"), "«{incident}»: {body}");
+        assert!(!body.contains("درباره درباره"), "«{incident}»: {body}");
+    }
+    // Other slots: a stopped phrase never follows a colon or stands as a verbless sentence.
+    for (id, slot, frame) in [
+        ("complaint-reply", "facts", "نتیجه این بررسی، {} است."),
+        (
+            "complaint-reply",
+            "action",
+            "{} را برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "follow-up-check-in",
+            "offer",
+            "اکنون {} را هم ارائه می‌کنیم.",
+        ),
+        ("reconcile", "agreed", "بر {} توافق کردیم."),
+        ("termination-3", "breach", "این تصمیم را به سبب {} گرفته‌ایم"),
+        ("scope-1", "alternative", "{} نیز شدنی است."),
+        (
+            "price-increase-2",
+            "offer",
+            "{} را برایتان در نظر گرفته‌ایم.",
+        ),
+        (
+            "service-end",
+            "alternative",
+            "{} را برایتان در نظر گرفته‌ایم.",
+        ),
+        ("discount-1", "smaller_option", "{} گزینه سبک‌تری است"),
+    ] {
+        for value in ["گزارش هفتگی", "گزارش هفتگی.", "تخفیف."] {
+            let (_, body) = fa(id, &[(slot, value)]);
+            let bare = value.trim_end_matches('.');
+            assert!(
+                body.contains(&frame.replace("{}", bare)),
+                "{id} {slot} «{value}»: {body}"
+            );
+            assert!(
+                !body.contains(&format!(": {bare}")),
+                "{id} «{value}»: {body}"
+            );
+        }
+    }
+    // price-increase-2: the client's worry was thought about, in words no round rejected.
+    let (_, body) = fa("price-increase-2", &[]);
+    assert!(
+        body.contains("نگرانی‌تان بجاست و پیش از پاسخ، به آن فکر کرده‌ایم."),
+        "{body}"
+    );
+    for rejected in [
+        "آن را بررسی کردیم",
+        "با دقت بررسی کردیم",
+        "بدین ترتیب می‌توانیم",
+    ] {
+        assert!(!body.contains(rejected), "{body}");
+    }
 }
