@@ -960,7 +960,7 @@ pub fn lower_determiner(text: &str) -> String {
 /// letter) often starts with: mid-sentence they read in lower case ("the Translation of the
 /// site" → "the translation of the site", "Inflation" → "inflation"). A word not listed, or a
 /// phrase whose every word is capitalised ("Blue Design Studio"), is taken for a name.
-const EN_COMMON_WORDS: [&str; 236] = [
+const EN_COMMON_WORDS: [&str; 243] = [
     "access",
     "accounting",
     "accounts",
@@ -1197,6 +1197,13 @@ const EN_COMMON_WORDS: [&str; 236] = [
     "due",
     "following",
     "because",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "earlier",
+    "recent",
+    "previous",
 ];
 
 /// `text` with a common first word lowered when it stands in sentence case mid-sentence
@@ -1489,6 +1496,134 @@ fn bare_word(word: &str) -> String {
         .to_lowercase()
 }
 
+/// Plain English adjectives an owner may type for how a colleague was treated ("rude",
+/// "harsh"); longer ones are caught by their endings in `is_manner_word`.
+const EN_MANNER_WORDS: [&str; 40] = [
+    "rude",
+    "harsh",
+    "hostile",
+    "mean",
+    "nasty",
+    "unkind",
+    "curt",
+    "loud",
+    "angry",
+    "abrupt",
+    "cold",
+    "crude",
+    "vulgar",
+    "short",
+    "sharp",
+    "offhand",
+    "brusque",
+    "snide",
+    "racist",
+    "sexist",
+    "obscene",
+    "unprofessional",
+    "impolite",
+    "unpleasant",
+    "inappropriate",
+    "unacceptable",
+    "condescending",
+    "patronising",
+    "patronizing",
+    "demeaning",
+    "insulting",
+    "intimidating",
+    "belittling",
+    "threatening",
+    "humiliating",
+    "disparaging",
+    "rough",
+    "cruel",
+    "irate",
+    "uncivil",
+];
+
+/// Words that only strengthen or join the adjectives ("very rude", "rude and dismissive").
+const EN_MANNER_LINKS: [&str; 15] = [
+    "very",
+    "really",
+    "extremely",
+    "quite",
+    "rather",
+    "so",
+    "too",
+    "incredibly",
+    "deeply",
+    "highly",
+    "utterly",
+    "totally",
+    "completely",
+    "and",
+    "or",
+];
+
+/// Nouns that share an adjective's or adverb's ending: "bully", "incident", "file".
+const EN_MANNER_NOUNS: [&str; 24] = [
+    "bully", "family", "rally", "reply", "assembly", "supply", "ally", "folly", "incident",
+    "accident", "client", "content", "agent", "event", "topic", "music", "panic", "logic",
+    "traffic", "critic", "file", "profile", "smile", "while",
+];
+
+/// Whether one word reads as an adjective or adverb of manner: listed, or by an ending
+/// ("aggressive", "contemptuous", "disrespectful", "sarcastic", "arrogant", "rudely").
+fn is_manner_word(word: &str) -> bool {
+    if EN_MANNER_WORDS.contains(&word) {
+        return true;
+    }
+    if EN_MANNER_NOUNS.contains(&word) || word.ends_with("ment") || word.len() < 5 {
+        return false;
+    }
+    ["ly", "ive", "ous", "ful", "less", "ic", "ical", "ile"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        || word.len() > 6 && (word.ends_with("ant") || word.ends_with("ent"))
+}
+
+/// How a colleague was treated, when the owner typed only adjectives or adverbs for it
+/// ("Rude.", "aggressive", "very rudely", "rude and dismissive"): an adverb stands as typed
+/// ("rudely"), adjectives take "in a … way" ("in an aggressive way"), so the letter never
+/// says "was met with rude". A noun phrase ("shouting", "raised voices", "a threat") gives
+/// `None` and keeps its own frame. English only.
+pub fn manner(value: &str, lang: Lang) -> Option<String> {
+    if lang != Lang::En || value.trim().lines().count() > 1 {
+        return None;
+    }
+    let text = phrase(value, false);
+    let words: Vec<String> = text.split_whitespace().map(bare_word).collect();
+    if words.is_empty() || words.len() > 5 || words.iter().any(String::is_empty) {
+        return None;
+    }
+    let content: Vec<&String> = words
+        .iter()
+        .filter(|w| !EN_MANNER_LINKS.contains(&w.as_str()))
+        .collect();
+    let last = content.last()?;
+    if !content.iter().all(|w| is_manner_word(w)) {
+        return None;
+    }
+    // A first capital typed at the start of the field is no name here: "Rude" → "rude".
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let typed = if chars.as_str().chars().any(char::is_uppercase) {
+        text.clone()
+    } else {
+        first.to_lowercase().chain(chars).collect()
+    };
+    if last.ends_with("ly") && !EN_MANNER_WORDS.contains(&last.as_str()) {
+        return Some(typed);
+    }
+    let lead = &words[0];
+    let vowel = lead.starts_with(['a', 'e', 'i', 'o'])
+        || lead.starts_with('u')
+            && !["uni", "use", "usu", "uti"]
+                .iter()
+                .any(|s| lead.starts_with(s));
+    Some(format!("in {} {typed} way", if vowel { "an" } else { "a" }))
+}
+
 /// Whether words that start with a verb that is also a noun ("email support on Saturdays",
 /// "phone support", "text reminders") read as a noun phrase: the next word is no object
 /// or particle an instruction takes ("Email us…", "Call the office…", "Put "Urgent"…").
@@ -1649,13 +1784,32 @@ fn lower_start(text: &str, plain: &[&str], open: bool) -> String {
     let rest = &text[start..];
     let words: Vec<&str> = rest.split_whitespace().collect();
     let first = words[0].trim_end_matches(|c: char| !c.is_alphanumeric());
+    // A possessive is matched by its word: "Yesterday's call" → "yesterday's call".
+    let first = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("’s"))
+        .unwrap_or(first);
     let mut chars = first.chars();
     let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase() || c == '-');
+    // A weekday after the first word is no sign of a name: "Last Thursday's meeting".
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     let second_capital = words
         .get(1)
         .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .is_some_and(char::is_uppercase);
+        .is_some_and(char::is_uppercase)
+        && !words.get(1).is_some_and(|w| {
+            let w = bare_word(w);
+            WEEKDAYS.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+        });
     let later_capitals = words[1..].iter().all(|w| {
         w.chars()
             .find(|c| c.is_alphanumeric())
@@ -2317,6 +2471,25 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     add(tera, "is_sentence", move |v: &Value, _: &FilterArgs| {
         let typed = bidi::unisolate(&as_text(v)).unwrap_or_else(|| as_text(v));
         Ok(Value::Bool(is_sentence(&typed, lang)))
+    });
+    // `manner`: adjectives or adverbs typed for how someone was treated, worded to follow
+    // "was treated"; empty for a noun phrase. Only the owner's words go inside the isolate.
+    add(tera, "manner", move |v: &Value, _: &FilterArgs| {
+        let text = as_text(v);
+        let typed = bidi::unisolate(&text);
+        let Some(out) = manner(typed.as_deref().unwrap_or(&text), lang) else {
+            return Ok(Value::String(String::new()));
+        };
+        Ok(Value::String(match typed {
+            Some(_) => match out.strip_prefix("in ").and_then(|r| r.split_once(' ')) {
+                Some((article, rest)) => {
+                    let words = rest.strip_suffix(" way").unwrap_or(rest);
+                    format!("in {article} {} way", bidi::isolate(words))
+                }
+                None => bidi::isolate(&out),
+            },
+            None => out,
+        }))
     });
     // `is_action`: whether an offer or option was typed as a bare action, verb first. A
     // placeholder for a missing value is no action, so its slot keeps its usual frame.
