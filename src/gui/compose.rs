@@ -1642,6 +1642,16 @@ mod tests {
         state.preview().letter().expect("a letter on screen")
     }
 
+    /// The place among the findings of the one that flags `words`.
+    fn flagged(state: &State, words: &str) -> usize {
+        state
+            .findings
+            .items
+            .iter()
+            .position(|i| i.finding.text == words)
+            .unwrap_or_else(|| panic!("«{words}» is flagged"))
+    }
+
     fn text(state: &State) -> String {
         marz::bidi::strip(&letter(state).to_text())
     }
@@ -1734,12 +1744,7 @@ mod tests {
         type_into(&mut state, &ws, "amount", "99");
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT!!!");
         // Applying a suggested replacement edits the body.
-        let shout = state
-            .findings
-            .items
-            .iter()
-            .position(|i| i.finding.text == "!!!")
-            .expect("shouting found");
+        let shout = flagged(&state, "!!!");
         send(&mut state, &ws, Message::Apply(shout));
         assert_eq!(letter(&state).body, "My own words, YOU IDIOT.");
         // Regenerating asks first.
@@ -1765,12 +1770,7 @@ mod tests {
         let held = marz::bidi::keep_numbers(typed, Lang::Fa);
         assert_ne!(held, typed, "the card number is held");
         assert_eq!(letter(&state).body, held);
-        let shout = state
-            .findings
-            .items
-            .iter()
-            .position(|i| i.finding.text == "!!!")
-            .expect("shouting found");
+        let shout = flagged(&state, "!!!");
         send(&mut state, &ws, Message::Apply(shout));
         let body = &letter(&state).body;
         assert_eq!(
@@ -1810,12 +1810,7 @@ mod tests {
         }
         let typed = letter(&state).body.clone();
         assert_eq!(typed, format!("{generated}\nPay now!!!"));
-        let shout = state
-            .findings
-            .items
-            .iter()
-            .position(|i| i.finding.text == "!!!")
-            .expect("shouting found");
+        let shout = flagged(&state, "!!!");
         send(&mut state, &ws, Message::Apply(shout));
         assert_ne!(letter(&state).body, typed);
         send(&mut state, &ws, Message::Body(Change::Undo));
