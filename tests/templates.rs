@@ -4872,3 +4872,301 @@ fn english_round_17_slots_and_sentences_read_right() {
     assert!(body.contains("find someone to take over from us"), "{body}");
     assert!(!body.contains("the right person"), "{body}");
 }
+
+/// Round 18's Persian reading, point 1: a reason the owner typed as a sentence is linked to
+/// the decision in both termination letters («دلیل این تصمیم آن است که …»), never left
+/// hanging after it; every other shape keeps its own frame, and the owner's words stay whole.
+#[test]
+fn persian_round_18_termination_reasons_are_linked_to_the_decision() {
+    let library = Library::load(None);
+    let decisions = [
+        ("termination-1", "به پایان می‌رسد. "),
+        ("termination-2", "به همکاری‌مان پایان دهیم. "),
+    ];
+    let shapes = [
+        ("کمبود نیرو", "دلیل این تصمیم، کمبود نیرو است."),
+        ("بازنشستگی", "دلیل این تصمیم، بازنشستگی است."),
+        ("کمبود نیرو.", "دلیل این تصمیم، کمبود نیرو است."),
+        (
+            "تیم ما کوچک‌تر شده است.",
+            "دلیل این تصمیم آن است که تیم ما کوچک‌تر شده است.",
+        ),
+        (
+            "تیم ما کوچک‌تر شده است",
+            "دلیل این تصمیم آن است که تیم ما کوچک‌تر شده است.",
+        ),
+        (
+            "از این پس تمرکز کارمان را بر طراحی بسته‌بندی گذاشته‌ایم.",
+            "دلیل این تصمیم آن است که از این پس تمرکز کارمان را بر طراحی بسته‌بندی گذاشته‌ایم.",
+        ),
+        (
+            "تیم ما کوچک‌تر شده است. پروژه تازه‌ای هم نمی‌پذیریم.",
+            "دلیل این تصمیم آن است که تیم ما کوچک‌تر شده است. پروژه تازه‌ای هم نمی‌پذیریم.",
+        ),
+    ];
+    for (id, decision) in decisions {
+        for (value, want) in shapes {
+            for end_date in ["2027-01-09", "2026-12-10"] {
+                let mut set = vec![("reason", value), ("end_date", end_date)];
+                if id == "termination-1" {
+                    set.push(("kind", "parting"));
+                }
+                let (_, body) = typical_with(&library, Lang::Fa, id, &set, &["balance_due"]);
+                assert!(
+                    body.contains(&format!("{decision}{want}")),
+                    "{id} «{value}»: {body}"
+                );
+                assert_eq!(body.matches("دلیل این تصمیم").count(), 1, "{id}: {body}");
+                // The next sentence does not say «این تصمیم» again right after the reason.
+                assert!(!body.contains("و این تصمیم چیزی"), "{id}: {body}");
+            }
+        }
+    }
+}
+
+/// Round 18, point 2: a service is «خدمات X» (or the owner's own «سرویس X»), never the
+/// calqued singular «خدمت X», in service-change and service-end, subject lines included; a
+/// noun-phrase change is built into its own sentence, never after a colon.
+#[test]
+fn persian_round_18_services_are_plural_and_changes_read_naturally() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    for service in [
+        "پشتیبانی سایت",
+        "میزبانی ایمیل سازمانی",
+        "چاپ",
+        "سرویس پیامک",
+    ] {
+        for id in ["service-change", "service-end"] {
+            let (subject, body) = render(id, &[("service", service)]);
+            for text in [&subject, &body] {
+                assert!(!text.contains("خدمت "), "{id} «{service}»: {text}");
+                assert!(!text.contains("خدمات سرویس"), "{id}: {text}");
+                assert!(
+                    text.contains(&format!("خدمات {service}"))
+                        || service.starts_with("سرویس") && text.contains(service),
+                    "{id} «{service}»: {text}"
+                );
+            }
+        }
+    }
+    for (change, want) in [
+        (
+            "حذف پشتیبانی تلفنی",
+            "تغییری که از تاریخ ۲۹ آذر ۱۴۰۵ در خدمات پشتیبانی سایت ایجاد می‌شود، حذف پشتیبانی تلفنی است.",
+        ),
+        (
+            "انتقال به سرور تازه",
+            "تغییری که از تاریخ ۲۹ آذر ۱۴۰۵ در خدمات پشتیبانی سایت ایجاد می‌شود، انتقال به سرور تازه است.",
+        ),
+        (
+            "پشتیبانی تلفنی.",
+            "تغییری که از تاریخ ۲۹ آذر ۱۴۰۵ در خدمات پشتیبانی سایت ایجاد می‌شود، پشتیبانی تلفنی است.",
+        ),
+        (
+            "پشتیبانی تلفنی جای خود را به پشتیبانی ایمیلی می‌دهد.",
+            "از تاریخ ۲۹ آذر ۱۴۰۵، در خدمات پشتیبانی سایت تغییری ایجاد می‌شود: پشتیبانی تلفنی جای خود را به پشتیبانی ایمیلی می‌دهد.",
+        ),
+    ] {
+        let (_, body) = render(
+            "service-change",
+            &[
+                ("service", "پشتیبانی سایت"),
+                ("change", change),
+                ("effective_date", "2026-12-20"),
+            ],
+        );
+        assert!(body.contains(want), "«{change}»: {body}");
+        let bare = change.trim_end_matches('.');
+        if !bare.contains(' ') || !change.ends_with("می‌دهد.") {
+            assert!(!body.contains(&format!(": {bare}")), "«{change}»: {body}");
+        }
+    }
+    // Today: the date stays inside the same sentence.
+    let today = marz::dates::iso(date());
+    let (_, body) = render(
+        "service-change",
+        &[
+            ("service", "پشتیبانی سایت"),
+            ("change", "حذف پشتیبانی تلفنی"),
+            ("effective_date", today.as_str()),
+        ],
+    );
+    assert!(body.contains("تغییری که از امروز، "), "{body}");
+    assert!(
+        body.contains("در خدمات پشتیبانی سایت ایجاد می‌شود، حذف پشتیبانی تلفنی است."),
+        "{body}"
+    );
+}
+
+/// Round 18, points 3 and 4: the decided empathy lines, «با دقت» only in price-increase-2,
+/// and the small idiom touches, checked on every shape of value that reaches them.
+#[test]
+fn persian_round_18_points_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    // «با دقت» is price-increase-2's alone, and said there once; «درک می‌کنیم که» nowhere.
+    for t in library.for_lang(Lang::Fa) {
+        for variant in [Variant::Typical, Variant::OneWord, Variant::FullStop] {
+            let v = values(t, variant);
+            for client in [&clients(Lang::Fa)[0], &clients(Lang::Fa)[3]] {
+                let letter = render_one(t, client, &sender(true), &v);
+                let text = plain(&format!("{}\n{}", letter.subject, letter.body));
+                let want = usize::from(t.id() == "price-increase-2");
+                assert_eq!(
+                    text.matches("با دقت").count(),
+                    want,
+                    "fa/{}: {text}",
+                    t.id()
+                );
+                for rejected in [
+                    "درک می‌کنیم که",
+                    "می‌دانیم که",
+                    "متوجهیم",
+                    "نگرانی‌تان بجاست",
+                    "به شما می‌سپاریم",
+                    "نقض تعهدات قراردادی‌تان",
+                    "گزینه سبک‌تری",
+                    "اعتبار دارد",
+                    "قطعی است",
+                    "هرگز به آنجا نرسیم",
+                    "نگرانتان کرده",
+                    "زمان‌بندی یا دامنه",
+                    "به این حساب واریز",
+                ] {
+                    assert!(
+                        !text.contains(rejected),
+                        "fa/{} «{rejected}»: {text}",
+                        t.id()
+                    );
+                }
+            }
+        }
+    }
+    for reason in [
+        "هزینه‌های میزبانی دو برابر شده است.",
+        "تورم",
+        "افزایش هزینه‌ها.",
+    ] {
+        let (_, body) = render("price-increase-2", &[("reason", reason)]);
+        assert!(
+            body.contains("نگرانی شما را درک می‌کنیم و پیش از پاسخ، آن را با دقت بررسی کردیم.\n\nبا این حال، نرخ تازه"),
+            "{body}"
+        );
+        assert!(!body.contains("با این همه"), "{body}");
+    }
+    for request in ["refund", "rework"] {
+        let (_, body) = render("refund-refusal", &[("request", request)]);
+        assert!(
+            body.contains("را بررسی کردیم؛ متأسفیم که نتیجه کار مطابق انتظارتان نبوده است."),
+            "{body}"
+        );
+    }
+    let (_, body) = render("price-increase-1", &[]);
+    assert!(
+        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره دامنه کار گفت‌وگو کنیم"),
+        "{body}"
+    );
+    let (_, body) = render("respect-2", &[]);
+    assert!(body.contains("امیدواریم کار هرگز به آنجا نکشد"), "{body}");
+    let (_, body) = render("respect-1", &[]);
+    assert!(body.contains("آنچه موجب نگرانی‌تان شده بود"), "{body}");
+    // termination-3: «نقض» once, whatever the breach's shape and with or without a clause.
+    for breach in [
+        "فایل‌های محرمانه پروژه بدون اجازه منتشر شد.",
+        "فایل‌ها بدون اجازه منتشر شد",
+        "انتشار فایل‌های محرمانه",
+    ] {
+        for clause in ["", "بند ۷ قرارداد"] {
+            let (_, body) = render("termination-3", &[("breach", breach), ("clause", clause)]);
+            assert!(
+                body.matches("نقض").count() <= 1,
+                "«{breach}» «{clause}»: {body}"
+            );
+        }
+    }
+    for id in [
+        "respect-3",
+        "termination-1",
+        "termination-2",
+        "termination-3",
+    ] {
+        let (_, body) = typical_with(&library, Lang::Fa, id, &[], &["handover"]);
+        assert!(body.contains("به شما تحویل می‌دهیم."), "{id}: {body}");
+    }
+    let (_, body) = render("discount-1", &[("smaller_option", "بسته پایه")]);
+    assert!(body.contains("گزینه مقرون‌به‌صرفه‌تری"), "{body}");
+    for valid_until in ["2026-12-09", "2027-01-20"] {
+        let (_, body) = render("discount-2", &[("valid_until", valid_until)]);
+        assert!(body.contains("این قیمت نهایی است و تا "), "{body}");
+        assert!(body.contains(" معتبر خواهد بود."), "{body}");
+    }
+    for (received_on, date_words) in [
+        ("2026-11-18", "۲۷ آبان ۱۴۰۵"),
+        ("2026-10-23", "۱ آبان ۱۴۰۵"),
+    ] {
+        let (_, body) = render(
+            "complaint-reply",
+            &[("received_on", received_on), ("source", "")],
+        );
+        assert!(
+            body.contains(&format!("از پیام شما به تاریخ {date_words} ")),
+            "{body}"
+        );
+        assert!(!body.contains("مورخ"), "{body}");
+    }
+    for details in [
+        "بانک ملت\nشبا: IR00 0120 0000 0000 1234 5678 90",
+        "شماره کارت ۶۱۰۴ ۰۰۰۰ ۱۲۳۴ ۵۶۷۸",
+    ] {
+        let (_, body) = render("payment-plan", &[("payment_details", details)]);
+        assert!(body.contains("از طریق مشخصات زیر واریز فرمایید:"), "{body}");
+    }
+}
+
+/// Round 18, point 5: every Persian price being announced or quoted carries its words in
+/// parentheses at its first mention, as the payment letters do; instalment rows stay in
+/// figures. The words are written out here, not taken from the code that makes them.
+#[test]
+fn persian_round_18_announced_prices_have_their_words() {
+    let library = Library::load(None);
+    let client = &clients(Lang::Fa)[0];
+    let cur = currency_word(client);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let amounts = [
+        ("4000000", "۴٬۰۰۰٬۰۰۰", "چهار میلیون"),
+        ("12000000", "۱۲٬۰۰۰٬۰۰۰", "دوازده میلیون"),
+        ("1500000", "۱٬۵۰۰٬۰۰۰", "یک میلیون و پانصد هزار"),
+        ("7250000", "۷٬۲۵۰٬۰۰۰", "هفت میلیون و دویست و پنجاه هزار"),
+    ];
+    let slots = [
+        ("price-increase-1", "old_price"),
+        ("price-increase-1", "new_price"),
+        ("price-increase-2", "old_price"),
+        ("price-increase-2", "new_price"),
+        ("scope-1", "price"),
+        ("scope-2", "hourly_rate"),
+        ("discount-1", "price"),
+        ("discount-1", "smaller_price"),
+        ("discount-2", "price"),
+        ("refund-refusal", "revision_price"),
+        ("boundary-2", "priority_fee"),
+    ];
+    for (id, slot) in slots {
+        for (value, figure, words) in amounts {
+            let (_, body) = render(id, &[(slot, value)]);
+            let want = format!("{figure} {cur} ({words} {cur})");
+            assert!(body.contains(&want), "{id}.{slot}={value}: «{want}» {body}");
+            // Words at the first mention only.
+            assert_eq!(
+                body.matches(&format!("({words} {cur})")).count(),
+                1,
+                "{id}: {body}"
+            );
+        }
+    }
+    let (_, body) = render("payment-plan", &[("amount", "12500000"), ("count", "3")]);
+    for line in body.lines().filter(|l| l.starts_with("- قسط")) {
+        assert!(!line.contains('('), "{line}");
+    }
+}
