@@ -334,14 +334,14 @@ fn last_is_verb(text: &str) -> bool {
 /// The frame's preposition `w` and a space, or nothing when the owner's value already opens
 /// with it: «در {{ x }}» with x = «در جلسه دیروز» must not read «در در». The owner's words
 /// are never touched; the letter drops its own. For «درباره» the synonyms «در مورد» and
-/// «دربارهٔ» count as the same word, for «خدمت» «خدمات» and «سرویس», and for «زیرا» «چون».
+/// «دربارهٔ» count as the same word, for «خدمات» «خدمت» and «سرویس», and for «زیرا» «چون».
 pub fn lead(value: &str, w: &str) -> String {
     let text = bidi::strip(value);
     let text = text.trim_start();
     let same: &[&str] = match w {
         "درباره" => &["درباره", "دربارهٔ", "در باره", "در مورد"],
-        // «خدمت خدمات پشتیبانی»: a service the owner names as «خدمات …» or «سرویس …».
-        "خدمت" => &["خدمات", "سرویس"],
+        // «خدمات خدمات پشتیبانی»: a service the owner names as «خدمت …»، «خدمات …» or «سرویس …».
+        "خدمت" | "خدمات" => &["خدمت", "خدمات", "سرویس"],
         // «…، زیرا چون …»: a reason the owner opened with its own connector.
         "زیرا" => &["زیرا", "چون", "چرا که", "به این دلیل که"],
         _ => &[],
