@@ -235,6 +235,71 @@ pub fn is_fa_indefinite(value: &str) -> bool {
         .is_some_and(|rest| rest.starts_with(char::is_whitespace))
 }
 
+/// Words that only say when: days, parts of the day, weeks and months, and the words that
+/// place them («گذشته»، «پیش»). Digits (a date typed as «۲ آذر») count too.
+const WHEN_WORDS: [&str; 43] = [
+    "امروز",
+    "دیروز",
+    "پریروز",
+    "دیشب",
+    "امشب",
+    "صبح",
+    "ظهر",
+    "عصر",
+    "شب",
+    "بعدازظهر",
+    "بعد‌ازظهر",
+    "روز",
+    "هفته",
+    "ماه",
+    "گذشته",
+    "پیش",
+    "قبل",
+    "اخیر",
+    "همین",
+    "این",
+    "شنبه",
+    "یکشنبه",
+    "یک‌شنبه",
+    "دوشنبه",
+    "سه‌شنبه",
+    "چهارشنبه",
+    "پنجشنبه",
+    "پنج‌شنبه",
+    "جمعه",
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+    "ساعت",
+    "سال",
+];
+
+/// Whether a value only says when something happened («دیروز»، «روز جمعه»، «هفته گذشته»،
+/// «۲ آذر»), not what («جلسه پنجشنبه»): a frame then says «آنچه دیروز پیش آمد» and
+/// «گفت‌وگوی دیروز», never «در دیروز».
+pub fn is_fa_when(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let body = text.trim().trim_end_matches(['.', '،', '؛', ' ']);
+    let mut words = body.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let w = w.trim_matches([',', '،']);
+            WHEN_WORDS.contains(&w) || w.chars().all(|c| c.is_numeric() || c == '/')
+        })
+        && body
+            .chars()
+            .any(|c| !c.is_numeric() && !c.is_whitespace() && c != '/')
+}
+
 /// Whether the owner closed a single word that is not a verb with a stop: «توهین.».
 fn is_lone_word(value: &str) -> bool {
     let text = bidi::strip(value);
@@ -366,10 +431,12 @@ type ShapeTest = fn(&str) -> bool;
 /// `fa_sentence`: true when its words make a sentence, stop or none (see `is_fa_sentence`);
 /// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`);
 /// `fa_phrase`: true when it is one noun phrase, stop or none (see `is_fa_phrase`);
-/// `fa_indefinite`: true when it opens with «یک» and so takes no «را».
+/// `fa_indefinite`: true when it opens with «یک» and so takes no «را»;
+/// `fa_when`: true when it only says when (see `is_fa_when`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, ShapeTest); 7] = [
+    let tests: [(&str, ShapeTest); 8] = [
+        ("fa_when", is_fa_when),
         ("fa_indefinite", is_fa_indefinite),
         ("fa_sentence", is_fa_sentence),
         ("fa_phrase", is_fa_phrase),
@@ -417,7 +484,9 @@ pub fn register(tera: &mut tera::Tera) {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_fa_clause, is_fa_sentence, lead, opens_with_clause, starts_as_list, unlisted};
+    use super::{
+        is_fa_clause, is_fa_sentence, is_fa_when, lead, opens_with_clause, starts_as_list, unlisted,
+    };
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
@@ -672,5 +741,32 @@ mod tests {
         assert!(is_fa_indefinite("یک دور اصلاح"));
         assert!(!is_fa_indefinite("یکشنبه"));
         assert!(!is_fa_indefinite("فایل‌های اضافه"));
+    }
+
+    #[test]
+    fn a_value_that_only_says_when_is_told_from_one_that_says_what() {
+        for when in [
+            "دیروز",
+            "روز جمعه",
+            "صبح امروز",
+            "هفته گذشته",
+            "دوشنبه گذشته",
+            "۲ آذر",
+            "دیروز.",
+            "پنج‌شنبه، ۲ آذر",
+        ] {
+            assert!(is_fa_when(when), "{when}");
+        }
+        for what in [
+            "جلسه پنجشنبه",
+            "تماس تلفنی دیروز",
+            "در جلسه دیروز",
+            "گفت‌وگوی روز جمعه",
+            "۱۴۰۵/۰۹/۰۲",
+            "",
+            "به همکار ما توهین شد.",
+        ] {
+            assert!(!is_fa_when(what), "{what}");
+        }
     }
 }

@@ -5068,7 +5068,14 @@ fn persian_round_18_points_read_right() {
         "{body}"
     );
     let (_, body) = render("respect-2", &[]);
-    assert!(body.contains("امیدواریم کار هرگز به آنجا نکشد"), "{body}");
+    assert!(
+        body.contains("امیدواریم چنین روزی هرگز پیش نیاید"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("امیدواریم کار"),
+        "«کار» a third time in two lines: {body}"
+    );
     let (_, body) = render("respect-1", &[]);
     assert!(body.contains("آنچه موجب نگرانی‌تان شده بود"), "{body}");
     // termination-3: «نقض» once, whatever the breach's shape and with or without a clause.
@@ -5168,5 +5175,44 @@ fn persian_round_18_announced_prices_have_their_words() {
     let (_, body) = render("payment-plan", &[("amount", "12500000"), ("count", "3")]);
     for line in body.lines().filter(|l| l.starts_with("- قسط")) {
         assert!(!line.contains('('), "{line}");
+    }
+}
+
+/// A Persian incident typed as a time only («دیروز»، «روز جمعه»، «هفته گذشته») reads
+/// «گفت‌وگوی دیروز» and «موضوعی را که دیروز پیش آمد», never «در دیروز» or «درباره
+/// دیروز»; an event keeps its own frame.
+#[test]
+fn persian_incidents_typed_as_a_time_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    for when in [
+        "دیروز",
+        "روز جمعه",
+        "صبح امروز",
+        "هفته گذشته",
+        "دوشنبه گذشته",
+    ] {
+        let (subject, body) = render("respect-1", &[("incident", when)]);
+        let (subject, body) = (plain(&subject), plain(&body));
+        assert_eq!(subject, format!("شیوه گفت‌وگوی {when}"));
+        assert!(body.contains(&format!("موضوعی را که {when}")), "{body}");
+        let (_, body2) = render("respect-2", &[("incident", when)]);
+        let body2 = plain(&body2);
+        assert!(body2.contains(&format!("متأسفانه {when}")), "{body2}");
+        for text in [&subject, &body, &body2] {
+            for wrong in [format!("در {when}"), format!("درباره {when}")] {
+                assert!(!text.contains(&wrong), "{wrong}: {text}");
+            }
+        }
+    }
+    for what in ["جلسه پنجشنبه", "تماس تلفنی دیروز"] {
+        let (subject, body) = render("respect-1", &[("incident", what)]);
+        assert_eq!(plain(&subject), format!("شیوه گفت‌وگو در {what}"));
+        assert!(plain(&body).contains(&format!("درباره {what}")), "{body}");
+        let (_, body) = render("respect-2", &[("incident", what)]);
+        assert!(
+            plain(&body).contains(&format!("متأسفانه در {what}")),
+            "{body}"
+        );
     }
 }
