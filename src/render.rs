@@ -888,18 +888,39 @@ pub fn phrase(value: &str, end: bool) -> String {
 
 /// Day names, months and parts of the day that make a typed value a time rather than an event.
 const EN_DAYS: [&str; 7] = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const EN_MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const EN_DAY_PARTS: [&str; 5] = ["morning", "afternoon", "evening", "night", "lunchtime"];
 /// What may follow "this", "last" or "earlier this" in a time expression ("last week").
 const EN_TIME_UNITS: [&str; 5] = ["week", "month", "weekend", "time", "year"];
 /// Time words that stand alone as an adverbial ("yesterday", "earlier").
 const EN_TIME_WORDS: [&str; 6] = [
-    "yesterday", "today", "tonight", "earlier", "recently", "lately",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "recently",
+    "lately",
 ];
 
 /// Whether `words` (lower case, bare) name a day or date that takes "on": "friday",
@@ -927,10 +948,14 @@ fn day_or_date(words: &[String]) -> bool {
 /// "yesterday morning", "this morning", "last week", "last Friday", "earlier this week",
 /// "two days ago".
 fn bare_time(words: &[String]) -> bool {
-    let unit = |w: &str| {
-        EN_TIME_UNITS.contains(&w) || EN_DAY_PARTS.contains(&w) || EN_DAYS.contains(&w)
-    };
-    match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let unit =
+        |w: &str| EN_TIME_UNITS.contains(&w) || EN_DAY_PARTS.contains(&w) || EN_DAYS.contains(&w);
+    match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         [w] => EN_TIME_WORDS.contains(w),
         ["yesterday" | "today", part] => EN_DAY_PARTS.contains(part),
         ["earlier", "today"] | ["the", "day", "before", "yesterday"] => true,
@@ -938,7 +963,9 @@ fn bare_time(words: &[String]) -> bool {
             let rest: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
             match rest.as_slice() {
                 [u] => unit(u),
-                [day, part] => EN_DAYS.contains(&day.as_str()) && EN_DAY_PARTS.contains(&part.as_str()),
+                [day, part] if EN_DAYS.contains(&day.as_str()) => {
+                    EN_DAY_PARTS.contains(&part.as_str())
+                }
                 _ => words[0] == "earlier" && bare_time(&rest),
             }
         }
@@ -2983,6 +3010,47 @@ pub fn compose(draft: &Draft) -> Composed {
 mod tests {
     use super::*;
     use crate::template::Origin;
+
+    #[test]
+    fn time_adverbial_tells_a_time_from_an_event() {
+        for (typed, on, words) in [
+            ("yesterday", "", "yesterday"),
+            ("Yesterday.", "", "yesterday"),
+            ("tonight", "", "tonight"),
+            ("this afternoon", "", "this afternoon"),
+            ("last month", "", "last month"),
+            ("Last Friday", "", "last Friday"),
+            ("earlier this week", "", "earlier this week"),
+            ("two days ago", "", "two days ago"),
+            ("Friday", "on ", "Friday"),
+            ("Monday morning", "on ", "Monday morning"),
+            ("On Friday", "", "on Friday"),
+            ("23 November", "on ", "23 November"),
+            ("November 23rd", "on ", "November 23rd"),
+            ("23 November 2026", "on ", "23 November 2026"),
+        ] {
+            assert_eq!(
+                time_adverbial(typed),
+                Some((on, words.to_string())),
+                "{typed}"
+            );
+        }
+        for typed in [
+            "the call",
+            "call",
+            "Monday's call",
+            "yesterday's meeting",
+            "the Friday meeting",
+            "the meeting on Thursday",
+            "our meeting last week",
+            "Friday workshop",
+            "23 emails",
+            "the November review",
+            "",
+        ] {
+            assert_eq!(time_adverbial(typed), None, "{typed}");
+        }
+    }
 
     fn template(lang: Lang, inputs: &str, body: &str) -> Template {
         let text = format!(
