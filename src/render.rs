@@ -886,6 +886,135 @@ pub fn phrase(value: &str, end: bool) -> String {
     text
 }
 
+/// Day names, months and parts of the day that make a typed value a time rather than an event.
+const EN_DAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const EN_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const EN_DAY_PARTS: [&str; 5] = ["morning", "afternoon", "evening", "night", "lunchtime"];
+/// What may follow "this", "last" or "earlier this" in a time expression ("last week").
+const EN_TIME_UNITS: [&str; 5] = ["week", "month", "weekend", "time", "year"];
+/// Time words that stand alone as an adverbial ("yesterday", "earlier").
+const EN_TIME_WORDS: [&str; 6] = [
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "recently",
+    "lately",
+];
+
+/// Whether `words` (lower case, bare) name a day or date that takes "on": "friday",
+/// "friday morning", "23 november", "november 23rd", "23 november 2026".
+fn day_or_date(words: &[String]) -> bool {
+    let number = |w: &str| {
+        let digits = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+    };
+    match words {
+        [day] => EN_DAYS.contains(&day.as_str()),
+        [day, part] if EN_DAYS.contains(&day.as_str()) => EN_DAY_PARTS.contains(&part.as_str()),
+        _ => {
+            (2..=3).contains(&words.len())
+                && words.iter().any(|w| EN_MONTHS.contains(&w.as_str()))
+                && words.iter().any(|w| number(w))
+                && words
+                    .iter()
+                    .all(|w| number(w) || EN_MONTHS.contains(&w.as_str()))
+        }
+    }
+}
+
+/// Whether `words` form a time expression that stands without a preposition: "yesterday",
+/// "yesterday morning", "this morning", "last week", "last Friday", "earlier this week",
+/// "two days ago".
+fn bare_time(words: &[String]) -> bool {
+    let unit =
+        |w: &str| EN_TIME_UNITS.contains(&w) || EN_DAY_PARTS.contains(&w) || EN_DAYS.contains(&w);
+    match words
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [w] => EN_TIME_WORDS.contains(w),
+        ["yesterday" | "today", part] => EN_DAY_PARTS.contains(part),
+        ["earlier", "today"] | ["the", "day", "before", "yesterday"] => true,
+        ["this" | "last" | "earlier" | "past", rest @ ..] if !rest.is_empty() => {
+            let rest: Vec<String> = rest.iter().map(|w| w.to_string()).collect();
+            match rest.as_slice() {
+                [u] => unit(u),
+                [day, part] if EN_DAYS.contains(&day.as_str()) => {
+                    EN_DAY_PARTS.contains(&part.as_str())
+                }
+                _ => words[0] == "earlier" && bare_time(&rest),
+            }
+        }
+        [.., "ago"] => words.len() <= 4,
+        _ => false,
+    }
+}
+
+/// A value typed where a template expects an event ("Monday's call", "the meeting") that is a
+/// time instead ("yesterday", "Friday", "last week", "23 November"), as the adverbial the
+/// letter frames it with: "what happened yesterday", "a similar incident on Friday", never
+/// "the yesterday" or "during Friday". A day name or date alone takes "on"; "last Friday",
+/// "this morning" take none; a value typed with its "on" stays as typed. Returns the
+/// preposition the letter adds ("on " or "") and the owner's words, or None for an event
+/// ("the call", "Monday's call", "the Friday meeting"), which keeps its usual frame.
+pub fn time_adverbial(value: &str) -> Option<(&'static str, String)> {
+    let text = phrase(value, false);
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    if words.is_empty() || text.contains(['\'', '’']) {
+        return None;
+    }
+    // A time word the owner capitalised reads in lower case mid-sentence; a day or month
+    // name keeps its capital.
+    let lowered = || {
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) if !day_or_date(&words[..1]) && !EN_MONTHS.contains(&words[0].as_str()) => {
+                c.to_lowercase().chain(chars).collect()
+            }
+            _ => text.clone(),
+        }
+    };
+    if words[0] == "on" && day_or_date(&words[1..]) {
+        Some(("", lowered()))
+    } else if day_or_date(&words) {
+        Some(("on ", text.clone()))
+    } else if bare_time(&words) {
+        Some(("", lowered()))
+    } else {
+        None
+    }
+}
+
 /// Words that already determine an English noun phrase, so it takes no "the".
 const DETERMINERS: [&str; 34] = [
     "the", "a", "an", "your", "our", "my", "his", "her", "their", "its", "this", "that", "these",
@@ -2491,6 +2620,22 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
             None => out,
         }))
     });
+    // `time_adverbial`: a time typed where an event was asked for, as the adverbial its
+    // sentence takes ("on Friday", "yesterday"); empty for an event. Only the owner's words go
+    // inside the isolate.
+    add(tera, "time_adverbial", move |v: &Value, _: &FilterArgs| {
+        let text = as_text(v);
+        let typed = bidi::unisolate(&text);
+        let found = match lang {
+            Lang::En => time_adverbial(typed.as_deref().unwrap_or(&text)),
+            Lang::Fa => None,
+        };
+        Ok(Value::String(match (found, typed) {
+            (None, _) => String::new(),
+            (Some((on, words)), Some(_)) => format!("{on}{}", bidi::isolate(&words)),
+            (Some((on, words)), None) => format!("{on}{words}"),
+        }))
+    });
     // `is_action`: whether an offer or option was typed as a bare action, verb first. A
     // placeholder for a missing value is no action, so its slot keeps its usual frame.
     tera.register_filter("is_action", move |v: &Value, _: &FilterArgs| {
@@ -2865,6 +3010,47 @@ pub fn compose(draft: &Draft) -> Composed {
 mod tests {
     use super::*;
     use crate::template::Origin;
+
+    #[test]
+    fn time_adverbial_tells_a_time_from_an_event() {
+        for (typed, on, words) in [
+            ("yesterday", "", "yesterday"),
+            ("Yesterday.", "", "yesterday"),
+            ("tonight", "", "tonight"),
+            ("this afternoon", "", "this afternoon"),
+            ("last month", "", "last month"),
+            ("Last Friday", "", "last Friday"),
+            ("earlier this week", "", "earlier this week"),
+            ("two days ago", "", "two days ago"),
+            ("Friday", "on ", "Friday"),
+            ("Monday morning", "on ", "Monday morning"),
+            ("On Friday", "", "on Friday"),
+            ("23 November", "on ", "23 November"),
+            ("November 23rd", "on ", "November 23rd"),
+            ("23 November 2026", "on ", "23 November 2026"),
+        ] {
+            assert_eq!(
+                time_adverbial(typed),
+                Some((on, words.to_string())),
+                "{typed}"
+            );
+        }
+        for typed in [
+            "the call",
+            "call",
+            "Monday's call",
+            "yesterday's meeting",
+            "the Friday meeting",
+            "the meeting on Thursday",
+            "our meeting last week",
+            "Friday workshop",
+            "23 emails",
+            "the November review",
+            "",
+        ] {
+            assert_eq!(time_adverbial(typed), None, "{typed}");
+        }
+    }
 
     fn template(lang: Lang, inputs: &str, body: &str) -> Template {
         let text = format!(
