@@ -890,7 +890,7 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
         ));
     }
     let exporter = exporter_for(store, &sender, format, &job.mail)?;
-    tell_days_off(&job.plan(&register, &client)?);
+    tell_date_notes(&job.plan(&register, &client)?);
     match out {
         None => {
             // A preview: the number the letter would get now, nothing recorded.
@@ -930,23 +930,36 @@ fn render_command(store: &Store, lang: Option<Lang>, args: RenderArgs) -> Result
 }
 
 /// Says on stderr which dates the client is asked to act by fall on their weekend or a
-/// public holiday: allowed (the owner may mean it), but worth a second look before sending.
-fn tell_days_off(plan: &Plan) {
+/// public holiday, or leave them little time: allowed (the owner may mean it), but worth a
+/// second look before sending.
+fn tell_date_notes(plan: &Plan) {
     let reader = match plan.template.lang {
         Lang::Fa => "a reader in Iran",
         Lang::En => "an English-speaking reader",
     };
-    for (spec, date, off) in render::days_off(&plan.draft("")) {
-        let what = match off {
-            dates::DayOff::Weekend => "a weekend day",
-            dates::DayOff::Holiday => "a public holiday",
-        };
-        eprintln!(
-            "note: `{}` is {} {}, {what} for {reader}; a working day may suit better",
-            spec.name,
+    for (spec, date, note) in render::date_notes(&plan.draft("")) {
+        let day = format!(
+            "{} {}",
             dates::weekday(date, Lang::En),
-            dates::format(date, Lang::En),
+            dates::format(date, Lang::En)
         );
+        let what = match note {
+            render::DateNote::DayOff(dates::DayOff::Weekend) => {
+                format!("is {day}, a weekend day for {reader}; a working day may suit better")
+            }
+            render::DateNote::DayOff(dates::DayOff::Holiday) => {
+                format!("is {day}, a public holiday for {reader}; a working day may suit better")
+            }
+            render::DateNote::Soon(0) => format!(
+                "is {day}, the letter's own date; the client may not read the letter in time"
+            ),
+            render::DateNote::Soon(days) => format!(
+                "is {day}, only {days} day{} after the letter date; the client may have too \
+                 little time to act",
+                if days == 1 { "" } else { "s" }
+            ),
+        };
+        eprintln!("note: `{}` {what}", spec.name);
     }
 }
 

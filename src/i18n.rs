@@ -81,6 +81,22 @@ impl Locale {
         self.format(key, Some(&fluent_args))
     }
 
+    /// The message `key` with named arguments and one number, for a message that words
+    /// itself by it (`{ $days -> [0] … *[other] … }`); the number as shown is the caller's.
+    pub fn text_with_number(
+        &self,
+        key: &str,
+        args: &[(&str, &str)],
+        number: (&str, i64),
+    ) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, FluentValue::from(*value));
+        }
+        fluent_args.set(number.0, FluentValue::from(number.1));
+        self.format(key, Some(&fluent_args))
+    }
+
     fn format(&self, key: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(key).and_then(|m| m.value()) else {
             return format!("[{key}]");

@@ -373,14 +373,40 @@ pub fn day_off(
     letter_date: NaiveDate,
     lang: Lang,
 ) -> Option<(NaiveDate, dates::DayOff)> {
+    let date = ahead(spec, raw, letter_date)?;
+    dates::day_off(date, lang).map(|off| (date, off))
+}
+
+/// Fewer days than this between the letter and a date the client acts by is short notice.
+pub const SHORT_NOTICE_DAYS: i64 = 3;
+
+/// A date the client is asked to act by (`looks_ahead`) fewer than `SHORT_NOTICE_DAYS`
+/// after the letter date, with the days it leaves (0 on the letter's own date): allowed (a
+/// same-day end is the owner's to choose), but a letter may not even be read by then, so a
+/// final deadline of tomorrow deserves a second look. `None` for any other input.
+pub fn short_notice(
+    spec: &InputSpec,
+    raw: &str,
+    letter_date: NaiveDate,
+) -> Option<(NaiveDate, i64)> {
+    let date = ahead(spec, raw, letter_date)?;
+    soon(date, letter_date).map(|days| (date, days))
+}
+
+fn soon(date: NaiveDate, letter_date: NaiveDate) -> Option<i64> {
+    let days = (date - letter_date).num_days();
+    (0..SHORT_NOTICE_DAYS).contains(&days).then_some(days)
+}
+
+/// The date a looking-ahead input holds (`+N` counted from `base`).
+fn ahead(spec: &InputSpec, raw: &str, base: NaiveDate) -> Option<NaiveDate> {
     if !spec.looks_ahead() || raw.trim().is_empty() {
         return None;
     }
-    let Ok(Value::String(iso)) = parse_input(spec, raw, letter_date) else {
+    let Ok(Value::String(iso)) = parse_input(spec, raw, base) else {
         return None;
     };
-    let date = dates::parse(&iso).ok()?;
-    dates::day_off(date, lang).map(|off| (date, off))
+    dates::parse(&iso).ok()
 }
 
 pub fn parse_input(spec: &InputSpec, raw: &str, date: NaiveDate) -> Result<Value, ValueError> {
@@ -529,27 +555,43 @@ fn default_base(draft: &Draft, spec: &InputSpec, values: &Map<String, Value>) ->
         .fold(draft.date, NaiveDate::max)
 }
 
-/// The dates of a letter the client is asked to act by that fall on their weekend or a
-/// fixed public holiday (see `day_off`), by input, in the template's order.
-pub fn days_off<'t>(draft: &Draft<'t>) -> Vec<(&'t InputSpec, NaiveDate, dates::DayOff)> {
+/// Why a date the client is asked to act by deserves a second look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateNote {
+    /// Their weekend or a fixed public holiday (see `day_off`).
+    DayOff(dates::DayOff),
+    /// Only this many days after the letter date (see `short_notice`).
+    Soon(i64),
+}
+
+/// The dates of a letter the client is asked to act by that fall on their day off or leave
+/// them little time, by input, in the template's order (a date may have both).
+pub fn date_notes<'t>(draft: &Draft<'t>) -> Vec<(&'t InputSpec, NaiveDate, DateNote)> {
     let template = draft.template;
     // Dates parsed so far, so a default counts from the same day as in the letter.
     let mut seen = Map::new();
-    template
-        .meta
-        .inputs
-        .iter()
-        .filter_map(|spec| {
-            let raw = raw_value(draft, spec)?;
-            let base = default_base(draft, spec, &seen);
-            if spec.kind == InputKind::Date
-                && let Ok(value) = parse_input(spec, &raw, base)
-            {
-                seen.insert(spec.name.clone(), value);
-            }
-            day_off(spec, &raw, base, template.lang).map(|(date, off)| (spec, date, off))
-        })
-        .collect()
+    let mut notes = Vec::new();
+    for spec in &template.meta.inputs {
+        let Some(raw) = raw_value(draft, spec) else {
+            continue;
+        };
+        let base = default_base(draft, spec, &seen);
+        if spec.kind == InputKind::Date
+            && let Ok(value) = parse_input(spec, &raw, base)
+        {
+            seen.insert(spec.name.clone(), value);
+        }
+        let Some(date) = ahead(spec, &raw, base) else {
+            continue;
+        };
+        if let Some(off) = dates::day_off(date, template.lang) {
+            notes.push((spec, date, DateNote::DayOff(off)));
+        }
+        if let Some(days) = soon(date, draft.date) {
+            notes.push((spec, date, DateNote::Soon(days)));
+        }
+    }
+    notes
 }
 
 /// Every input of the template as a typed value: the given value, else (when none is given)

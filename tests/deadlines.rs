@@ -1,5 +1,6 @@
-//! A date the client is asked to act by that falls on their weekend or a public holiday is
-//! pointed out before the letter leaves; dates of what already happened are not.
+//! A date the client is asked to act by that falls on their weekend or a public holiday, or
+//! that leaves them less than three days, is pointed out before the letter leaves; dates of
+//! what already happened are not.
 
 mod common;
 
@@ -7,7 +8,7 @@ use chrono::NaiveDate;
 use common::{render, succeeded};
 use marz::Lang;
 use marz::dates::DayOff;
-use marz::render::day_off;
+use marz::render::{SHORT_NOTICE_DAYS, day_off, short_notice};
 use marz::template::{InputKind, Library};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -94,13 +95,74 @@ fn the_cli_notes_a_deadline_on_the_clients_day_off() {
         assert!(!out.stdout.is_empty());
         String::from_utf8(out.stderr).unwrap()
     };
-    let friday = stderr("sample-reza", "2026-11-27");
+    let friday = stderr("sample-reza", "2026-12-04");
     assert!(
-        friday.contains("`deadline` is Friday 27 November 2026, a weekend day"),
+        friday.contains("`deadline` is Friday 4 December 2026, a weekend day"),
         "{friday}"
     );
-    assert!(!stderr("sample-daniel", "2026-11-27").contains("note:"));
+    assert!(!stderr("sample-daniel", "2026-12-04").contains("note:"));
     let christmas = stderr("sample-daniel", "2026-12-25");
     assert!(christmas.contains("a public holiday"), "{christmas}");
     assert!(!stderr("sample-reza", "2026-12-01").contains("note:"));
+}
+
+/// A date the client acts by that leaves them less than three days after the letter is
+/// pointed out, with the days it leaves; three days or more, or a date of what already
+/// happened, is not.
+#[test]
+fn deadlines_that_leave_little_time_are_told() {
+    let library = Library::load(None);
+    let letter = d(2026, 11, 25);
+    assert_eq!(SHORT_NOTICE_DAYS, 3);
+    for t in library.all() {
+        for spec in t.meta.inputs.iter().filter(|s| s.kind == InputKind::Date) {
+            let name = format!("{} {} {}", t.id(), t.lang.code(), spec.name);
+            let soon = |raw: &str| short_notice(spec, raw, letter).map(|(_, days)| days);
+            if spec.looks_ahead() {
+                assert_eq!(soon("2026-11-25"), Some(0), "{name}");
+                assert_eq!(soon("+1"), Some(1), "{name}");
+                assert_eq!(soon("1405/09/06"), Some(2), "{name}");
+                assert_eq!(soon("2026-11-28"), None, "{name}");
+                assert_eq!(soon("+30"), None, "{name}");
+            } else {
+                assert_eq!(soon("2026-11-25"), None, "{name}");
+                assert_eq!(soon("2026-11-24"), None, "{name}");
+            }
+        }
+    }
+}
+
+/// `marz render` notes a final deadline of tomorrow (and a same-day one) on stderr, still
+/// writing the letter; a deadline a week away gets no note.
+#[test]
+fn the_cli_notes_a_deadline_that_leaves_little_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let stderr = |deadline: &str| {
+        let out = succeeded(
+            render(dir.path(), "payment-3", "sample-daniel")
+                .args(["--date", "2026-11-25", "--set"])
+                .arg(format!("deadline={deadline}")),
+        );
+        assert!(!out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let tomorrow = stderr("+1");
+    assert!(
+        tomorrow
+            .contains("`deadline` is Thursday 26 November 2026, only 1 day after the letter date"),
+        "{tomorrow}"
+    );
+    let today = stderr("2026-11-25");
+    assert!(today.contains("the letter's own date"), "{today}");
+    assert!(!stderr("+7").contains("note:"));
+    // A deadline both near and on the client's day off is told both ways.
+    let out = succeeded(render(dir.path(), "payment-3", "sample-reza").args([
+        "--date",
+        "2026-11-25",
+        "--set",
+        "deadline=2026-11-27",
+    ]));
+    let both = String::from_utf8(out.stderr).unwrap();
+    assert!(both.contains("a weekend day"), "{both}");
+    assert!(both.contains("only 2 days after"), "{both}");
 }

@@ -53,6 +53,13 @@ compose-regenerate = Rebuild from the form
 compose-regenerate-warning = Your edits to the text will be lost. Continue?
 hint-day-off-weekend = { $date }: a weekend day for this client. A working day may suit a deadline better.
 hint-day-off-holiday = { $date }: a public holiday for this client. A working day may suit a deadline better.
+hint-soon = { $days ->
+        [0] This is the letter's own date
+       *[other] This is only { $days ->
+            [one] one day
+           *[other] { $shown } days
+        } after the letter date
+    }, so the client may have too little time to act.
 compose-regenerate-yes = Yes, rebuild
 compose-choose = Choose
 compose-no-template = There is no template in this language for this situation and level.

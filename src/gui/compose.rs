@@ -1605,15 +1605,23 @@ pub fn input_hint(
                 dates::format(d, lang),
                 dates::format_numeric(d, lang)
             );
-            match render::day_off(spec, value, letter_date, lang) {
-                Some((_, off)) => {
-                    let key = match off {
-                        dates::DayOff::Weekend => "hint-day-off-weekend",
-                        dates::DayOff::Holiday => "hint-day-off-holiday",
-                    };
-                    Hint::Caution(Locale::get(ui).text_with(key, &[("date", &meaning)]))
-                }
-                None => Hint::Meaning(meaning),
+            let locale = Locale::get(ui);
+            let day_off = render::day_off(spec, value, letter_date, lang).map(|(_, off)| {
+                let key = match off {
+                    dates::DayOff::Weekend => "hint-day-off-weekend",
+                    dates::DayOff::Holiday => "hint-day-off-holiday",
+                };
+                locale.text_with(key, &[("date", &meaning)])
+            });
+            let soon = render::short_notice(spec, value, letter_date).map(|(_, days)| {
+                let shown = marz::numbers::localize_digits(&days.to_string(), ui);
+                locale.text_with_number("hint-soon", &[("shown", &shown)], ("days", days))
+            });
+            match (day_off, soon) {
+                (None, None) => Hint::Meaning(meaning),
+                (Some(off), None) => Hint::Caution(off),
+                (None, Some(soon)) => Hint::Caution(format!("{meaning}: {soon}")),
+                (Some(off), Some(soon)) => Hint::Caution(format!("{off} {soon}")),
             }
         }),
         _ => None,
@@ -1676,16 +1684,44 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        // The same Friday is a working day for an English client.
+        // A Friday is a working day for an English client.
         assert_eq!(
-            hint(en, "deadline", "2026-11-27", Lang::Fa),
-            Some(Hint::Meaning("Friday 27 November 2026 · 2026-11-27".into()))
+            hint(en, "deadline", "2026-12-04", Lang::Fa),
+            Some(Hint::Meaning("Friday 4 December 2026 · 2026-12-04".into()))
         );
         // Christmas Day, typed as days from the letter, told in Persian.
         match hint(en, "deadline", "+30", Lang::Fa) {
             Some(Hint::Caution(c)) => {
                 assert!(c.contains("Friday 25 December 2026"), "{c}");
                 assert!(c.contains("تعطیل رسمی"), "{c}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A deadline of tomorrow is pointed out in the interface's language, a week away is
+        // not; one that is also the client's Friday is told both ways.
+        match hint(en, "deadline", "+1", Lang::Fa) {
+            Some(Hint::Caution(c)) => {
+                assert!(c.starts_with("Thursday 26 November 2026"), "{c}");
+                assert!(c.contains("تنها ۱ روز پس از تاریخ نامه"), "{c}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match hint(fa, "deadline", "2026-11-25", Lang::En) {
+            Some(Hint::Caution(c)) => assert!(c.contains("the letter's own date"), "{c}"),
+            other => panic!("{other:?}"),
+        }
+        match hint(en, "deadline", "+2", Lang::En) {
+            Some(Hint::Caution(c)) => assert!(c.contains("only 2 days after"), "{c}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            hint(en, "deadline", "+7", Lang::En),
+            Some(Hint::Meaning(_))
+        ));
+        match hint(fa, "deadline", "2026-11-27", Lang::Fa) {
+            Some(Hint::Caution(c)) => {
+                assert!(c.contains("تعطیل آخر هفته"), "{c}");
+                assert!(c.contains("تنها ۲ روز"), "{c}");
             }
             other => panic!("{other:?}"),
         }
