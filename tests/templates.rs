@@ -3299,9 +3299,7 @@ fn english_round_14_points_read_right_for_several_values() {
         assert!(body.contains("‘Urgent’"), "{body}");
         let (_, body) = letter("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains(
-                "Calls that have not been arranged in advance, and messages that do not come "
-            ),
+            body.contains("Unplanned calls, and messages that do not come "),
             "{body}"
         );
     }
