@@ -2435,13 +2435,11 @@ pub fn bullets(value: &str, stop: bool, lang: Lang) -> String {
 }
 
 /// A count in running text, with its noun: small numbers in words, as each language's style
-/// has them (up to ten in Persian, up to nine in English), larger ones in digits; the English
+/// has them (up to ten in both languages), larger ones in digits; the English
 /// noun singular for one. `«۲ روز کاری»` → «دو روز کاری», `1` → "one working day".
 pub fn count(n: u64, lang: Lang, one: Option<&str>, other: Option<&str>) -> String {
-    let small = match lang {
-        Lang::Fa => (1..=10).contains(&n),
-        Lang::En => (1..=9).contains(&n),
-    };
+    // British house style, like Persian, writes one to ten in words in running text.
+    let small = (1..=10).contains(&n);
     let number = if small {
         numbers::words(n, lang)
     } else {
@@ -4018,7 +4016,11 @@ longer answers"),
         );
         assert_eq!(
             body(Lang::En, "{{ 10 | count(one=\"day\", other=\"days\") }}"),
-            "10 days"
+            "ten days"
+        );
+        assert_eq!(
+            body(Lang::En, "{{ 11 | count(one=\"day\", other=\"days\") }}"),
+            "11 days"
         );
         assert_eq!(body(Lang::En, "{{ 1500 | count }}"), "1,500");
         assert_eq!(
