@@ -498,8 +498,28 @@ pub fn register(tera: &mut tera::Tera) {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_fa_clause, is_fa_sentence, is_fa_when, lead, opens_with_clause, starts_as_list, unlisted,
+        is_fa_clause, is_fa_sentence, is_fa_when, is_several, lead, opens_with_clause,
+        starts_as_list, unlisted,
     };
+
+    #[test]
+    fn several_sentences_are_told_from_one() {
+        for one in [
+            "رنگ‌ها با نمونه تأییدشده مطابقت دارد",
+            "سفارش ۱ آبان ثبت و ۱۱ آبان تحویل شد؛ قرارداد هفت روز کاری را پیش‌بینی کرده است.",
+            "\u{2068}تحویل سفارش در موعد قرارداد.\u{2069}",
+            "نسخه 1.5 نصب شد.",
+        ] {
+            assert!(!is_several(one), "{one}");
+        }
+        for several in [
+            "سفارش ۱ آبان ثبت شد. ارسال آن ۱۱ آبان انجام شد.",
+            "سفارش ۱ آبان ثبت شد\nارسال آن ۱۱ آبان انجام شد",
+            "آیا نمونه را دیدید؟ رنگ‌ها درست است.",
+        ] {
+            assert!(is_several(several), "{several}");
+        }
+    }
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
