@@ -193,6 +193,17 @@ pub fn is_fa_clause(value: &str) -> bool {
     last_is_verb(body)
 }
 
+/// Whether a value holds more than one sentence or line («… تحویل شد. قرارداد …»): a frame
+/// cannot set it inside one sentence of its own («بررسی ما نشان می‌دهد …»), only after one.
+pub fn is_several(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let body = text.trim().trim_end_matches(['.', '!', '?', '؟', '…', ' ']);
+    body.lines().filter(|line| !line.trim().is_empty()).count() > 1
+        || [". ", "! ", "? ", "؟ ", "… "]
+            .iter()
+            .any(|mark| body.contains(mark))
+}
+
 /// Whether a Persian value is a sentence: a clause (see `is_fa_clause`, so also one whose
 /// final stop the owner left off, «…بازنشسته شوم»، «لطفاً بگویید…»), but not a lone word
 /// closed with a stop («توهین.»): a frame sets that inside a sentence of its own.
@@ -432,10 +443,12 @@ type ShapeTest = fn(&str) -> bool;
 /// `fa_verb`: true when its first sentence ends in a verb (see `opens_with_clause`);
 /// `fa_phrase`: true when it is one noun phrase, stop or none (see `is_fa_phrase`);
 /// `fa_indefinite`: true when it opens with «یک» and so takes no «را»;
-/// `fa_when`: true when it only says when (see `is_fa_when`).
+/// `fa_when`: true when it only says when (see `is_fa_when`);
+/// `fa_several`: true when it holds more than one sentence or line (see `is_several`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, ShapeTest); 8] = [
+    let tests: [(&str, ShapeTest); 9] = [
+        ("fa_several", is_several),
         ("fa_when", is_fa_when),
         ("fa_indefinite", is_fa_indefinite),
         ("fa_sentence", is_fa_sentence),
@@ -485,8 +498,28 @@ pub fn register(tera: &mut tera::Tera) {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_fa_clause, is_fa_sentence, is_fa_when, lead, opens_with_clause, starts_as_list, unlisted,
+        is_fa_clause, is_fa_sentence, is_fa_when, is_several, lead, opens_with_clause,
+        starts_as_list, unlisted,
     };
+
+    #[test]
+    fn several_sentences_are_told_from_one() {
+        for one in [
+            "رنگ‌ها با نمونه تأییدشده مطابقت دارد",
+            "سفارش ۱ آبان ثبت و ۱۱ آبان تحویل شد؛ قرارداد هفت روز کاری را پیش‌بینی کرده است.",
+            "\u{2068}تحویل سفارش در موعد قرارداد.\u{2069}",
+            "نسخه 1.5 نصب شد.",
+        ] {
+            assert!(!is_several(one), "{one}");
+        }
+        for several in [
+            "سفارش ۱ آبان ثبت شد. ارسال آن ۱۱ آبان انجام شد.",
+            "سفارش ۱ آبان ثبت شد\nارسال آن ۱۱ آبان انجام شد",
+            "آیا نمونه را دیدید؟ رنگ‌ها درست است.",
+        ] {
+            assert!(is_several(several), "{several}");
+        }
+    }
 
     #[test]
     fn a_connector_leads_only_into_a_verb() {
