@@ -11,7 +11,8 @@ use icu_calendar::{Date, Iso};
 /// Jalali years below this are taken as Jalali, at or above it as Gregorian, when parsing.
 const GREGORIAN_FROM_YEAR: i32 = 1700;
 
-const JALALI_MONTHS: [&str; 12] = [
+/// The Jalali months' names, Farvardin first.
+pub(crate) const JALALI_MONTHS: [&str; 12] = [
     "فروردین",
     "اردیبهشت",
     "خرداد",
@@ -26,7 +27,8 @@ const JALALI_MONTHS: [&str; 12] = [
     "اسفند",
 ];
 
-const ENGLISH_MONTHS: [&str; 12] = [
+/// The Gregorian months' English names, January first.
+pub(crate) const ENGLISH_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

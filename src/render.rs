@@ -938,20 +938,12 @@ const EN_DAYS: [&str; 7] = [
     "saturday",
     "sunday",
 ];
-const EN_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Whether a lower-cased word is a month's name.
+fn is_en_month(word: &str) -> bool {
+    dates::ENGLISH_MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
 const EN_DAY_PARTS: [&str; 5] = ["morning", "afternoon", "evening", "night", "lunchtime"];
 /// What may follow "this", "last" or "earlier this" in a time expression ("last week").
 const EN_TIME_UNITS: [&str; 5] = ["week", "month", "weekend", "time", "year"];
@@ -977,11 +969,9 @@ fn day_or_date(words: &[String]) -> bool {
         [day, part] if EN_DAYS.contains(&day.as_str()) => EN_DAY_PARTS.contains(&part.as_str()),
         _ => {
             (2..=3).contains(&words.len())
-                && words.iter().any(|w| EN_MONTHS.contains(&w.as_str()))
+                && words.iter().any(|w| is_en_month(w))
                 && words.iter().any(|w| number(w))
-                && words
-                    .iter()
-                    .all(|w| number(w) || EN_MONTHS.contains(&w.as_str()))
+                && words.iter().all(|w| number(w) || is_en_month(w))
         }
     }
 }
@@ -1040,7 +1030,7 @@ pub fn time_adverbial(value: &str) -> Option<(&'static str, String)> {
     let lowered = || {
         let mut chars = text.chars();
         match chars.next() {
-            Some(c) if !day_or_date(&words[..1]) && !EN_MONTHS.contains(&words[0].as_str()) => {
+            Some(c) if !day_or_date(&words[..1]) && !is_en_month(&words[0]) => {
                 c.to_lowercase().chain(chars).collect()
             }
             _ => text.clone(),
@@ -1964,22 +1954,13 @@ fn lower_start(text: &str, plain: &[&str], open: bool) -> String {
     let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_lowercase() || c == '-');
     // A weekday after the first word is no sign of a name: "Last Thursday's meeting".
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let second_capital = words
         .get(1)
         .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
         .is_some_and(char::is_uppercase)
         && !words.get(1).is_some_and(|w| {
             let w = bare_word(w);
-            WEEKDAYS.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
+            EN_DAYS.contains(&w.trim_end_matches("'s").trim_end_matches("’s"))
         });
     let later_capitals = words[1..].iter().all(|w| {
         w.chars()

@@ -247,8 +247,8 @@ pub fn is_fa_indefinite(value: &str) -> bool {
 }
 
 /// Words that only say when: days, parts of the day, weeks and months, and the words that
-/// place them («گذشته»، «پیش»). Digits (a date typed as «۲ آذر») count too.
-const WHEN_WORDS: [&str; 43] = [
+/// place them («گذشته»، «پیش»). Month names and digits (a date typed as «۲ آذر») count too.
+const WHEN_WORDS: [&str; 31] = [
     "امروز",
     "دیروز",
     "پریروز",
@@ -278,18 +278,6 @@ const WHEN_WORDS: [&str; 43] = [
     "پنجشنبه",
     "پنج‌شنبه",
     "جمعه",
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
     "ساعت",
     "سال",
 ];
@@ -304,7 +292,9 @@ pub fn is_fa_when(value: &str) -> bool {
     words.peek().is_some()
         && words.all(|w| {
             let w = w.trim_matches([',', '،']);
-            WHEN_WORDS.contains(&w) || w.chars().all(|c| c.is_numeric() || c == '/')
+            WHEN_WORDS.contains(&w)
+                || crate::dates::JALALI_MONTHS.contains(&w)
+                || w.chars().all(|c| c.is_numeric() || c == '/')
         })
         && body
             .chars()
