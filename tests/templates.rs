@@ -1629,7 +1629,10 @@ fn english_new_inputs_and_same_day_ends_read_right() {
     }
     // Our fault: a plain apology, and no "sorry that your experience…" that hedges it.
     let body = letter("complaint-reply", &[("fault", "ours")], &[]);
-    assert!(body.contains("We apologise sincerely for this"), "{body}");
+    assert!(
+        body.contains("We apologise sincerely for letting you down"),
+        "{body}"
+    );
     assert!(!body.contains("not what you expected"), "{body}");
     let body = letter("complaint-reply", &[("fault", "none")], &[]);
     assert!(!body.contains("apologise"), "{body}");
@@ -2613,7 +2616,7 @@ fn english_round_15_frames_read_right_for_several_values() {
         let (_, body) = typical_with(&library, Lang::En, "discount-1", &set, &["smaller_price"]);
         assert!(body.contains("This price reflects"), "{body}");
         assert!(
-            body.contains("; we would be happy to quote for it."),
+            body.contains(". We would be happy to quote for it."),
             "{body}"
         );
     }
@@ -3159,7 +3162,7 @@ fn english_round_14_points_read_right_for_several_values() {
         }
         let (_, body) = letter(id, &[("reason", "We are retiring.")]);
         let linked = if id == "respect-3" {
-            ": we are retiring."
+            " because we are retiring."
         } else {
             " We are retiring."
         };
@@ -4854,7 +4857,7 @@ fn english_round_17_slots_and_sentences_read_right() {
     }
     let (_, body) = en("scope-2", &[]);
     assert!(
-        body.contains("and, as with all our clients, we charge for them."),
+        body.contains("so, as with all our clients, we charge for them."),
         "{body}"
     );
     assert!(!body.contains("the same applies"), "{body}");
@@ -5497,7 +5500,7 @@ fn round_18_stock_sentences_read_right() {
     }
     let (_, body) = en("respect-1", &[("staff", "Ms Sara Ahmadi")]);
     assert!(
-        body.contains("Our team put real care into your work"),
+        body.contains("Our whole team takes real care over your work"),
         "{body}"
     );
     assert!(!body.contains("The people in our team"), "{body}");
@@ -5550,7 +5553,7 @@ fn round_19_conclusions_neutral_closes_and_answers_read_right() {
     };
     // complaint-reply: "no fault" closes the facts with a conclusion that claims no more than
     // that choice; "ours" apologises instead. The review thanks without "critical".
-    let conclusion = "So far as we can tell, we did what we had agreed to do.";
+    let conclusion = "As far as we can tell, we did what we had agreed to do.";
     for facts in [
         "Your order was placed on 23 October and delivered on 2 November; the agreement allows seven working days.",
         "The colours match the approved proof.",
@@ -6325,5 +6328,115 @@ fn persian_round_19_points_read_right() {
             body.contains("امیدواریم این تجربه همکاری‌مان را استوارتر کند."),
             "{body}"
         );
+    }
+}
+
+#[test]
+fn round_20_english_reading_touches_read_right() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    // follow-up-unanswered: a one-word topic, typed capitalised or with a full stop, takes
+    // "the" and lower case; a phrase that is already determined stays as typed.
+    for (topic, want) in [
+        ("Invoice.", "about the invoice,"),
+        ("invoice", "about the invoice,"),
+        ("proposal", "about the proposal,"),
+        ("Quote", "about the quote,"),
+        ("the quote", "about the quote,"),
+        ("your contract", "about your contract,"),
+    ] {
+        let (_, body) = en("follow-up-unanswered", &[("topic", topic)]);
+        assert!(body.contains(want), "{topic}: {body}");
+        assert!(!body.contains("about Invoice"), "{topic}: {body}");
+        assert!(!body.contains("the the "), "{topic}: {body}");
+    }
+    // respect-3: a sentence that can be lowered joins with "because"; its own opening
+    // phrase is set off by a pair of commas; anything else stays a sentence of its own.
+    for (reason, want) in [
+        (
+            "Despite our earlier conversations, the way our colleagues are spoken to has not changed.",
+            "end our work for you because, despite our earlier conversations, the way",
+        ),
+        (
+            "After two written warnings, nothing has changed.",
+            "end our work for you because, after two written warnings, nothing has changed.",
+        ),
+        (
+            "The way our colleagues are spoken to has not changed.",
+            "end our work for you because the way our colleagues",
+        ),
+        (
+            "Because our colleagues were insulted again.",
+            "end our work for you because our colleagues were insulted again.",
+        ),
+        (
+            "We no longer feel able to work together. Our colleagues deserve respect.",
+            "end our work for you. We no longer feel able to work together.",
+        ),
+    ] {
+        let (_, body) = en("respect-3", &[("reason", reason)]);
+        assert!(body.contains(want), "{reason}: {body}");
+        assert!(!body.contains("for you: "), "{reason}: {body}");
+        assert!(!body.contains("because because"), "{reason}: {body}");
+    }
+    // respect-1: a present tense that agrees with its noun.
+    let (_, body) = en("respect-1", &[("staff", "Ms Sara Ahmadi")]);
+    assert!(body.contains("Our whole team takes real care"), "{body}");
+    assert!(!body.contains("Our team put "), "{body}");
+    // complaint-reply: a review "of", one "carefully", "As far as", and an apology that
+    // points at nothing the owner typed.
+    for fault in ["none", "ours"] {
+        for facts in [
+            "The catalogues were due on 10 November and arrived on 18 November; our press was out of action for a week.",
+            "The colours match the approved proof.",
+            "the colours match the approved proof",
+        ] {
+            for source in ["Google Maps", ""] {
+                let (subject, body) = en(
+                    "complaint-reply",
+                    &[("fault", fault), ("facts", facts), ("source", source)],
+                );
+                assert!(!subject.contains("review about"), "{subject}");
+                assert!(!body.contains("review about"), "{body}");
+                assert!(!body.contains("posted on Google Maps about"), "{body}");
+                assert!(body.matches("carefully").count() <= 1, "{body}");
+                assert!(!body.contains("So far as"), "{body}");
+                assert!(!body.contains("apologise sincerely for this"), "{body}");
+                if source.is_empty() {
+                    assert!(subject.contains("message about"), "{subject}");
+                } else {
+                    assert!(subject.contains("review of"), "{subject}");
+                    assert!(body.contains("review you posted on"), "{body}");
+                }
+                if fault == "ours" {
+                    assert!(
+                        body.contains("We apologise sincerely for letting you down"),
+                        "{body}"
+                    );
+                } else {
+                    assert!(body.contains("As far as we can tell"), "{body}");
+                }
+            }
+        }
+    }
+    // scope-2: "so", not ", and,"; discount-1: a new sentence for the quote.
+    for request in ["advice on advertising", "Extra pages.", "a second logo"] {
+        let (_, body) = en("scope-2", &[("request", request)]);
+        assert!(
+            body.contains(
+                "take up our team's time, so, as with all our clients, we charge for them."
+            ),
+            "{body}"
+        );
+    }
+    for option in ["our basic package", "a lighter version", "Basic"] {
+        let (_, body) = typical_with(
+            &library,
+            Lang::En,
+            "discount-1",
+            &[("smaller_option", option)],
+            &["smaller_price"],
+        );
+        assert!(!body.contains("; we would be happy to quote"), "{body}");
     }
 }
