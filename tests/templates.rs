@@ -5827,7 +5827,7 @@ fn round_19_sentences_and_numbers_read_right() {
             assert!(!body.contains("disregard"), "{body}");
         }
     }
-    // price-increase-2: the unit, then "rather than" the old price; a job price keeps
+    // price-increase-2: the unit, then "rather than" the old price; a job price too, never
     // "instead of". A "monthly" service still says "a month" here, next to the figure.
     for service in ["monthly website maintenance", "design work", "hosting"] {
         for (per, unit) in [
@@ -5858,8 +5858,8 @@ fn round_19_sentences_and_numbers_read_right() {
             }
         }
         let (_, body) = en("price-increase-2", &[("service", service), ("per", "job")]);
-        assert!(!body.contains("rather than"), "{body}");
-        assert!(body.contains(" instead of "), "{body}");
+        assert!(body.contains(", rather than "), "{body}");
+        assert!(!body.contains("instead of"), "{body}");
     }
     // discount-2: about the price, not "about a discount on the price".
     for (service, shown) in [
@@ -6438,5 +6438,67 @@ fn round_20_english_reading_touches_read_right() {
             &["smaller_price"],
         );
         assert!(!body.contains("; we would be happy to quote"), "{body}");
+    }
+}
+
+#[test]
+fn round_20_english_price_letters_name_the_unit_and_one_form() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    // price-increase-1: the unit follows the new price whenever one is set and the service's
+    // name does not already say it (round 11 bans "monthly … a month").
+    for service in ["design work", "hosting", "product photography"] {
+        for (per, unit) in [
+            ("month", " a month."),
+            ("year", " a year."),
+            ("hour", " an hour."),
+        ] {
+            let (_, body) = en(
+                "price-increase-1",
+                &[
+                    ("service", service),
+                    ("per", per),
+                    ("old_price", "300"),
+                    ("new_price", "360"),
+                ],
+            );
+            let (price, at) = (body.find("360").unwrap(), body.find(unit).unwrap());
+            assert!(at > price && at - price < 16, "{service} {per}: {body}");
+        }
+    }
+    // price-increase-2: "rather than" in every variant; the "work agreed" sentence only for
+    // a price per job, a plain "the current rate applies" for a fee by time.
+    for per in ["job", "hour", "day", "month", "year"] {
+        let (_, body) = en(
+            "price-increase-2",
+            &[("per", per), ("grandfather", "current")],
+        );
+        assert!(body.contains(", rather than "), "{per}: {body}");
+        assert!(!body.contains("instead of"), "{per}: {body}");
+        if per == "job" {
+            assert!(
+                body.contains("Any work agreed before that date"),
+                "{per}: {body}"
+            );
+            assert!(
+                !body.contains("Until then, the current rate applies."),
+                "{body}"
+            );
+        } else {
+            assert!(!body.contains("Any work agreed"), "{per}: {body}");
+            assert!(
+                body.contains("Until then, the current rate applies."),
+                "{per}: {body}"
+            );
+        }
+        let (_, body) = en(
+            "price-increase-2",
+            &[("per", per), ("grandfather", "unmentioned")],
+        );
+        assert!(!body.contains("Any work agreed"), "{per}: {body}");
+        assert!(
+            !body.contains("Until then, the current rate"),
+            "{per}: {body}"
+        );
     }
 }
