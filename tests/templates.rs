@@ -575,6 +575,17 @@ fn each_scenario_has_its_required_elements() {
                 // Persian demands for money write amounts in digits and words; English only
                 // where the letter needs formal weight (final notice, instalment agreement).
                 match (lang, id) {
+                    // A part payment asks for the rest (12,500,000 − 4,000,000): that amount
+                    // in words, the invoice total in digits only, so no two sums in words meet.
+                    (Lang::Fa, "payment-partial") => {
+                        assert!(body.contains(digits), "{name}: total in digits");
+                        assert!(!body.contains(words), "{name}: total not in words");
+                        assert!(
+                            body.contains("۸٬۵۰۰٬۰۰۰")
+                                && body.contains("(هشت میلیون و پانصد هزار "),
+                            "{name}: the rest in digits and words\n{body}"
+                        );
+                    }
                     (Lang::Fa, _) | (Lang::En, "payment-3" | "payment-plan") => {
                         assert!(amount, "{name}: amount in digits and words")
                     }
@@ -1787,7 +1798,7 @@ fn a_persian_end_on_the_letter_date_reads_today() {
     assert_eq!(checked, 18);
 }
 
-/// The rate's unit (`per`) is said once, after the new price («از … به … در ماه»), so a
+/// The rate's unit (`per`) is said once, before both prices («نرخ ساعتی … از … به …»), so a
 /// service named «نگهداری ماهانه» does not read «ماهانه» again, and is nowhere when the
 /// rate is per job; the lighter option of discount-1 states its price, with
 /// or without its description.
@@ -1796,10 +1807,10 @@ fn persian_price_units_and_the_lighter_option_price_render() {
     let library = Library::load(None);
     let client = &clients(Lang::Fa)[0];
     let units = [
-        ("hour", "در ساعت"),
-        ("day", "در روز"),
-        ("month", "در ماه"),
-        ("year", "در سال"),
+        ("hour", "ساعتی"),
+        ("day", "روزانه"),
+        ("month", "ماهانه"),
+        ("year", "سالانه"),
     ];
     for id in ["price-increase-1", "price-increase-2"] {
         let t = library.get(id, Lang::Fa).unwrap();
@@ -1815,28 +1826,32 @@ fn persian_price_units_and_the_lighter_option_price_render() {
             } else {
                 "می‌رسد"
             };
-            let expected = if word.is_empty() {
-                format!(
-                    "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {verb}"
-                )
-            } else {
-                format!(
-                    "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {word} {verb}"
-                )
-            };
+            let expected = format!(
+                "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {verb}"
+            );
             let expected = expected.replace(" ریال", &format!(" {}", currency_word(client)));
             assert!(
                 body.contains(&expected),
                 "{id} per={per}: «{expected}»\n{body}"
             );
+            // The sentence that gives the figures names the unit once, before them.
+            let line = body
+                .split(['.', '\n'])
+                .find(|l| l.contains(&expected))
+                .unwrap();
+            let head = line.split(" از ۳٬").next().unwrap();
+            let (_, tail) = line.split_at(head.len());
             if !word.is_empty() {
-                assert_eq!(body.matches(word).count(), 1, "{id} per={per}: {body}");
+                assert_eq!(head.matches(word).count(), 1, "{id} per={per}: {line}");
             }
             for (_, other) in units.iter().filter(|(p, _)| *p != per) {
-                assert!(
-                    !body.contains(&format!("{} {other}", currency_word(client))),
-                    "{id} per={per}: «{other}»\n{body}"
-                );
+                assert!(!head.contains(other), "{id} per={per}: «{other}» {line}");
+            }
+            for (_, any) in units {
+                assert!(!tail.contains(any), "{id} per={per}: «{any}» {line}");
+            }
+            for said in [" در ساعت", " در روز", " در ماه", " در سال"] {
+                assert!(!line.contains(said), "{id} per={per}: {line}");
             }
         }
     }
@@ -2405,7 +2420,7 @@ fn persian_round_15_points_read_right() {
         assert!(!body.contains("ماجرا از این قرار"), "{body}");
         assert!(!body.contains("با قاطعیت"), "{body}");
         assert!(
-            body.contains("بی‌هیچ تردید از همکارانمان پشتیبانی می‌کنیم"),
+            body.contains("بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم"),
             "{body}"
         );
         assert!(!body.contains("کنار همکارانمان"), "{body}");
@@ -2512,10 +2527,7 @@ fn persian_round_15_points_read_right() {
     assert!(!body.contains("اگر فایل"), "{body}");
     for project in ["بازطراحی فروشگاه اینترنتی", "Novin Pack"] {
         let (subject, _) = render("follow-up-check-in", &[("project", project)]);
-        assert!(
-            subject.starts_with("جویای نظر شما درباره پروژه"),
-            "{subject}"
-        );
+        assert!(subject.starts_with("نظرخواهی درباره پروژه"), "{subject}");
         assert!(!subject.contains("رضایت"), "{subject}");
     }
 }
@@ -4443,7 +4455,7 @@ fn round_17_wording_reads_right() {
     assert!(!body.contains("puts pressure"), "{body}");
     let (_, body) = fa("price-increase-2", &[]);
     assert!(
-        body.contains("تنها با این نرخ می‌توانیم کیفیتی را"),
+        body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
         "{body}"
     );
     assert!(!body.contains("بدین ترتیب می‌توانیم"), "{body}");
@@ -5107,7 +5119,7 @@ fn persian_round_18_points_read_right() {
     }
     let (_, body) = render("price-increase-1", &[]);
     assert!(
-        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره دامنه کار گفت‌وگو کنیم"),
+        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره حجم کار گفت‌وگو کنیم"),
         "{body}"
     );
     let (_, body) = render("respect-2", &[]);
@@ -5981,7 +5993,7 @@ fn persian_round_19_points_read_right() {
         assert!(body.contains("- فایل‌ها و مستندات پروژه "), "{body}");
     }
     // 2. complaint-reply: the facts, exactly as typed, and the action share one paragraph,
-    // joined by «با این حال، برای اطمینان خاطر شما،» (or «برای جبران این کوتاهی،»).
+    // joined by «با این حال، به نشانه حسن نیت،» (or «برای جبران این کوتاهی،»).
     let actions = [
         "یک نمونه تازه بی‌هزینه چاپ می‌کنیم",
         "هزینه ارسال را به شما بازگرداندیم.",
@@ -6031,7 +6043,7 @@ fn persian_round_19_points_read_right() {
                     let link = if fault == "ours" {
                         "برای جبران این کوتاهی، "
                     } else {
-                        "با این حال، برای اطمینان خاطر شما، "
+                        "با این حال، به نشانه حسن نیت، "
                     };
                     assert!(
                         body.contains(&format!("{link}{action_bare}.")),
@@ -6142,7 +6154,7 @@ fn persian_round_19_points_read_right() {
                 "{case}: {body}"
             );
             assert!(
-                body.contains("تنها با این نرخ می‌توانیم کیفیتی را که از ما سراغ دارید حفظ کنیم."),
+                body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
                 "{case}: {body}"
             );
             assert!(!body.contains("به ما امکان می‌دهد"), "{case}: {body}");
@@ -6180,21 +6192,27 @@ fn persian_round_19_points_read_right() {
             assert!(!body.contains(wrong), "«{wrong}»: {body}");
         }
     }
-    // The unit is said once: a service the owner called «ماهانه» gets no «در ماه».
+    // The unit is said once: a service the owner called «ماهانه» gets no second «ماهانه».
     for id in ["price-increase-1", "price-increase-2"] {
         for (service, per, unit) in [
-            ("نگهداری ماهانه وب‌سایت", "month", None),
-            ("پشتیبانی ماهیانه سرور", "month", None),
-            ("طراحی بسته‌بندی", "month", Some(" در ماه")),
-            ("نگهداری ماهانه وب‌سایت", "year", Some(" در سال")),
-            ("میزبانی سالانه سایت", "year", None),
-            ("مشاوره ساعتی", "hour", None),
-            ("طراحی گرافیک", "hour", Some(" در ساعت")),
+            ("نگهداری ماهانه وب‌سایت", "month", ""),
+            ("پشتیبانی ماهیانه سرور", "month", ""),
+            ("طراحی بسته‌بندی", "month", " ماهانه"),
+            ("نگهداری ماهانه وب‌سایت", "year", " سالانه"),
+            ("میزبانی سالانه سایت", "year", ""),
+            ("مشاوره ساعتی", "hour", ""),
+            ("طراحی گرافیک", "hour", " ساعتی"),
         ] {
             let (_, body) = render(id, &[("service", service), ("per", per)]);
             let case = format!("{id} «{service}» {per}");
+            let lead = if id == "price-increase-1" {
+                format!("نرخ{unit} {service} از ")
+            } else {
+                format!("هزینه{unit} این خدمت از ")
+            };
+            assert!(body.contains(&lead), "{case}: «{lead}» {body}");
             for said in [" در ماه", " در سال", " در ساعت"] {
-                assert_eq!(body.contains(said), unit == Some(said), "{case}: {body}");
+                assert!(!body.contains(said), "{case}: {body}");
             }
         }
     }
@@ -6219,14 +6237,14 @@ fn persian_round_19_points_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         assert!(
-            body.contains("در این باره بی‌هیچ تردید از همکارانمان پشتیبانی می‌کنیم."),
+            body.contains("در این باره بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم."),
             "{body}"
         );
         assert!(
-            body.contains("انتظار داریم از ایشان عذرخواهی فرمایید"),
+            body.contains("انتظار داریم از ایشان عذرخواهی کنید"),
             "{body}"
         );
-        assert!(!body.contains("عذرخواهی کنید"), "{body}");
+        assert!(!body.contains("عذرخواهی فرمایید"), "{body}");
     }
     for end in [14, 30] {
         let end_date = day(end);
@@ -6240,13 +6258,14 @@ fn persian_round_19_points_read_right() {
     }
     for paid in ["5000000", "1000000"] {
         let (_, body) = render("payment-partial", &[("paid", paid)]);
-        assert!(body.contains("از مبلغ کل صورت‌حساب، "), "{body}");
+        assert!(body.contains("از مبلغ کل صورت‌حساب ("), "{body}");
         assert!(!body.contains("یعنی"), "{body}");
         assert!(!body.contains("این صورت‌حساب، یعنی"), "{body}");
     }
     for agreed in ["", "2026-11-20"] {
         let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
-        assert!(body.contains("درباره‌اش به توافق رسیدیم"), "{body}");
+        assert!(body.contains("بر برنامه پرداختی توافق کردیم."), "{body}");
+        assert!(!body.contains("درباره‌اش"), "{body}");
         assert!(!body.contains("بر سر آن"), "{body}");
     }
     for days in ["", "10"] {
@@ -6316,7 +6335,7 @@ fn persian_round_19_points_read_right() {
     }
     for project in ["بازطراحی فروشگاه اینترنتی", "Novin Pack packaging"] {
         let (subject, _) = render("follow-up-check-in", &[("project", project)]);
-        assert_eq!(subject, format!("جویای نظر شما درباره پروژه {project}"));
+        assert_eq!(subject, format!("نظرخواهی درباره پروژه {project}"));
     }
     for issue in ["تأخیر در پرداخت‌های پاییز", "سوءتفاهم درباره زمان تحویل"]
     {
