@@ -6346,3 +6346,190 @@ fn persian_round_19_points_read_right() {
         );
     }
 }
+
+/// Round 20's Persian reading: each wording it asked for, on several values per slot.
+#[test]
+fn persian_round_20_points_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let day = |n: i64| marz::dates::iso(date() + chrono::Duration::days(n));
+    // complaint-reply: «به نشانه حسن نیت» fits a refund, a reprint, a discount and a plain
+    // noun phrase alike; «اطمینان خاطر» (reassurance) fits none of them. «تجربه» once.
+    for action in [
+        "هزینه ارسال را به شما بازگرداندیم.",
+        "یک نمونه تازه بی‌هزینه چاپ می‌کنیم",
+        "بازگرداندن هزینه ارسال",
+        "ده درصد از مبلغ صورت‌حساب را به شما بازمی‌گردانیم.",
+        "سفارش را دوباره بررسی کردیم. نسخه اصلاح‌شده را فردا می‌فرستیم.",
+    ] {
+        for source in ["", "گوگل‌مپ", "صفحه اینستاگرام ما"] {
+            let (subject, body) =
+                render("complaint-reply", &[("action", action), ("source", source)]);
+            let case = format!("«{action}» «{source}»");
+            assert!(
+                body.contains("با این حال، به نشانه حسن نیت، "),
+                "{case}: {body}"
+            );
+            assert!(!body.contains("اطمینان خاطر"), "{case}: {body}");
+            assert!(body.matches("تجربه").count() <= 1, "{case}: {body}");
+            if source.is_empty() {
+                assert!(subject.starts_with("پاسخ به پیام شما"), "{case}: {subject}");
+            } else {
+                assert!(
+                    subject.starts_with("پاسخ به دیدگاه شما"),
+                    "{case}: {subject}"
+                );
+                assert!(
+                    body.contains("از اینکه دیدگاهتان را با ما در میان گذاشتید سپاسگزاریم؛"),
+                    "{case}: {body}"
+                );
+                assert_eq!(body.matches("در میان").count(), 1, "{case}: {body}");
+                assert!(!body.contains("بازگو کردید"), "{case}: {body}");
+            }
+        }
+    }
+    // boundary-1: the calls take the time for the work itself, not for the calls.
+    for channel in ["ایمیل", "واتس‌اپ", "تلگرام"] {
+        let (_, body) = render("boundary-1", &[("channel", channel)]);
+        assert!(
+            body.contains("مجال تمرکز بر خود کارتان را از ما می‌گیرد."),
+            "{body}"
+        );
+        assert!(!body.contains("رسیدگی درست به پرسش‌هایتان"), "{body}");
+        assert_eq!(body.matches("تمرکز").count(), 1, "{body}");
+    }
+    // follow-up-check-in: a heading, not a phrase with the adjective «جویا».
+    for project in ["بازطراحی فروشگاه اینترنتی", "نوین پک", "سایت «درباره ما»"]
+    {
+        let (subject, _) = render("follow-up-check-in", &[("project", project)]);
+        assert_eq!(subject, format!("نظرخواهی درباره پروژه {project}"));
+        assert!(!subject.contains("پیگیری رضایت"), "{subject}");
+    }
+    // price-increase-2: the rate is needed for the quality, so an offered discount does not
+    // contradict it.
+    for offer in [
+        "",
+        "تا پایان اسفند، نرخ تازه را با ده درصد تخفیف حساب می‌کنیم.",
+        "ده درصد تخفیف تا پایان اسفند",
+    ] {
+        let (_, body) = render("price-increase-2", &[("offer", offer)]);
+        assert!(
+            body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
+            "{offer}: {body}"
+        );
+        assert!(!body.contains("تنها با این نرخ"), "{offer}: {body}");
+        assert!(!body.contains("به ما امکان می‌دهد"), "{offer}: {body}");
+    }
+    // Both letters name the unit once, before the two figures.
+    for (per, word) in [("hour", "ساعتی"), ("day", "روزانه"), ("year", "سالانه")] {
+        for service in ["طراحی گرافیک", "مشاوره بازاریابی"] {
+            let set = [
+                ("service", service),
+                ("per", per),
+                ("old_price", "3000000"),
+                ("new_price", "3500000"),
+            ];
+            let (_, body) = render("price-increase-1", &set);
+            assert!(
+                body.contains(&format!("نرخ {word} {service} از ۳٬۰۰۰٬۰۰۰ ")),
+                "{per}: {body}"
+            );
+            let (_, body) = render("price-increase-2", &set);
+            assert!(
+                body.contains(&format!("هزینه {word} این خدمت از ۳٬۰۰۰٬۰۰۰ ")),
+                "{per}: {body}"
+            );
+            assert!(!body.contains(") در "), "{per}: {body}");
+        }
+    }
+    // payment-1: no «در راه» calque; the money may not have reached the account yet.
+    for due in [-30, -12, -1] {
+        let due_date = day(due);
+        let (_, body) = render("payment-1", &[("due_date", &due_date)]);
+        assert!(
+            body.contains("یا مبلغ هنوز به حساب ما ننشسته باشد."),
+            "{body}"
+        );
+        assert!(!body.contains("در راه"), "{body}");
+        assert!(body.matches("پرداخت").count() <= 1, "{body}");
+    }
+    // payment-partial: the total in digits only; the rest, which is asked for, in words.
+    for (paid, rest, words) in [
+        ("4000000", "۸٬۵۰۰٬۰۰۰", "(هشت میلیون و پانصد هزار "),
+        ("1000000", "۱۱٬۵۰۰٬۰۰۰", "(یازده میلیون و پانصد هزار "),
+        ("12000000", "۵۰۰٬۰۰۰", "(پانصد هزار "),
+    ] {
+        let (_, body) = render("payment-partial", &[("amount", "12500000"), ("paid", paid)]);
+        let line = body
+            .split("\n\n")
+            .find(|p| p.contains("از مبلغ کل صورت‌حساب"))
+            .unwrap();
+        assert!(
+            line.starts_with("از مبلغ کل صورت‌حساب (۱۲٬۵۰۰٬۰۰۰ "),
+            "{line}"
+        );
+        assert!(line.contains(&format!("، اکنون {rest} ")), "{line}");
+        assert!(line.contains(words), "{line}");
+        assert!(!line.contains("دوازده"), "{line}");
+        assert_eq!(line.matches('(').count(), 2, "{line}");
+        assert!(body.contains("و در حساب شما ثبت شد."), "{body}");
+        assert!(!body.contains("در سوابق ثبت"), "{body}");
+    }
+    // respect-2: a firm demand without the honorific; «بی‌هیچ تردیدی» as in respect-1.
+    for staff in ["خانم سارا احمدی", "آقای علی راد، کارشناس پروژه", "همکار ما"]
+    {
+        let (_, body) = render("respect-2", &[("staff", staff)]);
+        assert!(
+            body.contains("انتظار داریم از ایشان عذرخواهی کنید"),
+            "{body}"
+        );
+        assert!(body.contains("بی‌هیچ تردیدی"), "{body}");
+        assert!(!body.contains("عذرخواهی فرمایید"), "{body}");
+    }
+    // The small touches from the table.
+    for agreed in ["", "2026-11-20", "2026-10-01"] {
+        let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
+        assert!(
+            body.contains("بر برنامه پرداختی توافق کردیم. آن را در این نامه"),
+            "{body}"
+        );
+        assert!(!body.contains("درباره‌اش"), "{body}");
+        assert!(!body.contains("بر سر آن"), "{body}");
+    }
+    for project in ["عکاسی محصول", "لوگو و هویت بصری", "بروشور"] {
+        let (_, body) = render(
+            "refund-refusal",
+            &[("project", project), ("request", "rework"), ("terms", "")],
+        );
+        assert_eq!(body.matches("به‌طور رایگان").count(), 1, "{body}");
+        assert!(
+            body.contains("امکان اصلاح یا انجام دوباره بی‌هزینه آن را نداریم"),
+            "{body}"
+        );
+    }
+    for price in ["", "25000000", "7000000"] {
+        let (_, body) = render(
+            "discount-1",
+            &[
+                ("smaller_option", "بسته پایه با یک طرح"),
+                ("smaller_price", price),
+            ],
+        );
+        assert!(body.contains("که می‌توانیم"), "{body}");
+        assert!(!body.contains("در اختیارتان بگذاریم"), "{body}");
+    }
+    for reminded in ["", "2026-11-15"] {
+        let (_, body) = render("payment-2", &[("reminded_on", reminded)]);
+        assert!(
+            body.contains("این تأخیر برای ما دشواری ایجاد کرده است."),
+            "{body}"
+        );
+        assert!(!body.contains("روبه‌رو کرده"), "{body}");
+    }
+    for service in ["طراحی بسته‌بندی", "نگهداری ماهانه وب‌سایت"]
+    {
+        let (_, body) = render("price-increase-1", &[("service", service)]);
+        assert!(body.contains("درباره حجم کار گفت‌وگو کنیم"), "{body}");
+        assert!(!body.contains("دامنه کار"), "{body}");
+    }
+}
