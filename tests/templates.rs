@@ -575,6 +575,17 @@ fn each_scenario_has_its_required_elements() {
                 // Persian demands for money write amounts in digits and words; English only
                 // where the letter needs formal weight (final notice, instalment agreement).
                 match (lang, id) {
+                    // A part payment asks for the rest (12,500,000 − 4,000,000): that amount
+                    // in words, the invoice total in digits only, so no two sums in words meet.
+                    (Lang::Fa, "payment-partial") => {
+                        assert!(body.contains(digits), "{name}: total in digits");
+                        assert!(!body.contains(words), "{name}: total not in words");
+                        assert!(
+                            body.contains("۸٬۵۰۰٬۰۰۰")
+                                && body.contains("(هشت میلیون و پانصد هزار "),
+                            "{name}: the rest in digits and words\n{body}"
+                        );
+                    }
                     (Lang::Fa, _) | (Lang::En, "payment-3" | "payment-plan") => {
                         assert!(amount, "{name}: amount in digits and words")
                     }
@@ -1790,7 +1801,7 @@ fn a_persian_end_on_the_letter_date_reads_today() {
     assert_eq!(checked, 18);
 }
 
-/// The rate's unit (`per`) is said once, after the new price («از … به … در ماه»), so a
+/// The rate's unit (`per`) is said once, before both prices («نرخ ساعتی … از … به …»), so a
 /// service named «نگهداری ماهانه» does not read «ماهانه» again, and is nowhere when the
 /// rate is per job; the lighter option of discount-1 states its price, with
 /// or without its description.
@@ -1799,10 +1810,10 @@ fn persian_price_units_and_the_lighter_option_price_render() {
     let library = Library::load(None);
     let client = &clients(Lang::Fa)[0];
     let units = [
-        ("hour", "در ساعت"),
-        ("day", "در روز"),
-        ("month", "در ماه"),
-        ("year", "در سال"),
+        ("hour", "ساعتی"),
+        ("day", "روزانه"),
+        ("month", "ماهانه"),
+        ("year", "سالانه"),
     ];
     for id in ["price-increase-1", "price-increase-2"] {
         let t = library.get(id, Lang::Fa).unwrap();
@@ -1818,28 +1829,32 @@ fn persian_price_units_and_the_lighter_option_price_render() {
             } else {
                 "می‌رسد"
             };
-            let expected = if word.is_empty() {
-                format!(
-                    "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {verb}"
-                )
-            } else {
-                format!(
-                    "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {word} {verb}"
-                )
-            };
+            let expected = format!(
+                "از ۳٬۰۰۰٬۰۰۰ ریال (سه میلیون ریال) به ۳٬۶۰۰٬۰۰۰ ریال (سه میلیون و ششصد هزار ریال) {verb}"
+            );
             let expected = expected.replace(" ریال", &format!(" {}", currency_word(client)));
             assert!(
                 body.contains(&expected),
                 "{id} per={per}: «{expected}»\n{body}"
             );
+            // The sentence that gives the figures names the unit once, before them.
+            let line = body
+                .split(['.', '\n'])
+                .find(|l| l.contains(&expected))
+                .unwrap();
+            let head = line.split(" از ۳٬").next().unwrap();
+            let (_, tail) = line.split_at(head.len());
             if !word.is_empty() {
-                assert_eq!(body.matches(word).count(), 1, "{id} per={per}: {body}");
+                assert_eq!(head.matches(word).count(), 1, "{id} per={per}: {line}");
             }
             for (_, other) in units.iter().filter(|(p, _)| *p != per) {
-                assert!(
-                    !body.contains(&format!("{} {other}", currency_word(client))),
-                    "{id} per={per}: «{other}»\n{body}"
-                );
+                assert!(!head.contains(other), "{id} per={per}: «{other}» {line}");
+            }
+            for (_, any) in units {
+                assert!(!tail.contains(any), "{id} per={per}: «{any}» {line}");
+            }
+            for said in [" در ساعت", " در روز", " در ماه", " در سال"] {
+                assert!(!line.contains(said), "{id} per={per}: {line}");
             }
         }
     }
@@ -2408,7 +2423,7 @@ fn persian_round_15_points_read_right() {
         assert!(!body.contains("ماجرا از این قرار"), "{body}");
         assert!(!body.contains("با قاطعیت"), "{body}");
         assert!(
-            body.contains("بی‌هیچ تردید از همکارانمان پشتیبانی می‌کنیم"),
+            body.contains("بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم"),
             "{body}"
         );
         assert!(!body.contains("کنار همکارانمان"), "{body}");
@@ -2515,10 +2530,7 @@ fn persian_round_15_points_read_right() {
     assert!(!body.contains("اگر فایل"), "{body}");
     for project in ["بازطراحی فروشگاه اینترنتی", "Novin Pack"] {
         let (subject, _) = render("follow-up-check-in", &[("project", project)]);
-        assert!(
-            subject.starts_with("جویای نظر شما درباره پروژه"),
-            "{subject}"
-        );
+        assert!(subject.starts_with("نظرخواهی درباره پروژه"), "{subject}");
         assert!(!subject.contains("رضایت"), "{subject}");
     }
 }
@@ -4446,7 +4458,7 @@ fn round_17_wording_reads_right() {
     assert!(!body.contains("puts pressure"), "{body}");
     let (_, body) = fa("price-increase-2", &[]);
     assert!(
-        body.contains("تنها با این نرخ می‌توانیم کیفیتی را"),
+        body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
         "{body}"
     );
     assert!(!body.contains("بدین ترتیب می‌توانیم"), "{body}");
@@ -5110,7 +5122,7 @@ fn persian_round_18_points_read_right() {
     }
     let (_, body) = render("price-increase-1", &[]);
     assert!(
-        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره دامنه کار گفت‌وگو کنیم"),
+        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره حجم کار گفت‌وگو کنیم"),
         "{body}"
     );
     let (_, body) = render("respect-2", &[]);
@@ -5984,7 +5996,7 @@ fn persian_round_19_points_read_right() {
         assert!(body.contains("- فایل‌ها و مستندات پروژه "), "{body}");
     }
     // 2. complaint-reply: the facts, exactly as typed, and the action share one paragraph,
-    // joined by «با این حال، برای اطمینان خاطر شما،» (or «برای جبران این کوتاهی،»).
+    // joined by «با این حال، به نشانه حسن نیت،» (or «برای جبران این کوتاهی،»).
     let actions = [
         "یک نمونه تازه بی‌هزینه چاپ می‌کنیم",
         "هزینه ارسال را به شما بازگرداندیم.",
@@ -6034,7 +6046,7 @@ fn persian_round_19_points_read_right() {
                     let link = if fault == "ours" {
                         "برای جبران این کوتاهی، "
                     } else {
-                        "با این حال، برای اطمینان خاطر شما، "
+                        "با این حال، به نشانه حسن نیت، "
                     };
                     assert!(
                         body.contains(&format!("{link}{action_bare}.")),
@@ -6145,7 +6157,7 @@ fn persian_round_19_points_read_right() {
                 "{case}: {body}"
             );
             assert!(
-                body.contains("تنها با این نرخ می‌توانیم کیفیتی را که از ما سراغ دارید حفظ کنیم."),
+                body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
                 "{case}: {body}"
             );
             assert!(!body.contains("به ما امکان می‌دهد"), "{case}: {body}");
@@ -6183,21 +6195,27 @@ fn persian_round_19_points_read_right() {
             assert!(!body.contains(wrong), "«{wrong}»: {body}");
         }
     }
-    // The unit is said once: a service the owner called «ماهانه» gets no «در ماه».
+    // The unit is said once: a service the owner called «ماهانه» gets no second «ماهانه».
     for id in ["price-increase-1", "price-increase-2"] {
         for (service, per, unit) in [
-            ("نگهداری ماهانه وب‌سایت", "month", None),
-            ("پشتیبانی ماهیانه سرور", "month", None),
-            ("طراحی بسته‌بندی", "month", Some(" در ماه")),
-            ("نگهداری ماهانه وب‌سایت", "year", Some(" در سال")),
-            ("میزبانی سالانه سایت", "year", None),
-            ("مشاوره ساعتی", "hour", None),
-            ("طراحی گرافیک", "hour", Some(" در ساعت")),
+            ("نگهداری ماهانه وب‌سایت", "month", ""),
+            ("پشتیبانی ماهیانه سرور", "month", ""),
+            ("طراحی بسته‌بندی", "month", " ماهانه"),
+            ("نگهداری ماهانه وب‌سایت", "year", " سالانه"),
+            ("میزبانی سالانه سایت", "year", ""),
+            ("مشاوره ساعتی", "hour", ""),
+            ("طراحی گرافیک", "hour", " ساعتی"),
         ] {
             let (_, body) = render(id, &[("service", service), ("per", per)]);
             let case = format!("{id} «{service}» {per}");
+            let lead = if id == "price-increase-1" {
+                format!("نرخ{unit} {service} از ")
+            } else {
+                format!("هزینه{unit} این خدمت از ")
+            };
+            assert!(body.contains(&lead), "{case}: «{lead}» {body}");
             for said in [" در ماه", " در سال", " در ساعت"] {
-                assert_eq!(body.contains(said), unit == Some(said), "{case}: {body}");
+                assert!(!body.contains(said), "{case}: {body}");
             }
         }
     }
@@ -6222,14 +6240,14 @@ fn persian_round_19_points_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         assert!(
-            body.contains("در این باره بی‌هیچ تردید از همکارانمان پشتیبانی می‌کنیم."),
+            body.contains("در این باره بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم."),
             "{body}"
         );
         assert!(
-            body.contains("انتظار داریم از ایشان عذرخواهی فرمایید"),
+            body.contains("انتظار داریم از ایشان عذرخواهی کنید"),
             "{body}"
         );
-        assert!(!body.contains("عذرخواهی کنید"), "{body}");
+        assert!(!body.contains("عذرخواهی فرمایید"), "{body}");
     }
     for end in [14, 30] {
         let end_date = day(end);
@@ -6243,13 +6261,14 @@ fn persian_round_19_points_read_right() {
     }
     for paid in ["5000000", "1000000"] {
         let (_, body) = render("payment-partial", &[("paid", paid)]);
-        assert!(body.contains("از مبلغ کل صورت‌حساب، "), "{body}");
+        assert!(body.contains("از مبلغ کل صورت‌حساب ("), "{body}");
         assert!(!body.contains("یعنی"), "{body}");
         assert!(!body.contains("این صورت‌حساب، یعنی"), "{body}");
     }
     for agreed in ["", "2026-11-20"] {
         let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
-        assert!(body.contains("درباره‌اش به توافق رسیدیم"), "{body}");
+        assert!(body.contains("بر برنامه پرداختی توافق کردیم."), "{body}");
+        assert!(!body.contains("درباره‌اش"), "{body}");
         assert!(!body.contains("بر سر آن"), "{body}");
     }
     for days in ["", "10"] {
@@ -6319,7 +6338,7 @@ fn persian_round_19_points_read_right() {
     }
     for project in ["بازطراحی فروشگاه اینترنتی", "Novin Pack packaging"] {
         let (subject, _) = render("follow-up-check-in", &[("project", project)]);
-        assert_eq!(subject, format!("جویای نظر شما درباره پروژه {project}"));
+        assert_eq!(subject, format!("نظرخواهی درباره پروژه {project}"));
     }
     for issue in ["تأخیر در پرداخت‌های پاییز", "سوءتفاهم درباره زمان تحویل"]
     {
@@ -6500,5 +6519,192 @@ fn round_20_english_price_letters_name_the_unit_and_one_form() {
             !body.contains("Until then, the current rate"),
             "{per}: {body}"
         );
+    }
+}
+
+/// Round 20's Persian reading: each wording it asked for, on several values per slot.
+#[test]
+fn persian_round_20_points_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let day = |n: i64| marz::dates::iso(date() + chrono::Duration::days(n));
+    // complaint-reply: «به نشانه حسن نیت» fits a refund, a reprint, a discount and a plain
+    // noun phrase alike; «اطمینان خاطر» (reassurance) fits none of them. «تجربه» once.
+    for action in [
+        "هزینه ارسال را به شما بازگرداندیم.",
+        "یک نمونه تازه بی‌هزینه چاپ می‌کنیم",
+        "بازگرداندن هزینه ارسال",
+        "ده درصد از مبلغ صورت‌حساب را به شما بازمی‌گردانیم.",
+        "سفارش را دوباره بررسی کردیم. نسخه اصلاح‌شده را فردا می‌فرستیم.",
+    ] {
+        for source in ["", "گوگل‌مپ", "صفحه اینستاگرام ما"] {
+            let (subject, body) =
+                render("complaint-reply", &[("action", action), ("source", source)]);
+            let case = format!("«{action}» «{source}»");
+            assert!(
+                body.contains("با این حال، به نشانه حسن نیت، "),
+                "{case}: {body}"
+            );
+            assert!(!body.contains("اطمینان خاطر"), "{case}: {body}");
+            assert!(body.matches("تجربه").count() <= 1, "{case}: {body}");
+            if source.is_empty() {
+                assert!(subject.starts_with("پاسخ به پیام شما"), "{case}: {subject}");
+            } else {
+                assert!(
+                    subject.starts_with("پاسخ به دیدگاه شما"),
+                    "{case}: {subject}"
+                );
+                assert!(
+                    body.contains("از اینکه دیدگاهتان را با ما در میان گذاشتید سپاسگزاریم؛"),
+                    "{case}: {body}"
+                );
+                assert_eq!(body.matches("در میان").count(), 1, "{case}: {body}");
+                assert!(!body.contains("بازگو کردید"), "{case}: {body}");
+            }
+        }
+    }
+    // boundary-1: the calls take the time for the work itself, not for the calls.
+    for channel in ["ایمیل", "واتس‌اپ", "تلگرام"] {
+        let (_, body) = render("boundary-1", &[("channel", channel)]);
+        assert!(
+            body.contains("مجال تمرکز بر خود کارتان را از ما می‌گیرد."),
+            "{body}"
+        );
+        assert!(!body.contains("رسیدگی درست به پرسش‌هایتان"), "{body}");
+        assert_eq!(body.matches("تمرکز").count(), 1, "{body}");
+    }
+    // follow-up-check-in: a heading, not a phrase with the adjective «جویا».
+    for project in ["بازطراحی فروشگاه اینترنتی", "نوین پک", "سایت «درباره ما»"]
+    {
+        let (subject, _) = render("follow-up-check-in", &[("project", project)]);
+        assert_eq!(subject, format!("نظرخواهی درباره پروژه {project}"));
+        assert!(!subject.contains("پیگیری رضایت"), "{subject}");
+    }
+    // price-increase-2: the rate is needed for the quality, so an offered discount does not
+    // contradict it.
+    for offer in [
+        "",
+        "تا پایان اسفند، نرخ تازه را با ده درصد تخفیف حساب می‌کنیم.",
+        "ده درصد تخفیف تا پایان اسفند",
+    ] {
+        let (_, body) = render("price-increase-2", &[("offer", offer)]);
+        assert!(
+            body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
+            "{offer}: {body}"
+        );
+        assert!(!body.contains("تنها با این نرخ"), "{offer}: {body}");
+        assert!(!body.contains("به ما امکان می‌دهد"), "{offer}: {body}");
+    }
+    // Both letters name the unit once, before the two figures.
+    for (per, word) in [("hour", "ساعتی"), ("day", "روزانه"), ("year", "سالانه")] {
+        for service in ["طراحی گرافیک", "مشاوره بازاریابی"] {
+            let set = [
+                ("service", service),
+                ("per", per),
+                ("old_price", "3000000"),
+                ("new_price", "3500000"),
+            ];
+            let (_, body) = render("price-increase-1", &set);
+            assert!(
+                body.contains(&format!("نرخ {word} {service} از ۳٬۰۰۰٬۰۰۰ ")),
+                "{per}: {body}"
+            );
+            let (_, body) = render("price-increase-2", &set);
+            assert!(
+                body.contains(&format!("هزینه {word} این خدمت از ۳٬۰۰۰٬۰۰۰ ")),
+                "{per}: {body}"
+            );
+            assert!(!body.contains(") در "), "{per}: {body}");
+        }
+    }
+    // payment-1: no «در راه» calque; the money may not have reached the account yet.
+    for due in [-30, -12, -1] {
+        let due_date = day(due);
+        let (_, body) = render("payment-1", &[("due_date", &due_date)]);
+        assert!(
+            body.contains("یا مبلغ هنوز به حساب ما ننشسته باشد."),
+            "{body}"
+        );
+        assert!(!body.contains("در راه"), "{body}");
+        assert!(body.matches("پرداخت").count() <= 1, "{body}");
+    }
+    // payment-partial: the total in digits only; the rest, which is asked for, in words.
+    for (paid, rest, words) in [
+        ("4000000", "۸٬۵۰۰٬۰۰۰", "(هشت میلیون و پانصد هزار "),
+        ("1000000", "۱۱٬۵۰۰٬۰۰۰", "(یازده میلیون و پانصد هزار "),
+        ("12000000", "۵۰۰٬۰۰۰", "(پانصد هزار "),
+    ] {
+        let (_, body) = render("payment-partial", &[("amount", "12500000"), ("paid", paid)]);
+        let line = body
+            .split("\n\n")
+            .find(|p| p.contains("از مبلغ کل صورت‌حساب"))
+            .unwrap();
+        assert!(
+            line.starts_with("از مبلغ کل صورت‌حساب (۱۲٬۵۰۰٬۰۰۰ "),
+            "{line}"
+        );
+        assert!(line.contains(&format!("، اکنون {rest} ")), "{line}");
+        assert!(line.contains(words), "{line}");
+        assert!(!line.contains("دوازده"), "{line}");
+        assert_eq!(line.matches('(').count(), 2, "{line}");
+        assert!(body.contains("و در حساب شما ثبت شد."), "{body}");
+        assert!(!body.contains("در سوابق ثبت"), "{body}");
+    }
+    // respect-2: a firm demand without the honorific; «بی‌هیچ تردیدی» as in respect-1.
+    for staff in ["خانم سارا احمدی", "آقای علی راد، کارشناس پروژه", "همکار ما"]
+    {
+        let (_, body) = render("respect-2", &[("staff", staff)]);
+        assert!(
+            body.contains("انتظار داریم از ایشان عذرخواهی کنید"),
+            "{body}"
+        );
+        assert!(body.contains("بی‌هیچ تردیدی"), "{body}");
+        assert!(!body.contains("عذرخواهی فرمایید"), "{body}");
+    }
+    // The small touches from the table.
+    for agreed in ["", "2026-11-20", "2026-10-01"] {
+        let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
+        assert!(
+            body.contains("بر برنامه پرداختی توافق کردیم. آن را در این نامه"),
+            "{body}"
+        );
+        assert!(!body.contains("درباره‌اش"), "{body}");
+        assert!(!body.contains("بر سر آن"), "{body}");
+    }
+    for project in ["عکاسی محصول", "لوگو و هویت بصری", "بروشور"] {
+        let (_, body) = render(
+            "refund-refusal",
+            &[("project", project), ("request", "rework"), ("terms", "")],
+        );
+        assert_eq!(body.matches("به‌طور رایگان").count(), 1, "{body}");
+        assert!(
+            body.contains("امکان اصلاح یا انجام دوباره بی‌هزینه آن را نداریم"),
+            "{body}"
+        );
+    }
+    for price in ["", "25000000", "7000000"] {
+        let (_, body) = render(
+            "discount-1",
+            &[
+                ("smaller_option", "بسته پایه با یک طرح"),
+                ("smaller_price", price),
+            ],
+        );
+        assert!(body.contains("که می‌توانیم"), "{body}");
+        assert!(!body.contains("در اختیارتان بگذاریم"), "{body}");
+    }
+    for reminded in ["", "2026-11-15"] {
+        let (_, body) = render("payment-2", &[("reminded_on", reminded)]);
+        assert!(
+            body.contains("این تأخیر برای ما دشواری ایجاد کرده است."),
+            "{body}"
+        );
+        assert!(!body.contains("روبه‌رو کرده"), "{body}");
+    }
+    for service in ["طراحی بسته‌بندی", "نگهداری ماهانه وب‌سایت"]
+    {
+        let (_, body) = render("price-increase-1", &[("service", service)]);
+        assert!(body.contains("درباره حجم کار گفت‌وگو کنیم"), "{body}");
+        assert!(!body.contains("دامنه کار"), "{body}");
     }
 }
