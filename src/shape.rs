@@ -301,6 +301,39 @@ pub fn is_fa_when(value: &str) -> bool {
             .any(|c| !c.is_numeric() && !c.is_whitespace() && c != '/')
 }
 
+/// Words an owner opens a reason with that already say "because": the letter must not put
+/// its own «دلیل این تصمیم آن است که» in front of them («… آن است که چون …»).
+const CAUSAL: [&str; 12] = [
+    "چون",
+    "چونکه",
+    "زیرا",
+    "چرا که",
+    "چراکه",
+    "از آنجا که",
+    "از آنجاکه",
+    "به دلیل",
+    "به‌دلیل",
+    "به علت",
+    "به‌علت",
+    "به سبب",
+];
+
+/// Whether a value opens with its own causal link («چون …»، «زیرا …»، «به دلیل …»).
+pub fn is_fa_causal(value: &str) -> bool {
+    let text = bidi::strip(value);
+    let text = text.trim_start();
+    CAUSAL.iter().any(|c| {
+        text.strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    })
+}
+
+/// Whether a value is a causal clause («چون تمرکزمان را تغییر داده‌ایم»): it continues the
+/// letter's sentence after a comma, in the owner's words.
+pub fn is_fa_because(value: &str) -> bool {
+    is_fa_causal(value) && is_fa_clause(value) && !is_fa_phrase(value)
+}
+
 /// Whether the owner closed a single word that is not a verb with a stop: «توهین.».
 fn is_lone_word(value: &str) -> bool {
     let text = bidi::strip(value);
@@ -437,7 +470,9 @@ type ShapeTest = fn(&str) -> bool;
 /// `fa_several`: true when it holds more than one sentence or line (see `is_several`).
 /// A missing value (a placeholder in a draft) is a phrase.
 pub fn register(tera: &mut tera::Tera) {
-    let tests: [(&str, ShapeTest); 9] = [
+    let tests: [(&str, ShapeTest); 11] = [
+        ("fa_causal", is_fa_causal),
+        ("fa_because", is_fa_because),
         ("fa_several", is_several),
         ("fa_when", is_fa_when),
         ("fa_indefinite", is_fa_indefinite),
@@ -791,5 +826,27 @@ mod tests {
         ] {
             assert!(!is_fa_when(what), "{what}");
         }
+    }
+
+    #[test]
+    fn a_reason_with_its_own_because_is_told() {
+        use super::{is_fa_because, is_fa_causal};
+        for causal in [
+            "چون تمرکزمان را تغییر داده‌ایم",
+            "زیرا ظرفیت ما تکمیل است.",
+            "چرا که وقت نداریم",
+            "به دلیل بازنشستگی",
+            "\u{2068}به علت کمبود نیرو\u{2069}",
+        ] {
+            assert!(is_fa_causal(causal), "{causal}");
+        }
+        for other in ["چونه", "بازنشستگی", "دلیل این کار", "زیراندازها", ""]
+        {
+            assert!(!is_fa_causal(other), "{other}");
+        }
+        assert!(is_fa_because("چون تمرکزمان را تغییر داده‌ایم"));
+        assert!(!is_fa_because("به دلیل بازنشستگی"));
+        assert!(!is_fa_because("به علت کمبود نیرو."));
+        assert!(!is_fa_because("تمرکزمان را تغییر داده‌ایم"));
     }
 }

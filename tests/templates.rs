@@ -5157,7 +5157,7 @@ fn persian_round_18_points_read_right() {
         "termination-3",
     ] {
         let (_, body) = typical_with(&library, Lang::Fa, id, &[], &["handover"]);
-        assert!(body.contains("به خودتان تحویل داده می‌شود."), "{id}: {body}");
+        assert!(body.contains("به شما بازگردانده می‌شود."), "{id}: {body}");
     }
     let (_, body) = render("discount-1", &[("smaller_option", "بسته پایه")]);
     assert!(body.contains("گزینه مقرون‌به‌صرفه‌تری"), "{body}");
@@ -5973,7 +5973,7 @@ fn persian_round_19_points_read_right() {
                 "{id} {end}: {body}"
             );
             assert!(
-                body.contains(&format!("{when} به خودتان تحویل داده می‌شود.")),
+                body.contains(&format!("{when} به شما بازگردانده می‌شود.")),
                 "{id} {end}: {body}"
             );
             for wrong in [
@@ -6706,5 +6706,69 @@ fn persian_round_20_points_read_right() {
         let (_, body) = render("price-increase-1", &[("service", service)]);
         assert!(body.contains("درباره حجم کار گفت‌وگو کنیم"), "{body}");
         assert!(!body.contains("دامنه کار"), "{body}");
+    }
+}
+
+/// Round 21 (fa): an owner's reason that opens with its own «چون»، «زیرا» or «به دلیل» is
+/// never put behind the letter's «دلیل این تصمیم آن است که» / «دلیل این تصمیم، … است»: a
+/// causal clause continues the decision after a comma, a causal phrase reads «این تصمیم را
+/// به دلیل … گرفته‌ایم»; other reasons keep their frames. Handed-over access is «به شما
+/// بازگردانده می‌شود».
+#[test]
+fn persian_reasons_with_their_own_because_read_right() {
+    let library = Library::load(None);
+    let render = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::Fa, id, set, &[]);
+    let templates: [(&str, &[(&str, &str)]); 5] = [
+        ("termination-1", &[]),
+        ("termination-1", &[("kind", "non_renewal")]),
+        ("termination-2", &[]),
+        ("respect-3", &[]),
+        ("service-end", &[]),
+    ];
+    for (id, extra) in templates {
+        for reason in [
+            "چون تمرکزمان را تغییر داده‌ایم",
+            "زیرا ظرفیت کاری ما تکمیل است.",
+            "چرا که این کار دیگر در برنامه ما نیست.",
+        ] {
+            let mut set = extra.to_vec();
+            set.push(("reason", reason));
+            let body = plain(&render(id, &set).1);
+            let typed = reason.trim_end_matches('.');
+            assert!(body.contains(&format!("، {typed}.")), "{id}: {body}");
+            assert!(!body.contains("آن است که چون"), "{id}: {body}");
+            assert!(!body.contains("آن است که زیرا"), "{id}: {body}");
+            assert!(!body.contains(&format!(". {typed}")), "{id}: {body}");
+        }
+        for reason in ["به دلیل بازنشستگی", "به علت کمبود نیرو."] {
+            let mut set = extra.to_vec();
+            set.push(("reason", reason));
+            let body = plain(&render(id, &set).1);
+            let typed = reason.trim_end_matches('.');
+            assert!(
+                body.contains(&format!("این تصمیم را {typed} گرفته‌ایم.")),
+                "{id}: {body}"
+            );
+            assert!(!body.contains("دلیل این تصمیم، به"), "{id}: {body}");
+        }
+        for (reason, frame) in [
+            ("بازنشستگی", "دلیل این تصمیم، بازنشستگی است."),
+            ("کمبود نیرو", "دلیل این تصمیم، کمبود نیرو است."),
+        ] {
+            let mut set = extra.to_vec();
+            set.push(("reason", reason));
+            let body = plain(&render(id, &set).1);
+            assert!(body.contains(frame), "{id}: {body}");
+        }
+    }
+    for id in [
+        "respect-3",
+        "termination-1",
+        "termination-2",
+        "termination-3",
+    ] {
+        let source = std::fs::read_to_string(format!("templates/fa/{id}.tera")).unwrap();
+        assert!(source.contains("به شما بازگردانده می‌شود"), "{id}");
+        assert!(!source.contains("به خودتان تحویل"), "{id}");
     }
 }
