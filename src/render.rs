@@ -1946,6 +1946,15 @@ fn lower_plain_start(text: &str, plain: &[&str]) -> String {
 /// a lone word and keeps a name that a capitalised second word marks ("New York Times
 /// coverage"); without it, a lone word and a phrase whose later words are all capitalised
 /// keep their capital. A hyphenated first word can only match a list that has one.
+/// A lower-case word with the ending of an abstract noun ("rudeness", "harassment",
+/// "aggression", "hostility"): a common word, not a name, when typed in sentence case.
+fn is_abstract_noun(word: &str) -> bool {
+    word.len() > 5
+        && ["ness", "ment", "tion", "sion", "ism", "ity"]
+            .iter()
+            .any(|end| word.ends_with(end))
+}
+
 fn lower_start(text: &str, plain: &[&str], open: bool) -> String {
     let Some(start) = text.find(|c: char| c.is_alphanumeric()) else {
         return text.to_string();
@@ -1981,7 +1990,8 @@ fn lower_start(text: &str, plain: &[&str], open: bool) -> String {
     } else {
         later_capitals
     };
-    if !capitalised || name || !plain.contains(&first.to_ascii_lowercase().as_str()) {
+    let lower = first.to_ascii_lowercase();
+    if !capitalised || name || !(plain.contains(&lower.as_str()) || is_abstract_noun(&lower)) {
         return text.to_string();
     }
     let mut out = text[..start].to_string();

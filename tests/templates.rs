@@ -6505,6 +6505,15 @@ fn round_20_english_price_letters_name_the_unit_and_one_form() {
             );
         } else {
             assert!(!body.contains("Any work agreed"), "{per}: {body}");
+            // With an offer, the next sentence already says what happens until then.
+            assert!(
+                !body.contains("Until then, the current rate applies."),
+                "{per}: {body}"
+            );
+            let (_, body) = en(
+                "price-increase-2",
+                &[("per", per), ("grandfather", "current"), ("offer", "")],
+            );
             assert!(
                 body.contains("Until then, the current rate applies."),
                 "{per}: {body}"
@@ -6771,4 +6780,24 @@ fn persian_reasons_with_their_own_because_read_right() {
         assert!(source.contains("به شما بازگردانده می‌شود"), "{id}");
         assert!(!source.contains("به خودتان تحویل"), "{id}");
     }
+}
+
+/// Round 22 (en): a one-word reason typed in sentence case reads in lower case mid-sentence
+/// when it is plainly a common noun ("Rudeness." → "because of rudeness."); a name keeps its
+/// capital.
+#[test]
+fn an_abstract_noun_typed_in_sentence_case_is_lowered_mid_sentence() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    for (typed, read) in [
+        ("Rudeness.", "because of rudeness."),
+        ("Harassment", "because of harassment."),
+        ("Hostility", "because of hostility."),
+        ("Aggression.", "because of aggression."),
+    ] {
+        let (_, body) = en("respect-3", &[("reason", typed)]);
+        assert!(body.contains(read), "{typed}: {body}");
+    }
+    let (_, body) = en("respect-3", &[("reason", "Acme's decision")]);
+    assert!(body.contains("Acme's decision"), "{body}");
 }
