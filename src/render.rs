@@ -2246,6 +2246,104 @@ pub fn connective(value: &str, lang: Lang) -> String {
     out
 }
 
+/// Words that open a reason's own opening phrase ("Despite two warnings, …"): after
+/// "because" such a phrase is set off by a comma ("because, despite two warnings, …").
+const EN_OPENING_PHRASES: [&str; 27] = [
+    "despite",
+    "although",
+    "though",
+    "while",
+    "after",
+    "following",
+    "given",
+    "since",
+    "from",
+    "until",
+    "till",
+    "during",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "when",
+    "once",
+    "if",
+    "with",
+    "by",
+    "before",
+    "unfortunately",
+    "sadly",
+    "regrettably",
+    "over",
+];
+
+/// Link words that may also open a phrase of time or circumstance ("After two warnings,
+/// nothing changed."): a reason starting with one and holding a comma is a sentence with an
+/// opening phrase, not a reason led by its own link word.
+const EN_AMBIGUOUS_LINKS: [&str; 6] = ["after", "since", "following", "given", "as", "for"];
+
+/// A reason the owner typed, linked to the letter's decision so it continues that sentence
+/// ("… decided to end our work for you because our expectations no longer match."): one led
+/// by its own link word as typed ("due to rising costs."), one sentence that can sit
+/// mid-sentence after "because" (its capital lowered, an opening phrase set off by a comma,
+/// "I" kept). Returns the link word(s) of the letter's and the owner's words apart, so only
+/// the latter go inside an isolate. `None` when the value cannot be linked (a noun phrase,
+/// several sentences, a name or code first, or Persian): the template then gives it a
+/// sentence of its own.
+pub fn reason_link(value: &str, lang: Lang) -> Option<(&'static str, String)> {
+    if lang != Lang::En {
+        return None;
+    }
+    let own = connective(value, lang);
+    let first = own.split_whitespace().next().unwrap_or("");
+    let opening_phrase = own.contains(", ") && EN_AMBIGUOUS_LINKS.contains(&first);
+    if !own.is_empty() && !opening_phrase {
+        return Some(("", own));
+    }
+    if !is_sentence(value, lang) {
+        return None;
+    }
+    let mut fit = folded(value, lang);
+    if fit.is_empty() && opening_phrase {
+        fit = own;
+    }
+    if fit.is_empty() {
+        // A reason typed as a sentence that opens with a determiner and says what no longer
+        // holds ("Our expectations about the schedule no longer match.") is a clause, even
+        // with a verb `folded` does not know.
+        let text = sentence(value, lang);
+        let word = first_word(&text);
+        let typed_case = text.split_whitespace().next().unwrap_or("");
+        let plain_capital = typed_case.chars().skip(1).all(|c| c.is_lowercase());
+        let negated = [" no longer ", " not ", " never ", "n't "]
+            .iter()
+            .any(|n| text.contains(n));
+        let one = !text.contains('\n') && !text.trim_end_matches(STOPS).contains(". ");
+        if DETERMINERS.contains(&word.as_str()) && plain_capital && negated && one {
+            fit = text[..1].to_ascii_lowercase() + &text[1..];
+        }
+    }
+    if fit.is_empty() {
+        // "I" is never lowered, so a sentence starting with it follows "because" as typed.
+        let text = sentence(value, lang);
+        let inner = text.trim_end_matches(|c: char| STOPS.contains(&c));
+        let single = !text.contains('\n') && ![". ", "? ", "! "].iter().any(|m| inner.contains(m));
+        let word = text.split_whitespace().next().unwrap_or("");
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if single && ["I", "I'm", "I've", "I'd", "I'll"].contains(&word) {
+            fit = text;
+        }
+    }
+    if fit.is_empty() {
+        return None;
+    }
+    let lead = fit.split_whitespace().next().unwrap_or("");
+    let lead = lead.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let comma = fit.contains(", ") && EN_OPENING_PHRASES.contains(&lead);
+    Some((if comma { "because, " } else { "because " }, fit))
+}
+
 /// English words that make a line a clause rather than a noun phrase: auxiliaries and
 /// the commonest finite verbs, and the pronouns a clause starts with.
 const EN_CLAUSE_WORDS: [&str; 44] = [
@@ -2717,6 +2815,18 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
     });
     add(tera, "connective", move |v: &Value, _: &FilterArgs| {
         Ok(on_typed(v, |text| connective(text, lang)))
+    });
+    // `reason_link`: a reason linked to the decision before it ("because …"), or empty.
+    add(tera, "reason_link", move |v: &Value, _: &FilterArgs| {
+        let text = as_text(v);
+        let typed = bidi::unisolate(&text);
+        let Some((link, words)) = reason_link(typed.as_deref().unwrap_or(&text), lang) else {
+            return Ok(Value::String(String::new()));
+        };
+        Ok(Value::String(match typed {
+            Some(_) => format!("{link}{}", bidi::isolate(&words)),
+            None => format!("{link}{words}"),
+        }))
     });
     add(tera, "the", move |v: &Value, args: &FilterArgs| {
         // `phrase_value` trims the value and places a closing stop outside its isolate;

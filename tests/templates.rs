@@ -537,7 +537,8 @@ fn each_scenario_has_its_required_elements() {
                         .inputs
                         .get("reason")
                         .is_some_and(|r| !r.trim().is_empty());
-                    if lang == Lang::En && id == "termination-2" && reason_given {
+                    // Round 22: English termination-2 closes alike with or without a reason.
+                    if lang == Lang::En && id == "termination-2" {
                         assert!(has("", "every success"), "{name}: good wish");
                         assert!(!has("", "grateful"), "{name}: thanks after a reason");
                     } else {
@@ -2671,7 +2672,8 @@ fn english_round_15_frames_read_right_for_several_values() {
         body.contains("Until it closes on 22 December 2026, the service will carry on as usual."),
         "{body}"
     );
-    // termination-1: an owner's sentence stands as its own sentence.
+    // termination-1: an owner's sentence is linked to the decision (round 22), never
+    // dropped in bare.
     let (_, body) = letter(
         "termination-1",
         &[(
@@ -2680,7 +2682,9 @@ fn english_round_15_frames_read_right_for_several_values() {
         )],
     );
     assert!(
-        body.contains(". From now on we are focusing our work on packaging design. "),
+        body.contains(
+            "We have come to this decision because from now on we are focusing our work on packaging design. "
+        ),
         "{body}"
     );
     assert!(!body.contains("This is because"), "{body}");
@@ -3123,9 +3127,7 @@ fn english_round_14_points_read_right_for_several_values() {
         let (_, body) = letter("service-change", &[("alternative", alternative)]);
         let lower = alternative[..1].to_lowercase() + &alternative[1..];
         assert!(
-            body.contains(&format!(
-                "To make the switch easier, we can offer you {lower}."
-            )),
+            body.contains(&format!("If it helps, we can offer you {lower}.")),
             "{body}"
         );
         assert!(!body.contains(&format!("\n{alternative}")), "{body}");
@@ -3173,7 +3175,8 @@ fn english_round_14_points_read_right_for_several_values() {
             assert!(!body.contains("our our "), "{id}: {body}");
         }
         let (_, body) = letter(id, &[("reason", "We are retiring.")]);
-        let linked = if id == "respect-3" {
+        // Round 22: every ending letter links a sentence reason to its decision.
+        let linked = if ["respect-3", "termination-1", "termination-2"].contains(&id) {
             " because we are retiring."
         } else {
             " We are retiring."
@@ -3320,7 +3323,7 @@ fn english_round_14_points_read_right_for_several_values() {
         assert!(body.contains("‘Urgent’"), "{body}");
         let (_, body) = letter("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains("Unplanned calls, and messages that do not come "),
+            body.contains("These interruptions break up our working day"),
             "{body}"
         );
     }
@@ -3898,8 +3901,9 @@ fn english_reading_fifteen_points_stay_fixed() {
     for channel in ["email", "WhatsApp", "our client portal"] {
         let (_, body) = en("boundary-2", &[("channel", channel)]);
         assert!(!body.contains("outside"), "{channel}: {body}");
+        // Round 22: no "Unplanned … planned" echo.
         assert!(
-            body.contains("messages that do not come "),
+            body.contains("These interruptions break up our working day"),
             "{channel}: {body}"
         );
     }
@@ -4053,7 +4057,7 @@ fn english_offer_slots_read_right_with_an_action_or_a_noun_phrase() {
             "service-change",
             "alternative",
             &[],
-            "To make the switch easier, we can ",
+            "If it helps, we can ",
             ".",
         ),
         (
@@ -4869,7 +4873,7 @@ fn english_round_17_slots_and_sentences_read_right() {
     }
     let (_, body) = en("scope-2", &[]);
     assert!(
-        body.contains("so, as with all our clients, we charge for them."),
+        body.contains("so we charge for them, as we do for all our clients."),
         "{body}"
     );
     assert!(!body.contains("the same applies"), "{body}");
@@ -4903,7 +4907,7 @@ fn english_round_17_slots_and_sentences_read_right() {
         assert!(!body.contains("They deserve"), "{body}");
         let (_, body) = en("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains("Unplanned calls, and messages that do not come"),
+            body.contains("These interruptions break up our working day"),
             "{body}"
         );
         assert!(!body.contains("Every unscheduled call"), "{body}");
@@ -5480,7 +5484,10 @@ fn round_18_stock_sentences_read_right() {
         );
     }
     let (_, body) = en("scope-2", &[]);
-    assert!(body.contains("we charge for them."), "{body}");
+    assert!(
+        body.contains("we charge for them, as we do for all our clients."),
+        "{body}"
+    );
     assert!(!body.contains("free of charge"), "{body}");
     for channel in ["email", "WhatsApp", "the project portal"] {
         let (_, body) = en("boundary-2", &[("channel", channel)]);
@@ -5599,11 +5606,11 @@ fn round_19_conclusions_neutral_closes_and_answers_read_right() {
     for (change, want) in [
         (
             "a move to a new server",
-            " This involves a move to a new server.",
+            " This involves a move to a new server, to give you better performance.",
         ),
         (
             "shorter opening hours",
-            " This involves shorter opening hours.",
+            " This involves shorter opening hours, to give you better performance.",
         ),
         (
             "no more weekend support",
@@ -5639,7 +5646,7 @@ fn round_19_conclusions_neutral_closes_and_answers_read_right() {
         }
     }
     // termination-2: a stated reason (late payment, say) closes with a neutral good wish;
-    // with no reason the thanks stay.
+    // as does a letter without one.
     for reason in [
         "repeated late payments",
         "Invoices have repeatedly been paid late.",
@@ -5661,9 +5668,13 @@ fn round_19_conclusions_neutral_closes_and_answers_read_right() {
             );
         }
     }
+    // Round 22: the thanks went from every variant, so a letter with and without a reason
+    // close alike.
     let (_, body) = en_without("termination-2", &[], &["reason"]);
+    assert!(!body.contains("grateful"), "{body}");
     assert!(
-        body.contains("We are grateful for the confidence you have shown in our work"),
+        body.trim_end()
+            .ends_with("We wish you and your business every success."),
         "{body}"
     );
     // respect-3: no thanks for the opportunity, the handover sentence split, and a same-day
@@ -5763,7 +5774,10 @@ fn round_19_conclusions_neutral_closes_and_answers_read_right() {
             )),
             "{request}: {body}"
         );
-        assert!(body.contains("we charge for them."), "{body}");
+        assert!(
+            body.contains("we charge for them, as we do for all our clients."),
+            "{body}"
+        );
         assert!(!body.contains("have to charge"), "{body}");
         assert!(!body.contains("request for can"), "{body}");
         assert!(!body.contains("request for please"), "{body}");
@@ -5801,17 +5815,17 @@ fn round_19_sentences_and_numbers_read_right() {
             "The call ended with shouting.",
         ] {
             let (_, body) = en("respect-1", &[("staff", staff), ("behaviour", behaviour)]);
-            assert!(
-                body.contains("Our colleague found this upsetting"),
-                "{body}"
-            );
+            // Round 22: the colleague is named once; later sentences need no "our
+            // colleague" or pronoun.
+            assert!(body.contains("This upset us all, and we felt"), "{body}");
+            assert!(!body.contains("Our colleague found"), "{body}");
             assert!(!body.contains("upsetting experience"), "{body}");
             let name = staff.split(',').next().unwrap();
             assert_eq!(body.matches(name).count(), 1, "{staff}: {body}");
         }
     }
     let (_, body) = en_without("respect-1", &[], &["staff"]);
-    assert!(!body.contains("found this upsetting"), "{body}");
+    assert!(!body.contains("This upset us all"), "{body}");
     assert!(body.contains("What happened left us uneasy"), "{body}");
     // respect-2: "must", not "need to".
     for staff in ["Ms Sara Ahmadi", "our designer, Tom Reed"] {
@@ -6443,7 +6457,7 @@ fn round_20_english_reading_touches_read_right() {
         let (_, body) = en("scope-2", &[("request", request)]);
         assert!(
             body.contains(
-                "take up our team's time, so, as with all our clients, we charge for them."
+                "take up our team's time, so we charge for them, as we do for all our clients."
             ),
             "{body}"
         );
