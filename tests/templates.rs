@@ -6815,3 +6815,321 @@ fn an_abstract_noun_typed_in_sentence_case_is_lowered_mid_sentence() {
     let (_, body) = en("respect-3", &[("reason", "Acme's decision")]);
     assert!(body.contains("Acme's decision"), "{body}");
 }
+
+/// Round 22 (en): a reason typed as a sentence is linked to the ending letter's decision
+/// ("… because our expectations … no longer match."), never dropped in bare after it; one
+/// that cannot be lowered (a name, a code, several sentences) gets a bridge of its own; a
+/// noun phrase, one word, a link word of the owner's and an opening phrase keep their frames.
+#[test]
+fn an_ending_letters_sentence_reason_is_linked_to_the_decision() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    for id in ["termination-1", "termination-2", "respect-3"] {
+        let lead = if id == "respect-3" {
+            "we have decided to end our work for you because "
+        } else {
+            "We have come to this decision because "
+        };
+        for (typed, read) in [
+            (
+                "From now on we are focusing our work on packaging design.",
+                "from now on we are focusing our work on packaging design.",
+            ),
+            (
+                "Our expectations about the schedule no longer match.",
+                "our expectations about the schedule no longer match.",
+            ),
+            (
+                "Our expectations about the schedule no longer match",
+                "our expectations about the schedule no longer match.",
+            ),
+            (
+                "We can no longer meet the deadlines your project needs.",
+                "we can no longer meet the deadlines your project needs.",
+            ),
+            (
+                "I am retiring at the end of the year.",
+                "I am retiring at the end of the year.",
+            ),
+            (
+                "Despite two warnings, nothing changed.",
+                "despite two warnings, nothing changed.",
+            ),
+        ] {
+            let (_, body) = en(id, &[("reason", typed)]);
+            let comma = if typed.starts_with("Despite") {
+                lead.replace("because ", "because, ")
+            } else {
+                lead.to_string()
+            };
+            assert!(
+                body.contains(&format!("{comma}{read}")),
+                "{id} {typed}: {body}"
+            );
+            let bare = typed.trim_end_matches('.');
+            assert!(!body.contains(&format!(". {bare}")), "{id} {typed}: {body}");
+            assert!(!body.contains("The reason is this"), "{id}: {body}");
+        }
+        // Cannot be lowered: a name, a Latin code, two sentences keep their capitals behind a
+        // bridge (or, in respect-3, as a sentence of their own), never after "because".
+        for typed in [
+            "Sara is leaving the studio.",
+            "GDPR rules now stop us storing your data.",
+            "We can no longer meet your deadlines. Our team is smaller now.",
+        ] {
+            let (_, body) = en(id, &[("reason", typed)]);
+            assert!(body.contains(typed), "{id} {typed}: {body}");
+            assert!(!body.contains(&format!("because {typed}")), "{id}: {body}");
+            let lower = typed[..1].to_lowercase() + &typed[1..];
+            assert!(!body.contains(&lower), "{id} {typed}: {body}");
+            if id != "respect-3" {
+                assert!(
+                    body.contains(&format!("The reason is this: {typed}")),
+                    "{id} {typed}: {body}"
+                );
+            }
+        }
+        // A noun phrase, one word and the owner's own link word keep their frames.
+        for (typed, read) in [
+            (
+                "a change in our business focus",
+                "because of a change in our business focus.",
+            ),
+            (
+                "repeated late payments",
+                "because of repeated late payments.",
+            ),
+            ("Retirement", "because of our retirement."),
+            ("due to rising costs", " due to rising costs."),
+        ] {
+            let (_, body) = en(id, &[("reason", typed)]);
+            assert!(body.contains(read), "{id} {typed}: {body}");
+            assert!(!body.contains("because because"), "{id}: {body}");
+            assert!(!body.contains("The reason is this"), "{id}: {body}");
+        }
+    }
+}
+
+/// Round 22 (en): the ending letters share one formal closing, and termination-2 closes
+/// alike with and without a reason; respect-1 names the colleague once.
+#[test]
+fn ending_letters_close_alike_and_respect_1_names_the_colleague_once() {
+    let library = Library::load(None);
+    let full = |id: &str, set: &[(&str, &str)]| {
+        let t = library.get(id, Lang::En).unwrap();
+        let mut v = values(t, Variant::Typical);
+        for (k, val) in set {
+            v.insert(k.to_string(), val.to_string());
+        }
+        render_one(t, &clients(Lang::En)[0], &sender(true), &v)
+    };
+    for kind in ["parting", "non_renewal"] {
+        let letter = full("termination-1", &[("kind", kind)]);
+        assert_eq!(letter.closing, "Yours sincerely,", "{kind}");
+        assert!(!letter.closing.contains("Kind regards"), "{kind}");
+    }
+    for id in ["termination-2", "termination-3", "respect-3"] {
+        assert_eq!(full(id, &[]).closing, "Yours sincerely,", "{id}");
+    }
+    for reason in ["", "repeated late payments", "Our priorities have changed."] {
+        let letter = full("termination-2", &[("reason", reason)]);
+        let body = plain(&letter.body);
+        assert!(!body.contains("grateful"), "{reason}: {body}");
+        assert!(
+            !body.contains("confidence you have shown"),
+            "{reason}: {body}"
+        );
+        assert!(
+            body.trim_end()
+                .ends_with("We wish you and your business every success."),
+            "{reason}: {body}"
+        );
+    }
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    for staff in [
+        "Ms Sara Ahmadi, our project lead",
+        "Tom Reed",
+        "our designer, Tom Reed",
+    ] {
+        for behaviour in [
+            "When our colleague asked about the delivery date, she was told loudly that \"anyone could do this job\".",
+            "rude",
+            "The call ended with shouting.",
+        ] {
+            let (_, body) = en("respect-1", &[("staff", staff), ("behaviour", behaviour)]);
+            let typed = behaviour.matches("our colleague").count();
+            assert_eq!(body.matches("our colleague").count(), typed, "{body}");
+            assert!(!body.contains("Our colleague"), "{body}");
+            assert!(
+                body.contains("we stand behind every one of them."),
+                "{body}"
+            );
+            assert!(!body.contains("stand by every"), "{body}");
+        }
+    }
+}
+
+/// Round 22 (en): refund-refusal states the agreement's term before the approval with no
+/// invented claim and one connector; payment-plan's pause covers work in hand; the smaller
+/// rewordings stay.
+#[test]
+fn round_22_english_rewordings_read_right() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    let en_without = |id: &str, set: &[(&str, &str)], drop: &[&str]| {
+        typical_with(&library, Lang::En, id, set, drop)
+    };
+    for terms in [
+        "Our agreement includes two rounds of free revisions before final approval.",
+        "two free rounds of revisions",
+        "The fee covers one round of changes.",
+    ] {
+        for gesture in [
+            "We will prepare the files in two further sizes at no charge.",
+            "a free extra round of proofreading",
+        ] {
+            let (_, body) = en(
+                "refund-refusal",
+                &[
+                    ("terms", terms),
+                    ("delivered_on", "2026-11-01"),
+                    ("accepted_on", "2026-11-05"),
+                    ("revision_price", "400"),
+                    ("gesture", gesture),
+                ],
+            );
+            assert!(!body.contains("which we provided"), "{body}");
+            assert!(!body.contains("In addition"), "{body}");
+            assert!(
+                body.contains("You then approved the work on 5 November 2026."),
+                "{body}"
+            );
+            let term = body
+                .find("approval.")
+                .or(body.find("revisions."))
+                .or(body.find("changes."));
+            let approved = body.find("You then approved").unwrap();
+            assert!(term.unwrap() < approved, "{body}");
+            assert!(
+                body.contains("As a goodwill gesture,") || body.contains("goodwill gesture:"),
+                "{body}"
+            );
+        }
+        let (_, body) = en_without("refund-refusal", &[("terms", terms)], &["accepted_on"]);
+        assert!(!body.contains("approved the work on"), "{body}");
+    }
+    let (_, body) = en_without(
+        "refund-refusal",
+        &[
+            ("delivered_on", "2026-11-01"),
+            ("accepted_on", "2026-11-05"),
+        ],
+        &["terms"],
+    );
+    assert!(
+        body.contains(", and you approved it on 5 November 2026."),
+        "{body}"
+    );
+    for (count, grace) in [("3", "1"), ("4", "7"), ("12", "0")] {
+        let (_, body) = en(
+            "payment-plan",
+            &[
+                ("count", count),
+                ("grace_days", grace),
+                ("if_missed", "pause"),
+            ],
+        );
+        assert!(
+            body.contains("we will pause our work for you until it is paid."),
+            "{body}"
+        );
+        assert!(!body.contains("not start any new work"), "{body}");
+    }
+    for alternative in [
+        "a monthly summary email on request",
+        "phone support for urgent problems",
+        "send a weekly summary",
+    ] {
+        let (_, body) = en("service-change", &[("alternative", alternative)]);
+        assert!(!body.contains("To make the switch easier"), "{body}");
+        assert!(body.contains("If it helps, we can "), "{body}");
+    }
+    for (change, reason, want) in [
+        (
+            "a move to a new server",
+            "better performance",
+            "This involves a move to a new server, to give you better performance.",
+        ),
+        (
+            "shorter opening hours",
+            "faster replies",
+            "This involves shorter opening hours, to give you faster replies.",
+        ),
+    ] {
+        let (_, body) = en("service-change", &[("change", change), ("reason", reason)]);
+        assert!(body.contains(want), "{body}");
+        assert!(
+            !body.contains("We have made this decision to give you"),
+            "{body}"
+        );
+    }
+    let (_, body) = en(
+        "service-change",
+        &[
+            ("change", "a move to a new server"),
+            ("reason", "staff shortages"),
+        ],
+    );
+    assert!(body.contains("This involves a move to a new server. We have made this decision because of staff shortages."), "{body}");
+    for (source, date) in [("Google Maps", "2026-11-20"), ("Trustpilot", "2026-11-18")] {
+        let (_, body) = en(
+            "complaint-reply",
+            &[
+                ("source", source),
+                ("received_on", date),
+                ("topic", "the late delivery of your order"),
+            ],
+        );
+        assert!(
+            body.contains(
+                " concerning the late delivery of your order; your feedback helps us improve."
+            ),
+            "{body}"
+        );
+        assert!(!body.contains("of the late delivery"), "{body}");
+        assert!(!body.contains("describe your experience"), "{body}");
+    }
+    let (_, body) = en("reconcile", &[]);
+    assert!(body.contains("frank") != body.contains("so open"), "{body}");
+    assert!(!body.contains("so open"), "{body}");
+    for request in ["advice on advertising", "a second logo"] {
+        let (_, body) = en("scope-2", &[("request", request)]);
+        assert!(
+            body.contains("so we charge for them, as we do for all our clients."),
+            "{body}"
+        );
+        assert!(!body.contains("so, as with"), "{body}");
+    }
+    for until in ["2026-12-09", "2026-12-20"] {
+        let (_, body) = en("discount-2", &[("valid_until", until)]);
+        assert!(
+            body.contains("Either way, thank you for considering us."),
+            "{body}"
+        );
+        assert!(!body.contains("In any case"), "{body}");
+    }
+    for end in ["2026-12-09", "2026-12-15"] {
+        let (_, body) = en("respect-3", &[("end_date", end)]);
+        assert!(
+            body.contains("we hope the notice period gives you time to find"),
+            "{body}"
+        );
+        assert!(!body.contains("should leave you enough time"), "{body}");
+    }
+    for channel in ["email", "WhatsApp", "our client portal"] {
+        let (_, body) = en("boundary-2", &[("channel", channel)]);
+        assert!(!body.contains("Unplanned"), "{body}");
+        assert!(!body.contains("which ultimately"), "{body}");
+        assert!(body.contains("These interruptions break up our working day, and in the end that slows down your own project."), "{body}");
+    }
+}
