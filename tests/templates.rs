@@ -527,16 +527,12 @@ fn each_scenario_has_its_required_elements() {
                 );
                 if id != "termination-3" {
                     // Time to find someone else, and thanks (not after a breach, not after
-                    // ending the work over disrespect, and in English not after a stated
-                    // reason such as late payment, where a neutral good wish closes).
+                    // ending the work over disrespect, and never in English termination-2, whatever the
+                    // reason, where a neutral good wish closes).
                     assert!(
                         has("مجری", "supplier") || has("همکار مناسب", "take over"),
                         "{name}: transition"
                     );
-                    let reason_given = letter
-                        .inputs
-                        .get("reason")
-                        .is_some_and(|r| !r.trim().is_empty());
                     // Round 22: English termination-2 closes alike with or without a reason.
                     if lang == Lang::En && id == "termination-2" {
                         assert!(has("", "every success"), "{name}: good wish");
