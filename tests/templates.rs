@@ -679,7 +679,9 @@ fn each_scenario_has_its_required_elements() {
                 }
                 assert!(body.contains(dec20), "{name}: effective date");
                 assert!(
-                    has("دلیل", "reason") || has("زیرا", "reason"),
+                    has("دلیل", "reason")
+                        || has("زیرا", "reason")
+                        || has("در نامه پیشین توضیح دادیم، ", "reason"),
                     "{name}: the reason"
                 );
                 assert!(has("دشوار", "hard"), "{name}: hard times acknowledged");
@@ -2423,7 +2425,7 @@ fn persian_round_15_points_read_right() {
         assert!(!body.contains("ماجرا از این قرار"), "{body}");
         assert!(!body.contains("با قاطعیت"), "{body}");
         assert!(
-            body.contains("بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم"),
+            body.contains("در این باره، همواره پشتیبان همکارانمان هستیم."),
             "{body}"
         );
         assert!(!body.contains("کنار همکارانمان"), "{body}");
@@ -2999,7 +3001,7 @@ fn persian_round_16_points_read_right() {
     // termination-3 dates a same-day end.
     let (_, body) = render("respect-1", &[]);
     assert!(!body.contains("متمرکز"), "{body}");
-    assert!(body.contains("صرف کار کنیم"), "{body}");
+    assert!(body.contains("تا با خاطری آسوده بر کار تمرکز کنیم"), "{body}");
     let (_, body) = render("termination-3", &[("end_date", iso.as_str())]);
     assert!(
         body.contains(&format!("از امروز، {today}، پایان می‌یابد")),
@@ -4458,7 +4460,7 @@ fn round_17_wording_reads_right() {
     assert!(!body.contains("puts pressure"), "{body}");
     let (_, body) = fa("price-increase-2", &[]);
     assert!(
-        body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
+        !body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
         "{body}"
     );
     assert!(!body.contains("بدین ترتیب می‌توانیم"), "{body}");
@@ -4627,25 +4629,25 @@ fn persian_round_17_noun_phrases_are_built_into_the_sentence() {
         (
             "جلسه تلفنی روز دوشنبه",
             format!(
-                "موضوعی را درباره جلسه تلفنی روز دوشنبه، {shown}، صریح اما دوستانه با شما در میان بگذاریم."
+                "موضوعی را درباره جلسه تلفنی روز دوشنبه، {shown}، بی‌پرده و با حسن نیت با شما در میان بگذاریم."
             ),
         ),
         (
             "تماس",
-            format!("موضوعی را درباره تماس، {shown}، صریح اما دوستانه"),
+            format!("موضوعی را درباره تماس، {shown}، بی‌پرده و با حسن نیت"),
         ),
         (
             "درباره جلسه دیروز",
-            format!("موضوعی را درباره جلسه دیروز، {shown}، صریح اما دوستانه"),
+            format!("موضوعی را درباره جلسه دیروز، {shown}، بی‌پرده و با حسن نیت"),
         ),
         (
             "در جلسه دیروز",
-            format!("موضوعی را که در جلسه دیروز، {shown}، پیش آمد، صریح اما دوستانه"),
+            format!("موضوعی را که در جلسه دیروز، {shown}، پیش آمد، بی‌پرده و با حسن نیت"),
         ),
         (
             "جلسه دیروز با فریاد به پایان رسید.",
             format!(
-                "موضوعی را که در تاریخ {shown} پیش آمد، صریح اما دوستانه با شما در میان بگذاریم. جلسه دیروز با فریاد به پایان رسید."
+                "موضوعی را که در تاریخ {shown} پیش آمد، بی‌پرده و با حسن نیت با شما در میان بگذاریم. جلسه دیروز با فریاد به پایان رسید."
             ),
         ),
     ] {
@@ -5122,7 +5124,7 @@ fn persian_round_18_points_read_right() {
     }
     let (_, body) = render("price-increase-1", &[]);
     assert!(
-        body.contains("اگر لازم باشد، خوشحال می‌شویم درباره حجم کار گفت‌وگو کنیم"),
+        body.contains("اگر لازم باشد، آماده‌ایم درباره کاستن از حجم کار گفت‌وگو کنیم"),
         "{body}"
     );
     let (_, body) = render("respect-2", &[]);
@@ -6004,7 +6006,7 @@ fn persian_round_19_points_read_right() {
     for (facts, lead) in [
         (
             "رنگ‌ها با نمونه تأییدشده مطابقت دارد",
-            "بررسی سوابق ما نشان می‌دهد رنگ‌ها با نمونه تأییدشده مطابقت دارد.",
+            "بررسی سوابق ما نشان می‌دهد که رنگ‌ها با نمونه تأییدشده مطابقت دارد.",
         ),
         (
             "سفارش شما ۱ آبان ثبت و ۱۱ آبان تحویل شد؛ قرارداد هفت روز کاری را پیش‌بینی کرده است.",
@@ -6065,7 +6067,7 @@ fn persian_round_19_points_read_right() {
                     }
                     if !source.is_empty() {
                         assert!(
-                            body.contains("انتقاد شما به ما کمک می‌کند کارمان را بهتر کنیم."),
+                            body.contains("انتقاد شما به بهتر شدن کارمان کمک می‌کند."),
                             "{case}: {body}"
                         );
                     }
@@ -6129,7 +6131,14 @@ fn persian_round_19_points_read_right() {
                 &[("due_date", &due_date), ("payment_details", details)],
             );
             assert!(body.matches("پرداخت").count() <= 1, "{due}: {body}");
-            assert!(body.contains("واریز کرده‌اید"), "{due}: {body}");
+            assert!(
+                body.contains(if due < 0 {
+                    "اگر آن را تسویه کرده‌اید"
+                } else {
+                    "اگر مبلغ را واریز کرده‌اید"
+                }),
+                "{due}: {body}"
+            );
             assert!(body.contains("تسویه"), "{due}: {body}");
             assert!(body.matches("واریز").count() == 1, "{due}: {body}");
         }
@@ -6157,7 +6166,7 @@ fn persian_round_19_points_read_right() {
                 "{case}: {body}"
             );
             assert!(
-                body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
+                !body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
                 "{case}: {body}"
             );
             assert!(!body.contains("به ما امکان می‌دهد"), "{case}: {body}");
@@ -6167,7 +6176,7 @@ fn persian_round_19_points_read_right() {
     for channel in ["ایمیل", "تلفن"] {
         let (_, body) = render("boundary-2", &[("channel", channel)]);
         assert!(
-            body.contains("اگر درباره این روش نکته‌ای دارید، خوشحال می‌شویم با هم گفت‌وگو کنیم."),
+            body.contains("اگر درباره این روش نکته‌ای دارید، لطفاً با ما در میان بگذارید."),
             "{body}"
         );
         assert!(!body.contains("درباره آن"), "{body}");
@@ -6181,7 +6190,7 @@ fn persian_round_19_points_read_right() {
         let (_, body) = render("discount-1", &[("value", value)]);
         assert!(
             body.contains(
-                "درخواست تخفیفتان را سنجیدیم، اما متأسفانه نمی‌توانیم این قیمت را پایین‌تر بیاوریم."
+                "درخواست تخفیفتان را سنجیدیم، اما متأسفانه امکان کاستن از این قیمت را نداریم."
             ),
             "{body}"
         );
@@ -6233,14 +6242,14 @@ fn persian_round_19_points_read_right() {
         "جلسه دیروز با فریاد به پایان رسید.",
     ] {
         let (_, body) = render("respect-1", &[("incident", incident)]);
-        assert!(body.contains("صریح اما دوستانه"), "{body}");
-        assert!(!body.contains("بی‌پرده"), "{body}");
+        assert!(body.contains("بی‌پرده و با حسن نیت"), "{body}");
+        assert!(!body.contains("صریح"), "{body}");
     }
     for staff in ["خانم سارا احمدی", "آقای علی راد، کارشناس پروژه"]
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         assert!(
-            body.contains("در این باره بی‌هیچ تردیدی از همکارانمان پشتیبانی می‌کنیم."),
+            body.contains("در این باره، همواره پشتیبان همکارانمان هستیم."),
             "{body}"
         );
         assert!(
@@ -6273,10 +6282,13 @@ fn persian_round_19_points_read_right() {
     }
     for days in ["", "10"] {
         let (_, body) = render("scope-1", &[("days", days)]);
-        assert!(body.contains("در برنامه کاری‌مان می‌گذاریم."), "{body}");
+        assert!(body.contains("در برنامه کاری‌مان قرار می‌دهیم."), "{body}");
     }
     let (_, body) = render("scope-2", &[]);
-    assert!(body.contains("بیرون از این محدوده، وقت تیم ما"), "{body}");
+    assert!(
+        body.contains("بیرون از این محدوده، زمان و توان تیم ما را می‌طلبد"),
+        "{body}"
+    );
     for channel in ["ایمیل", "WhatsApp"] {
         let (_, body) = render("boundary-1", &[("channel", channel)]);
         assert!(
@@ -6344,7 +6356,7 @@ fn persian_round_19_points_read_right() {
     {
         let (_, body) = render("reconcile", &[("issue", issue)]);
         assert!(
-            body.contains("امیدواریم این تجربه همکاری‌مان را استوارتر کند."),
+            body.contains("امیدواریم این تجربه پیوندمان را استوارتر کند."),
             "{body}"
         );
     }
@@ -6598,7 +6610,7 @@ fn persian_round_20_points_read_right() {
     ] {
         let (_, body) = render("price-increase-2", &[("offer", offer)]);
         assert!(
-            body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
+            !body.contains("این نرخ برای حفظ کیفیتی که از ما سراغ دارید لازم است."),
             "{offer}: {body}"
         );
         assert!(!body.contains("تنها با این نرخ"), "{offer}: {body}");
@@ -6631,7 +6643,7 @@ fn persian_round_20_points_read_right() {
         let due_date = day(due);
         let (_, body) = render("payment-1", &[("due_date", &due_date)]);
         assert!(
-            body.contains("یا مبلغ هنوز به حساب ما ننشسته باشد."),
+            body.contains("یا مبلغ هنوز به حساب ما واریز نشده باشد."),
             "{body}"
         );
         assert!(!body.contains("در راه"), "{body}");
@@ -6659,7 +6671,7 @@ fn persian_round_20_points_read_right() {
         assert!(body.contains("و در حساب شما ثبت شد."), "{body}");
         assert!(!body.contains("در سوابق ثبت"), "{body}");
     }
-    // respect-2: a firm demand without the honorific; «بی‌هیچ تردیدی» as in respect-1.
+    // respect-2: a firm demand without the honorific; «بی‌هیچ تردیدی» is respect-1's alone.
     for staff in ["خانم سارا احمدی", "آقای علی راد، کارشناس پروژه", "همکار ما"]
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
@@ -6667,7 +6679,7 @@ fn persian_round_20_points_read_right() {
             body.contains("انتظار داریم از ایشان عذرخواهی کنید"),
             "{body}"
         );
-        assert!(body.contains("بی‌هیچ تردیدی"), "{body}");
+        assert!(!body.contains("بی‌هیچ تردیدی"), "{body}");
         assert!(!body.contains("عذرخواهی فرمایید"), "{body}");
     }
     // The small touches from the table.
@@ -6705,15 +6717,18 @@ fn persian_round_20_points_read_right() {
     for reminded in ["", "2026-11-15"] {
         let (_, body) = render("payment-2", &[("reminded_on", reminded)]);
         assert!(
-            body.contains("این تأخیر برای ما دشواری ایجاد کرده است."),
+            body.contains("این تأخیر ما را با دشواری روبه‌رو کرده است."),
             "{body}"
         );
-        assert!(!body.contains("روبه‌رو کرده"), "{body}");
+        assert!(!body.contains("دشواری ایجاد"), "{body}");
     }
     for service in ["طراحی بسته‌بندی", "نگهداری ماهانه وب‌سایت"]
     {
         let (_, body) = render("price-increase-1", &[("service", service)]);
-        assert!(body.contains("درباره حجم کار گفت‌وگو کنیم"), "{body}");
+        assert!(
+            body.contains("آماده‌ایم درباره کاستن از حجم کار گفت‌وگو کنیم"),
+            "{body}"
+        );
         assert!(!body.contains("دامنه کار"), "{body}");
     }
 }
