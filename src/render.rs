@@ -1109,6 +1109,28 @@ pub fn the(value: &str, end: bool, lang: Lang) -> String {
     }
 }
 
+/// Whether an English topic reads best bare, with no "the" added: its head noun (the last
+/// word before any preposition) is abstract ("rudeness", "print quality") or plural
+/// ("delays", "delays in delivery"). "the late delivery of your order" stays determined.
+pub fn is_bare_topic(value: &str, lang: Lang) -> bool {
+    if lang != Lang::En {
+        return false;
+    }
+    let text = phrase(value, false).to_lowercase();
+    let head = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| !PREPOSITIONS.contains(w))
+        .last()
+        .unwrap_or("");
+    let plural = head.len() > 3
+        && head.ends_with('s')
+        && !["ss", "us", "is", "news"]
+            .iter()
+            .any(|end| head.ends_with(end));
+    is_abstract_noun(head) || plural
+}
+
 /// A phrase typed in sentence case reads in lower case inside a sentence when its first word
 /// is a plain determiner ("Our basic package" → "our basic package", "The About page text" →
 /// "the About page text"); a name, every word capitalised ("The Hague"), stays as typed.
@@ -1121,7 +1143,7 @@ pub fn lower_determiner(text: &str) -> String {
 /// letter) often starts with: mid-sentence they read in lower case ("the Translation of the
 /// site" → "the translation of the site", "Inflation" → "inflation"). A word not listed, or a
 /// phrase whose every word is capitalised ("Blue Design Studio"), is taken for a name.
-const EN_COMMON_WORDS: [&str; 251] = [
+const EN_COMMON_WORDS: [&str; 258] = [
     "a",
     "access",
     "accounting",
@@ -1147,6 +1169,7 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "better",
     "blog",
     "bookkeeping",
+    "both",
     "branding",
     "brochure",
     "broken",
@@ -1162,6 +1185,7 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "colour",
     "colours",
     "company",
+    "complete",
     "confidential",
     "consulting",
     "content",
@@ -1196,6 +1220,7 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "equipment",
     "estimate",
     "every",
+    "everything",
     "extra",
     "falling",
     "faster",
@@ -1205,7 +1230,9 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "files",
     "final",
     "first",
+    "five",
     "following",
+    "four",
     "free",
     "full",
     "graphic",
@@ -1221,6 +1248,7 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "increase",
     "increased",
     "inflation",
+    "initial",
     "installation",
     "insults",
     "insurance",
@@ -1354,6 +1382,7 @@ const EN_COMMON_WORDS: [&str; 251] = [
     "two",
     "unapproved",
     "unauthorised",
+    "unlimited",
     "unpaid",
     "updates",
     "urgent",
@@ -2732,6 +2761,10 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         } else {
             value
         })
+    });
+    // `is_bare_topic`: a topic that reads without an added "the" ("rudeness", "delays").
+    add(tera, "is_bare_topic", move |v: &Value, _: &FilterArgs| {
+        Ok(Value::Bool(is_bare_topic(&bidi::strip(&as_text(v)), lang)))
     });
     // `is_sentence`: whether the owner typed a clause, so the template words its slot for it.
     add(tera, "is_sentence", move |v: &Value, _: &FilterArgs| {
