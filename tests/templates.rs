@@ -2422,7 +2422,7 @@ fn persian_round_15_points_read_right() {
         assert!(!body.contains("ماجرا از این قرار"), "{body}");
         assert!(!body.contains("با قاطعیت"), "{body}");
         assert!(
-            body.contains("در این باره، همواره پشتیبان همکارانمان هستیم."),
+            body.contains("کمترین انتظار خود می‌دانیم و همواره پشتیبان همکارانمان خواهیم بود."),
             "{body}"
         );
         assert!(!body.contains("کنار همکارانمان"), "{body}");
@@ -2839,7 +2839,7 @@ fn persian_round_16_points_read_right() {
     {
         let (_, body) = render("discount-1", &[("smaller_option", option)]);
         assert!(!body.contains("پیشنهاد کنیم:"), "{body}");
-        assert!(body.contains("گزینه مقرون‌به‌صرفه‌تری"), "{body}");
+        assert!(body.contains("را، که مقرون‌به‌صرفه‌تر است،"), "{body}");
     }
     // reconcile thanks for joining in, whoever caused the trouble, and does not say it was
     // hard; one agreed point is set in the sentence, several are listed.
@@ -3494,7 +3494,7 @@ fn persian_round_17_points_read_right() {
                 &[("fault", "none"), ("action", action), ("source", source)],
             );
             assert!(
-                none.contains("متأسفیم که تجربه خوشایندی از کار ما نداشتید."),
+                none.contains("متأسفیم که این موضوع برایتان ناخوشایند بوده است."),
                 "{none}"
             );
             assert!(!none.contains("جبران"), "{none}");
@@ -4691,7 +4691,7 @@ fn persian_round_17_noun_phrases_are_built_into_the_sentence() {
         (
             "discount-1",
             "smaller_option",
-            "{} گزینه مقرون‌به‌صرفه‌تری است",
+            "می‌توانیم {} را، که مقرون‌به‌صرفه‌تر است،",
         ),
     ] {
         for value in ["گزارش هفتگی", "گزارش هفتگی.", "تخفیف."] {
@@ -5165,7 +5165,7 @@ fn persian_round_18_points_read_right() {
         assert!(body.contains("به شما بازگردانده می‌شود."), "{id}: {body}");
     }
     let (_, body) = render("discount-1", &[("smaller_option", "بسته پایه")]);
-    assert!(body.contains("گزینه مقرون‌به‌صرفه‌تری"), "{body}");
+    assert!(body.contains("می‌توانیم بسته پایه را، که مقرون‌به‌صرفه‌تر است،"), "{body}");
     for valid_until in ["2026-12-09", "2027-01-20"] {
         let (_, body) = render("discount-2", &[("valid_until", valid_until)]);
         assert!(body.contains("این قیمت نهایی است و تا "), "{body}");
@@ -6073,7 +6073,7 @@ fn persian_round_19_points_read_right() {
                     } else {
                         // The facts clear us: the regret is for the experience, not the work.
                         assert!(
-                            body.contains("متأسفیم که تجربه خوشایندی از کار ما نداشتید."),
+                            body.contains("متأسفیم که این موضوع برایتان ناخوشایند بوده است."),
                             "{case}: {body}"
                         );
                         assert!(!body.contains("رضایت"), "{case}: {body}");
@@ -6262,7 +6262,7 @@ fn persian_round_19_points_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         assert!(
-            body.contains("در این باره، همواره پشتیبان همکارانمان هستیم."),
+            body.contains("کمترین انتظار خود می‌دانیم و همواره پشتیبان همکارانمان خواهیم بود."),
             "{body}"
         );
         assert!(
@@ -6289,7 +6289,7 @@ fn persian_round_19_points_read_right() {
     }
     for agreed in ["", "2026-11-20"] {
         let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
-        assert!(body.contains("بر برنامه پرداختی توافق کردیم."), "{body}");
+        assert!(body.contains("درباره برنامه پرداخت صورت‌حساب شماره "), "{body}");
         assert!(!body.contains("درباره‌اش"), "{body}");
         assert!(!body.contains("بر سر آن"), "{body}");
     }
@@ -6656,7 +6656,7 @@ fn persian_round_20_points_read_right() {
         let due_date = day(due);
         let (_, body) = render("payment-1", &[("due_date", &due_date)]);
         assert!(
-            body.contains("یا مبلغ هنوز به حساب ما واریز نشده باشد."),
+            body.contains("یا پرداخت شما هنوز در حساب ما ثبت نشده باشد."),
             "{body}"
         );
         assert!(!body.contains("در راه"), "{body}");
@@ -6699,7 +6699,7 @@ fn persian_round_20_points_read_right() {
     for agreed in ["", "2026-11-20", "2026-10-01"] {
         let (_, body) = render("payment-plan", &[("agreed_on", agreed)]);
         assert!(
-            body.contains("بر برنامه پرداختی توافق کردیم. آن را در این نامه"),
+            body.contains(" به توافق رسیدیم. آن را در این نامه"),
             "{body}"
         );
         assert!(!body.contains("درباره‌اش"), "{body}");
@@ -6724,7 +6724,10 @@ fn persian_round_20_points_read_right() {
                 ("smaller_price", price),
             ],
         );
-        assert!(body.contains("که می‌توانیم"), "{body}");
+        assert!(
+            body.contains("می‌توانیم بسته پایه با یک طرح را، که مقرون‌به‌صرفه‌تر است،"),
+            "{body}"
+        );
         assert!(!body.contains("در اختیارتان بگذاریم"), "{body}");
     }
     for reminded in ["", "2026-11-15"] {
@@ -7164,11 +7167,11 @@ fn persian_round_22_reasons_are_linked_into_the_sentence() {
     for (reason, want) in [
         (
             "هزینه‌های میزبانی دو برابر شده است.",
-            "همان‌طور که در نامه پیشین توضیح دادیم، هزینه‌های میزبانی دو برابر شده است.",
+            "همان‌طور که در نامه پیشین توضیح دادیم، علت این افزایش آن است که هزینه‌های میزبانی دو برابر شده است.",
         ),
         (
             "تجهیزات نو خریده‌ایم",
-            "همان‌طور که در نامه پیشین توضیح دادیم، تجهیزات نو خریده‌ایم.",
+            "همان‌طور که در نامه پیشین توضیح دادیم، علت این افزایش آن است که تجهیزات نو خریده‌ایم.",
         ),
         (
             "تورم",
@@ -7198,7 +7201,7 @@ fn persian_round_22_reasons_are_linked_into_the_sentence() {
         ),
         (
             "فایل‌ها بدون اجازه منتشر شد",
-            "این تصمیم را به این دلیل گرفته‌ایم که فایل‌ها بدون اجازه منتشر شد.",
+            "این تصمیم را به این دلیل گرفته‌ایم که فایل‌ها بدون اجازه منتشر شد",
         ),
         (
             "انتشار بی‌اجازه فایل‌ها",
@@ -7251,7 +7254,7 @@ fn persian_round_22_small_edits_read_right() {
             assert!(body.matches("پرداخت").count() <= 1, "{due}: {body}");
             assert!(!body.contains("ننشسته"), "{due}: {body}");
             assert_eq!(
-                body.contains("یا مبلغ هنوز به حساب ما واریز نشده باشد. اگر آن را تسویه کرده‌اید، از شما سپاسگزاریم"),
+                body.contains("یا پرداخت شما هنوز در حساب ما ثبت نشده باشد. اگر آن را تسویه کرده‌اید، از شما سپاسگزاریم"),
                 due < 0,
                 "{due}: {body}"
             );
@@ -7287,7 +7290,7 @@ fn persian_round_22_small_edits_read_right() {
         let end_date = day(end);
         let (_, body) = render("termination-2", &[("end_date", &end_date)]);
         assert!(
-            body.contains("اگر معرفی چند متخصص مطمئن برایتان مفید است، با کمال میل معرفی می‌کنیم."),
+            body.contains("اگر بخواهید، با کمال میل چند متخصص مطمئن را به شما معرفی می‌کنیم."),
             "{body}"
         );
         assert!(!body.contains("همکار مطمئن"), "{body}");
@@ -7334,7 +7337,7 @@ fn persian_round_22_small_edits_read_right() {
     {
         let (_, body) = render("respect-2", &[("staff", staff)]);
         assert!(
-            body.contains("در این باره، همواره پشتیبان همکارانمان هستیم."),
+            body.contains("کمترین انتظار خود می‌دانیم و همواره پشتیبان همکارانمان خواهیم بود."),
             "{body}"
         );
         assert!(!body.contains("بی‌هیچ تردیدی"), "{body}");
