@@ -3134,7 +3134,7 @@ fn english_round_14_points_read_right_for_several_values() {
         let (_, body) = letter("service-change", &[("alternative", alternative)]);
         let lower = alternative[..1].to_lowercase() + &alternative[1..];
         assert!(
-            body.contains(&format!("If it helps, we can offer you {lower}.")),
+            body.contains(&format!("If it helps, there is another option: {lower}.")),
             "{body}"
         );
         assert!(!body.contains(&format!("\n{alternative}")), "{body}");
@@ -5457,9 +5457,9 @@ fn round_18_stock_sentences_read_right() {
     let (_, body) = typical_with(&library, Lang::En, "discount-2", &[], &["valid_until"]);
     assert!(!body.contains("valid until"), "{body}");
     assert!(!body.contains("stands"), "{body}");
-    // payment-plan: "still unpaid the day after" for one day, N days for more, never "within".
+    // payment-plan: "not been paid by the day after" for one day, N days for more, never "within".
     for (grace, want) in [
-        ("1", "is still unpaid the day after its due date"),
+        ("1", "has not been paid by the day after its due date"),
         ("3", "is still unpaid three days after its due date"),
         ("7", "is still unpaid seven days after its due date"),
     ] {
@@ -5831,7 +5831,7 @@ fn round_19_sentences_and_numbers_read_right() {
             // Round 22: the colleague is named once; later sentences need no "our
             // colleague" or pronoun.
             assert!(
-                body.contains("This was a concern to all of us, and we felt"),
+                body.contains("This troubled all of us, and we felt"),
                 "{body}"
             );
             assert!(!body.contains("Our colleague found"), "{body}");
@@ -7088,7 +7088,12 @@ fn round_22_english_rewordings_read_right() {
     ] {
         let (_, body) = en("service-change", &[("alternative", alternative)]);
         assert!(!body.contains("To make the switch easier"), "{body}");
-        assert!(body.contains("If it helps, we can "), "{body}");
+        let lead = if alternative.starts_with("send") {
+            "If it helps, we can "
+        } else {
+            "If it helps, there is another option: "
+        };
+        assert!(body.contains(lead), "{body}");
     }
     for (change, reason, want) in [
         (
@@ -7873,5 +7878,169 @@ fn persian_round_23_small_touches() {
             );
             assert!(!body.contains("\n\n\n"), "{case}: {body}");
         }
+    }
+}
+
+/// Round 24's English reading: an owner's alternative in any shape reads after one frame, the
+/// end date is spelt out at most twice in a body, and six single-sentence touches.
+#[test]
+fn round_24_english_reading_reads_right() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    // service-change and service-end: a noun phrase or a bare imperative follows "there is
+    // another option:"; a bare action stays "we can"; a full sentence stands as typed.
+    for (alternative, shown) in [
+        ("call us", "If it helps, there is another option: call us."),
+        (
+            "email us first",
+            "If it helps, there is another option: email us first.",
+        ),
+        (
+            "a monthly summary email on request",
+            "If it helps, there is another option: a monthly summary email on request.",
+        ),
+        (
+            "phone support on weekdays",
+            "If it helps, there is another option: phone support on weekdays.",
+        ),
+        (
+            "move your mailboxes to another provider",
+            "we can move your mailboxes to another provider.",
+        ),
+        (
+            "We will move your mailboxes to another provider free of charge.",
+            "we will move your mailboxes to another provider free of charge.",
+        ),
+    ] {
+        for id in ["service-change", "service-end"] {
+            let (_, body) = en(id, &[("alternative", alternative)]);
+            assert!(body.contains(shown), "{id} {alternative}: {body}");
+            assert!(!body.contains("offer you call"), "{body}");
+            assert!(!body.contains("offer you email"), "{body}");
+            assert!(!body.contains("we can offer you"), "{body}");
+        }
+    }
+    for alternative in ["Call us on 020 7946 0000.", "Email us first."] {
+        let (_, body) = en("service-change", &[("alternative", alternative)]);
+        assert!(body.contains(&format!("\n{alternative}")), "{body}");
+        assert!(!body.contains("another option"), "{body}");
+    }
+    // service-change: the purpose leads; it never hangs off the date.
+    for (date, spelt) in [
+        ("2026-12-22", "22 December 2026"),
+        ("2027-01-31", "31 January 2027"),
+    ] {
+        let (_, body) = en("service-change", &[("effective_date", date)]);
+        assert!(
+            body.contains("We are writing now so that you have time to plan: a change to"),
+            "{body}"
+        );
+        assert!(
+            body.contains(&format!("takes effect on {spelt}.")),
+            "{body}"
+        );
+        assert!(
+            !body.contains("so that you have time to plan for it"),
+            "{body}"
+        );
+    }
+    let (_, body) = en("service-change", &[("effective_date", "2026-11-29")]);
+    assert!(!body.contains("time to plan"), "{body}");
+    assert!(
+        body.contains("that takes effect on 29 November 2026."),
+        "{body}"
+    );
+    // The end date spelt out at most twice in a body; "then" or "the same day" after that.
+    for (date, spelt) in [
+        ("2026-12-09", "9 December 2026"),
+        ("2026-12-25", "25 December 2026"),
+        ("2027-01-09", "9 January 2027"),
+    ] {
+        for id in [
+            "termination-1",
+            "termination-2",
+            "respect-3",
+            "termination-3",
+        ] {
+            for handover in ["", "The final files will be delivered on a USB stick."] {
+                let mut set = vec![("end_date", date), ("balance_due", "2027-02-15")];
+                if id != "termination-3" {
+                    set.push(("handover", handover));
+                }
+                if id == "termination-1" {
+                    set.push(("kind", "parting"));
+                }
+                let (_, body) = en(id, &set);
+                let count = body.matches(spelt).count();
+                assert!((1..=2).contains(&count), "{id} {date}: {body}");
+            }
+        }
+        let (_, body) = en(
+            "termination-1",
+            &[("end_date", date), ("balance_due", "2027-02-15")],
+        );
+        assert!(
+            body.contains("Until then, everything will continue"),
+            "{body}"
+        );
+        let (_, body) = en(
+            "termination-3",
+            &[("end_date", date), ("balance_due", "2027-02-15")],
+        );
+        assert!(
+            body.contains(&format!("With effect from {spelt}, we will carry out")),
+            "{body}"
+        );
+        assert!(
+            body.contains("will be sent to you on the same day"),
+            "{body}"
+        );
+        assert!(
+            body.contains("will be removed when the agreement ends"),
+            "{body}"
+        );
+    }
+    // Single touches.
+    let (_, body) = en("respect-1", &[]);
+    assert!(body.contains("This troubled all of us, and"), "{body}");
+    assert!(!body.contains("was a concern to all"), "{body}");
+    let (_, body) = en("respect-2", &[]);
+    assert!(
+        body.contains("Our team puts its full effort into your work"),
+        "{body}"
+    );
+    assert!(!body.contains("Our people"), "{body}");
+    let (_, body) = en("boundary-2", &[("priority_fee", "500")]);
+    assert!(
+        body.contains("If your work needs quicker answers"),
+        "{body}"
+    );
+    assert!(!body.contains("calls for quicker"), "{body}");
+    for reason in [
+        "we have bought new equipment",
+        "Hosting costs have doubled.",
+        "rising costs",
+    ] {
+        let (_, body) = en("price-increase-2", &[("reason", reason)]);
+        assert!(
+            body.contains("We will, however, be going ahead with the change as announced"),
+            "{reason}: {body}"
+        );
+        assert!(!body.contains("keep the change"), "{body}");
+    }
+    for missed in ["pause", "balance_due"] {
+        let (_, body) = en(
+            "payment-plan",
+            &[("grace_days", "1"), ("if_missed", missed)],
+        );
+        assert!(
+            body.contains("If an instalment has not been paid by the day after its due date, "),
+            "{body}"
+        );
+        let (_, body) = en(
+            "payment-plan",
+            &[("grace_days", "7"), ("if_missed", missed)],
+        );
+        assert!(body.contains("is still unpaid seven days after"), "{body}");
     }
 }
