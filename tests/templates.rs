@@ -6702,7 +6702,9 @@ fn persian_round_20_points_read_right() {
         assert!(line.contains(words), "{line}");
         assert!(!line.contains("دوازده"), "{line}");
         assert_eq!(line.matches('(').count(), 2, "{line}");
-        assert!(body.contains("و در حساب شما ثبت شد."), "{body}");
+        // «در حساب شما ثبت شد» could read as a deposit into the client's own account.
+        assert!(body.contains("و به حساب شما منظور شد."), "{body}");
+        assert!(!body.contains("در حساب شما ثبت"), "{body}");
         assert!(!body.contains("در سوابق ثبت"), "{body}");
     }
     // respect-2: a firm demand without the honorific; «بی‌هیچ تردیدی» is respect-1's alone.
@@ -7328,7 +7330,7 @@ fn persian_round_22_small_edits_read_right() {
             let (_, body) = render("boundary-2", &set);
             assert!(
                 body.contains(
-                    "بی‌موقع، تمرکز ما را بر هم می‌زند و کار شما و دیگر مشتریان را عقب می‌اندازد."
+                    "همچنان ادامه دارد. این تماس‌ها و پیام‌ها تمرکز ما را بر هم می‌زند و کار شما و دیگر مشتریان را عقب می‌اندازد."
                 ),
                 "{body}"
             );
