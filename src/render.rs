@@ -3980,9 +3980,7 @@ mod tests {
             "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
             "Demand for this service has fallen.",
             "the colours match the approved proof",
-            // Ending in a sentence mark, a value is a sentence (a capitalised verbless phrase
-            // excepted, see below): it stands as typed.
-            "unexpected delays at the printer.",
+            // Ending in ? or !, a value is a sentence: it stands as typed.
             "Any news?",
             // Without a mark: a subject and a past or present verb.
             "The meeting ended with shouting and belittling remarks about our colleague's work",
@@ -4003,6 +4001,11 @@ mod tests {
         }
         for phrase in [
             "a move to a new server",
+            // A stop alone makes no sentence of a short verbless phrase.
+            "unexpected delays at the printer.",
+            "staff shortages.",
+            "delivered on time.",
+            "rising costs.",
             "better performance",
             "a change in our business focus",
             "repeated late payments",
