@@ -1412,9 +1412,9 @@ pub fn lower_common(text: &str) -> String {
 }
 
 /// Whether a value the owner typed reads as a sentence (a clause) rather than a noun
-/// phrase, so a template can word its slot for each. A value ending in a sentence mark
-/// (. ! ? ؟ …) is a sentence, always: it stands as typed, and a noun phrase typed with a
-/// stop then reads as the owner's note, never as a broken splice. Without a mark: English
+/// phrase, so a template can word its slot for each. A stop alone does not make a sentence:
+/// a short verbless English value ("staff shortages.", "Rising costs.", "delivered on
+/// time.") takes the phrase path exactly as it does without the stop. Otherwise: English
 /// by a finite verb or auxiliary, a pronoun subject, a subject followed by a past or
 /// present verb ("The meeting ended…", "Our studio closes…"), an opener or an imperative;
 /// Persian by a final verb form.
@@ -1426,8 +1426,8 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
     if text.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
         return true;
     }
-    // A value ending in a sentence mark is a sentence, always (a stop that belongs to an
-    // abbreviation, "Acme Ltd.", is no sentence mark).
+    // A sentence mark makes a sentence unless the words are a short verbless English phrase
+    // (a stop that belongs to an abbreviation, "Acme Ltd.", is no sentence mark).
     let sentence_mark = text.ends_with(['!', '?', '؟', '…'])
         || text.ends_with("...")
         || text.ends_with('.') && !ends_with_own_stop(text);
@@ -1530,10 +1530,7 @@ pub fn is_sentence(value: &str, lang: Lang) -> bool {
         || verb
         || imperative
         || subject_verb
-        || sentence_mark
-            && !(lang == Lang::En
-                && text.starts_with(char::is_uppercase)
-                && verbless_fragment(&bare))
+        || sentence_mark && !(lang == Lang::En && verbless_fragment(&bare))
 }
 
 /// Verbs that start an owner's offer or option as a bare action ("refund the delivery
@@ -1854,7 +1851,8 @@ fn verbless_fragment(bare: &[String]) -> bool {
         && !bare.iter().enumerate().any(|(i, w)| {
             VERBISH.contains(&w.as_str())
                 || EN_IRREGULAR_VERBS.contains(&w.as_str())
-                || EN_PRESENT_VERBS.contains(&w.as_str())
+                // After a leading "-ing" modifier an "-s" word is a plural noun: "Rising costs."
+                || EN_PRESENT_VERBS.contains(&w.as_str()) && !(i == 1 && ing_modifier(&bare[0]))
                 || w.ends_with("n't")
                 || i > 0 && w.len() > 4 && w.ends_with("ed")
                 // A plural subject and a bare present verb: "Mailboxes move to a new server."
@@ -1865,6 +1863,14 @@ fn verbless_fragment(bare: &[String]) -> bool {
                         || EN_PRESENT_VERBS.contains(&format!("{w}es").as_str())
                         || EN_ACTION_VERBS.contains(&w.as_str()))
         })
+}
+
+/// A leading "-ing" word that modifies the noun after it ("rising", "printing"), never an
+/// indefinite pronoun ("nothing", "something") that can be a subject itself.
+fn ing_modifier(word: &str) -> bool {
+    word.len() > 5
+        && word.ends_with("ing")
+        && !["nothing", "something", "everything", "anything"].contains(&word)
 }
 
 /// Words a subject noun phrase starts with ("The meeting ended…", "Our studio closes…").
@@ -3974,9 +3980,7 @@ mod tests {
             "You will receive a progress report every two weeks.\nInvoices will be paid within ten days.",
             "Demand for this service has fallen.",
             "the colours match the approved proof",
-            // Ending in a sentence mark, a value is a sentence (a capitalised verbless phrase
-            // excepted, see below): it stands as typed.
-            "unexpected delays at the printer.",
+            // Ending in ? or !, a value is a sentence: it stands as typed.
             "Any news?",
             // Without a mark: a subject and a past or present verb.
             "The meeting ended with shouting and belittling remarks about our colleague's work",
@@ -3997,6 +4001,11 @@ mod tests {
         }
         for phrase in [
             "a move to a new server",
+            // A stop alone makes no sentence of a short verbless phrase.
+            "unexpected delays at the printer.",
+            "staff shortages.",
+            "delivered on time.",
+            "rising costs.",
             "better performance",
             "a change in our business focus",
             "repeated late payments",
