@@ -6549,10 +6549,13 @@ fn round_20_english_price_letters_name_the_unit_and_one_form() {
             let (_, body) = en("price-increase-2", &set);
             assert!(body.contains(", rather than "), "{per}: {body}");
             assert!(!body.contains("instead of"), "{per}: {body}");
-            assert!(
-                body.contains("Any work already agreed before 1 January 2027 will still be charged at the current rate."),
-                "{per}: {body}"
-            );
+            // Round 26: a monthly or yearly fee has no "work already agreed".
+            let kept = if ["month", "year"].contains(&per) {
+                "Until then, you will continue to pay the current rate."
+            } else {
+                "Any work already agreed before 1 January 2027 will still be charged at the current rate."
+            };
+            assert!(body.contains(kept), "{per}: {body}");
             assert!(
                 !body.contains("Until then, the current rate"),
                 "{per}: {body}"
@@ -7971,7 +7974,12 @@ fn round_24_english_reading_reads_right() {
                 let count = body.matches(spelt).count();
                 // termination-3 dates its final invoice too (round 25 asked for the date
                 // again rather than "on the same day").
-                let most = if id == "termination-3" { 3 } else { 2 };
+                // termination-1 names the end date again in "Until …" (round 26).
+                let most = if ["termination-1", "termination-3"].contains(&id) {
+                    3
+                } else {
+                    2
+                };
                 assert!((1..=most).contains(&count), "{id} {date}: {body}");
             }
         }
@@ -7980,7 +7988,7 @@ fn round_24_english_reading_reads_right() {
             &[("end_date", date), ("balance_due", "2027-02-15")],
         );
         assert!(
-            body.contains("Until then, everything will continue"),
+            body.contains(&format!("Until {spelt}, everything will continue")),
             "{body}"
         );
         let (_, body) = en(
