@@ -1131,6 +1131,36 @@ pub fn is_bare_topic(value: &str, lang: Lang) -> bool {
     is_abstract_noun(head) || plural
 }
 
+/// Whether an English noun phrase's head (its last word before any preposition) is a
+/// common uncountable noun, which takes no "a": "free delivery", "extra support".
+fn uncountable_head(text: &str) -> bool {
+    const UNCOUNTABLE: [&str; 13] = [
+        "delivery",
+        "shipping",
+        "postage",
+        "support",
+        "advice",
+        "help",
+        "access",
+        "feedback",
+        "hosting",
+        "maintenance",
+        "training",
+        "work",
+        "time",
+    ];
+    let head = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
+        .last()
+        .unwrap_or_default();
+    UNCOUNTABLE.contains(&head.as_str())
+}
+
 /// A phrase typed in sentence case reads in lower case inside a sentence when its first word
 /// is a plain determiner ("Our basic package" → "our basic package", "The About page text" →
 /// "the About page text"); a name, every word capitalised ("The Hague"), stays as typed.
@@ -1143,7 +1173,7 @@ pub fn lower_determiner(text: &str) -> String {
 /// letter) often starts with: mid-sentence they read in lower case ("the Translation of the
 /// site" → "the translation of the site", "Inflation" → "inflation"). A word not listed, or a
 /// phrase whose every word is capitalised ("Blue Design Studio"), is taken for a name.
-const EN_COMMON_WORDS: [&str; 258] = [
+const EN_COMMON_WORDS: [&str; 265] = [
     "a",
     "access",
     "accounting",
@@ -1195,6 +1225,7 @@ const EN_COMMON_WORDS: [&str; 258] = [
     "copywriting",
     "cost",
     "costs",
+    "credit",
     "customer",
     "daily",
     "damaged",
@@ -1208,6 +1239,8 @@ const EN_COMMON_WORDS: [&str; 258] = [
     "design",
     "development",
     "digital",
+    "discount",
+    "discounts",
     "domain",
     "draft",
     "due",
@@ -1332,6 +1365,8 @@ const EN_COMMON_WORDS: [&str; 258] = [
     "replacement",
     "report",
     "reports",
+    "reprint",
+    "reprints",
     "research",
     "retirement",
     "revision",
@@ -1389,6 +1424,8 @@ const EN_COMMON_WORDS: [&str; 258] = [
     "video",
     "videos",
     "visual",
+    "voucher",
+    "vouchers",
     "wages",
     "web",
     "website",
@@ -1847,7 +1884,9 @@ fn verbless_fragment(bare: &[String]) -> bool {
         "will", "would", "can", "could", "should", "must", "may", "might", "shall", "we", "you",
         "they", "he", "she", "it", "i", "there", "not",
     ];
-    bare.len() <= 6
+    // A figure ("10%", "£40") is no word of the phrase's length: "A 10% discount on your
+    // next order." is as short as its words.
+    bare.iter().filter(|w| !w.is_empty()).count() <= 6
         && !bare.iter().enumerate().any(|(i, w)| {
             VERBISH.contains(&w.as_str())
                 || EN_IRREGULAR_VERBS.contains(&w.as_str())
@@ -2875,11 +2914,22 @@ pub fn register_filters(tera: &mut tera::Tera, lang: Lang, currency: Currency) {
         let added = the(&typed, false, lang) != lower_common(&phrase(&typed, false));
         // `det="your"` where the article would be wrong: a service the client has is "your
         // monthly website maintenance", never "the monthly website maintenance".
-        let det = args
+        let mut det = args
             .get("det")
             .and_then(Value::as_str)
             .unwrap_or("the")
             .to_string();
+        // `det="a"`: the indefinite article, "an" before a vowel, and none before a plural,
+        // abstract or uncountable head ("discounts", "compensation", "free delivery").
+        let added = if det == "a" {
+            let plain = lower_common(&phrase(&typed, false));
+            if plain.starts_with(['a', 'e', 'i', 'o']) {
+                det = "an".to_string();
+            }
+            added && !is_bare_topic(&typed, lang) && !uncountable_head(&plain)
+        } else {
+            added
+        };
         let value = if lang == Lang::En {
             lower_common(&lower_determiner(&value))
         } else {

@@ -6549,10 +6549,13 @@ fn round_20_english_price_letters_name_the_unit_and_one_form() {
             let (_, body) = en("price-increase-2", &set);
             assert!(body.contains(", rather than "), "{per}: {body}");
             assert!(!body.contains("instead of"), "{per}: {body}");
-            assert!(
-                body.contains("Any work already agreed before 1 January 2027 will still be charged at the current rate."),
-                "{per}: {body}"
-            );
+            // Round 26: a monthly or yearly fee has no "work already agreed".
+            let kept = if ["month", "year"].contains(&per) {
+                "Until then, you will continue to pay the current rate."
+            } else {
+                "Any work already agreed before 1 January 2027 will still be charged at the current rate."
+            };
+            assert!(body.contains(kept), "{per}: {body}");
             assert!(
                 !body.contains("Until then, the current rate"),
                 "{per}: {body}"
@@ -7971,7 +7974,12 @@ fn round_24_english_reading_reads_right() {
                 let count = body.matches(spelt).count();
                 // termination-3 dates its final invoice too (round 25 asked for the date
                 // again rather than "on the same day").
-                let most = if id == "termination-3" { 3 } else { 2 };
+                // termination-1 names the end date again in "Until …" (round 26).
+                let most = if ["termination-1", "termination-3"].contains(&id) {
+                    3
+                } else {
+                    2
+                };
                 assert!((1..=most).contains(&count), "{id} {date}: {body}");
             }
         }
@@ -7980,7 +7988,7 @@ fn round_24_english_reading_reads_right() {
             &[("end_date", date), ("balance_due", "2027-02-15")],
         );
         assert!(
-            body.contains("Until then, everything will continue"),
+            body.contains(&format!("Until {spelt}, everything will continue")),
             "{body}"
         );
         let (_, body) = en(
@@ -8418,5 +8426,152 @@ fn en_round25_touches() {
             body.contains("keep every meeting, call and message respectful from now on."),
             "{body}"
         );
+    }
+}
+
+#[test]
+fn en_round26_noun_phrase_actions_imperative_alternatives_and_seams() {
+    let library = Library::load(None);
+    let en = |id: &str, set: &[(&str, &str)]| typical_with(&library, Lang::En, id, set, &[]);
+    // complaint-reply: a noun phrase, capitalised or not, with or without a stop, takes the
+    // goodwill frame; a bare singular gets "a"; a real sentence stays a sentence.
+    for (action, offered) in [
+        (
+            "A 10% discount on your next order.",
+            "a 10% discount on your next order",
+        ),
+        (
+            "a 10% discount on your next order",
+            "a 10% discount on your next order",
+        ),
+        ("Refund of the delivery fee", "a refund of the delivery fee"),
+        ("A free reprint.", "a free reprint"),
+        ("Full refund.", "a full refund"),
+        (
+            "Free delivery on your next order.",
+            "free delivery on your next order",
+        ),
+        ("Discounts on future orders.", "discounts on future orders"),
+    ] {
+        let set = [("action", action), ("fault", "none")];
+        let (_, body) = en("complaint-reply", &set);
+        assert!(
+            body.contains(&format!(
+                "As a gesture of goodwill, we would like to offer you {offered}. We hope this helps to settle the matter."
+            )),
+            "{body}"
+        );
+        let (_, body) = en("complaint-reply", &[("action", action), ("fault", "ours")]);
+        assert!(
+            body.contains(&format!(
+                "We would like to offer you {offered}, and we hope this goes some way towards putting things right."
+            )),
+            "{body}"
+        );
+        assert!(!body.contains("gesture of goodwill"), "{body}");
+    }
+    let (_, body) = en(
+        "complaint-reply",
+        &[("action", "We have refunded the delivery charge.")],
+    );
+    assert!(
+        body.contains("As a gesture of goodwill, we have refunded the delivery charge. We hope"),
+        "{body}"
+    );
+    assert!(!body.contains("offer you we"), "{body}");
+    // scope-1: an instruction typed as the option follows a colon, in lower case; a noun
+    // phrase and a bare action keep their frames.
+    for (alternative, out) in [
+        (
+            "Wait until phase two.",
+            "there is another option: wait until phase two.",
+        ),
+        (
+            "wait until phase two",
+            "there is another option: wait until phase two.",
+        ),
+        (
+            "Wait until phase two is finished.",
+            "there is another option: wait until phase two is finished.",
+        ),
+        (
+            "Start with the home page only.",
+            "there is another option: start with the home page only.",
+        ),
+        (
+            "Split the work into two phases.",
+            "we could split the work into two phases.",
+        ),
+        (
+            "a simpler one-page version for $250",
+            "we could offer a simpler one-page version for $250.",
+        ),
+    ] {
+        let (_, body) = en("scope-1", &[("alternative", alternative)]);
+        assert!(
+            body.contains(&format!("If you would prefer, {out}")),
+            "{body}"
+        );
+        assert!(!body.contains("could offer Wait"), "{body}");
+    }
+    // termination-1 names the end date again; "Until then" would point back to "now".
+    for (date, spelt) in [
+        ("2027-01-09", "9 January 2027"),
+        ("2027-03-01", "1 March 2027"),
+    ] {
+        for kind in ["parting", "non_renewal"] {
+            let (_, body) = en(
+                "termination-1",
+                &[
+                    ("kind", kind),
+                    ("end_date", date),
+                    ("balance_due", "2027-04-01"),
+                ],
+            );
+            assert!(
+                body.contains(&format!(
+                    "Until {spelt}, everything will continue as before."
+                )),
+                "{body}"
+            );
+            assert!(!body.contains("Until then"), "{body}");
+        }
+    }
+    // termination-3: "From today" after "with immediate effect"; a later date keeps its own.
+    let (_, body) = en("termination-3", &[("end_date", "2026-11-22")]);
+    assert!(body.contains("with immediate effect"), "{body}");
+    assert!(
+        body.contains("From today, we will carry out no further work for you."),
+        "{body}"
+    );
+    assert!(!body.contains("With effect from today"), "{body}");
+    let (_, body) = en(
+        "termination-3",
+        &[("end_date", "2026-12-30"), ("balance_due", "2027-01-15")],
+    );
+    assert!(
+        body.contains("With effect from 30 December 2026, we will carry out no further work"),
+        "{body}"
+    );
+    // price-increase-2: a monthly or yearly fee keeps the current rate until the date; per
+    // job, hour or day keeps "work already agreed".
+    for per in ["month", "year"] {
+        let (_, body) = en(
+            "price-increase-2",
+            &[("grandfather", "current"), ("per", per)],
+        );
+        assert!(
+            body.contains("Until then, you will continue to pay the current rate."),
+            "{body}"
+        );
+        assert!(!body.contains("work already agreed"), "{body}");
+    }
+    for per in ["job", "hour", "day"] {
+        let (_, body) = en(
+            "price-increase-2",
+            &[("grandfather", "current"), ("per", per)],
+        );
+        assert!(body.contains("Any work already agreed before"), "{body}");
+        assert!(!body.contains("continue to pay the current rate"), "{body}");
     }
 }
