@@ -109,6 +109,13 @@ pub fn amount_in_words(value: Decimal, currency: Currency, lang: Lang) -> String
         Lang::Fa => " و ",
         Lang::En => " and ",
     };
+    // "fifty pence", not "zero pounds and fifty pence", where the currency has a minor unit.
+    if value.whole == 0
+        && value.hundredths > 0
+        && let Some(minor) = minor
+    {
+        return format!("{} {}", words(u64::from(value.hundredths), lang), minor);
+    }
     let mut out = format!("{} {}", words(value.whole, lang), unit);
     if value.hundredths > 0 {
         // Currencies without a minor unit (toman, rial) still show the fraction honestly.
@@ -294,6 +301,22 @@ mod tests {
             amount_in_words(Decimal::parse("1.50").unwrap(), Currency::Eur, Lang::En),
             "one euro and fifty cents"
         );
+        // Under one unit, only the minor unit is spoken.
+        assert_eq!(
+            money(Decimal::parse("0.50").unwrap(), Currency::Gbp, Lang::En),
+            "£0.50 (fifty pence)"
+        );
+        assert_eq!(
+            amount_in_words(Decimal::parse("0.01").unwrap(), Currency::Usd, Lang::En),
+            "one cent"
+        );
+        for currency in [Currency::Usd, Currency::Eur, Currency::Gbp] {
+            for lang in [Lang::En, Lang::Fa] {
+                let said = amount_in_words(Decimal::parse("0.20").unwrap(), currency, lang);
+                assert!(said.starts_with(&words(20, lang)), "{said}");
+                assert!(!said.contains(&words(0, lang)), "{said}");
+            }
+        }
     }
 
     #[test]
