@@ -2251,7 +2251,13 @@ fn persian_probe_values_read_as_whole_sentences() {
         "termination-2",
         "termination-3",
     ] {
-        let (_, body) = render(id, &[("handover", "")]);
+        // Without the client's own materials, which have their own bullet and date.
+        let set: &[(&str, &str)] = if id == "termination-3" {
+            &[("handover", ""), ("materials", "")]
+        } else {
+            &[("handover", "")]
+        };
+        let (_, body) = render(id, set);
         assert!(
             body.contains("هر دسترسی، اطلاعات ورود یا مدرکی که از شما نزد ما باشد،")
                 && !body.contains("در صورت وجود")
@@ -2719,6 +2725,8 @@ fn persian_round_16_points_read_right() {
             let mut set = vec![("end_date", end)];
             if id != "termination-3" {
                 set.push(("handover", ""));
+            } else {
+                set.push(("materials", ""));
             }
             let (_, body) = render(id, &set);
             assert_eq!(
@@ -5988,6 +5996,8 @@ fn persian_round_19_points_read_right() {
             ];
             if id != "termination-3" {
                 set.push(("handover", ""));
+            } else {
+                set.push(("materials", ""));
             }
             let (_, body) = render(id, &set);
             let when = if end == 0 {
@@ -8573,5 +8583,39 @@ fn en_round26_noun_phrase_actions_imperative_alternatives_and_seams() {
         );
         assert!(body.contains("Any work already agreed before"), "{body}");
         assert!(!body.contains("continue to pay the current rate"), "{body}");
+    }
+}
+
+/// Round 27 (fa): when termination-3 lists the client's own materials with their return date,
+/// the access line no longer promises «مدرک» back on another date.
+#[test]
+fn persian_termination_3_returns_documents_on_one_date() {
+    let library = Library::load(None);
+    for materials in [
+        "",
+        "عکس‌ها و متن‌هایی که برای کاتالوگ فرستاده بودید",
+        "نمونه‌های چاپی",
+    ] {
+        for end in ["2026-11-25", "2026-12-01"] {
+            let set = [("materials", materials), ("end_date", end)];
+            let (_, body) = typical_with(&library, Lang::Fa, "termination-3", &set, &[]);
+            let body = plain(&body);
+            assert_eq!(
+                body.contains("یا مدرکی که از شما نزد ما باشد"),
+                materials.is_empty(),
+                "«{materials}» {end}: {body}"
+            );
+            if !materials.is_empty() {
+                assert!(
+                    body.contains("- هر دسترسی یا اطلاعات ورودی که از شما نزد ما باشد، "),
+                    "«{materials}» {end}: {body}"
+                );
+                assert_eq!(
+                    body.matches("مدرک").count(),
+                    0,
+                    "«{materials}» {end}: {body}"
+                );
+            }
+        }
     }
 }
