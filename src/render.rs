@@ -1116,13 +1116,8 @@ pub fn is_bare_topic(value: &str, lang: Lang) -> bool {
     if lang != Lang::En {
         return false;
     }
-    let text = phrase(value, false).to_lowercase();
-    let head = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .take_while(|w| !PREPOSITIONS.contains(w))
-        .last()
-        .unwrap_or("");
+    let head = head_noun(&phrase(value, false));
+    let head = head.as_str();
     let plural = head.len() > 3
         && head.ends_with('s')
         && !["ss", "us", "is", "news"]
@@ -1149,16 +1144,20 @@ fn uncountable_head(text: &str) -> bool {
         "work",
         "time",
     ];
-    let head = text
-        .split_whitespace()
+    UNCOUNTABLE.contains(&head_noun(text).as_str())
+}
+
+/// The head noun of an English noun phrase, in lower case: its last word before any
+/// preposition ("delays" in "delays in delivery", "delivery" in "free delivery").
+fn head_noun(text: &str) -> String {
+    text.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .take_while(|w| !PREPOSITIONS.contains(&w.as_str()))
         .last()
-        .unwrap_or_default();
-    UNCOUNTABLE.contains(&head.as_str())
+        .unwrap_or_default()
 }
 
 /// A phrase typed in sentence case reads in lower case inside a sentence when its first word
